@@ -1,0 +1,91 @@
+"""Shared pieces of the CLI: the error edge, output formats and common options."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from reequity.errors import ReequityError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+class OutputFormat(str, Enum):
+    """Output format of a command: a Rich table for people, csv/json for machines."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="Output format: table, csv or json.")
+]
+CacheDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir",
+        help="Writable cache folder (default: $REEQUITY_CACHE_DIR, else the package's data_cache/).",
+    ),
+]
+OutOption = Annotated[
+    Path | None, typer.Option("--out", "-o", help="Output folder (or file) for results.")
+]
+
+
+def handle_errors(func: F) -> F:
+    """Turn a ``ReequityError`` into a one-line message on stderr and exit code 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ReequityError as exc:
+            err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            raise typer.Exit(code=1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def emit_frame(frame: pd.DataFrame, fmt: OutputFormat, *, title: str | None = None) -> None:
+    """Write ``frame`` to stdout as a Rich table, CSV or JSON records."""
+    if fmt is OutputFormat.csv:
+        sys.stdout.write(frame.to_csv(index=False))
+    elif fmt is OutputFormat.json:
+        sys.stdout.write(frame.to_json(orient="records", date_format="iso", force_ascii=False))
+        sys.stdout.write("\n")
+    else:
+        console.print(rich_table(frame, title=title))
+
+
+def rich_table(frame: pd.DataFrame, *, title: str | None = None, floatfmt: str = "{:.4f}") -> Table:
+    """Render a DataFrame as a Rich table; floats are formatted with ``floatfmt``."""
+    table = Table(title=title, show_lines=False)
+    for col in frame.columns:
+        numeric = pd.api.types.is_numeric_dtype(frame[col])
+        table.add_column(str(col), justify="right" if numeric else "left")
+    for row in frame.itertuples(index=False):
+        table.add_row(*(_cell(v, floatfmt) for v in row))
+    return table
+
+
+def _cell(value: Any, floatfmt: str) -> str:
+    if isinstance(value, float):
+        return "" if pd.isna(value) else floatfmt.format(value)
+    if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d") if value == value.normalize() else value.isoformat()
+    return str(value)
