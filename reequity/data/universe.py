@@ -1,0 +1,152 @@
+"""The instrument universe: one CSV row per ticker holds every fact about it.
+
+``universe.csv`` (next to this module) is the single place for ticker ids, exchanges,
+currencies, benchmarks, vendor symbols and the date each company became a rare-earth
+business. Everything else looks tickers up here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from reequity.errors import ConfigurationError, UnknownTickerError
+
+__all__ = [
+    "BASKET_CONSTITUENTS",
+    "get_ticker_info",
+    "load_universe",
+    "validate_tickers",
+]
+
+UNIVERSE_CSV = Path(__file__).with_name("universe.csv")
+
+#: Constituents of the derived equal-weighted A-share rare-earth basket ``CNRE_EW``
+#: (rare-earth miners, separators and magnet makers; 600010 Baotou Steel is left out as a
+#: steel maker). Each counts only from its ``rare_earth_from`` date.
+BASKET_CONSTITUENTS: dict[str, tuple[str, ...]] = {
+    "CNRE_EW": (
+        "600111",
+        "600392",
+        "000831",
+        "600259",
+        "600366",
+        "000970",
+        "300748",
+        "600549",
+        "000795",
+        "600206",
+        "300224",
+    ),
+}
+
+_KINDS = {"stock", "index", "etf", "basket"}
+_SAFE_TICKER = re.compile(r"^[A-Za-z0-9^][A-Za-z0-9_.^-]{0,31}$")
+
+
+@lru_cache(maxsize=4)
+def _read_universe(path: Path) -> pd.DataFrame:
+    frame = pd.read_csv(
+        path, dtype=str, keep_default_na=False, encoding="utf-8", comment=None
+    ).set_index("ticker")
+    frame["rare_earth_from"] = pd.to_datetime(frame["rare_earth_from"].replace("", None))
+    frame["price_limit"] = pd.to_numeric(frame["price_limit"].replace("", None)).astype(float)
+    frame["is_benchmark"] = frame["benchmark"].eq("")
+    bad_kind = sorted(set(frame["kind"]) - _KINDS)
+    if bad_kind or frame.index.duplicated().any():
+        raise ConfigurationError(
+            f"universe file {path} is invalid: kinds {bad_kind} (valid: {sorted(_KINDS)}) "
+            f"or duplicate tickers {list(frame.index[frame.index.duplicated()])}; fix the CSV"
+        )
+    return frame
+
+
+def load_universe(path: str | Path | None = None) -> pd.DataFrame:
+    """Load the instrument universe.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A universe CSV with the same columns; default the packaged ``universe.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``ticker`` (str) with columns ``name, name_zh, kind`` (stock, index,
+        etf, basket), ``exchange`` (XSHG, XSHE, XASX, XNYS, XNAS, ARCX), ``currency``,
+        ``country`` (CN, AU, US), ``benchmark`` (ticker id, empty for benchmarks),
+        ``akshare_symbol``, ``yahoo_symbol``, ``rare_earth_from`` (Timestamp or NaT),
+        ``price_limit`` (0.10 main board, 0.20 ChiNext/STAR, NaN outside China),
+        ``note`` and ``is_benchmark`` (bool).
+
+    Examples
+    --------
+    >>> u = load_universe()
+    >>> u.loc["600392", "rare_earth_from"].year
+    2012
+    >>> u.loc["LYC.AX", "benchmark"]
+    'ASX200'
+    """
+    resolved = UNIVERSE_CSV if path is None else Path(path)
+    return _read_universe(resolved.resolve()).copy()
+
+
+def validate_tickers(tickers: str | Iterable[str], *, path: str | Path | None = None) -> list[str]:
+    """Check ticker ids against the universe and de-duplicate them, keeping order.
+
+    Parameters
+    ----------
+    tickers : str or iterable of str
+        One ticker id or several (a comma-separated string is split).
+    path : str or Path, optional
+        Universe CSV; default the packaged one.
+
+    Returns
+    -------
+    list of str
+        The tickers, each once, in the order first given.
+
+    Raises
+    ------
+    UnknownTickerError
+        For a ticker not in the universe (the message lists close matches) or a
+        path-like value such as ``../../etc/passwd``.
+    """
+    if isinstance(tickers, str):
+        tickers = [t for t in tickers.split(",")]
+    universe = load_universe(path)
+    known = list(universe.index)
+    out: list[str] = []
+    for raw in tickers:
+        ticker = str(raw).strip()
+        if not _SAFE_TICKER.match(ticker) or ".." in ticker:
+            raise UnknownTickerError(
+                f"ticker {raw!r} is not a valid ticker id (letters, digits, '.', '_', '-' only); "
+                f"use an id from the universe, e.g. {', '.join(known[:4])}"
+            )
+        if ticker not in universe.index:
+            close = difflib.get_close_matches(ticker.upper(), known, n=3, cutoff=0.5)
+            hint = f"did you mean {', '.join(close)}?" if close else "see `reequity data list`"
+            raise UnknownTickerError(
+                f"unknown ticker {ticker!r}: not in the universe ({len(known)} tickers); {hint}"
+            )
+        if ticker not in out:
+            out.append(ticker)
+    return out
+
+
+def get_ticker_info(ticker: str, *, path: str | Path | None = None) -> pd.Series:
+    """Return the universe row of one ticker (a Series named after the ticker).
+
+    Raises
+    ------
+    UnknownTickerError
+        If the ticker is not in the universe.
+    """
+    (valid,) = validate_tickers([ticker], path=path)
+    return load_universe(path).loc[valid]

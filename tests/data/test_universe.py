@@ -1,0 +1,84 @@
+"""Universe loader and ticker validation."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from reequity.data.universe import (
+    BASKET_CONSTITUENTS,
+    get_ticker_info,
+    load_universe,
+    validate_tickers,
+)
+from reequity.errors import UnknownTickerError
+
+REQUIRED = [
+    "600111", "600392", "000831", "300748", "600366", "000970", "600259", "600010", "600549",
+    "LYC.AX", "ILU.AX", "ARU.AX", "MP", "REMX", "UUUU", "516780", "516150", "159713",
+    "CNRE_EW", "CSI300", "SSE", "ASX200", "SPX",
+]  # fmt: skip
+
+
+def test_required_tickers_and_columns() -> None:
+    u = load_universe()
+    assert set(REQUIRED) <= set(u.index)
+    for col in ["name", "name_zh", "kind", "exchange", "currency", "country", "benchmark",
+                "akshare_symbol", "yahoo_symbol", "rare_earth_from", "price_limit", "is_benchmark"]:  # fmt: skip
+        assert col in u.columns
+    assert u.index.name == "ticker"
+    assert pd.api.types.is_datetime64_any_dtype(u["rare_earth_from"])
+
+
+def test_benchmarks_follow_the_market() -> None:
+    u = load_universe()
+    assert u.loc["600111", "benchmark"] == "CSI300"
+    assert u.loc["516780", "benchmark"] == "CSI300"
+    assert u.loc["CNRE_EW", "benchmark"] == "CSI300"
+    assert u.loc["ILU.AX", "benchmark"] == "ASX200"
+    assert u.loc["MP", "benchmark"] == "SPX"
+    assert u.loc[["CSI300", "SSE", "ASX200", "SPX"], "is_benchmark"].all()
+    assert not u.loc["600111", "is_benchmark"]
+    # every benchmark named is itself a benchmark row
+    named = set(u["benchmark"]) - {""}
+    assert named <= set(u.index[u["is_benchmark"]])
+
+
+def test_rare_earth_dates_and_price_limits() -> None:
+    u = load_universe()
+    assert u.loc["600392", "rare_earth_from"].year == 2012
+    assert u.loc["000831", "rare_earth_from"] >= pd.Timestamp("2013-04-01")
+    assert u.loc["300748", "price_limit"] == pytest.approx(0.20)
+    assert u.loc["600111", "price_limit"] == pytest.approx(0.10)
+    assert pd.isna(u.loc["LYC.AX", "price_limit"])
+
+
+def test_basket_constituents_are_chinese_stocks() -> None:
+    u = load_universe()
+    members = BASKET_CONSTITUENTS["CNRE_EW"]
+    assert set(u.loc[list(members), "country"]) == {"CN"}
+    assert "600010" not in members
+
+
+def test_validate_dedups_and_keeps_order() -> None:
+    assert validate_tickers(["MP", "600111", "MP"]) == ["MP", "600111"]
+    assert validate_tickers("600111,LYC.AX") == ["600111", "LYC.AX"]
+
+
+def test_unknown_ticker_suggests_close_matches() -> None:
+    with pytest.raises(UnknownTickerError, match=r"'LYC'.*LYC\.AX"):
+        validate_tickers(["LYC"])
+    with pytest.raises(KeyError):  # also a KeyError for callers who do not know us
+        get_ticker_info("NOPE")
+
+
+@pytest.mark.parametrize("bad", ["../../etc/passwd", "/etc/passwd", "..", "a/b", "", "C:\\x"])
+def test_path_like_tickers_are_rejected(bad: str) -> None:
+    with pytest.raises(UnknownTickerError, match="valid ticker"):
+        validate_tickers([bad])
+
+
+def test_get_ticker_info_returns_row() -> None:
+    row = get_ticker_info("LYC.AX")
+    assert row.name == "LYC.AX"
+    assert row["exchange"] == "XASX"
