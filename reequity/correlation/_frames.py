@@ -1,0 +1,78 @@
+"""Input checks and pairwise alignment shared by the correlation functions.
+
+Returns frames are wide (DatetimeIndex ``date``, one column per ticker) and carry NaN on
+days a market was closed or a security suspended. A missing return is never a zero
+return, so every statistic is computed on the days both series (and, where needed, the
+market series) have a return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from itertools import combinations
+
+import pandas as pd
+
+from reequity.errors import ConfigurationError, UnknownTickerError
+
+Pair = tuple[str, str]
+
+
+def check_returns(returns: object) -> pd.DataFrame:
+    """Return ``returns`` as a float frame sorted by date, or raise a clear error."""
+    if not isinstance(returns, pd.DataFrame):
+        raise ConfigurationError(
+            f"returns must be a wide pandas DataFrame (one column per ticker), got "
+            f"{type(returns).__name__}; load one with reequity.load_returns(tickers)."
+        )
+    if not isinstance(returns.index, pd.DatetimeIndex):
+        raise ConfigurationError(
+            f"returns must have a DatetimeIndex named 'date', got {type(returns.index).__name__}; "
+            "use frame.set_index(pd.to_datetime(frame['date'])) first."
+        )
+    frame = returns.sort_index().astype(float)
+    frame.index.name = "date"
+    frame.columns = [str(c) for c in frame.columns]
+    return frame
+
+
+def check_tickers(returns: pd.DataFrame, tickers: Iterable[str]) -> None:
+    """Raise :class:`UnknownTickerError` for a ticker that is not a column of ``returns``."""
+    for ticker in tickers:
+        if ticker not in returns.columns:
+            raise UnknownTickerError(
+                f"ticker {ticker!r} is not a column of the returns frame; valid: "
+                f"{', '.join(map(str, returns.columns))}. Load it with reequity.load_returns."
+            )
+
+
+def resolve_pairs(returns: pd.DataFrame, pairs: Sequence[Sequence[str]] | None) -> list[Pair]:
+    """All column pairs (in column order) when ``pairs`` is None, else the checked pairs."""
+    if pairs is None:
+        if returns.shape[1] < 2:
+            raise ConfigurationError(
+                f"correlation needs at least two tickers, got columns {list(returns.columns)}; "
+                "pass a returns frame with two or more columns."
+            )
+        return [(str(a), str(b)) for a, b in combinations(returns.columns, 2)]
+    resolved: list[Pair] = []
+    for pair in pairs:
+        if isinstance(pair, str) or len(pair) != 2:
+            raise ConfigurationError(
+                f"each pair must be two tickers like ('600111', 'LYC.AX'), got {pair!r}."
+            )
+        a, b = str(pair[0]), str(pair[1])
+        if a == b:
+            raise ConfigurationError(
+                f"pair ({a!r}, {b!r}) names one ticker twice; use two tickers."
+            )
+        check_tickers(returns, (a, b))
+        resolved.append((a, b))
+    if not resolved:
+        raise ConfigurationError("pairs is empty; pass None for all pairs or at least one pair.")
+    return resolved
+
+
+def aligned(returns: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """Rows of ``returns[columns]`` on which every column has a return (no NaN)."""
+    return returns.loc[:, list(dict.fromkeys(columns))].dropna(how="any")

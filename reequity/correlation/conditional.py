@@ -1,0 +1,190 @@
+"""Pre/post-event correlation of each pair, with Fisher z and Forbes-Rigobon tests."""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from reequity.correlation._frames import aligned, check_returns, check_tickers, resolve_pairs
+from reequity.correlation.results import EventCorrelationResults
+from reequity.correlation.stats import fisher_z_test, forbes_rigobon, pearson
+from reequity.errors import ConfigurationError, EventFormatError, StatisticWarning
+
+COLUMNS = [
+    "event_id", "event_date", "ticker_a", "ticker_b", "source", "day0", "n_pre", "n_post",
+    "rho_pre", "rho_post", "delta", "fisher_z", "pvalue",
+    "var_ratio", "rho_post_adj", "fr_z", "fr_pvalue", "note",
+]  # fmt: skip
+
+
+def event_correlation(
+    returns: pd.DataFrame,
+    events: pd.DataFrame,
+    *,
+    pairs: Sequence[Sequence[str]] | None = None,
+    pre: tuple[int, int] = (-120, -1),
+    post: tuple[int, int] = (0, 59),
+    forbes_rigobon: bool = True,
+    market: str | None = None,
+) -> EventCorrelationResults:
+    """Correlation of each pair before and after each event, and a test for a change.
+
+    Parameters
+    ----------
+    returns : DataFrame
+        Wide daily returns (DatetimeIndex ``date``, one column per ticker), NaN where a
+        market was closed.
+    events : DataFrame
+        Events with columns ``event_id`` and ``date`` (as from
+        :func:`reequity.load_catalogue`); other columns are ignored.
+    pairs : sequence of (str, str), optional
+        Pairs ``(ticker_a, ticker_b)``; None (default) means every pair of columns.
+    pre, post : tuple of int, default (-120, -1) and (0, 59)
+        Inclusive windows in trading days relative to day 0, the first aligned row on
+        or after the event date. Rows are those where the pair (and ``market``) all have
+        a return. Windows are clipped at the ends of the data and the clipping noted.
+    forbes_rigobon : bool, default True
+        Also report the Forbes-Rigobon volatility-adjusted post-event correlation and
+        its Fisher z test against the pre-event correlation (NaN columns if False).
+    market : str, optional
+        Column whose variance change drives the Forbes-Rigobon adjustment (the source
+        of the shock); default ``ticker_a`` of each pair.
+
+    Returns
+    -------
+    EventCorrelationResults
+        ``.table`` has one row per event and pair: ``event_id, event_date, ticker_a,
+        ticker_b, source, day0, n_pre, n_post, rho_pre, rho_post, delta`` (``rho_post -
+        rho_pre``), ``fisher_z, pvalue`` (two-sided), ``var_ratio`` (Forbes-Rigobon
+        delta, ``var_post / var_pre - 1`` of the source), ``rho_post_adj, fr_z,
+        fr_pvalue, note`` (why a value is NaN or a window was clipped).
+
+    Notes
+    -----
+    Fisher z for two independent correlations: ``z = (atanh r_post - atanh r_pre) /
+    sqrt(1/(n_post-3) + 1/(n_pre-3))``. Forbes and Rigobon (2002, *J. Finance* 57(5)):
+    ``rho* = rho / sqrt(1 + delta (1 - rho^2))`` with ``delta`` the relative increase in
+    the source market's variance; their test compares ``rho*`` with the calm-period
+    correlation. Both tests treat the windows as independent samples of i.i.d. returns,
+    which daily returns only approximate (volatility clustering, overlapping events).
+    """
+    frame = check_returns(returns)
+    pre, post = _check_windows(pre, post)
+    table = _check_events(events)
+    if market is not None:
+        check_tickers(frame, [market])
+    rows = [
+        _event_pair_row(frame, event, a, b, pre=pre, post=post, market=market, fr=forbes_rigobon)
+        for event in table.itertuples(index=False)
+        for a, b in resolve_pairs(frame, pairs)
+    ]
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    out = out.astype({"n_pre": int, "n_post": int})
+    failed = out["fisher_z"].isna().sum()
+    if failed:
+        warnings.warn(
+            f"{failed} of {len(out)} event-pair rows have no Fisher z test; see the 'note' "
+            "column (too few aligned returns, or the event lies outside the data).",
+            StatisticWarning,
+            stacklevel=2,
+        )
+    return EventCorrelationResults(
+        table=out, pre=pre, post=post, forbes_rigobon=forbes_rigobon, market=market
+    )
+
+
+def _check_windows(pre: tuple[int, int], post: tuple[int, int]) -> tuple[tuple[int, int], ...]:
+    for name, win in (("pre", pre), ("post", post)):
+        ok = len(win) == 2 and all(isinstance(v, int | np.integer) for v in win)
+        if not ok or win[0] > win[1]:
+            raise ConfigurationError(
+                f"{name} must be a (start, end) pair of integer trading days with start <= end, "
+                f"got {win!r}; e.g. pre=(-120, -1), post=(0, 59)."
+            )
+    if pre[1] >= post[0]:
+        raise ConfigurationError(
+            f"pre={pre!r} must end before post={post!r} starts so the samples are disjoint."
+        )
+    return (int(pre[0]), int(pre[1])), (int(post[0]), int(post[1]))
+
+
+def _check_events(events: pd.DataFrame) -> pd.DataFrame:
+    if not isinstance(events, pd.DataFrame) or not {"event_id", "date"} <= set(events.columns):
+        got = list(events.columns) if isinstance(events, pd.DataFrame) else type(events).__name__
+        raise EventFormatError(
+            f"events must be a DataFrame with columns 'event_id' and 'date', got {got}; "
+            "use reequity.load_catalogue() or reequity.events.io.load_events(path)."
+        )
+    try:
+        dates = pd.to_datetime(events["date"])
+    except (ValueError, TypeError) as exc:
+        raise EventFormatError(
+            f"events 'date' column holds unparseable values ({exc}); use ISO dates YYYY-MM-DD."
+        ) from None
+    if getattr(dates.dt, "tz", None) is not None:
+        dates = dates.dt.tz_localize(None)
+    return pd.DataFrame({"event_id": events["event_id"].astype(str), "date": dates.dt.normalize()})
+
+
+def _event_pair_row(
+    frame: pd.DataFrame,
+    event: tuple,
+    a: str,
+    b: str,
+    *,
+    pre: tuple[int, int],
+    post: tuple[int, int],
+    market: str | None,
+    fr: bool,
+) -> dict[str, object]:
+    source = market or a
+    data = aligned(frame, [a, b, source])
+    row: dict[str, object] = dict.fromkeys(COLUMNS, math.nan)
+    row.update(event_id=event.event_id, event_date=event.date, ticker_a=a, ticker_b=b)
+    row.update(source=source, day0=pd.NaT, n_pre=0, n_post=0, note="")
+    day0 = int(data.index.searchsorted(event.date, side="left"))
+    if day0 >= len(data):
+        row["note"] = "event after the last common trading day"
+        return row
+    row["day0"] = data.index[day0]
+    before, notes_pre = _window(data, day0, pre, "pre")
+    after, notes_post = _window(data, day0, post, "post")
+    row.update(_window_stats(before, after, a, b, source, fr=fr))
+    row["note"] = "; ".join(n for n in (notes_pre, notes_post, row["note"]) if n)
+    return row
+
+
+def _window(
+    data: pd.DataFrame, day0: int, win: tuple[int, int], name: str
+) -> tuple[pd.DataFrame, str]:
+    start, stop = day0 + win[0], day0 + win[1] + 1
+    lo, hi = max(start, 0), min(stop, len(data))
+    clipped = lo != start or hi != stop
+    part = data.iloc[lo:hi] if hi > lo else data.iloc[0:0]
+    return part, f"{name} window clipped to {len(part)} of {stop - start} days" if clipped else ""
+
+
+def _window_stats(
+    before: pd.DataFrame, after: pd.DataFrame, a: str, b: str, source: str, *, fr: bool
+) -> dict[str, object]:
+    n_pre, n_post = len(before), len(after)
+    rho_pre = pearson(before[a].to_numpy(), before[b].to_numpy())
+    rho_post = pearson(after[a].to_numpy(), after[b].to_numpy())
+    z, p = fisher_z_test(rho_post, n_post, rho_pre, n_pre)
+    out: dict[str, object] = dict(
+        n_pre=n_pre, n_post=n_post, rho_pre=rho_pre, rho_post=rho_post,
+        delta=rho_post - rho_pre, fisher_z=z, pvalue=p, note="",
+    )  # fmt: skip
+    if math.isnan(z):
+        out["note"] = f"too few aligned returns or constant series (n_pre={n_pre}, n_post={n_post})"
+    if fr and n_pre >= 2 and n_post >= 2:
+        var_pre = float(before[source].var(ddof=1))
+        ratio = float(after[source].var(ddof=1)) / var_pre - 1.0 if var_pre > 0 else math.nan
+        adj = forbes_rigobon(rho_post, ratio)
+        fz, fp = fisher_z_test(adj, n_post, rho_pre, n_pre)
+        out.update(var_ratio=ratio, rho_post_adj=adj, fr_z=fz, fr_pvalue=fp)
+    return out
