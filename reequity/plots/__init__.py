@@ -1,0 +1,20 @@
+"""Figures: each function takes results (or a tidy frame) and an optional ``ax``, and
+returns the matplotlib Axes it drew on. matplotlib and seaborn are imported lazily.
+"""
+
+from __future__ import annotations
+
+from reequity.plots.correlation import (
+    plot_correlation_heatmaps,
+    plot_lead_lag,
+    plot_rolling_correlation,
+)
+from reequity.plots.study import plot_caar, plot_car_heatmap
+
+__all__ = [
+    "plot_caar",
+    "plot_car_heatmap",
+    "plot_correlation_heatmaps",
+    "plot_lead_lag",
+    "plot_rolling_correlation",
+]

@@ -1,0 +1,83 @@
+"""Shared plumbing of the plot functions: lazy matplotlib/seaborn imports and axes creation.
+
+matplotlib and seaborn are imported inside functions so ``import reequity`` stays light
+and a headless process picks its backend (Agg) before pyplot is first imported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import warnings
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from reequity.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+STYLE = "whitegrid"
+
+
+def new_axes(ax: Axes | None, *, figsize: tuple[float, float] = (8.0, 4.5)) -> Axes:
+    """Return ``ax``, or the axes of a new seaborn-styled figure."""
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    with sns.axes_style(STYLE):
+        _, new = plt.subplots(figsize=figsize, layout="constrained")
+    return new
+
+
+def new_axes_row(n: int, *, figsize: tuple[float, float]) -> Any:
+    """A row of ``n`` seaborn-styled axes in a new figure."""
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    with sns.axes_style("white"):
+        _, axes = plt.subplots(1, n, figsize=figsize, layout="constrained", squeeze=False)
+    return list(axes[0])
+
+
+def frame_attr(results: Any, name: str, columns: set[str]) -> pd.DataFrame:
+    """The tidy frame ``results.<name>``, checked to hold ``columns``."""
+    frame = getattr(results, name, None)
+    if not isinstance(frame, pd.DataFrame) or not columns <= set(frame.columns):
+        have = list(frame.columns) if isinstance(frame, pd.DataFrame) else type(frame).__name__
+        raise ConfigurationError(
+            f"results.{name} must be a DataFrame with columns {sorted(columns)}, got {have}; "
+            "pass the results object returned by reequity.event_study / the correlation functions."
+        )
+    return frame
+
+
+def parse_window(label: str) -> tuple[int, int]:
+    """Parse an event-window label like ``"-1:1"`` into ``(start, end)``."""
+    try:
+        start, end = (int(part) for part in str(label).split(":"))
+    except ValueError:
+        raise ConfigurationError(
+            f"window label must look like '-1:1' (start:end trading days), got {label!r}."
+        ) from None
+    return start, end
+
+
+def pick(values: pd.Series, wanted: object, *, name: str) -> pd.Series:
+    """Boolean mask ``values == wanted`` that raises when nothing matches."""
+    mask = values.astype(str) == str(wanted)
+    if not mask.any():
+        valid = ", ".join(map(str, dict.fromkeys(values.astype(str))))
+        raise ConfigurationError(f"{name} {wanted!r} is not in the results; valid: {valid}.")
+    return mask
+
+
+@contextlib.contextmanager
+def quiet_seaborn() -> Iterator[None]:
+    """Silence seaborn 0.13's PendingDeprecationWarning about ``cmap.set_bad`` (not ours)."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=PendingDeprecationWarning, module="seaborn")
+        yield

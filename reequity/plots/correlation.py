@@ -1,0 +1,188 @@
+"""Figures of co-movement: rolling correlations, before/after heatmaps, lead-lag bars."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from reequity.errors import ConfigurationError
+from reequity.plots._base import frame_attr, new_axes, new_axes_row, quiet_seaborn
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+ROLLING_COLUMNS = {"date", "ticker_a", "ticker_b", "correlation"}
+
+
+def plot_rolling_correlation(
+    frame: pd.DataFrame, *, events: pd.DataFrame | None = None, ax: Axes | None = None
+) -> Axes:
+    """Rolling correlation of each pair over time, with event dates marked.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Output of :func:`reequity.rolling_correlation` (date, ticker_a, ticker_b,
+        correlation, ...).
+    events : DataFrame, optional
+        Events with ``event_id`` and ``date`` (e.g. :func:`reequity.load_catalogue`);
+        those inside the plotted dates are drawn as labelled vertical lines.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    import seaborn as sns
+
+    if not isinstance(frame, pd.DataFrame) or not set(frame.columns) >= ROLLING_COLUMNS:
+        raise ConfigurationError(
+            f"frame must be the output of rolling_correlation with columns {sorted(ROLLING_COLUMNS)}."
+        )
+    data = frame.dropna(subset=["correlation"]).assign(
+        pair=lambda d: d["ticker_a"].astype(str) + " / " + d["ticker_b"].astype(str)
+    )
+    ax = new_axes(ax, figsize=(10.0, 4.8))
+    sns.lineplot(data=data, x="date", y="correlation", hue="pair", ax=ax, lw=1.2)
+    if events is not None and not data.empty:
+        _mark_events(ax, events, data["date"].min(), data["date"].max())
+    ax.axhline(0.0, color="0.4", lw=0.8)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("date")
+    ax.set_ylabel("rolling correlation")
+    ax.set_title("Rolling correlation of daily returns")
+    ax.legend(loc="lower left", fontsize="small", ncols=2)
+    return ax
+
+
+def _mark_events(ax: Axes, events: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -> None:
+    if not {"event_id", "date"} <= set(events.columns):
+        raise ConfigurationError("events must have columns 'event_id' and 'date' to be marked.")
+    dates = pd.to_datetime(events["date"])
+    inside = events.assign(date=dates)[(dates >= first) & (dates <= last)]
+    transform = ax.get_xaxis_transform()
+    for i, row in enumerate(inside.itertuples(index=False)):
+        ax.axvline(row.date, color="0.25", lw=0.8, ls=":")
+        ax.text(
+            row.date,
+            0.98 - 0.06 * (i % 3),
+            f" {row.event_id}",
+            transform=transform,
+            fontsize="x-small",
+            va="top",
+            rotation=0,
+            color="0.25",
+        )
+
+
+def plot_correlation_heatmaps(
+    event_corr_results: Any,
+    *,
+    event_id: str,
+    adjusted: bool = False,
+    axes: Sequence[Axes] | None = None,
+) -> tuple[Axes, Axes]:
+    """Correlation matrices before and after one event, side by side.
+
+    Parameters
+    ----------
+    event_corr_results : EventCorrelationResults
+        Output of :func:`reequity.event_correlation` (uses its ``matrix`` method).
+    event_id : str
+        The event to show.
+    adjusted : bool, default False
+        Show the Forbes-Rigobon adjusted post-event correlations instead of raw ones.
+    axes : pair of matplotlib Axes, optional
+        Where to draw "before" and "after"; a new two-panel figure otherwise.
+
+    Returns
+    -------
+    tuple of matplotlib.axes.Axes
+        The "before" and "after" axes.
+    """
+    import seaborn as sns
+
+    before = event_corr_results.matrix(event_id, which="pre")
+    after = event_corr_results.matrix(event_id, which="post_adj" if adjusted else "post")
+    n = len(before)
+    if axes is None:
+        axes = new_axes_row(2, figsize=(1.3 * n * 2 + 3, 1.1 * n + 1.5))
+    if len(axes) != 2:
+        raise ConfigurationError(f"axes must hold two Axes (before, after), got {len(axes)}.")
+    pre, post = event_corr_results.pre, event_corr_results.post
+    titles = [
+        f"before {event_id} (days {pre[0]}..{pre[1]})",
+        f"after {event_id} (days {post[0]}..{post[1]})" + (", FR-adjusted" if adjusted else ""),
+    ]
+    for ax, matrix, title, cbar in zip(axes, (before, after), titles, (False, True), strict=True):
+        with quiet_seaborn():
+            sns.heatmap(
+                matrix,
+                ax=ax,
+                vmin=-1,
+                vmax=1,
+                center=0,
+                cmap="RdBu_r",
+                annot=n <= 10,
+                fmt=".2f",
+                square=True,
+                cbar=cbar,
+                cbar_kws={"label": "correlation"},
+            )
+        ax.set_title(title, fontsize="medium")
+        ax.set_xlabel("ticker")
+        ax.set_ylabel("ticker")
+    return axes[0], axes[1]
+
+
+def plot_lead_lag(lead_lag_results: Any, *, ax: Axes | None = None) -> Axes:
+    """Cross-correlation bars by lag with confidence intervals and the null band.
+
+    Parameters
+    ----------
+    lead_lag_results : LeadLagResults
+        Output of :func:`reequity.lead_lag` (``table`` with lag, correlation, ci_lower,
+        ci_upper and optionally band; attributes ``a``, ``b``, ``level``).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        Bars at each lag (positive: ``a`` leads ``b``), Fisher-z error bars, and the
+        shaded band ``+-band`` within which a correlation is not significant.
+    """
+    table = frame_attr(lead_lag_results, "table", {"lag", "correlation", "ci_lower", "ci_upper"})
+    a, b = getattr(lead_lag_results, "a", "a"), getattr(lead_lag_results, "b", "b")
+    level = getattr(lead_lag_results, "level", 0.95)
+    ax = new_axes(ax, figsize=(8.0, 4.2))
+    err = [table["correlation"] - table["ci_lower"], table["ci_upper"] - table["correlation"]]
+    ax.bar(table["lag"], table["correlation"], color="C0", alpha=0.8, label="correlation")
+    ax.errorbar(
+        table["lag"],
+        table["correlation"],
+        yerr=err,
+        fmt="none",
+        ecolor="0.2",
+        capsize=3,
+        label=f"{level:.0%} CI",
+    )
+    if "band" in table:
+        ax.fill_between(
+            table["lag"],
+            -table["band"],
+            table["band"],
+            color="0.6",
+            zorder=0,
+            alpha=0.3,
+            step="mid",
+            label=f"{level:.0%} band under no correlation",
+        )
+    ax.axhline(0.0, color="0.4", lw=0.8)
+    ax.set_xticks(list(table["lag"]))
+    ax.set_xlabel(f"lag in trading days (positive: {a} leads {b})")
+    ax.set_ylabel(f"corr({a}[t], {b}[t+lag])")
+    ax.set_title(f"Lead-lag cross-correlation, {a} vs {b}")
+    ax.legend(loc="best", fontsize="small")
+    return ax

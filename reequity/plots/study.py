@@ -1,0 +1,165 @@
+"""Figures of event-study results: the CAAR path and the ticker x event CAR heatmap.
+
+The functions read only the tidy frames of an ``EventStudyResults`` object (``aar``,
+``caar``, ``car`` and, if present, ``ar``), so any object with those attributes works.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from reequity.plots._base import frame_attr, new_axes, parse_window, pick, quiet_seaborn
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+
+def plot_caar(
+    results: Any,
+    *,
+    event_id: str = "ALL",
+    window: str | None = None,
+    level: float = 0.95,
+    ax: Axes | None = None,
+) -> Axes:
+    """Plot the cumulative average abnormal return (CAAR) path with a confidence band.
+
+    Parameters
+    ----------
+    results : EventStudyResults
+        Any object with ``aar`` (event_id, tau, n_firms, aar, caar) and ``caar``
+        (event_id, window, n_firms, caar, ci_lower, ci_upper); ``ar`` (event_id, ticker,
+        tau, ar) is used for the band when present.
+    event_id : str, default "ALL"
+        One event, or ``"ALL"`` for the average over events.
+    window : str, optional
+        An event window label such as ``"-1:1"``: the path is cumulated from its first
+        day and the window's CAAR with its confidence interval (from ``caar``) is drawn
+        at its last day. None plots the whole ``aar`` path as given.
+    level : float, default 0.95
+        Level of the cross-sectional band (only with ``ar``).
+    ax : matplotlib Axes, optional
+        Axes to draw on; a new figure otherwise.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Notes
+    -----
+    The band at each tau is ``CAAR +- t_q sd(CAR_i) / sqrt(N)``, the cross-sectional
+    spread of the firms' cumulative abnormal returns (as in the ``t_cs`` test); it needs
+    the ``ar`` frame, else only the window interval from ``caar`` is drawn.
+    """
+    aar = frame_attr(results, "aar", {"event_id", "tau", "aar", "caar"})
+    path = aar[pick(aar["event_id"], event_id, name="event_id")].sort_values("tau")
+    start = None
+    if window is not None:
+        start, end = parse_window(window)
+        path = path[(path["tau"] >= start) & (path["tau"] <= end)]
+        path = path.assign(caar=path["aar"].cumsum())
+    ax = new_axes(ax)
+    ax.plot(path["tau"], path["caar"], marker="o", lw=1.8, label="CAAR")
+    band = _band(results, event_id, start, path["tau"], level)
+    if band is not None:
+        ax.fill_between(
+            band.index, band["lower"], band["upper"], alpha=0.25, label=f"{level:.0%} band"
+        )
+    if window is not None:
+        _window_interval(ax, results, event_id, window)
+    ax.axhline(0.0, color="0.4", lw=0.8)
+    ax.axvline(0.0, color="0.4", lw=0.8, ls="--")
+    ax.set_xlabel("event day (tau, trading days)")
+    ax.set_ylabel("cumulative average abnormal return")
+    label = "all events" if str(event_id) == "ALL" else str(event_id)
+    ax.set_title(f"CAAR, {label}" + (f", window {window}" if window else ""))
+    ax.legend(loc="best", fontsize="small")
+    return ax
+
+
+def _band(
+    results: Any, event_id: str, start: int | None, taus: pd.Series, level: float
+) -> pd.DataFrame | None:
+    ar = getattr(results, "ar", None)
+    if not isinstance(ar, pd.DataFrame) or not {"event_id", "ticker", "tau", "ar"} <= set(ar):
+        return None
+    from scipy import stats
+
+    rows = ar if str(event_id) == "ALL" else ar[ar["event_id"].astype(str) == str(event_id)]
+    wide = rows.pivot_table(index="tau", columns=["event_id", "ticker"], values="ar")
+    wide = wide.loc[wide.index >= (start if start is not None else wide.index.min())]
+    wide = wide.reindex(sorted(set(taus))).cumsum()
+    n = wide.notna().sum(axis=1)
+    half = stats.t.ppf(0.5 + level / 2, np.maximum(n - 1, 1)) * wide.std(axis=1) / np.sqrt(n)
+    centre = wide.mean(axis=1)
+    return pd.DataFrame({"lower": centre - half, "upper": centre + half}).dropna()
+
+
+def _window_interval(ax: Axes, results: Any, event_id: str, window: str) -> None:
+    caar = getattr(results, "caar", None)
+    if not isinstance(caar, pd.DataFrame) or not {"ci_lower", "ci_upper"} <= set(caar):
+        return
+    rows = caar[(caar["event_id"].astype(str) == str(event_id)) & (caar["window"] == window)]
+    if rows.empty:
+        return
+    row = rows.iloc[0]
+    end = parse_window(window)[1]
+    err = [[row["caar"] - row["ci_lower"]], [row["ci_upper"] - row["caar"]]]
+    ax.errorbar(
+        [end],
+        [row["caar"]],
+        yerr=err,
+        fmt="s",
+        color="C3",
+        capsize=4,
+        label=f"CAAR[{window}] with CI",
+    )
+
+
+def plot_car_heatmap(
+    results: Any, *, window: str | None = None, value: str = "car", ax: Axes | None = None
+) -> Axes:
+    """Heatmap of cumulative abnormal returns, tickers x events, for one window.
+
+    Parameters
+    ----------
+    results : EventStudyResults
+        Any object with a ``car`` frame (event_id, ticker, window, car, bhar, ...).
+    window : str, optional
+        Window label such as ``"-1:1"``; default the first window in ``car``.
+    value : {"car", "bhar", "scar"}, default "car"
+        Which column to show.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        Cells in percent (``scar`` unscaled), diverging colours centred on zero; empty
+        cells are ticker-event combinations without a CAR (e.g. not yet listed).
+    """
+    import seaborn as sns
+
+    car = frame_attr(results, "car", {"event_id", "ticker", "window", value})
+    window = str(car["window"].iloc[0]) if window is None else window
+    rows = car[pick(car["window"], window, name="window")]
+    grid = rows.pivot_table(index="ticker", columns="event_id", values=value, sort=False)
+    scale = 1.0 if value == "scar" else 100.0
+    ax = new_axes(ax, figsize=(1.1 * grid.shape[1] + 3, 0.45 * grid.shape[0] + 2))
+    with quiet_seaborn():
+        sns.heatmap(
+            grid * scale,
+            ax=ax,
+            cmap="RdBu_r",
+            center=0.0,
+            annot=grid.size <= 150,
+            fmt=".1f",
+            linewidths=0.5,
+            cbar_kws={"label": value.upper() + (" (%)" if scale > 1 else "")},
+        )
+    ax.set_xlabel("event")
+    ax.set_ylabel("ticker")
+    ax.set_title(f"{value.upper()} by ticker and event, window {window}")
+    return ax

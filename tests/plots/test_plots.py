@@ -1,0 +1,111 @@
+"""Every plot function draws without error, labels its axes and titles the plot."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.axes import Axes
+
+from reequity.correlation import conditional, lead_lag, rolling
+from reequity.errors import ConfigurationError
+from reequity.plots import (
+    plot_caar,
+    plot_car_heatmap,
+    plot_correlation_heatmaps,
+    plot_lead_lag,
+    plot_rolling_correlation,
+)
+
+
+def _labelled(ax: Axes) -> None:
+    assert ax.get_xlabel() and ax.get_ylabel() and ax.get_title()
+
+
+def _synthetic_returns(n: int = 260) -> pd.DataFrame:
+    rng = np.random.default_rng(11)
+    common = rng.normal(scale=0.01, size=n)
+    idx = pd.bdate_range("2025-01-01", periods=n, name="date")
+    frame = pd.DataFrame(
+        {
+            f"SYN_{k}": w * common + rng.normal(scale=0.01, size=n)
+            for k, w in zip("ABC", (1, 0.5, 0), strict=True)
+        },
+        index=idx,
+    )
+    frame.iloc[::10, 0] = np.nan
+    return frame
+
+
+EVENTS = pd.DataFrame({"event_id": ["SYN-E1", "SYN-E2"], "date": ["2025-05-02", "2025-08-01"]})
+
+
+def test_plot_caar_full_path_with_band(study_results: SimpleNamespace) -> None:
+    ax = plot_caar(study_results)
+    _labelled(ax)
+    assert "all events" in ax.get_title()
+    assert len(ax.collections) >= 1  # the band from the ar frame
+    np.testing.assert_allclose(
+        ax.lines[0].get_ydata(),
+        study_results.aar.query("event_id == 'ALL'").sort_values("tau")["caar"],
+    )
+
+
+def test_plot_caar_window_and_event(study_results: SimpleNamespace) -> None:
+    ax = plot_caar(study_results, event_id="SYN-E1", window="-1:1")
+    _labelled(ax)
+    assert "SYN-E1" in ax.get_title() and "-1:1" in ax.get_title()
+    path = study_results.aar.query("event_id == 'SYN-E1' and -1 <= tau <= 1")["aar"].cumsum()
+    np.testing.assert_allclose(ax.lines[0].get_ydata(), path)
+    without_ar = SimpleNamespace(aar=study_results.aar, caar=study_results.caar)
+    _labelled(plot_caar(without_ar, window="-1:1"))
+    with pytest.raises(ConfigurationError, match="NOPE"):
+        plot_caar(study_results, event_id="NOPE")
+    with pytest.raises(ConfigurationError, match="aar"):
+        plot_caar(SimpleNamespace(aar=None))
+
+
+def test_plot_car_heatmap(study_results: SimpleNamespace) -> None:
+    ax = plot_car_heatmap(study_results, window="0:0")
+    _labelled(ax)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["SYN_A", "SYN_B", "SYN_C"]
+    assert "0:0" in ax.get_title()
+    _labelled(plot_car_heatmap(study_results))
+    with pytest.raises(ConfigurationError, match="window"):
+        plot_car_heatmap(study_results, window="-9:9")
+
+
+def test_plot_rolling_correlation_with_events() -> None:
+    frame = rolling.rolling_correlation(_synthetic_returns(), window=40)
+    ax = plot_rolling_correlation(frame, events=EVENTS)
+    _labelled(ax)
+    assert len(ax.get_legend().get_texts()) == 3
+    assert {t.get_text().strip() for t in ax.texts} == {"SYN-E1", "SYN-E2"}
+
+
+def test_plot_correlation_heatmaps() -> None:
+    res = conditional.event_correlation(_synthetic_returns(), EVENTS, pre=(-60, -1), post=(0, 59))
+    before, after = plot_correlation_heatmaps(res, event_id="SYN-E1")
+    for ax in (before, after):
+        _labelled(ax)
+    assert "before SYN-E1" in before.get_title() and "after SYN-E1" in after.get_title()
+    _, adjusted = plot_correlation_heatmaps(res, event_id="SYN-E2", adjusted=True)
+    assert "FR-adjusted" in adjusted.get_title()
+
+
+def test_plot_lead_lag() -> None:
+    res = lead_lag.lead_lag(_synthetic_returns(), a="SYN_A", b="SYN_B", max_lag=3)
+    ax = plot_lead_lag(res)
+    _labelled(ax)
+    assert len(ax.patches) == 7
+    assert "SYN_A leads SYN_B" in ax.get_xlabel()
+    _labelled(res.plot())
+
+
+def test_draws_on_a_given_axes(study_results: SimpleNamespace) -> None:
+    import matplotlib.pyplot as plt
+
+    _, given = plt.subplots()
+    assert plot_caar(study_results, ax=given) is given
