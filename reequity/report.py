@@ -1,0 +1,130 @@
+"""A short self-contained research report in Markdown: settings, tables and figures.
+
+The text is deterministic (same inputs, same bytes): no timestamps or versions unless the
+caller puts them in ``settings``. Figures are linked by paths relative to the report so
+the output folder can be moved or zipped as a whole.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from reequity.errors import ConfigurationError
+
+REPORT_NAME = "report.md"
+
+
+def write_report(
+    out_dir: str | Path,
+    *,
+    title: str,
+    settings: Mapping[str, Any],
+    tables: Mapping[str, pd.DataFrame],
+    figures: Mapping[str, str | Path],
+    notes: str | None = None,
+    max_rows: int = 60,
+) -> Path:
+    """Write ``report.md`` into ``out_dir`` and return its path.
+
+    Parameters
+    ----------
+    out_dir : str or Path
+        Output folder; created if missing.
+    title : str
+        Report title (first heading).
+    settings : mapping
+        Settings used (name -> value), shown as a two-column table in the given order.
+    tables : mapping of str to DataFrame
+        Section heading -> table, rendered as Markdown tables in the given order.
+    figures : mapping of str to path
+        Caption -> PNG file; each must exist and is linked relative to ``out_dir``.
+    notes : str, optional
+        A paragraph placed under the title (e.g. caveats).
+    max_rows : int, default 60
+        Rows shown per table; longer tables are cut and the cut is stated.
+
+    Returns
+    -------
+    Path
+        The written ``report.md``.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    parts = [f"# {title}", ""]
+    if notes:
+        parts += [notes.strip(), ""]
+    parts += ["## Settings", "", markdown_table(_settings_frame(settings)), ""]
+    for name, frame in tables.items():
+        parts += [f"## {name}", "", *_table_section(frame, max_rows), ""]
+    if figures:
+        parts += ["## Figures", ""]
+        for caption, path in figures.items():
+            parts += [f"### {caption}", "", f"![{caption}]({_relative(out, Path(path))})", ""]
+    target = out / REPORT_NAME
+    target.write_text("\n".join(parts).rstrip() + "\n", encoding="utf-8")
+    return target
+
+
+def markdown_table(frame: pd.DataFrame, *, floatfmt: str = "{:.4f}") -> str:
+    """Render ``frame`` (without its index) as a GitHub-flavoured Markdown table."""
+    header = "| " + " | ".join(_escape(str(c)) for c in frame.columns) + " |"
+    numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
+    rule = "|" + "|".join("---:" if n else "---" for n in numeric) + "|"
+    rows = [
+        "| " + " | ".join(_escape(_format(v, floatfmt)) for v in row) + " |"
+        for row in frame.itertuples(index=False)
+    ]
+    return "\n".join([header, rule, *rows])
+
+
+def _table_section(frame: pd.DataFrame, max_rows: int) -> list[str]:
+    if not isinstance(frame, pd.DataFrame):
+        raise ConfigurationError(
+            f"tables must map names to DataFrames, got {type(frame).__name__}; "
+            "pass results.to_frame()."
+        )
+    if frame.empty:
+        return ["(no rows)"]
+    shown = [markdown_table(frame.head(max_rows))]
+    if len(frame) > max_rows:
+        shown += [
+            "",
+            f"First {max_rows} of {len(frame)} rows; the CSV next to this report has all.",
+        ]
+    return shown
+
+
+def _settings_frame(settings: Mapping[str, Any]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"setting": list(settings), "value": [_format(v, "{}") for v in settings.values()]}
+    )
+
+
+def _relative(out: Path, figure: Path) -> str:
+    if not figure.is_file():
+        raise ConfigurationError(
+            f"figure {str(figure)!r} does not exist; save it (e.g. ax.figure.savefig) before "
+            "writing the report."
+        )
+    return Path(os.path.relpath(figure.resolve(), out.resolve())).as_posix()
+
+
+def _format(value: Any, floatfmt: str) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    if value is None or pd.isna(value):
+        return ""
+    if isinstance(value, float):
+        return floatfmt.format(value)
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d") if value == value.normalize() else value.isoformat()
+    return str(value)
+
+
+def _escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
