@@ -1,0 +1,293 @@
+"""Put returns in event time: one row per firm-event, one column per tau.
+
+For every firm-event the security's own trading days are counted from day 0. Without a
+calendar the trading days are the rows of ``returns`` and day 0 is the first row on or
+after the event date. With an exchange calendar they are that exchange's sessions, day 0
+comes from :func:`reequity.data.calendars.day_zero`, and a session missing from
+``returns`` (or holding NaN) stays a trading day with a missing return (a suspension).
+
+Everything here is array indexing: no per-firm Python loop.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from reequity.errors import (
+    EventFormatError,
+    EventOutOfRangeError,
+    SuspensionWarning,
+    UnknownTickerError,
+)
+
+__all__ = ["Panel", "build_panel", "normalize_events", "resolve_benchmark"]
+
+
+@dataclass(frozen=True, slots=True)
+class Panel:
+    """Firm-events in event time (n firm-events x L taus, NaN-padded).
+
+    ``bench`` and ``factors`` carry ``pad`` extra taus on each side (leads and lags).
+    """
+
+    keys: pd.DataFrame  # event_id, ticker, day0
+    taus: np.ndarray  # (L,)
+    ret: np.ndarray  # (n, L)
+    inside: np.ndarray  # (n, L) the tau is a trading day within the data
+    dates: np.ndarray  # (n, L) datetime64[ns], NaT outside
+    bench: np.ndarray  # (n, L + 2 pad)
+    factors: np.ndarray | None  # (n, L, k)
+    pad: int
+    issues: list[dict[str, object]]
+
+
+def normalize_events(events: pd.DataFrame, tickers: list[str]) -> pd.DataFrame:
+    """Check an events table and expand it to one row per firm-event.
+
+    Returns a frame with ``event_id`` (str), ``date`` (Timestamp), ``ticker``, ``time``,
+    ``timezone``; an event without ``ticker`` applies to every ticker in ``tickers``.
+    """
+    if not isinstance(events, pd.DataFrame):
+        raise EventFormatError(
+            f"events must be a DataFrame with columns event_id and date; got {type(events).__name__}."
+        )
+    missing = [c for c in ("event_id", "date") if c not in events.columns]
+    if missing:
+        raise EventFormatError(
+            f"events lacks column(s) {missing}; it has {list(events.columns)}. "
+            "Give at least event_id and date (optionally ticker, time, timezone)."
+        )
+    ev = events.copy()
+    ev["event_id"] = ev["event_id"].astype(str)
+    try:
+        ev["date"] = pd.to_datetime(ev["date"]).dt.tz_localize(None).dt.normalize()
+    except (ValueError, TypeError) as exc:
+        raise EventFormatError(
+            f"events has an unparseable date ({exc}); use ISO dates such as 2025-04-04."
+        ) from None
+    if ev["date"].isna().any():
+        bad = ev.loc[ev["date"].isna(), "event_id"].tolist()
+        raise EventFormatError(f"events {bad} have no date; give every event an ISO date.")
+    for col in ("time", "timezone"):
+        if col not in ev.columns:
+            ev[col] = None
+    if "ticker" not in ev.columns or ev["ticker"].isna().all():
+        ev = ev.drop(columns=["ticker"], errors="ignore").merge(
+            pd.DataFrame({"ticker": tickers}), how="cross"
+        )
+    ev["ticker"] = ev["ticker"].astype(str)
+    unknown = sorted(set(ev["ticker"]) - set(tickers))
+    if unknown:
+        raise UnknownTickerError(
+            f"event ticker(s) {unknown} are not columns of returns; valid: {tickers[:20]}. "
+            "Add the series to returns or fix the events table."
+        )
+    ev = ev.drop_duplicates(["event_id", "ticker"])
+    return ev[["event_id", "date", "ticker", "time", "timezone"]].reset_index(drop=True)
+
+
+def resolve_benchmark(
+    returns: pd.DataFrame, benchmark: str | pd.Series | Mapping[str, str] | None
+) -> tuple[np.ndarray, dict[str, int] | int, list[str]]:
+    """Turn the ``benchmark`` argument into (T x B values, column per ticker, used columns)."""
+    cols = [str(c) for c in returns.columns]
+    if benchmark is None:
+        return np.full((len(returns), 1), np.nan), 0, []
+    if isinstance(benchmark, pd.Series):
+        values = benchmark.reindex(returns.index).to_numpy(dtype=float)[:, None]
+        return values, 0, []
+    if isinstance(benchmark, str):
+        if benchmark not in cols:
+            raise UnknownTickerError(
+                f"benchmark {benchmark!r} is not a column of returns; valid: {cols[:20]}. "
+                "Pass a column name, a Series or a mapping ticker -> column."
+            )
+        return returns[[benchmark]].to_numpy(dtype=float), 0, [benchmark]
+    if isinstance(benchmark, Mapping):
+        used = sorted({str(v) for v in benchmark.values()})
+        bad = [v for v in used if v not in cols]
+        if bad:
+            raise UnknownTickerError(
+                f"benchmark column(s) {bad} are not columns of returns; valid: {cols[:20]}."
+            )
+        where = {str(k): used.index(str(v)) for k, v in benchmark.items()}
+        return returns[used].to_numpy(dtype=float), where, used
+    raise UnknownTickerError(
+        f"benchmark of type {type(benchmark).__name__} is not understood; pass a column name, "
+        "a Series or a mapping ticker -> column."
+    )
+
+
+def _day0_positions(ev: pd.DataFrame, days: pd.DatetimeIndex, exchange: str | None) -> np.ndarray:
+    """Position in ``days`` of each firm-event's day 0 (first day on/after the event)."""
+    if exchange is None:
+        return days.searchsorted(ev["date"].to_numpy(), side="left")
+    from reequity.data.calendars import day_zero  # engineer A's module, imported lazily
+
+    zero = [
+        _naive(
+            day_zero(
+                d.date(),
+                exchange=exchange,
+                time=None if pd.isna(t) else t,
+                timezone=None if pd.isna(z) else z,
+            )
+        )
+        for d, t, z in zip(ev["date"], ev["time"], ev["timezone"], strict=True)
+    ]
+    return days.searchsorted(pd.DatetimeIndex(zero).to_numpy(), side="left")
+
+
+def _naive(ts: object) -> pd.Timestamp:
+    t = pd.Timestamp(ts)
+    return (t.tz_localize(None) if t.tzinfo else t).normalize()
+
+
+def _trading_days(
+    index: pd.DatetimeIndex, exchange: str | None
+) -> tuple[pd.DatetimeIndex, np.ndarray]:
+    """Trading days of a group and, for each, its row in ``index`` (-1 if absent)."""
+    if exchange is None:
+        return index, np.arange(len(index))
+    from reequity.data.calendars import sessions
+
+    days = pd.DatetimeIndex(sessions(exchange, index[0], index[-1]))
+    days = (days.tz_localize(None) if days.tz is not None else days).normalize()
+    return days, index.get_indexer(days)
+
+
+def _check_range(ev: pd.DataFrame, index: pd.DatetimeIndex) -> None:
+    out = ev[(ev["date"] < index[0]) | (ev["date"] > index[-1])]
+    if len(out):
+        first = out.iloc[0]
+        raise EventOutOfRangeError(
+            f"event {first['event_id']} on {first['date'].date()} is outside the data "
+            f"({index[0].date()}..{index[-1].date()}); load returns covering the event or drop it."
+        )
+
+
+def build_panel(
+    returns: pd.DataFrame,
+    events: pd.DataFrame,
+    *,
+    benchmark: str | pd.Series | Mapping[str, str] | None,
+    taus: np.ndarray,
+    pad: int = 0,
+    calendars: Mapping[str, str] | None = None,
+    factors: pd.DataFrame | None = None,
+) -> Panel:
+    """Build the event-time panel of returns, benchmark returns and factors.
+
+    Parameters
+    ----------
+    returns : DataFrame
+        Wide returns, DatetimeIndex, one column per ticker.
+    events : DataFrame
+        ``event_id``, ``date`` and optionally ``ticker``, ``time``, ``timezone``.
+    benchmark : str, Series, Mapping or None
+        Market return per ticker (see :func:`reequity.study.engine.event_study`).
+    taus : ndarray
+        Consecutive taus needed (estimation start .. last event-window day).
+    pad : int, default 0
+        Extra taus on each side of the benchmark/factors (Dimson, Scholes-Williams).
+    calendars : Mapping, optional
+        Ticker -> exchange code; such tickers count their own exchange's sessions.
+    factors : DataFrame, optional
+        Factor returns by date (columns = factors).
+    """
+    index = pd.DatetimeIndex(returns.index)
+    index = (index.tz_localize(None) if index.tz is not None else index).normalize()
+    bvals, bwhere, bcols = resolve_benchmark(returns, benchmark)
+    tickers = [str(c) for c in returns.columns if str(c) not in bcols]
+    ev = normalize_events(events, tickers)
+    _check_range(ev, index)
+    cal = {str(k): str(v) for k, v in (calendars or {}).items()}
+    ev["exchange"] = [cal.get(t, "") for t in ev["ticker"]]
+    ext = np.arange(taus[0] - pad, taus[-1] + pad + 1)
+    n, len_ext = len(ev), len(ext)
+    rows = np.full((n, len_ext), -1, dtype=np.int64)
+    inside = np.zeros((n, len_ext), dtype=bool)
+    dates = np.full((n, len_ext), np.datetime64("NaT"), dtype="datetime64[ns]")
+    day0 = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+    for exchange, grp in ev.groupby("exchange", sort=True):
+        days, rowmap = _trading_days(index, exchange or None)
+        pos = _day0_positions(grp, days, exchange or None)
+        idx = pos[:, None] + ext[None, :]
+        ok = (idx >= 0) & (idx < len(days)) & (pos < len(days))[:, None]
+        safe = np.where(ok, idx, 0)
+        sel = grp.index.to_numpy()
+        rows[sel] = np.where(ok, rowmap[safe], -1)
+        inside[sel] = ok
+        dates[sel] = np.where(ok, days.to_numpy()[safe], np.datetime64("NaT"))
+        day0[sel] = np.where(
+            pos < len(days), days.to_numpy()[np.minimum(pos, len(days) - 1)], np.datetime64("NaT")
+        )
+    col = returns.columns.get_indexer(ev["ticker"])
+    vals = np.vstack([returns.to_numpy(dtype=float), np.full((1, returns.shape[1]), np.nan)])
+    r = np.where(rows < 0, len(index), rows)
+    inner = slice(pad, pad + len(taus))
+    ret = vals[r[:, inner], col[:, None]]
+    bcol = (
+        np.zeros(n, dtype=np.int64)
+        if isinstance(bwhere, int)
+        else _bench_columns(ev["ticker"], bwhere)
+    )
+    bvals = np.vstack([bvals, np.full((1, bvals.shape[1]), np.nan)])
+    bench = bvals[r, bcol[:, None]]
+    fac = None
+    if factors is not None:
+        fvals = factors.reindex(index).to_numpy(dtype=float)
+        fvals = np.vstack([fvals, np.full((1, fvals.shape[1]), np.nan)])
+        fac = fvals[r[:, inner]]
+    keys = ev[["event_id", "ticker"]].assign(day0=day0)
+    issues = _day0_issues(keys, ret[:, taus == 0] if (taus == 0).any() else None)
+    return Panel(
+        keys=keys,
+        taus=taus,
+        ret=ret,
+        inside=inside[:, inner],
+        dates=dates[:, inner],
+        bench=bench,
+        factors=fac,
+        pad=pad,
+        issues=issues,
+    )
+
+
+def _bench_columns(tickers: pd.Series, where: dict[str, int]) -> np.ndarray:
+    missing = sorted(set(tickers) - set(where))
+    if missing:
+        raise UnknownTickerError(
+            f"no benchmark given for ticker(s) {missing}; add them to the benchmark mapping."
+        )
+    return tickers.map(where).to_numpy(dtype=np.int64)
+
+
+def _day0_issues(keys: pd.DataFrame, ret0: np.ndarray | None) -> list[dict[str, object]]:
+    """Report firm-events whose day-0 return is missing (suspension or no data)."""
+    if ret0 is None:
+        return []
+    miss = np.isnan(ret0[:, 0])
+    issues = [
+        {
+            "event_id": e,
+            "ticker": t,
+            "kind": "missing_day0",
+            "message": f"no return on day 0 ({pd.Timestamp(d).date() if not pd.isna(d) else 'beyond data'}): "
+            "suspended or missing; the day stays in the window with a missing AR",
+        }
+        for e, t, d in keys.loc[miss, ["event_id", "ticker", "day0"]].itertuples(index=False)
+    ]
+    if issues:
+        warnings.warn(
+            f"{len(issues)} firm-event(s) have no return on day 0 (e.g. {issues[0]['ticker']} "
+            f"in event {issues[0]['event_id']}); see results.issues.",
+            SuspensionWarning,
+            stacklevel=3,
+        )
+    return issues

@@ -1,0 +1,236 @@
+"""Turn the engine's arrays into the tidy frames of :class:`EventStudyResults`."""
+
+from __future__ import annotations
+
+import warnings
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from reequity.errors import ConfounderWarning
+from reequity.study.results import EventStudyResults
+from reequity.study.windows import window_label
+
+if TYPE_CHECKING:
+    from reequity.study.align import Panel
+    from reequity.study.engine import Arrays, EventStudy
+    from reequity.study.statistics import TestResult
+
+__all__ = ["assemble"]
+
+_ISSUE_COLUMNS = ["event_id", "ticker", "kind", "message"]
+
+
+def _ar_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
+    keys = a.params[["event_id", "ticker"]]
+    n, e = a.sar.shape
+    ret = a.ret[:, a.span]
+    limits = spec.price_limits or {}
+    lim = keys["ticker"].map(lambda t: limits.get(t, np.nan)).to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        hit = np.abs(ret) >= (lim[:, None] - 0.005)
+    dates = panel.dates[a.keep][:, a.span]
+    inside = panel.inside[a.keep][:, a.span]
+    return pd.DataFrame(
+        {
+            "event_id": np.repeat(keys["event_id"].to_numpy(), e),
+            "ticker": np.repeat(keys["ticker"].to_numpy(), e),
+            "tau": np.tile(panel.taus[a.span], n),
+            "date": dates.ravel(),
+            "ret": ret.ravel(),
+            "expected": a.expected[:, a.span].ravel(),
+            "ar": a.ar[:, a.span].ravel(),
+            "sar": a.sar.ravel(),
+            "suspended": (inside & np.isnan(ret)).ravel(),
+            "limit_hit": (hit & np.isfinite(lim)[:, None]).ravel(),
+        }
+    )
+
+
+def _car_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
+    keys = a.params[["event_id", "ticker"]]
+    dates = panel.dates[a.keep]
+    parts = []
+    for j, (lo, hi) in enumerate(spec.window_spec.windows):
+        cols = np.flatnonzero(a.win[j])
+        parts.append(
+            keys.assign(
+                window=window_label((lo, hi)),
+                start=dates[:, cols[0]],
+                end=dates[:, cols[-1]],
+                n_days=a.n_days[:, j].astype(int),
+                car=a.car[:, j],
+                bhar=a.bhar[:, j],
+                scar=a.scar[:, j],
+            )
+        )
+    return pd.concat(parts, ignore_index=True)
+
+
+def _groups(a: Arrays) -> list[tuple[str, np.ndarray]]:
+    ids = a.params["event_id"].to_numpy()
+    out = [(str(e), np.flatnonzero(ids == e)) for e in pd.unique(ids)]
+    return [*out, ("ALL", np.arange(len(ids)))]
+
+
+def _aar_frame(panel: Panel, a: Arrays) -> pd.DataFrame:
+    rows = []
+    for g, idx in _groups(a):
+        x = a.ar[idx][:, a.span]
+        n_t = np.isfinite(x).sum(axis=0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            aar = np.where(n_t > 0, np.nansum(x, axis=0) / n_t, np.nan)
+        rows.append(
+            pd.DataFrame(
+                {
+                    "event_id": g,
+                    "tau": panel.taus[a.span],
+                    "n_firms": n_t,
+                    "aar": aar,
+                    "caar": np.nancumsum(aar),
+                }
+            )
+        )
+    return pd.concat(rows, ignore_index=True)
+
+
+def _caar_frame(spec: EventStudy, a: Arrays) -> pd.DataFrame:
+    rows = []
+    for g, idx in _groups(a):
+        for j, w in enumerate(spec.window_spec.labels):
+            car = a.car[idx, j]
+            car = car[np.isfinite(car)]
+            n = len(car)
+            mean = car.mean() if n else np.nan
+            se = car.std(ddof=1) / np.sqrt(n) if n > 1 else np.nan
+            q = stats.t.ppf(0.975, n - 1) if n > 1 else np.nan
+            rows.append(
+                {
+                    "event_id": g,
+                    "window": w,
+                    "n_firms": n,
+                    "caar": mean,
+                    "mean_bhar": np.nanmean(a.bhar[idx, j]) if n else np.nan,
+                    "se": se,
+                    "ci_lower": mean - q * se,
+                    "ci_upper": mean + q * se,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def _tests_frame(
+    spec: EventStudy, panel: Panel, a: Arrays, res: dict[str, dict[str, TestResult]]
+) -> pd.DataFrame:
+    span_label = window_label(spec.window_spec.span)
+    taus = panel.taus[a.span]
+    parts = []
+    for (g, idx), per_test in zip(_groups(a), res.values(), strict=True):
+        n_day = np.isfinite(a.ar[idx][:, a.span]).sum(axis=0)
+        n_win = np.isfinite(a.car[idx]).sum(axis=0)
+        for name, r in per_test.items():
+            if r.daily_stat is not None:
+                parts.append(
+                    pd.DataFrame(
+                        {
+                            "event_id": g,
+                            "window": span_label,
+                            "tau": pd.array(taus, dtype="Int64"),
+                            "test": name,
+                            "statistic": r.daily_stat,
+                            "pvalue": r.daily_p,
+                            "n_firms": n_day,
+                            "note": np.where(
+                                np.isfinite(r.daily_stat), "", r.note or "not computable"
+                            ),
+                        }
+                    )
+                )
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "event_id": g,
+                        "window": spec.window_spec.labels,
+                        "tau": pd.array([pd.NA] * len(n_win), dtype="Int64"),
+                        "test": name,
+                        "statistic": r.window_stat,
+                        "pvalue": r.window_p,
+                        "n_firms": n_win,
+                        "note": np.where(
+                            np.isfinite(r.window_stat), "", r.note or "not computable"
+                        ),
+                    }
+                )
+            )
+    return pd.concat(parts, ignore_index=True)
+
+
+def _confounder_issues(spec: EventStudy, car: pd.DataFrame) -> list[dict[str, object]]:
+    """One issue per (study event, confounder) when the confounder falls in a window."""
+    conf = spec.confounders
+    if conf is None or len(conf) == 0:
+        return []
+    conf = conf.assign(date=pd.to_datetime(conf["date"]).dt.normalize())
+    span = car.groupby(["event_id", "window"]).agg(start=("start", "min"), end=("end", "max"))
+    out: list[dict[str, object]] = []
+    for (event_id, window), row in span.iterrows():
+        inside = conf[(conf["date"] >= row["start"]) & (conf["date"] <= row["end"])]
+        inside = inside[inside["event_id"].astype(str) != str(event_id)]
+        out.extend(
+            {
+                "event_id": event_id,
+                "ticker": "",
+                "kind": "confounder",
+                "message": f"{c['event_id']} on {c['date'].date()} ({c.get('title', '')}) "
+                f"falls inside window {window} ({row['start'].date()}..{row['end'].date()})",
+            }
+            for _, c in inside.iterrows()
+        )
+    if out:
+        warnings.warn(
+            f"{len(out)} confounding event(s) inside event windows, e.g. {out[0]['message']}; "
+            "see results.issues.",
+            ConfounderWarning,
+            stacklevel=4,
+        )
+    return out
+
+
+def _settings(spec: EventStudy, a: Arrays) -> dict[str, Any]:
+    return {
+        "model": spec.model,
+        "convention": spec.convention,
+        "estimation": window_label(spec.window_spec.estimation),
+        "windows": spec.window_spec.labels,
+        "tests": list(spec.test_names),
+        "min_estimation": spec.min_estimation,
+        "calendars": dict(spec.calendars or {}),
+        "seed": spec.seed,
+        "dimson_lags": spec.dimson_lags,
+        "n_firm_events": int(len(a.params)),
+        "n_events": int(a.params["event_id"].nunique()),
+    }
+
+
+def assemble(
+    spec: EventStudy,
+    panel: Panel,
+    a: Arrays,
+    res: dict[str, dict[str, TestResult]],
+    issues: list[dict[str, object]],
+) -> EventStudyResults:
+    """Build :class:`EventStudyResults` from the engine's arrays and test results."""
+    car = _car_frame(spec, panel, a)
+    issues = issues + _confounder_issues(spec, car)
+    return EventStudyResults(
+        ar=_ar_frame(spec, panel, a),
+        car=car,
+        aar=_aar_frame(panel, a),
+        caar=_caar_frame(spec, a),
+        tests=_tests_frame(spec, panel, a, res),
+        issues=pd.DataFrame(issues, columns=_ISSUE_COLUMNS),
+        params=a.params,
+        settings=_settings(spec, a),
+    )

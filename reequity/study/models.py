@@ -1,0 +1,215 @@
+"""Expected-return models fitted on the estimation window, all firm-events at once.
+
+Each model is fitted in closed form over an (n firm-events x L taus) array with NaN
+masks, so there is no per-firm loop. The fit also carries what the prediction-error
+variance needs: for a linear model with design X and estimation design X_e,
+Var(AR_t) = sigma^2 (1 + x_t' (X_e' X_e)^-1 x_t) (Campbell, Lo and MacKinlay 1997, ch. 4).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+import numpy as np
+import pandas as pd
+
+from reequity.errors import ConfigurationError
+
+__all__ = ["Model", "ModelFit", "fit_model", "MODELS"]
+
+Model = Literal[
+    "constant_mean", "market_adjusted", "market", "scholes_williams", "dimson", "factor"
+]
+MODELS: tuple[str, ...] = get_args(Model)
+
+
+@dataclass(frozen=True, slots=True)
+class ModelFit:
+    """Fitted expected returns and what SAR/SCAR need.
+
+    ``kind`` says how the prediction-error term is computed: ``"none"`` (no estimated
+    parameters), ``"market"`` (closed form with ``mbar`` and ``sxx``) or ``"general"``
+    (design ``x`` and inverse moment matrix ``inv``).
+    """
+
+    expected: np.ndarray  # (n, L)
+    sigma: np.ndarray  # (n,)
+    n_est: np.ndarray  # (n,)
+    k: int
+    params: pd.DataFrame
+    kind: str
+    m: np.ndarray | None = None  # (n, L) regressor for the market closed form
+    mbar: np.ndarray | None = None
+    sxx: np.ndarray | None = None
+    x: np.ndarray | None = None  # (n, L, k)
+    inv: np.ndarray | None = None  # (n, k, k)
+
+    def quad(self, w: np.ndarray) -> np.ndarray:
+        """Return s' (X_e'X_e)^-1 s with s = sum_t w_t x_t for weights ``w`` (n, L)."""
+        if self.kind == "none":
+            return np.zeros(w.shape[0])
+        if self.kind == "market":
+            sw = w.sum(axis=1)
+            dev = np.nansum(w * (self.m - self.mbar[:, None]), axis=1)
+            return sw**2 / self.n_est + dev**2 / self.sxx
+        s = np.einsum("nl,nlk->nk", w, np.nan_to_num(self.x))
+        return np.einsum("nk,nkj,nj->n", s, self.inv, s)
+
+    def daily_factor(self) -> np.ndarray:
+        """Per-day prediction-error factor c_t = 1 + x_t'(X_e'X_e)^-1 x_t, (n, L)."""
+        if self.kind == "none":
+            return np.ones_like(self.expected)
+        if self.kind == "market":
+            dev = self.m - self.mbar[:, None]
+            return 1.0 + 1.0 / self.n_est[:, None] + dev**2 / self.sxx[:, None]
+        return 1.0 + np.einsum("nlk,nkj,nlj->nl", self.x, self.inv, self.x)
+
+
+def _masked_mean(a: np.ndarray, w: np.ndarray, n: np.ndarray) -> np.ndarray:
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(w, a, 0.0).sum(axis=1) / n
+
+
+def _sigma(resid: np.ndarray, w: np.ndarray, n: np.ndarray, dof_loss: int) -> np.ndarray:
+    """Residual standard deviation over the estimation mask with divisor n - dof_loss."""
+    r = np.where(w, resid, 0.0)
+    if dof_loss <= 1:  # mean not otherwise removed: centre first (sample variance)
+        r = np.where(w, r - (r.sum(axis=1) / np.maximum(n, 1))[:, None], 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.sqrt((r**2).sum(axis=1) / (n - max(dof_loss, 1)))
+
+
+def _fit_market(y: np.ndarray, m: np.ndarray, est: np.ndarray, divisor_k: int) -> ModelFit:
+    """OLS y = alpha + beta m on the estimation mask (closed form, NaN-aware)."""
+    w = est[None, :] & np.isfinite(y) & np.isfinite(m)
+    n = w.sum(axis=1).astype(float)
+    ybar, mbar = _masked_mean(y, w, n), _masked_mean(m, w, n)
+    dm = np.where(w, m - mbar[:, None], 0.0)
+    dy = np.where(w, y - ybar[:, None], 0.0)
+    sxx = (dm**2).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        beta = (dm * dy).sum(axis=1) / sxx
+    alpha = ybar - beta * mbar
+    expected = alpha[:, None] + beta[:, None] * m
+    sigma = _sigma(y - expected, w, n, divisor_k)
+    params = pd.DataFrame({"alpha": alpha, "beta": beta})
+    return ModelFit(expected, sigma, n, 2, params, "market", m=m, mbar=mbar, sxx=sxx)
+
+
+def _fit_general(
+    y: np.ndarray, x: np.ndarray, est: np.ndarray, names: list[str], divisor_k: int | None
+) -> ModelFit:
+    """Batched OLS y = X b with NaN masks via the normal equations."""
+    k = x.shape[2]
+    w = est[None, :] & np.isfinite(y) & np.isfinite(x).all(axis=2)
+    n = w.sum(axis=1).astype(float)
+    xw = np.where(w[:, :, None], x, 0.0)
+    xtx = np.einsum("nlk,nlj->nkj", xw, xw)
+    xty = np.einsum("nlk,nl->nk", xw, np.where(w, y, 0.0))
+    ok = n > k
+    inv = np.full_like(xtx, np.nan)
+    if ok.any():
+        inv[ok] = np.linalg.pinv(xtx[ok])
+    b = np.einsum("nkj,nj->nk", inv, xty)
+    expected = np.einsum("nlk,nk->nl", x, b)
+    sigma = _sigma(y - expected, w, n, k if divisor_k is None else divisor_k)
+    params = pd.DataFrame(b, columns=names)
+    return ModelFit(expected, sigma, n, k, params, "general", x=x, inv=inv)
+
+
+def fit_model(
+    ret: np.ndarray,
+    bench: np.ndarray,
+    est: np.ndarray,
+    *,
+    model: Model,
+    pad: int = 0,
+    lags: int = 1,
+    factors: np.ndarray | None = None,
+    convention: Literal["textbook", "estudy2"] = "textbook",
+) -> ModelFit:
+    """Fit an expected-return model to every firm-event at once.
+
+    Parameters
+    ----------
+    ret : ndarray (n, L)
+        Security returns in event time.
+    bench : ndarray (n, L + 2 pad)
+        Benchmark returns in event time with ``pad`` extra taus each side.
+    est : ndarray (L,) of bool
+        Estimation-window taus.
+    model : {"constant_mean", "market_adjusted", "market", "scholes_williams", "dimson", "factor"}
+        ``market`` is the OLS market model; ``scholes_williams`` uses
+        beta = (b_-1 + b_0 + b_+1) / (1 + 2 rho_m) (Scholes and Williams 1977);
+        ``dimson`` regresses on lags..leads of the market (Dimson 1979) and predicts with
+        the full regression; ``factor`` regresses on the user's factor returns.
+    convention : {"textbook", "estudy2"}
+        ``textbook`` divides the residual sum of squares by M - k, ``estudy2`` by M - 1.
+
+    Returns
+    -------
+    ModelFit
+    """
+    L = ret.shape[1]
+    m = bench[:, pad : pad + L]
+    textbook = convention == "textbook"
+    if model == "market":
+        return _fit_market(ret, m, est, 2 if textbook else 1)
+    if model == "constant_mean":
+        x = np.ones(ret.shape + (1,))
+        return _fit_general(ret, x, est, ["alpha"], None)
+    if model == "market_adjusted":
+        w = est[None, :] & np.isfinite(ret) & np.isfinite(m)
+        n = w.sum(axis=1).astype(float)
+        sigma = _sigma(ret - m, w, n, 1)
+        params = pd.DataFrame({"alpha": 0.0, "beta": np.ones(len(ret))})
+        return ModelFit(m.copy(), sigma, n, 0, params, "none")
+    if model == "scholes_williams":
+        return _fit_scholes_williams(ret, bench, est, pad, 2 if textbook else 1)
+    if model == "dimson":
+        if pad < lags:
+            raise ConfigurationError(f"dimson needs pad >= lags; got pad={pad}, lags={lags}.")
+        cols = [bench[:, pad + j : pad + j + L] for j in range(-lags, lags + 1)]
+        x = np.stack([np.ones_like(m), *cols], axis=2)
+        names = ["alpha", *[f"beta_{j:+d}" for j in range(-lags, lags + 1)]]
+        fit = _fit_general(ret, x, est, names, None if textbook else 1)
+        fit.params["beta"] = fit.params[names[1:]].sum(axis=1)
+        return fit
+    if model == "factor":
+        if factors is None:
+            raise ConfigurationError(
+                "model='factor' needs a factors frame (DatetimeIndex, one column per factor)."
+            )
+        x = np.concatenate([np.ones(ret.shape + (1,)), factors], axis=2)
+        names = ["alpha", *[f"beta_{j}" for j in range(factors.shape[2])]]
+        return _fit_general(ret, x, est, names, None if textbook else 1)
+    raise ConfigurationError(f"model {model!r} is not known; valid: {', '.join(MODELS)}.")
+
+
+def _fit_scholes_williams(
+    y: np.ndarray, bench: np.ndarray, est: np.ndarray, pad: int, divisor_k: int
+) -> ModelFit:
+    """Scholes-Williams (1977) beta from lead, lag and contemporaneous slopes."""
+    if pad < 1:
+        raise ConfigurationError("scholes_williams needs pad >= 1 (one lead and one lag).")
+    L = y.shape[1]
+    lag, m, lead = (bench[:, pad + j : pad + j + L] for j in (-1, 0, 1))
+    w = est[None, :] & np.isfinite(y) & np.isfinite(lag) & np.isfinite(m) & np.isfinite(lead)
+    n = w.sum(axis=1).astype(float)
+
+    def dev(a: np.ndarray) -> np.ndarray:
+        return np.where(w, a - _masked_mean(a, w, n)[:, None], 0.0)
+
+    dy, dlag, dm, dlead = dev(y), dev(lag), dev(m), dev(lead)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        slopes = [(dy * d).sum(axis=1) / (d**2).sum(axis=1) for d in (dlag, dm, dlead)]
+        rho = (dm * dlag).sum(axis=1) / np.sqrt((dm**2).sum(axis=1) * (dlag**2).sum(axis=1))
+        beta = sum(slopes) / (1 + 2 * rho)
+    mbar = _masked_mean(m, w, n)
+    alpha = _masked_mean(y, w, n) - beta * mbar
+    expected = alpha[:, None] + beta[:, None] * m
+    sigma = _sigma(y - expected, w, n, divisor_k)
+    sxx = (dm**2).sum(axis=1)
+    params = pd.DataFrame({"alpha": alpha, "beta": beta})
+    return ModelFit(expected, sigma, n, 2, params, "market", m=m, mbar=mbar, sxx=sxx)

@@ -1,0 +1,132 @@
+"""Results of an event study: a frozen dataclass of tidy long frames."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from reequity.errors import ConfigurationError
+
+__all__ = ["EventStudyResults"]
+
+_FRAMES = ("ar", "car", "aar", "caar", "tests", "issues", "params")
+
+
+@dataclass(frozen=True, slots=True)
+class EventStudyResults:
+    """Tidy results of :func:`reequity.study.engine.event_study`.
+
+    Attributes
+    ----------
+    ar : DataFrame
+        event_id, ticker, tau, date, ret, expected, ar, sar, suspended, limit_hit
+        (event-window span taus only).
+    car : DataFrame
+        event_id, ticker, window, start, end, n_days, car, bhar, scar.
+    aar : DataFrame
+        event_id (each event and ``ALL``), tau, n_firms, aar, caar (cumulated from the
+        first tau of the widest window span).
+    caar : DataFrame
+        event_id (each + ``ALL``), window, n_firms, caar, mean_bhar, se, ci_lower,
+        ci_upper (95 %, Student t).
+    tests : DataFrame
+        event_id (each + ``ALL``), window, tau (Int64, <NA> for window-level tests), test,
+        statistic, pvalue, n_firms, note (why a value is NaN).
+    issues : DataFrame
+        event_id, ticker, kind, message: dropped firm-events, missing day 0, confounders.
+    params : DataFrame
+        event_id, ticker, model parameters (alpha, beta, ...), sigma, n_est.
+    settings : dict
+        The specification used.
+    """
+
+    ar: pd.DataFrame
+    car: pd.DataFrame
+    aar: pd.DataFrame
+    caar: pd.DataFrame
+    tests: pd.DataFrame
+    issues: pd.DataFrame
+    params: pd.DataFrame
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def to_frame(self, name: str = "caar") -> pd.DataFrame:
+        """Return one of the result frames by name (a copy)."""
+        if name not in _FRAMES:
+            raise ConfigurationError(f"no result frame {name!r}; valid: {', '.join(_FRAMES)}.")
+        return getattr(self, name).copy()
+
+    def window_tests(self, event_id: str = "ALL") -> pd.DataFrame:
+        """Window-level tests of one event (or ``ALL``) as a window x test table."""
+        t = self.tests[(self.tests["event_id"] == event_id) & self.tests["tau"].isna()]
+        return t.pivot_table(index="window", columns="test", values="statistic", sort=False)
+
+    def summary(self, *, tests: tuple[str, ...] | None = None) -> str:
+        """Deterministic text summary: CAARs with the dependence-robust tests.
+
+        Parameters
+        ----------
+        tests : tuple of str, optional
+            Tests to show (default: ``cda``, ``kolari_pynnonen``, ``grank``, ``portfolio``
+            and ``t_cs`` when computed).
+        """
+        from reequity.study.statistics import ROBUST_TESTS
+
+        shown = tests or tuple(t for t in (*ROBUST_TESTS, "t_cs") if t in set(self.tests["test"]))
+        s = self.settings
+        lines = [
+            "Event study",
+            f"model: {s.get('model')}  convention: {s.get('convention')}  "
+            f"estimation: {s.get('estimation')}  windows: {', '.join(s.get('windows', []))}",
+            f"firm-events: {s.get('n_firm_events')}  events: {s.get('n_events')}  "
+            f"issues: {len(self.issues)}",
+            "",
+        ]
+        wt = self.tests[self.tests["tau"].isna() & self.tests["test"].isin(shown)]
+        stat = wt.pivot_table(
+            index=["event_id", "window"], columns="test", values="statistic", sort=False
+        )
+        pval = wt.pivot_table(
+            index=["event_id", "window"], columns="test", values="pvalue", sort=False
+        )
+        head = f"{'event_id':<14}{'window':>8}{'N':>6}{'CAAR':>11}" + "".join(
+            f"{t[:15]:>17}" for t in shown
+        )
+        lines.append(head)
+        for row in self.caar.itertuples(index=False):
+            key = (row.event_id, row.window)
+            cells = ""
+            for t in shown:
+                v = stat.at[key, t] if key in stat.index and t in stat.columns else np.nan
+                p = pval.at[key, t] if key in pval.index and t in pval.columns else np.nan
+                cells += f"{v:>9.3f} (p={p:.3f})" if np.isfinite(v) else f"{'nan':>17}"
+            lines.append(
+                f"{str(row.event_id)[:14]:<14}{row.window:>8}{row.n_firms:>6}{row.caar:>11.5f}{cells}"
+            )
+        return "\n".join(lines)
+
+    def plot(
+        self, kind: Literal["caar", "car_heatmap"] = "caar", ax: Any = None, **kwargs: Any
+    ) -> Any:
+        """Plot CAAR paths or a CAR heatmap via :mod:`reequity.plots` (imported lazily)."""
+        from reequity import plots
+
+        if kind == "caar":
+            return plots.plot_caar(self, ax=ax, **kwargs)
+        if kind == "car_heatmap":
+            return plots.plot_car_heatmap(self, ax=ax, **kwargs)
+        raise ConfigurationError(f"plot kind {kind!r} is not known; valid: caar, car_heatmap.")
+
+    def _repr_html_(self) -> str:
+        return (
+            f"<h4>Event study ({self.settings.get('model')}, "
+            f"{self.settings.get('convention')})</h4>" + self.caar.to_html(index=False)
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"EventStudyResults(model={self.settings.get('model')!r}, "
+            f"firm_events={self.settings.get('n_firm_events')}, windows={self.settings.get('windows')})"
+        )

@@ -1,0 +1,85 @@
+"""The input every test reads (one group of firm-events) and the output it returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import stats
+
+__all__ = ["Sample", "TestResult", "nan_result", "norm_p", "t_p", "cs_t"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    """One group of firm-events (an event, or ``ALL``) in event time.
+
+    Shapes: n firm-events, L taus (estimation start .. span end), E span taus,
+    W event windows.
+    """
+
+    ar: np.ndarray  # (n, L) abnormal returns
+    est: np.ndarray  # (L,) bool, estimation taus
+    span: np.ndarray  # (E,) int positions of the span taus in L
+    win: np.ndarray  # (W, L) bool, taus of each event window
+    sigma: np.ndarray  # (n,) residual standard deviation
+    dof: np.ndarray  # (n,) residual degrees of freedom (M - k)
+    n_est: np.ndarray  # (n,) estimation observations M
+    sar: np.ndarray  # (n, E) standardized ARs with the forecast-error correction
+    car: np.ndarray  # (n, W)
+    scar: np.ndarray  # (n, W)
+    cbar: np.ndarray  # (E,) mean forecast-error factor per span day (Lamb)
+    cluster: np.ndarray  # (n,) int code of the calendar date of day 0
+    convention: str = "textbook"
+    seed: int = 0
+    extra: dict[str, np.ndarray] = field(default_factory=dict)
+
+    @property
+    def a_span(self) -> np.ndarray:
+        """ARs on the span taus, (n, E)."""
+        return self.ar[:, self.span]
+
+    @property
+    def a_est(self) -> np.ndarray:
+        """ARs on the estimation taus, (n, M)."""
+        return self.ar[:, self.est]
+
+
+@dataclass(frozen=True, slots=True)
+class TestResult:
+    """Statistic and p-value per span day (``daily``) and per window (``window``)."""
+
+    daily_stat: np.ndarray | None
+    daily_p: np.ndarray | None
+    window_stat: np.ndarray
+    window_p: np.ndarray
+    note: str = ""
+
+
+def nan_result(sample: Sample, note: str, *, daily: bool = True) -> TestResult:
+    """All-NaN result carrying the reason."""
+    e, w = len(sample.span), sample.win.shape[0]
+    nd = np.full(e, np.nan) if daily else None
+    return TestResult(nd, nd, np.full(w, np.nan), np.full(w, np.nan), note)
+
+
+def norm_p(z: np.ndarray) -> np.ndarray:
+    """Two-sided p-value of a standard-normal statistic."""
+    return 2.0 * stats.norm.sf(np.abs(z))
+
+
+def t_p(t: np.ndarray, df: np.ndarray | float) -> np.ndarray:
+    """Two-sided p-value of a Student-t statistic (NaN where df <= 0)."""
+    df = np.where(np.asarray(df, dtype=float) > 0, df, np.nan)
+    return 2.0 * stats.t.sf(np.abs(t), df)
+
+
+def cs_t(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Cross-sectional t = mean / (sd / sqrt(N)) over axis 0, and its p-value (df N-1)."""
+    n = np.isfinite(x).sum(axis=0).astype(float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.nansum(x, axis=0) / n
+        var = np.nansum((x - mean) ** 2, axis=0) / (n - 1)
+        t = mean / np.sqrt(var / n)
+    t = np.where((n > 1) & (var > 0), t, np.nan)
+    return t, t_p(t, n - 1)

@@ -1,0 +1,78 @@
+"""Sign tests and the Wilcoxon signed-rank test."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import stats
+
+from reequity.study.statistics.base import Sample, TestResult, norm_p
+
+__all__ = ["sign", "generalized_sign", "wilcoxon"]
+
+
+def _sign_z(x: np.ndarray, p: float) -> np.ndarray:
+    """(w - N p) / sqrt(N p (1 - p)) with w the count of positive values per column."""
+    n = np.isfinite(x).sum(axis=0).astype(float)
+    w = (x > 0).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        z = (w - n * p) / np.sqrt(n * p * (1 - p))
+    return np.where(n > 0, z, np.nan)
+
+
+def sign(s: Sample) -> TestResult:
+    """Sign test (e.g. Boehmer, Musumeci and Poulsen 1991): share of positive ARs vs 0.5.
+
+    Z_t = (w_t - 0.5 N_t) / sqrt(0.25 N_t), w_t the number of positive AR_it; window on
+    CAR_i. Standard normal.
+    """
+    d = _sign_z(s.a_span, 0.5)
+    w = _sign_z(s.car, 0.5)
+    return TestResult(d, norm_p(d), w, norm_p(w))
+
+
+def generalized_sign(s: Sample) -> TestResult:
+    """Generalized sign test of Cowan (1992).
+
+    Z = (w - N p) / sqrt(N p (1 - p)) with p the fraction of positive estimation-window
+    ARs: the mean of the firms' fractions (textbook), or pooled over all firm-days
+    (estudy2). Window on CAR_i. Standard normal.
+    """
+    est = s.a_est
+    valid = np.isfinite(est)
+    if s.convention == "estudy2":
+        p = (est > 0).sum() / max(valid.sum(), 1)
+    else:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            p = float(np.nanmean((est > 0).sum(axis=1) / valid.sum(axis=1)))
+    if not 0 < p < 1:
+        res_nan = np.full(len(s.span), np.nan)
+        w_nan = np.full(s.win.shape[0], np.nan)
+        return TestResult(
+            res_nan, res_nan, w_nan, w_nan, f"estimation share of positive ARs is {p}"
+        )
+    d = _sign_z(s.a_span, p)
+    w = _sign_z(s.car, p)
+    return TestResult(d, norm_p(d), w, norm_p(w))
+
+
+def _wilcoxon_column(x: np.ndarray) -> tuple[float, float]:
+    """W+ (sum of ranks of |x| over positive x, zeros dropped) and a two-sided p-value."""
+    x = x[np.isfinite(x) & (x != 0)]
+    if len(x) == 0:
+        return np.nan, np.nan
+    ranks = stats.rankdata(np.abs(x))
+    w_plus = float(ranks[x > 0].sum())
+    p = float(stats.wilcoxon(x, zero_method="wilcox").pvalue) if len(x) > 1 else 1.0
+    return w_plus, p
+
+
+def wilcoxon(s: Sample) -> TestResult:
+    """Wilcoxon (1945) signed-rank test across firm-events.
+
+    Statistic W+ = sum of the ranks of |AR_it| over positive AR_it (zeros dropped); the
+    p-value is scipy's two-sided one (exact for small N without ties, else normal). The
+    window test ranks CAR_i.
+    """
+    d = np.array([_wilcoxon_column(c) for c in s.a_span.T]).reshape(-1, 2)
+    w = np.array([_wilcoxon_column(c) for c in s.car.T]).reshape(-1, 2)
+    return TestResult(d[:, 0], d[:, 1], w[:, 0], w[:, 1])

@@ -1,0 +1,116 @@
+"""Event and estimation windows in trading days relative to day 0.
+
+A window is a pair ``(a, b)`` of inclusive trading-day offsets; its label in results is
+``"a:b"`` (e.g. ``"-1:1"``, ``"0:0"``). This module only validates and describes windows;
+it never touches data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from reequity.errors import ConfigurationError
+
+__all__ = ["WindowSpec", "parse_window", "window_label", "make_window_spec"]
+
+
+def window_label(window: tuple[int, int]) -> str:
+    """Return the results label ``"a:b"`` of a window ``(a, b)``."""
+    return f"{window[0]}:{window[1]}"
+
+
+def parse_window(value: object, *, name: str = "window") -> tuple[int, int]:
+    """Turn ``(a, b)``, ``[a, b]`` or ``"a:b"`` into a validated pair of ints.
+
+    Raises
+    ------
+    ConfigurationError
+        If the value is not two integers with ``a <= b``.
+    """
+    pair: Sequence[object]
+    if isinstance(value, str):
+        pair = value.split(":")
+    elif isinstance(value, Sequence):
+        pair = value
+    else:
+        pair = ()
+    try:
+        if len(pair) != 2:
+            raise ValueError
+        a, b = (int(str(x).strip()) for x in pair)
+    except ValueError:
+        raise ConfigurationError(
+            f"{name} {value!r} is not a pair of trading-day offsets; "
+            "give (a, b) or 'a:b' with integers, e.g. (-1, 1) or '-5:5'."
+        ) from None
+    if a > b:
+        raise ConfigurationError(
+            f"{name} {value!r} starts after it ends; give (a, b) with a <= b, e.g. ({b}, {a})."
+        )
+    return a, b
+
+
+@dataclass(frozen=True, slots=True)
+class WindowSpec:
+    """Validated estimation window and event windows of one study.
+
+    Attributes
+    ----------
+    estimation : tuple[int, int]
+        Inclusive estimation window, entirely before every event window.
+    windows : tuple[tuple[int, int], ...]
+        Inclusive event windows, in the order given (duplicates removed).
+    """
+
+    estimation: tuple[int, int]
+    windows: tuple[tuple[int, int], ...]
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Smallest window holding every event window (the daily-test taus)."""
+        return min(w[0] for w in self.windows), max(w[1] for w in self.windows)
+
+    @property
+    def taus(self) -> np.ndarray:
+        """All taus the study needs, from the estimation start to the span end."""
+        return np.arange(self.estimation[0], self.span[1] + 1)
+
+    @property
+    def labels(self) -> list[str]:
+        """Labels ``"a:b"`` of the event windows."""
+        return [window_label(w) for w in self.windows]
+
+
+def make_window_spec(estimation: object, windows: Iterable[object]) -> WindowSpec:
+    """Validate an estimation window and event windows.
+
+    Raises
+    ------
+    ConfigurationError
+        If a window is malformed, none is given, or the estimation window does not end
+        before the earliest event window starts.
+    """
+    est = parse_window(estimation, name="estimation window")
+    if isinstance(windows, str) or (
+        isinstance(windows, Sequence)
+        and len(windows) == 2
+        and all(isinstance(x, int) for x in windows)
+    ):
+        windows = [windows]  # a single window given bare
+    parsed: list[tuple[int, int]] = []
+    for w in windows:
+        p = parse_window(w)
+        if p not in parsed:
+            parsed.append(p)
+    if not parsed:
+        raise ConfigurationError("no event window given; pass windows=((-1, 1),) or similar.")
+    start = min(w[0] for w in parsed)
+    if est[1] >= start:
+        raise ConfigurationError(
+            f"estimation window {window_label(est)} overlaps the event windows starting at "
+            f"{start}; end the estimation window before {start}, e.g. ({est[0]}, {start - 1})."
+        )
+    return WindowSpec(estimation=est, windows=tuple(parsed))
