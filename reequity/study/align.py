@@ -129,18 +129,18 @@ def _day0_positions(ev: pd.DataFrame, days: pd.DatetimeIndex, exchange: str | No
         return days.searchsorted(ev["date"].to_numpy(), side="left")
     from reequity.data.calendars import day_zero  # engineer A's module, imported lazily
 
-    zero = [
-        _naive(
-            day_zero(
-                d.date(),
-                exchange=exchange,
-                time=None if pd.isna(t) else t,
-                timezone=None if pd.isna(z) else z,
-            )
-        )
-        for d, t, z in zip(ev["date"], ev["time"], ev["timezone"], strict=True)
-    ]
-    return days.searchsorted(pd.DatetimeIndex(zero).to_numpy(), side="left")
+    # one calendar look-up per distinct (date, time, timezone), not per firm-event
+    trip = list(zip(ev["date"], ev["time"], ev["timezone"], strict=True))
+    zero: dict[tuple[object, object, object], pd.Timestamp] = {}
+    for d, t, z in dict.fromkeys(trip):
+        kwargs: dict[str, object] = {"exchange": exchange}
+        if not pd.isna(t):
+            kwargs["time"] = str(t)
+        if not pd.isna(z):
+            kwargs["timezone"] = str(z)
+        zero[(d, t, z)] = _naive(day_zero(d.date(), **kwargs))
+    days0 = pd.DatetimeIndex([zero[k] for k in trip]).to_numpy()
+    return days.searchsorted(days0, side="left")
 
 
 def _naive(ts: object) -> pd.Timestamp:
