@@ -1,11 +1,261 @@
-"""`reequity correlate`: rolling and event-conditional co-movement."""
+"""`reequity correlate`: rolling and event-conditional co-movement, and lead-lag.
+
+Loads returns from the cache, correlates each pair (by default each Chinese ticker
+with each non-Chinese one) before and after each catalogue event, prints that table,
+and writes CSVs, PNG figures and a Markdown report into ``--out``.
+"""
 
 from __future__ import annotations
 
+import re
+import warnings
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
 import typer
 
+from reequity.cli._common import (
+    CacheDirOption,
+    FormatOption,
+    OutOption,
+    OutputFormat,
+    emit_frame,
+    err_console,
+    handle_errors,
+)
+from reequity.correlation._frames import check_returns, resolve_pairs
+from reequity.correlation.pipeline import CorrelationStudy, correlation_study, cross_pairs
+from reequity.errors import ConfigurationError, ReequityWarning
 
-def correlate() -> None:
-    """Correlation analysis (not built yet)."""
-    typer.echo("reequity correlate is not built yet.", err=True)
-    raise typer.Exit(code=1)
+DEFAULT_TICKERS = "600111,600392,CNRE_EW,LYC.AX,MP,ILU.AX"
+DEFAULT_OUT = Path("reequity-output") / "correlate"
+SHOWN = ["event_id", "ticker_a", "ticker_b", "n_pre", "n_post", "rho_pre", "rho_post",
+         "fisher_z", "pvalue", "rho_post_adj", "fr_pvalue"]  # fmt: skip
+# the terminal table: short names so it fits 100 columns
+COMPACT = {"event_id": "event", "pair": "pair", "n_pre": "n_pre", "n_post": "n_post",
+           "rho_pre": "rho_pre", "rho_post": "rho_post", "pvalue": "p",
+           "rho_post_adj": "rho_fr", "fr_pvalue": "p_fr"}  # fmt: skip
+
+
+class PairsMode(StrEnum):
+    """Which pairs to correlate: across countries (Chinese vs others) or all."""
+
+    cross = "cross"
+    all = "all"
+
+
+@handle_errors
+def correlate(
+    tickers: Annotated[
+        str, typer.Option("--tickers", "-t", help="Comma-separated tickers of the universe.")
+    ] = DEFAULT_TICKERS,
+    window: Annotated[
+        int, typer.Option("--window", "-w", help="Rolling window in common trading days (>= 2).")
+    ] = 60,
+    events: Annotated[
+        str,
+        typer.Option("--events", "-e", help="'catalogue', 'none', or a path to an events file."),
+    ] = "catalogue",
+    event_ids: Annotated[
+        str | None, typer.Option("--event-ids", help="Comma-separated event ids to keep.")
+    ] = None,
+    pairs: Annotated[
+        PairsMode, typer.Option("--pairs", help="cross: pairs across countries; all: every pair.")
+    ] = PairsMode.cross,
+    pre: Annotated[
+        str, typer.Option("--pre", help="Pre-event window A:B in trading days.")
+    ] = "-120:-1",
+    post: Annotated[str, typer.Option("--post", help="Post-event window A:B.")] = "0:59",
+    max_lag: Annotated[int, typer.Option("--max-lag", help="Largest lead/lag in days.")] = 5,
+    start: Annotated[str | None, typer.Option("--start", help="First date (YYYY-MM-DD).")] = None,
+    end: Annotated[str | None, typer.Option("--end", help="Last date (YYYY-MM-DD).")] = None,
+    out: OutOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    cache_dir: CacheDirOption = None,
+) -> None:
+    """Correlations of returns: rolling, before/after events (Fisher z, Forbes-Rigobon), lead-lag."""
+    names = _split(tickers, "--tickers", minimum=2)
+    spans = _span(pre, "--pre"), _span(post, "--post")
+    _check_ints(window=window, max_lag=max_lag)
+    out = out or DEFAULT_OUT
+    returns = check_returns(_load_returns(names, start=start, end=end, cache_dir=cache_dir))
+    chosen = _choose_events(events, event_ids)
+    if pairs is PairsMode.cross:
+        pair_list = cross_pairs(names, _countries(names))
+    else:
+        pair_list = resolve_pairs(returns, None)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReequityWarning)
+        study = correlation_study(
+            returns, chosen, pairs=pair_list, window=window, pre=spans[0], post=spans[1],
+            max_lag=max_lag,
+        )  # fmt: skip
+    settings = {
+        "tickers": names, "pairs": pairs.value, "window": window, "events": events,
+        "event_ids": event_ids or "all", "pre": pre, "post": post, "max_lag": max_lag,
+        "dates": f"{returns.index.min():%Y-%m-%d}..{returns.index.max():%Y-%m-%d}",
+    }  # fmt: skip
+    written = write_outputs(study, out=out, settings=settings)
+    _print(study, fmt)
+    for message in sorted({str(w.message) for w in caught}):
+        err_console.print(f"[yellow]warning:[/] {message}", highlight=False, soft_wrap=True)
+    err_console.print(f"wrote {len(written)} files to {out} (report: {out / 'report.md'})")
+
+
+def _print(study: CorrelationStudy, fmt: OutputFormat) -> None:
+    if study.events is None:
+        emit_frame(study.peaks(), fmt, title="Lead-lag peaks (no events in the data range)")
+        return
+    table = study.events.table
+    if fmt is OutputFormat.table:
+        title = "Correlation before/after events (Fisher z; Forbes-Rigobon adjusted)"
+        compact = table.assign(pair=table["ticker_a"] + "/" + table["ticker_b"])
+        emit_frame(compact[list(COMPACT)].rename(columns=COMPACT), fmt, title=title)
+    else:
+        emit_frame(table, fmt)
+
+
+def _choose_events(spec: str, event_ids: str | None) -> pd.DataFrame | None:
+    if spec == "none":
+        return None
+    events = _load_events(spec)
+    if event_ids:
+        wanted = _split(event_ids, "--event-ids")
+        unknown = [e for e in wanted if e not in set(events["event_id"].astype(str))]
+        if unknown:
+            raise ConfigurationError(
+                f"unknown event id(s) {', '.join(unknown)}; run `reequity events list` for ids."
+            )
+        return events[events["event_id"].astype(str).isin(wanted)]
+    if "confounder" in events:  # confounders are context, not events to correlate around
+        return events[~events["confounder"].fillna(False).astype(bool)]
+    return events
+
+
+def write_outputs(study: CorrelationStudy, *, out: Path, settings: dict) -> list[Path]:
+    """Write the CSVs, PNG figures and ``report.md`` of ``study`` into ``out``."""
+    from reequity.report import write_report
+
+    out.mkdir(parents=True, exist_ok=True)
+    tables = {
+        "rolling_correlation": study.rolling,
+        "lead_lag": study.lead_lag_frame(),
+        "lead_lag_peaks": study.peaks(),
+        "skipped_events": study.skipped,
+    }
+    if study.events is not None:
+        tables = {"event_correlation": study.events.table, **tables}
+    written = []
+    for name, frame in tables.items():
+        frame.to_csv(out / f"{name}.csv", index=False)
+        written.append(out / f"{name}.csv")
+    figures = _figures(study, out / "figures")
+    shown = {
+        "Correlation before/after events": tables.get("event_correlation", pd.DataFrame())
+        .reindex(columns=SHOWN),
+        "Lead-lag peaks (positive lag: ticker_a leads)": tables["lead_lag_peaks"],
+        "Events left out": study.skipped,
+    }  # fmt: skip
+    notes = (
+        "Pre/post windows count common trading days of each pair; Fisher z compares the two "
+        "correlations as independent samples; rho_post_adj is the Forbes-Rigobon (2002) "
+        "correlation adjusted for the change in ticker_a's variance. Lead-lag: Sydney closes "
+        "before Shanghai, which closes before New York on the same date."
+    )
+    report = write_report(out, title="reequity correlate", settings=settings, tables=shown,
+                          figures=figures, notes=notes)  # fmt: skip
+    return [*written, *figures.values(), report]
+
+
+def _figures(study: CorrelationStudy, folder: Path) -> dict[str, Path]:
+    import matplotlib
+
+    matplotlib.use("Agg")  # the CLI never opens windows
+    import matplotlib.pyplot as plt
+
+    from reequity import plots
+
+    folder.mkdir(parents=True, exist_ok=True)
+    events = (
+        study.events.table[["event_id", "event_date"]].drop_duplicates()
+        if study.events is not None
+        else None
+    )
+    drawn = {"Rolling correlation": plots.plot_rolling_correlation(
+        study.rolling, events=None if events is None else events.rename(columns={"event_date": "date"})
+    ).figure}  # fmt: skip
+    for event_id in study.events.event_ids if study.events is not None else []:
+        before, _ = plots.plot_correlation_heatmaps(study.events, event_id=event_id)
+        drawn[f"Correlation before/after {event_id}"] = before.figure
+    for (a, b), res in study.lead_lag.items():
+        drawn[f"Lead-lag {a} vs {b}"] = plots.plot_lead_lag(res).figure
+    paths = {}
+    for caption, figure in drawn.items():
+        path = folder / (_slug(caption) + ".png")
+        figure.savefig(path, dpi=110)
+        plt.close(figure)
+        paths[caption] = path
+    return paths
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("_").lower()
+
+
+def _load_returns(
+    tickers: list[str], *, start: str | None, end: str | None, cache_dir: Path | None
+) -> pd.DataFrame:
+    from reequity.data.prices import load_returns
+
+    return load_returns(tickers, start=start, end=end, cache_dir=cache_dir)
+
+
+def _load_events(spec: str) -> pd.DataFrame:
+    if spec == "catalogue":
+        from reequity.events.catalogue import load_catalogue
+
+        return load_catalogue()
+    path = Path(spec)
+    if not path.is_file():
+        raise ConfigurationError(
+            f"--events {spec!r} is neither 'catalogue', 'none' nor an existing file; "
+            "pass an events file with event_id and date columns."
+        )
+    from reequity.events.io import load_events
+
+    return load_events(path)
+
+
+def _countries(tickers: list[str]) -> dict[str, str]:
+    from reequity.data.universe import load_universe
+
+    universe = load_universe()
+    return {t: str(universe.at[t, "country"]) for t in tickers if t in universe.index}
+
+
+def _split(value: str, option: str, *, minimum: int = 1) -> list[str]:
+    items = list(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    if len(items) < minimum:
+        raise typer.BadParameter(
+            f"{value!r} names {len(items)} item(s); give at least {minimum}, e.g. 600111,LYC.AX",
+            param_hint=option,
+        )
+    return items
+
+
+def _span(value: str, option: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(-?\d+)\s*:\s*(-?\d+)\s*", value)
+    if not match or int(match[1]) > int(match[2]):
+        raise typer.BadParameter(
+            f"{value!r} is not A:B with integers A <= B; e.g. -120:-1 or 0:59", param_hint=option
+        )
+    return int(match[1]), int(match[2])
+
+
+def _check_ints(*, window: int, max_lag: int) -> None:
+    if window < 2:
+        raise typer.BadParameter(f"{window} is below 2; try 60", param_hint="--window")
+    if max_lag < 0:
+        raise typer.BadParameter(f"{max_lag} is negative; try 5", param_hint="--max-lag")
