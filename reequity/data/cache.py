@@ -1,0 +1,264 @@
+"""On-disk cache of price series: one parquet file per series plus ``manifest.json``.
+
+Two layers (DESIGN §3): a writable folder (explicit ``cache_dir`` >
+``$REEQUITY_CACHE_DIR`` > the user cache folder) and the read-only snapshot shipped with
+the package (``<checkout>/data_cache`` or ``<site-packages>/reequity/data_cache``). Reads
+look in the writable layer first, then the snapshot; writes go only to the writable layer.
+
+Writes are atomic: a uniquely named temp file in the same folder is written, read back and
+checked, then ``os.replace``-d over the target, so a failed refresh leaves the old bytes
+untouched and concurrent writers never produce a torn file. The manifest's
+read-modify-write is serialised by a lock file. A series key is
+``<provider>/<ticker>/<adjustment>``; file names are derived from a sanitised key and checked
+to stay inside the cache folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from reequity.errors import (
+    CacheCorruptError,
+    CacheMissError,
+    ConfigurationError,
+    UnknownTickerError,
+)
+
+__all__ = [
+    "ENV_VAR",
+    "CacheLayer",
+    "cache_layers",
+    "default_cache_dir",
+    "read_series",
+    "series_filename",
+    "snapshot_dir",
+]
+
+ENV_VAR = "REEQUITY_CACHE_DIR"
+MANIFEST = "manifest.json"
+_EXAMPLE = {"ticker": "600111", "provider": "akshare", "adjustment": "qfq"}
+_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.^-]{0,40}$")
+
+
+def snapshot_dir() -> Path | None:
+    """The shipped read-only snapshot folder, or None when it is absent."""
+    import reequity
+
+    pkg = Path(reequity.__file__).resolve().parent
+    for candidate in (pkg / "data_cache", pkg.parent / "data_cache"):
+        if (candidate / MANIFEST).is_file():
+            return candidate
+    return None
+
+
+def default_cache_dir() -> Path:
+    """The writable cache folder: ``$REEQUITY_CACHE_DIR`` or the user cache folder."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("reequity")) / "data_cache"
+
+
+def _safe_part(value: str, what: str) -> str:
+    if not _PART.match(value) or ".." in value:
+        cls = UnknownTickerError if what == "ticker" else ConfigurationError
+        raise cls(
+            f"{what} {value!r} cannot name a cache file (letters, digits, '.', '_', '-', '^' "
+            f"only, no '..'); use a {what} id such as {_EXAMPLE[what]!r}"
+        )
+    return value.replace("^", "_")
+
+
+def series_filename(provider: str, ticker: str, adjustment: str) -> str:
+    """File name of a series: ``<provider>__<ticker>__<adjustment>.parquet`` (sanitised)."""
+    parts = (
+        _safe_part(provider, "provider"),
+        _safe_part(ticker, "ticker"),
+        _safe_part(adjustment or "none", "adjustment"),
+    )
+    return "__".join(parts) + ".parquet"
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class CacheLayer:
+    """One cache folder; ``writable=False`` for the shipped snapshot."""
+
+    root: Path
+    writable: bool
+
+    def path_for(self, provider: str, ticker: str, adjustment: str) -> Path:
+        """Path of a series file, guaranteed to lie directly inside ``root``."""
+        path = (self.root / series_filename(provider, ticker, adjustment)).resolve()
+        if path.parent != self.root.resolve():
+            raise UnknownTickerError(f"ticker {ticker!r} would address {path} outside the cache")
+        return path
+
+    def manifest(self) -> dict[str, dict[str, Any]]:
+        """Entries of ``manifest.json`` keyed by ``provider/ticker/adjustment``."""
+        path = self.root / MANIFEST
+        if not path.is_file():
+            return {}
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return dict(data["series"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise CacheCorruptError(
+                f"cache manifest {path} is unreadable ({exc}); delete it and re-fetch"
+            ) from exc
+
+    def entries(self, ticker: str) -> list[dict[str, Any]]:
+        """Manifest entries of ``ticker``, newest ``fetched_at`` first."""
+        found = [e for e in self.manifest().values() if e.get("ticker") == ticker]
+        return sorted(found, key=lambda e: str(e.get("fetched_at", "")), reverse=True)
+
+    def read(self, entry: dict[str, Any]) -> pd.DataFrame:
+        """Read and verify the parquet file of a manifest entry."""
+        path = self.path_for(entry["provider"], entry["ticker"], entry["adjustment"])
+        if not path.is_file():
+            raise CacheCorruptError(
+                f"cache file {path} listed in the manifest is missing; re-fetch with --refresh"
+            )
+        if entry.get("sha256") and _sha256(path) != entry["sha256"]:
+            raise CacheCorruptError(
+                f"cache file {path} does not match its manifest checksum; re-fetch with --refresh"
+            )
+        return _read_parquet(path)
+
+    def write(self, frame: pd.DataFrame, meta: dict[str, Any]) -> dict[str, Any]:
+        """Atomically write ``frame`` and record ``meta`` (+ rows, first, last, sha256)."""
+        if not self.writable:
+            raise CacheCorruptError(f"cache folder {self.root} is the read-only snapshot")
+        self.root.mkdir(parents=True, exist_ok=True)
+        target = self.path_for(meta["provider"], meta["ticker"], meta["adjustment"])
+        tmp = _atomic_parquet(frame, target)
+        entry = {
+            **meta,
+            "file": target.name,
+            "rows": len(frame),
+            "first": _iso(frame["date"].min()) if len(frame) else None,
+            "last": _iso(frame["date"].max()) if len(frame) else None,
+            "sha256": _sha256(tmp),
+            "fetched_at": meta.get("fetched_at") or datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        with self._locked():
+            os.replace(tmp, target)
+            manifest = self.manifest()
+            manifest[f"{meta['provider']}/{meta['ticker']}/{meta['adjustment']}"] = entry
+            _atomic_json({"version": 1, "series": dict(sorted(manifest.items()))}, self.root)
+        return entry
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        lock = self.root / ".manifest.lock"
+        with lock.open("a") as fh:
+            try:
+                import fcntl
+
+                fcntl.flock(fh, fcntl.LOCK_EX)
+            except ImportError:  # Windows: os.replace keeps files whole; no flock there
+                pass
+            yield
+
+
+def _iso(value: Any) -> str:
+    return pd.Timestamp(value).date().isoformat()
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    try:
+        return pd.read_parquet(path)
+    except Exception as exc:  # pyarrow raises several types for damaged files
+        raise CacheCorruptError(
+            f"cache file {path} is corrupt or truncated ({type(exc).__name__}); "
+            "delete it or re-fetch with --refresh"
+        ) from exc
+
+
+def _atomic_parquet(frame: pd.DataFrame, target: Path) -> Path:
+    """Write to a unique temp file next to ``target`` and verify it reads back equal."""
+    fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        frame.to_parquet(tmp, index=False, compression="zstd")
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; cache files are plain readable data
+        back = pd.read_parquet(tmp)
+        if len(back) != len(frame) or list(back.columns) != list(frame.columns):
+            raise CacheCorruptError(f"temp cache file {tmp} did not read back intact")
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def _atomic_json(payload: dict[str, Any], root: Path) -> None:
+    fd, name = tempfile.mkstemp(prefix=".manifest.", suffix=".tmp", dir=root)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(payload, fh, indent=1, ensure_ascii=False, sort_keys=False)
+        fh.write("\n")
+    os.chmod(name, 0o644)
+    os.replace(name, root / MANIFEST)
+
+
+def cache_layers(cache_dir: str | Path | None = None) -> list[CacheLayer]:
+    """The layers to read, writable first then the shipped snapshot.
+
+    ``cache_dir`` (if given) else ``$REEQUITY_CACHE_DIR`` else the user cache folder is the
+    writable layer. When that folder *is* the snapshot (e.g. building it), only one layer
+    is returned and it is writable.
+    """
+    writable = Path(cache_dir).expanduser() if cache_dir is not None else default_cache_dir()
+    layers = [CacheLayer(writable, writable=True)]
+    snap = snapshot_dir()
+    if snap is not None and snap.resolve() != writable.resolve():
+        layers.append(CacheLayer(snap, writable=False))
+    return layers
+
+
+def read_series(
+    ticker: str,
+    *,
+    cache_dir: str | Path | None = None,
+    provider: str | None = None,
+) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """Read the cached series of ``ticker`` (writable layer first, then the snapshot).
+
+    Raises
+    ------
+    CacheMissError
+        When no layer holds the ticker (for ``provider`` if given).
+    CacheCorruptError
+        When the file is damaged or does not match its checksum.
+    """
+    layers = cache_layers(cache_dir)
+    for layer in layers:
+        for entry in layer.entries(ticker):
+            if provider is None or entry.get("provider") == provider:
+                return layer.read(entry), {**entry, "layer": str(layer.root)}
+    where = ", ".join(str(layer.root) for layer in layers)
+    raise CacheMissError(
+        f"no cached data for {ticker!r}{f' from {provider}' if provider else ''} in {where}; "
+        f"fetch it online with `reequity data fetch --tickers {ticker}`"
+    )

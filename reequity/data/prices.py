@@ -1,0 +1,224 @@
+"""Price and return loaders: cache first, vendors on request, never a silent gap-fill.
+
+``load_prices`` returns the long canonical frame; ``load_returns`` the wide frame of daily
+returns used by the event-study and correlation code.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from reequity.data.cache import cache_layers, read_series
+from reequity.data.normalize import COLUMNS, finish_canonical, validate_canonical
+from reequity.data.providers import Provider, default_provider
+from reequity.data.universe import load_universe, validate_tickers
+from reequity.errors import (
+    CacheMissError,
+    ConfigurationError,
+    OfflineFallbackWarning,
+    ProviderError,
+)
+
+__all__ = ["DEFAULT_START", "load_prices", "load_returns"]
+
+#: Start of an online fetch when no ``start`` is given (the shipped data start in 2009).
+DEFAULT_START = pd.Timestamp("2009-01-01")
+
+
+def _as_ts(value: object, what: str) -> pd.Timestamp | None:
+    if value is None:
+        return None
+    try:
+        return pd.Timestamp(value).normalize()
+    except (TypeError, ValueError) as exc:
+        raise ConfigurationError(f"{what} {value!r} is not a date; give YYYY-MM-DD") from exc
+
+
+def _from_cache(ticker: str, cache_dir: str | Path | None) -> pd.DataFrame:
+    frame, entry = read_series(ticker, cache_dir=cache_dir)
+    out = finish_canonical(frame, ticker=ticker, source=str(entry.get("provider", "cache")))
+    return validate_canonical(out, ticker=ticker, source=f"cache {entry.get('file')}")
+
+
+def _fetch_and_store(
+    info: pd.Series,
+    provider: Provider,
+    *,
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+    cache_dir: str | Path | None,
+) -> pd.DataFrame:
+    frame = provider.fetch(info, start=start, end=end)
+    layer = cache_layers(cache_dir)[0]
+    layer.write(
+        frame,
+        {
+            "ticker": str(info.name),
+            "provider": provider.name,
+            "adjustment": provider.adjustment_for(info),
+            "origin": {"vendor": provider.name, "source": str(frame["source"].iloc[0])},
+            "notes": "",
+        },
+    )
+    return frame
+
+
+def _load_one(
+    info: pd.Series,
+    *,
+    start: pd.Timestamp | None,
+    end: pd.Timestamp | None,
+    cache_dir: str | Path | None,
+    refresh: bool,
+    provider: Provider | None,
+) -> pd.DataFrame:
+    ticker = str(info.name)
+    if info["kind"] == "basket":  # derived in the build script; no vendor serves it
+        return _from_cache(ticker, cache_dir)
+    if not refresh:
+        try:
+            return _from_cache(ticker, cache_dir)
+        except CacheMissError:
+            pass
+    vendor = provider or default_provider(info)
+    fetch_start = start or DEFAULT_START
+    fetch_end = end or pd.Timestamp.today().normalize()
+    try:
+        return _fetch_and_store(info, vendor, start=fetch_start, end=fetch_end, cache_dir=cache_dir)
+    except ProviderError as exc:
+        try:
+            cached = _from_cache(ticker, cache_dir)
+        except CacheMissError as miss:
+            raise CacheMissError(
+                f"{ticker!r} is neither available online ({exc}) nor cached; connect to the "
+                "internet and run `reequity data fetch` again"
+            ) from miss
+        warnings.warn(
+            f"{exc}; using the cached copy of {ticker!r} instead",
+            OfflineFallbackWarning,
+            stacklevel=4,
+        )
+        return cached
+
+
+def load_prices(
+    tickers: str | Iterable[str],
+    *,
+    start: object = None,
+    end: object = None,
+    cache_dir: str | Path | None = None,
+    refresh: bool = False,
+    provider: Provider | None = None,
+) -> pd.DataFrame:
+    """Daily prices and returns of ``tickers`` in the canonical long schema.
+
+    Parameters
+    ----------
+    tickers : str or iterable of str
+        Ticker ids of the universe (a comma-separated string is split).
+    start, end : date-like, optional
+        Inclusive date range; default everything available.
+    cache_dir : path, optional
+        Writable cache folder (else ``$REEQUITY_CACHE_DIR``, else the user cache); the
+        shipped snapshot is read after it.
+    refresh : bool
+        Fetch from the vendor even when cached; on failure fall back to the cache with an
+        ``OfflineFallbackWarning``.
+    provider : Provider, optional
+        Vendor to use (default: akshare for Chinese tickers, yfinance otherwise).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``date, ticker, open, high, low, close, adj_close, volume, ret,
+        suspended, source, flag``; one row per ticker and session, tickers in the order
+        asked. Columns a source lacks are NaN.
+
+    Raises
+    ------
+    UnknownTickerError
+        For a ticker outside the universe.
+    CacheMissError
+        When a series is neither obtainable online nor cached.
+
+    Examples
+    --------
+    >>> p = load_prices(["600111"], start="2025-04-01", end="2025-04-10")
+    >>> p.loc[p["date"] == "2025-04-07", "ret"].round(4).tolist()
+    [-0.0052]
+    """
+    lo, hi = _as_ts(start, "start"), _as_ts(end, "end")
+    if lo is not None and hi is not None and lo > hi:
+        raise ConfigurationError(f"start {lo.date()} is after end {hi.date()}; swap them")
+    universe = load_universe()
+    frames = []
+    for ticker in validate_tickers(tickers):
+        one = _load_one(
+            universe.loc[ticker],
+            start=lo,
+            end=hi,
+            cache_dir=cache_dir,
+            refresh=refresh,
+            provider=provider,
+        )
+        keep = np.ones(len(one), dtype=bool)
+        if lo is not None:
+            keep &= (one["date"] >= lo).to_numpy()
+        if hi is not None:
+            keep &= (one["date"] <= hi).to_numpy()
+        frames.append(one.loc[keep])
+    if not frames:
+        raise ConfigurationError("no tickers given; pass at least one ticker id")
+    return pd.concat(frames, ignore_index=True)[list(COLUMNS)]
+
+
+def load_returns(
+    tickers: str | Iterable[str],
+    *,
+    start: object = None,
+    end: object = None,
+    cache_dir: str | Path | None = None,
+    method: Literal["simple", "log"] = "simple",
+) -> pd.DataFrame:
+    """Wide frame of daily returns, one column per ticker in the order asked.
+
+    Parameters
+    ----------
+    tickers : str or iterable of str
+        Ticker ids of the universe.
+    start, end : date-like, optional
+        Inclusive date range.
+    cache_dir : path, optional
+        Writable cache folder (see :func:`load_prices`).
+    method : {"simple", "log"}
+        Simple returns :math:`P_t/P_{t-1}-1` (default) or log returns :math:`\\ln(1+r)`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        DatetimeIndex named ``date`` (union of the tickers' sessions); NaN where a
+        security did not trade (suspension, holiday, before listing) or where a return
+        would span a missing session.
+
+    Examples
+    --------
+    >>> r = load_returns(["600111", "LYC.AX"], start="2025-04-03", end="2025-04-08")
+    >>> r.index.strftime("%m-%d").tolist()
+    ['04-03', '04-04', '04-07', '04-08']
+    >>> bool(r.loc["2025-04-04", "600111"] == r.loc["2025-04-04", "600111"])
+    False
+    """
+    if method not in ("simple", "log"):
+        raise ConfigurationError(f"method {method!r} is not 'simple' or 'log'")
+    order = validate_tickers(tickers)
+    prices = load_prices(order, start=start, end=end, cache_dir=cache_dir)
+    wide = prices.pivot(index="date", columns="ticker", values="ret").reindex(columns=order)
+    wide.index = pd.DatetimeIndex(wide.index, name="date")
+    wide.columns.name = None
+    return np.log1p(wide) if method == "log" else wide
