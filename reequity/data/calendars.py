@@ -9,6 +9,7 @@ announcement instant.
 
 from __future__ import annotations
 
+import warnings
 from functools import lru_cache
 
 import exchange_calendars as xcals
@@ -34,7 +35,10 @@ _ALIASES: dict[str, str] = {
 
 @lru_cache(maxsize=16)
 def _build(name: str) -> xcals.ExchangeCalendar:
-    return xcals.get_calendar(name, start=CALENDAR_START)
+    with warnings.catch_warnings():
+        # exchange_calendars 4.13 touches a pandas-4-deprecated API while building; not ours
+        warnings.filterwarnings("ignore", message="Series.values returning an ndarray")
+        return xcals.get_calendar(name, start=CALENDAR_START)
 
 
 def get_calendar(exchange: str) -> xcals.ExchangeCalendar:

@@ -87,8 +87,10 @@ def _load_one(
         except CacheMissError:
             pass
     vendor = provider or default_provider(info)
-    fetch_start = start or DEFAULT_START
-    fetch_end = end or pd.Timestamp.today().normalize()
+    # fetch the whole history, not just the window asked: the stored copy replaces the
+    # cached one, and a forward-adjusted (qfq) series must share one adjustment base
+    fetch_start = min(start or DEFAULT_START, DEFAULT_START)
+    fetch_end = max(end or pd.Timestamp.today().normalize(), pd.Timestamp.today().normalize())
     try:
         return _fetch_and_store(info, vendor, start=fetch_start, end=fetch_end, cache_dir=cache_dir)
     except ProviderError as exc:

@@ -105,3 +105,19 @@ def test_bad_inputs() -> None:
         load_prices(["SPX"], start="2025-02-01", end="2025-01-01")
     with pytest.raises(ConfigurationError, match="not a date"):
         load_prices(["SPX"], start="yesterday-ish")
+
+
+def test_refresh_fetches_full_history_but_returns_the_window() -> None:
+    calls: list[dict[str, Any]] = []
+
+    def download(*args: Any, **kwargs: Any) -> pd.DataFrame:
+        calls.append(kwargs)
+        return yf_frame()
+
+    out = load_prices(
+        ["LYC.AX"], start="2025-04-03", end="2025-04-08", refresh=True,
+        provider=YFinanceProvider(fetch=download),
+    )  # fmt: skip
+    assert calls[0]["start"] == "2009-01-01"
+    assert out["date"].min() == pd.Timestamp("2025-04-03")
+    assert out["date"].max() == pd.Timestamp("2025-04-08")
