@@ -118,7 +118,7 @@ def validate_tickers(tickers: str | Iterable[str], *, path: str | Path | None = 
         path-like value such as ``../../etc/passwd``.
     """
     if isinstance(tickers, str):
-        tickers = [t for t in tickers.split(",")]
+        tickers = tickers.split(",")
     universe = load_universe(path)
     known = list(universe.index)
     out: list[str] = []
