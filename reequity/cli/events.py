@@ -1,7 +1,108 @@
-"""`reequity events` commands."""
+"""`reequity events` commands: extract dated events from article dumps, list the catalogue."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
 import typer
 
-app = typer.Typer(help="events commands", no_args_is_help=True)
+from reequity.cli._common import (
+    FormatOption,
+    OutOption,
+    OutputFormat,
+    emit_frame,
+    err_console,
+    handle_errors,
+)
+
+app = typer.Typer(help="Extract dated policy events from news dumps; list the event catalogue.",
+                  no_args_is_help=True)  # fmt: skip
+
+_TABLE_COLUMNS = ["article_id", "surface", "date_start", "date_end", "granularity", "kind",
+                  "is_policy_event", "event_type", "actors", "confidence", "flags", "catalogue_id"]  # fmt: skip
+_LIST_COLUMNS = [
+    "event_id",
+    "date",
+    "time",
+    "timezone",
+    "event_type",
+    "actors",
+    "confounder",
+    "title",
+]
+
+
+@app.command("extract")
+@handle_errors
+def extract(
+    files: Annotated[
+        list[Path], typer.Argument(help="Article dump file(s) (title / 'Source· date' / body).")
+    ],
+    fmt: FormatOption = OutputFormat.table,
+    out: OutOption = None,
+) -> None:
+    """Extract temporal mentions, label them and link them to the catalogue.
+
+    Several files are processed in turn; article_id continues across files.
+    """
+    from reequity.events.articles import read_articles
+    from reequity.events.extract import extract_events
+
+    frames, offset = [], 0
+    for path in files:
+        articles = read_articles(path)
+        articles["article_id"] += offset
+        offset = int(articles["article_id"].max()) + 1
+        frames.append(extract_events(articles))
+    result = pd.concat(frames, ignore_index=True)
+    if out is not None:
+        _write(result, out, fmt)
+        err_console.print(f"wrote {len(result)} mentions to {out}", highlight=False)
+        return
+    shown = result[_TABLE_COLUMNS] if fmt is OutputFormat.table else result
+    emit_frame(shown, fmt, title="event mentions")
+
+
+def _write(frame: pd.DataFrame, out: Path, fmt: OutputFormat) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt is OutputFormat.json or out.suffix.lower() == ".json":
+        out.write_text(
+            frame.to_json(orient="records", date_format="iso", force_ascii=False), encoding="utf-8"
+        )
+    else:
+        frame.to_csv(out, index=False)
+
+
+@app.command("list")
+@handle_errors
+def list_events(
+    fmt: FormatOption = OutputFormat.table,
+    event_type: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--type", "-t", help="Keep only these event types (repeatable), e.g. export_control."
+        ),
+    ] = None,
+    confounders: Annotated[
+        bool, typer.Option("--confounders/--no-confounders", help="Include market confounders.")
+    ] = True,
+) -> None:
+    """List the shipped event catalogue."""
+    from reequity.events.catalogue import load_catalogue
+
+    catalogue = load_catalogue(include_confounders=confounders)
+    if event_type:
+        valid = sorted(set(catalogue["event_type"]))
+        unknown = [t for t in event_type if t not in valid]
+        if unknown:
+            raise typer.BadParameter(
+                f"unknown event type(s) {unknown}; valid types: {', '.join(valid)}.",
+                param_hint="'--type'",
+            )
+        catalogue = catalogue[catalogue["event_type"].isin(event_type)]
+    shown = catalogue[_LIST_COLUMNS] if fmt is OutputFormat.table else catalogue
+    emit_frame(shown.reset_index(drop=True), fmt, title="event catalogue")
+    sys.stdout.flush()

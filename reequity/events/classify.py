@@ -1,0 +1,187 @@
+"""Transparent keyword rules (Chinese + English) that label the sentence around a date mention.
+
+:func:`classify_sentence` returns the event type, the actors, the element groups and the
+number of keyword hits; :func:`confidence` turns these into a score in [0, 1].
+
+Event type
+    Every type has a keyword regex; the type with most hits in the sentence wins, ties go to
+    the earlier type in :data:`EVENT_TYPES` (more specific first). No hit -> no type.
+Policy event
+    A mention is a policy event when its kind is ``event``, its granularity is finer than a
+    decade, and its type is in :data:`POLICY_TYPES` (market reports and market shocks are
+    events but not policy).
+Confidence (additive, clipped to [0, 1])
+    0.20 for a resolved date; + 0.15 day / 0.10 week or part of month / 0.05 month or
+    quarter; + 0.25 when a type keyword matched, + 0.05 per extra hit (at most + 0.10);
+    + 0.10 when an actor is named; + 0.10 when a rare-earth or critical-mineral term is
+    present. Reconciliation adds + 0.15 for a catalogue link and subtracts 0.15 for a
+    ``year_conflict`` flag.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["EVENT_TYPES", "POLICY_TYPES", "SentenceLabels", "classify_sentence", "confidence"]
+
+EVENT_TYPES = (
+    "export_control_relaxation",
+    "export_control",
+    "tariff",
+    "trade_dispute",
+    "trade_agreement",
+    "diplomatic_meeting",
+    "production_milestone",
+    "supply_chain_investment",
+    "industrial_policy",
+    "market_shock",
+    "market_report",
+)
+POLICY_TYPES = frozenset(EVENT_TYPES) - {"market_shock", "market_report"}
+
+_TYPE_PATTERNS = {
+    "export_control_relaxation": r"暂停实施|暂停执行|暂停.{0,6}管制|放宽|松绑|恢复.{0,4}出口|恢复供应|取消.{0,6}(?:配额|限制|管制)|豁免|通用许可|解除.{0,4}(?:禁令|限制|管制)|(?i:\bsuspend(?:s|ed|ing)?\b.{0,40}(?:controls?|measures|restrictions|ban)\b|\bpaus(?:e|es|ed|ing)\b.{0,30}\bcontrols?\b|\beas(?:e|es|ed|ing)\s+(?:export\s+)?(?:controls?|restrictions)|\brelax|\bresum(?:e|es|ed|ption)\b.{0,30}\bexports?|\blift(?:s|ed|ing)?\b.{0,20}\b(?:ban|restrictions|controls?)\b|\bgeneral\s+licen[cs]es?|\b(?:scrap(?:s|ped)?|abolish(?:es|ed)?)\b.{0,20}\bquotas?)",
+    "export_control": r"出口管制|管制措施|管制|禁止.{0,6}出口|出口许可|出口限制|限制.{0,6}出口|禁运|断供|停止.{0,4}(?:出口|供应)|配额|制裁|禁令|王牌|限制|(?i:\bexport\s+controls?\b|\bexport\s+restrictions?\b|\brestrict(?:s|ed|ing|ions?)?\b|\bexport\s+ban\b|\bban(?:s|ned)?\b|\bembargo|\bhalt(?:s|ed|ing)?\b.{0,20}\b(?:shipments|exports)\b|\bblock(?:s|ed|ing)?\b.{0,20}\b(?:shipments|exports)\b|\bsupply\s+cut\b|\bcut\b.{0,15}\bsupply\b|\bquotas?\b|\bcurbs?\b|\bcontrols?\b)",
+    "tariff": r"关税|加征|(?i:\btariffs?\b|\bduties\b|\blevies\b)",
+    "trade_dispute": r"世贸|世界贸易组织|诉讼|裁决|起诉|(?i:\bWTO\b|\bdisputes?\b|\bruling\b|\bruled\b|\bcomplaints?\b|\bappellate\b|\bpanel\s+reports?\b)",
+    "trade_agreement": r"协议|协定|框架|达成|签署|签订|谈妥|备忘录|(?i:\bagreements?\b|\bframework\b|\bdeals?\b|\bsigned\b|\bpact\b|\baccord\b|\bmemorandum\b)",
+    "diplomatic_meeting": r"会晤|会面|见了一面|见面|峰会|会谈|通话|磋商|首脑|(?i:\bsummit\b|\bmeeting\b|\bmet\b|\btalks\b|\bvisit(?:s|ed)?\b|\bphone\s+call\b)",
+    "production_milestone": r"投产|量产|首批|突破|攻克|复产|产出|商业化生产|实现.{0,4}生产|(?i:\bcommercial\s+production\b|\bfirst\b.{0,30}\b(?:production|output|oxide|separated)\b|\bproduced\b|\bbreakthrough\b|\bcommissioned\b|\bstart(?:s|ed)?\s+production\b|\bmilestone\b|\bcommercialize)",
+    "supply_chain_investment": r"投资|合资|工厂|建厂|融资|贷款|入股|股权|订单|合同|拨款|注资|精炼厂|冶炼厂|分离厂|(?i:\binvest(?:s|ed|ment|ments)?\b|\bjoint\s+venture\b|\brefinery\b|\bplant\b|\bfacility\b|\bfunding\b|\bloan\b|\bequity\b|\bstake\b|\bcontracts?\b|\border\b|\bofftake\b|\bprice\s+floor\b|\bpartnership\b)",
+    "industrial_policy": r"总统令|路线图|法案|条例|规划|政策|补贴|税收优惠|扶持|立法|法规|成立.{0,6}集团|(?i:\broadmap\b|\bact\b|\blaw\b|\bregulations?\b|\bdecree\b|\bexecutive\s+order\b|\bstockpil|\bsubsid|\btax\s+(?:incentives?|credits?)\b|\blegislation\b|\binitiative\b|\baction\s+plan\b|\binvestigation\b)",
+    "market_shock": r"暴跌|崩盘|重挫|大跌|股灾|熔断|(?i:\bsell-?off\b|\bcrash|\bplunge|\btumble|\brout\b)",
+    "market_report": r"报道|彭博|路透|通讯社|消息称|据.{0,10}称|指数|涨幅|上涨|下跌|股价|净利润|储量|数据显示|(?i:\breport(?:s|ed)?\b|\baccording\s+to\b|\bindex\b|\bshares\b|\bstocks?\b|\bprofit|\bsurged?\b|\bdata\s+show)",
+}
+_TYPE_RX = {name: re.compile(pattern) for name, pattern in _TYPE_PATTERNS.items()}
+
+# alias -> canonical actors; an empty tuple swallows a phrase that names no actor (news agencies).
+_ZH_ACTORS: dict[str, tuple[str, ...]] = {
+    "中国": ("China",), "中方": ("China",), "我国": ("China",), "北京": ("China",),
+    "习近平": ("China",), "国务院": ("China",), "海关总署": ("China",),
+    "商务部": ("China", "MOFCOM"), "美国商务部": ("US",),
+    "中美": ("China", "US"), "中日": ("China", "Japan"), "中俄": ("China", "Russia"),
+    "中澳": ("China", "Australia"), "中欧": ("China", "EU"), "美日": ("US", "Japan"),
+    "美澳": ("US", "Australia"), "美俄": ("US", "Russia"), "美沙": ("US", "Saudi Arabia"),
+    "沙美": ("Saudi Arabia", "US"), "美国": ("US",), "美方": ("US",), "美企": ("US",),
+    "美军": ("US",), "白宫": ("US",), "华盛顿": ("US",), "特朗普": ("US",), "拜登": ("US",),
+    "五角大楼": ("US", "US DoD"), "美国国防部": ("US", "US DoD"), "美国战争部": ("US", "US DoD"),
+    "日本": ("Japan",), "日方": ("Japan",), "东京": ("Japan",), "高市早苗": ("Japan",),
+    "澳大利亚": ("Australia",), "澳洲": ("Australia",), "堪培拉": ("Australia",),
+    "沙特": ("Saudi Arabia",), "利雅得": ("Saudi Arabia",), "小萨勒曼": ("Saudi Arabia",),
+    "俄罗斯": ("Russia",), "俄方": ("Russia",), "普京": ("Russia",), "克里姆林宫": ("Russia",),
+    "米舒斯京": ("Russia",), "绍伊古": ("Russia",), "马来西亚": ("Malaysia",),
+    "欧盟": ("EU",), "乌克兰": ("Ukraine",), "韩国": ("South Korea",), "印度": ("India",),
+    "加拿大": ("Canada",), "七国集团": ("G7",), "世贸组织": ("WTO",), "世界贸易组织": ("WTO",),
+    "莱纳斯": ("Lynas",), "北方稀土": ("Northern Rare Earth",), "包钢稀土": ("Northern Rare Earth",),
+    "中国稀土集团": ("China", "China Rare Earth Group"), "盛和资源": ("Shenghe",),
+    "伊鲁卡": ("Iluka",), "山口矿": ("MP Materials",), "芒廷帕斯": ("MP Materials",),
+    "俄罗斯卫星通讯社": (), "卫星通讯社": (), "彭博社": (), "路透社": (), "美国地质调查局": ("US",),
+}  # fmt: skip
+_EN_ACTORS: dict[str, tuple[str, ...]] = {
+    "china": ("China",), "chinese": ("China",), "beijing": ("China",), "prc": ("China",),
+    "xi jinping": ("China",), "ministry of commerce": ("China", "MOFCOM"),
+    "commerce ministry": ("China", "MOFCOM"), "mofcom": ("China", "MOFCOM"),
+    "united states": ("US",), "america": ("US",), "american": ("US",), "washington": ("US",),
+    "white house": ("US",), "trump": ("US",), "biden": ("US",), "pentagon": ("US", "US DoD"),
+    "department of defense": ("US", "US DoD"), "department of war": ("US", "US DoD"),
+    "japan": ("Japan",), "japanese": ("Japan",), "tokyo": ("Japan",), "australia": ("Australia",),
+    "australian": ("Australia",), "canberra": ("Australia",), "saudi": ("Saudi Arabia",),
+    "saudi arabia": ("Saudi Arabia",), "riyadh": ("Saudi Arabia",), "russia": ("Russia",),
+    "russian": ("Russia",), "putin": ("Russia",), "kremlin": ("Russia",),
+    "malaysia": ("Malaysia",), "malaysian": ("Malaysia",), "european union": ("EU",),
+    "european commission": ("EU",), "ukraine": ("Ukraine",), "south korea": ("South Korea",),
+    "india": ("India",), "canada": ("Canada",), "lynas": ("Lynas",),
+    "mp materials": ("MP Materials",), "mountain pass": ("MP Materials",),
+    "northern rare earth": ("Northern Rare Earth",), "baotou steel rare-earth": ("Northern Rare Earth",),
+    "china rare earth group": ("China", "China Rare Earth Group"), "shenghe": ("Shenghe",),
+    "iluka": ("Iluka",), "maaden": ("Maaden",), "ma'aden": ("Maaden",), "apple": ("Apple",),
+    "arafura": ("Arafura",), "energy fuels": ("Energy Fuels",), "molycorp": ("MP Materials",),
+    "world trade organization": ("WTO",), "sputnik": (), "bloomberg": (), "reuters": (),
+    "u.s. geological survey": ("US",),
+}  # fmt: skip
+_CS_ACTORS: dict[str, tuple[str, ...]] = {
+    "U.S.": ("US",), "US": ("US",), "USA": ("US",), "DoD": ("US", "US DoD"), "EU": ("EU",),
+    "G7": ("G7",), "Quad": ("Quad",), "WTO": ("WTO",), "Xi": ("China",), "GAC": ("China",),
+    "MP": ("MP Materials",),
+}  # fmt: skip
+
+
+def _alternation(keys: list[str]) -> str:
+    return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+
+
+_ACTOR_RX = re.compile(
+    r"(?P<zh>" + _alternation(list(_ZH_ACTORS)) + r")"
+    r"|(?<![A-Za-z])(?P<en>(?i:" + _alternation(list(_EN_ACTORS)) + r"))(?![A-Za-z])"
+    r"|(?<![A-Za-z.])(?P<cs>" + _alternation(list(_CS_ACTORS)) + r")(?![A-Za-z])"
+)
+
+ELEMENT_GROUPS = {
+    "rare_earths": r"稀土|永磁|磁体|磁铁|钕|镨|镝|铽|钐|钆|镥|钪|钇|钬|铒|铥|铕|镱|(?i:rare[\s-]earths?|\bREEs?\b|\bmagnets?\b|\bNdPr\b|neodymium|praseodymium|dysprosium|terbium|samarium|gadolinium|lutetium|scandium|yttrium|holmium|erbium|thulium|europium|ytterbium)",
+    "gallium": r"镓|(?i:gallium)", "germanium": r"锗|(?i:germanium)", "antimony": r"锑|(?i:antimony)",
+    "graphite": r"石墨|(?i:graphite)", "tungsten": r"钨|(?i:tungsten)", "tellurium": r"碲|(?i:tellurium)",
+    "bismuth": r"铋|(?i:bismuth)", "molybdenum": r"钼|(?i:molybdenum)", "indium": r"铟|(?i:indium)",
+    "lithium": r"锂|(?i:lithium)", "cobalt": r"钴|(?i:cobalt)",
+    "critical_minerals": r"关键矿产|关键矿物|战略矿产|(?i:critical\s+(?:minerals?|raw\s+materials))",
+}  # fmt: skip
+_ELEMENT_RX = {name: re.compile(pattern) for name, pattern in ELEMENT_GROUPS.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceLabels:
+    """What the keyword rules read from one sentence."""
+
+    event_type: str | None
+    type_hits: int
+    actors: tuple[str, ...]
+    elements: frozenset[str]
+
+
+def classify_sentence(sentence: str) -> SentenceLabels:
+    """Label ``sentence`` with an event type, actors (in order of appearance) and element groups.
+
+    Examples
+    --------
+    >>> labels = classify_sentence("10月9日，商务部宣布对稀土相关技术实施出口管制")
+    >>> labels.event_type, labels.actors, sorted(labels.elements)
+    ('export_control', ('China', 'MOFCOM'), ['rare_earths'])
+    """
+    best, best_hits = None, 0
+    for name in EVENT_TYPES:
+        hits = len(_TYPE_RX[name].findall(sentence))
+        if hits > best_hits:
+            best, best_hits = name, hits
+    return SentenceLabels(best, best_hits, actors_in(sentence), elements_in(sentence))
+
+
+def actors_in(text: str) -> tuple[str, ...]:
+    """Canonical actors named in ``text``, in order of first appearance."""
+    found: dict[str, None] = {}
+    for match in _ACTOR_RX.finditer(text):
+        if match["zh"]:
+            names = _ZH_ACTORS[match["zh"]]
+        elif match["en"]:
+            names = _EN_ACTORS[match["en"].lower()]
+        else:
+            names = _CS_ACTORS[match["cs"]]
+        found.update(dict.fromkeys(names))
+    return tuple(found)
+
+
+def elements_in(text: str) -> frozenset[str]:
+    """Element groups (rare_earths, gallium, graphite, ..., critical_minerals) named in ``text``."""
+    return frozenset(name for name, rx in _ELEMENT_RX.items() if rx.search(text))
+
+
+def confidence(labels: SentenceLabels, granularity: str, *, has_date: bool = True) -> float:
+    """The additive evidence score documented in the module docstring (before reconciliation)."""
+    score = 0.20 if has_date else 0.0
+    score += {"day": 0.15, "week": 0.10, "part_of_month": 0.10, "month": 0.05, "quarter": 0.05}.get(
+        granularity, 0.0
+    )
+    if labels.event_type is not None:
+        score += 0.25 + min(0.10, 0.05 * (labels.type_hits - 1))
+    score += 0.10 if labels.actors else 0.0
+    score += 0.10 if labels.elements else 0.0
+    return round(min(1.0, max(0.0, score)), 3)
