@@ -109,7 +109,7 @@ def sessions(exchange: str, start: object, end: object) -> pd.DatetimeIndex:
     if lo > hi:
         return pd.DatetimeIndex([], name="date", dtype="datetime64[ns]")
     out = cal.sessions_in_range(lo, hi)
-    return pd.DatetimeIndex(out.tz_localize(None) if out.tz else out, name="date")
+    return pd.DatetimeIndex(out.tz_localize(None) if out.tz else out, name="date", freq=None)
 
 
 def is_session(date: object, exchange: str) -> bool:

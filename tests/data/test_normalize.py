@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reequity.data.normalize import align_to_calendar, finish_canonical, validate_canonical
 from reequity.errors import ProviderError
@@ -63,3 +65,34 @@ def test_validator_rejects_defects() -> None:
     bad.loc[1, "suspended"] = True
     with pytest.raises(ProviderError, match="suspended"):
         validate_canonical(bad, ticker="X", source="t")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    keep=st.lists(st.booleans(), min_size=20, max_size=20),
+    prices=st.lists(st.floats(0.5, 500.0), min_size=20, max_size=20),
+    fill=st.booleans(),
+)
+def test_returns_only_between_adjacent_sessions(
+    keep: list[bool], prices: list[float], fill: bool
+) -> None:
+    """Property: a reported return always links two consecutive sessions; never a zero-fill."""
+    from reequity.data.calendars import sessions
+
+    days = sessions("XSHG", "2025-09-01", "2025-11-28")[:20]
+    mask = np.array(keep)
+    if mask.sum() < 2:
+        return
+    frame = pd.DataFrame({"date": days[mask], "adj_close": np.array(prices)[mask]})
+    out = align_to_calendar(frame, exchange="XSHG", fill_suspensions=fill)
+    pos = {d: i for i, d in enumerate(days)}
+    price = dict(zip(frame["date"], frame["adj_close"], strict=True))
+    for row in out.itertuples():
+        if np.isnan(row.ret):
+            continue
+        i = pos[row.date]
+        assert i > 0 and days[i - 1] in price  # the previous session traded
+        assert row.ret == pytest.approx(price[row.date] / price[days[i - 1]] - 1)
+    assert out.loc[out["suspended"], "ret"].isna().all()
+    if fill:
+        assert len(out) == pos[frame["date"].iloc[-1]] - pos[frame["date"].iloc[0]] + 1
