@@ -104,7 +104,7 @@ def _load_one(
         warnings.warn(
             f"{exc}; using the cached copy of {ticker!r} instead",
             OfflineFallbackWarning,
-            stacklevel=4,
+            stacklevel=3,
         )
         return cached
 
