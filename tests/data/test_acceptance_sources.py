@@ -64,3 +64,23 @@ def test_returns_match_source_files_on_every_shared_date() -> None:
         assert diff.max() < 1e-6, (ticker, shared[diff.argmax()], diff.max())
         # and we drop a source return only for a listed reason (gap, suspension, listing)
         assert len(shared) >= 0.97 * len(want.dropna().loc["2009-01-01":]), ticker
+
+
+def test_build_script_reproduces_the_committed_cache(tmp_path: Path) -> None:
+    """Rebuilding from the sources gives byte-identical series (same sha256 per file)."""
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location(
+        "build_cache", ROOT / "scripts" / "build_default_cache.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = json.loads((ROOT / "data_cache" / "manifest.json").read_text())["series"]
+    built_at = next(iter(committed.values()))["fetched_at"]
+    module.build(SOURCES, tmp_path, built_at=built_at)
+    rebuilt = json.loads((tmp_path / "manifest.json").read_text())["series"]
+    assert rebuilt.keys() == committed.keys()
+    for key, entry in committed.items():
+        assert rebuilt[key]["sha256"] == entry["sha256"], key
