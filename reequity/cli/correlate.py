@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import warnings
 from enum import StrEnum
+from itertools import combinations
 from pathlib import Path
 from typing import Annotated
 
@@ -33,6 +34,7 @@ DEFAULT_TICKERS = "600111,600392,CNRE_EW,LYC.AX,MP,ILU.AX"
 DEFAULT_OUT = Path("reequity-output") / "correlate"
 SHOWN = ["event_id", "ticker_a", "ticker_b", "n_pre", "n_post", "rho_pre", "rho_post",
          "fisher_z", "pvalue", "rho_post_adj", "fr_pvalue"]  # fmt: skip
+REACTION = ["event_id", "ticker", "exchange", "first_date", "tau", "z", "close_utc", "rank", "note"]
 # the terminal table: short names so it fits 100 columns
 COMPACT = {"event_id": "event", "pair": "pair", "n_pre": "n_pre", "n_post": "n_post",
            "rho_pre": "rho_pre", "rho_post": "rho_post", "pvalue": "p",
@@ -80,17 +82,20 @@ def correlate(
     spans = _span(pre, "--pre"), _span(post, "--post")
     _check_ints(window=window, max_lag=max_lag)
     out = out or DEFAULT_OUT
-    returns = check_returns(_load_returns(names, start=start, end=end, cache_dir=cache_dir))
+    info = _universe(names)
+    benchmark = {t: b for t, b in info["benchmark"].items() if isinstance(b, str) and b}
+    wanted = list(dict.fromkeys([*names, *benchmark.values()]))
+    returns = check_returns(_load_returns(wanted, start=start, end=end, cache_dir=cache_dir))
     chosen = _choose_events(events, event_ids)
     if pairs is PairsMode.cross:
-        pair_list = cross_pairs(names, _countries(names))
+        pair_list = cross_pairs(names, info["country"].to_dict())
     else:
-        pair_list = resolve_pairs(returns, None)
+        pair_list = resolve_pairs(returns, list(combinations(names, 2)))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ReequityWarning)
         study = correlation_study(
             returns, chosen, pairs=pair_list, window=window, pre=spans[0], post=spans[1],
-            max_lag=max_lag,
+            max_lag=max_lag, exchanges=info["exchange"].to_dict(), benchmark=benchmark,
         )  # fmt: skip
     settings = {
         "tickers": names, "pairs": pairs.value, "window": window, "events": events,
@@ -147,6 +152,8 @@ def write_outputs(study: CorrelationStudy, *, out: Path, settings: dict) -> list
     }
     if study.events is not None:
         tables = {"event_correlation": study.events.table, **tables}
+    if study.reaction is not None:
+        tables["first_reaction"] = study.reaction
     written = []
     for name, frame in tables.items():
         frame.to_csv(out / f"{name}.csv", index=False)
@@ -156,6 +163,9 @@ def write_outputs(study: CorrelationStudy, *, out: Path, settings: dict) -> list
         "Correlation before/after events": tables.get("event_correlation", pd.DataFrame())
         .reindex(columns=SHOWN),
         "Lead-lag peaks (positive lag: ticker_a leads)": tables["lead_lag_peaks"],
+        "First significant market-adjusted move after each event (rank 1 = first close)": (
+            tables.get("first_reaction", pd.DataFrame()).reindex(columns=REACTION)
+        ),
         "Events left out": study.skipped,
     }  # fmt: skip
     notes = (
@@ -228,11 +238,12 @@ def _load_events(spec: str) -> pd.DataFrame:
     return load_events(path)
 
 
-def _countries(tickers: list[str]) -> dict[str, str]:
-    from reequity.data.universe import load_universe
+def _universe(tickers: list[str]) -> pd.DataFrame:
+    """Country, exchange and benchmark of each ticker (universe rows, in ticker order)."""
+    from reequity.data.universe import load_universe, validate_tickers
 
     universe = load_universe()
-    return {t: str(universe.at[t, "country"]) for t in tickers if t in universe.index}
+    return universe.loc[validate_tickers(tickers), ["country", "exchange", "benchmark"]]
 
 
 def _split(value: str, option: str, *, minimum: int = 1) -> list[str]:

@@ -76,3 +76,24 @@ def resolve_pairs(returns: pd.DataFrame, pairs: Sequence[Sequence[str]] | None) 
 def aligned(returns: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
     """Rows of ``returns[columns]`` on which every column has a return (no NaN)."""
     return returns.loc[:, list(dict.fromkeys(columns))].dropna(how="any")
+
+
+#: Longest calendar gap between an event and its day 0 (China's Golden Week plus weekends
+#: is 9-10 days); a longer gap means the series has no data around the event.
+MAX_GAP_DAYS = 14
+
+
+def locate_day0(index: pd.DatetimeIndex, date: pd.Timestamp) -> tuple[int | None, str]:
+    """Position of day 0 (first row on or after ``date``), or None and the reason."""
+    pos = int(index.searchsorted(date, side="left"))
+    if pos >= len(index):
+        return None, "event after the last common trading day"
+    if pos == 0:
+        return None, f"no common returns before the event (data start {index[0]:%Y-%m-%d})"
+    gap = (index[pos] - date).days
+    if gap > MAX_GAP_DAYS:
+        return None, (
+            f"first common trading day {index[pos]:%Y-%m-%d} is {gap} days after the event "
+            f"(more than {MAX_GAP_DAYS}); the series has no data around it"
+        )
+    return pos, ""

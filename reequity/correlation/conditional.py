@@ -9,7 +9,13 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from reequity.correlation._frames import aligned, check_returns, check_tickers, resolve_pairs
+from reequity.correlation._frames import (
+    aligned,
+    check_returns,
+    check_tickers,
+    locate_day0,
+    resolve_pairs,
+)
 from reequity.correlation.results import EventCorrelationResults
 from reequity.correlation.stats import fisher_z_test, forbes_rigobon, pearson
 from reequity.errors import ConfigurationError, EventFormatError, StatisticWarning
@@ -146,9 +152,9 @@ def _event_pair_row(
     row: dict[str, object] = dict.fromkeys(COLUMNS, math.nan)
     row.update(event_id=event.event_id, event_date=event.date, ticker_a=a, ticker_b=b)
     row.update(source=source, day0=pd.NaT, n_pre=0, n_post=0, note="")
-    day0 = int(data.index.searchsorted(event.date, side="left"))
-    if day0 >= len(data):
-        row["note"] = "event after the last common trading day"
+    day0, reason = locate_day0(data.index, event.date)
+    if day0 is None:
+        row["note"] = reason
         return row
     row["day0"] = data.index[day0]
     before, notes_pre = _window(data, day0, pre, "pre")

@@ -14,6 +14,7 @@ import pandas as pd
 
 from reequity.correlation.conditional import event_correlation
 from reequity.correlation.lead_lag import lead_lag
+from reequity.correlation.reaction import first_reaction
 from reequity.correlation.results import EventCorrelationResults, LeadLagResults
 from reequity.correlation.rolling import rolling_correlation
 from reequity.errors import ConfigurationError
@@ -33,6 +34,8 @@ class CorrelationStudy:
     lead_lag : dict of (str, str) to LeadLagResults
     skipped : DataFrame
         ``event_id, date, reason`` for events left out.
+    reaction : DataFrame or None
+        :func:`first_reaction` output (which market moved first), when exchanges were given.
     """
 
     pairs: list[tuple[str, str]]
@@ -40,6 +43,7 @@ class CorrelationStudy:
     events: EventCorrelationResults | None
     lead_lag: dict[tuple[str, str], LeadLagResults]
     skipped: pd.DataFrame
+    reaction: pd.DataFrame | None = None
 
     def lead_lag_frame(self) -> pd.DataFrame:
         """All lead-lag tables stacked, with ``ticker_a, ticker_b`` columns first."""
@@ -93,12 +97,15 @@ def correlation_study(
     pre: tuple[int, int] = (-120, -1),
     post: tuple[int, int] = (0, 59),
     max_lag: int = 5,
+    exchanges: Mapping[str, str] | None = None,
+    benchmark: Mapping[str, str] | None = None,
 ) -> CorrelationStudy:
     """Rolling, pre/post-event and lead-lag correlations for ``pairs`` in one go.
 
     Events whose date is outside the returns' date range are left out and listed in
     ``skipped``. Parameters are those of :func:`rolling_correlation`,
-    :func:`event_correlation` and :func:`lead_lag`.
+    :func:`event_correlation`, :func:`lead_lag` and (with ``exchanges``: ticker ->
+    exchange, and optionally ``benchmark``) :func:`first_reaction`.
     """
     pairs = list(pairs)
     rolling = rolling_correlation(returns, pairs=pairs, window=window)
@@ -109,7 +116,10 @@ def correlation_study(
         else event_correlation(returns, inside, pairs=pairs, pre=pre, post=post)
     )
     lags = {(a, b): lead_lag(returns, a=a, b=b, max_lag=max_lag) for a, b in pairs}
-    return CorrelationStudy(pairs, rolling, conditional, lags, skipped)
+    reaction = None
+    if exchanges and not inside.empty:
+        reaction = first_reaction(returns, inside, exchanges=exchanges, benchmark=benchmark)
+    return CorrelationStudy(pairs, rolling, conditional, lags, skipped, reaction)
 
 
 def _events_in_range(

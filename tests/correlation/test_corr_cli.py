@@ -16,6 +16,14 @@ from reequity.cli.app import app
 
 runner = CliRunner()
 TICKERS = "SYN_CN1,SYN_CN2,SYN_AU,SYN_US"
+UNIVERSE = pd.DataFrame(
+    {
+        "country": ["CN", "CN", "AU", "US", "CN"],
+        "exchange": ["XSHG", "XSHE", "XASX", "XNYS", "XSHG"],
+        "benchmark": ["SYN_MKT", "SYN_MKT", "", "", ""],
+    },
+    index=pd.Index(["SYN_CN1", "SYN_CN2", "SYN_AU", "SYN_US", "SYN_MKT"], name="ticker"),
+)
 
 
 def _synthetic_returns(tickers: list[str], **_: object) -> pd.DataFrame:
@@ -47,8 +55,7 @@ def _synthetic_loaders(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(console, "width", 120)  # CliRunner is not a terminal: default 80
     monkeypatch.setattr(cli, "_load_returns", _synthetic_returns)
     monkeypatch.setattr(cli, "_load_events", _synthetic_events)
-    countries = {"SYN_CN1": "CN", "SYN_CN2": "CN", "SYN_AU": "AU", "SYN_US": "US"}
-    monkeypatch.setattr(cli, "_countries", lambda tickers: countries)
+    monkeypatch.setattr(cli, "_universe", lambda tickers: UNIVERSE.loc[tickers])
 
 
 def test_table_files_and_report(tmp_path: Path) -> None:
@@ -63,6 +70,8 @@ def test_table_files_and_report(tmp_path: Path) -> None:
     assert len(table) == 10 and set(table["event_id"]) == {"SYN-E1", "SYN-E2"}
     assert (table["n_pre"] == 60).all() and (table["n_post"] == 30).all()
     assert pd.read_csv(tmp_path / "skipped_events.csv")["event_id"].tolist() == ["SYN-OLD"]
+    reaction = pd.read_csv(tmp_path / "first_reaction.csv")
+    assert len(reaction) == 8 and set(reaction["ticker"]) == set(TICKERS.split(","))
     pngs = sorted(p.name for p in (tmp_path / "figures").glob("*.png"))
     assert "rolling_correlation.png" in pngs and len(pngs) == 1 + 2 + 5
     report = (tmp_path / "report.md").read_text(encoding="utf-8")
@@ -112,6 +121,7 @@ def test_package_errors_exit_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         app, ["correlate", "-t", TICKERS, "--event-ids", "NOPE", "-o", str(tmp_path)]
     )
     assert result.exit_code == 1 and "unknown event id(s) NOPE" in result.output
-    monkeypatch.setattr(cli, "_countries", lambda tickers: dict.fromkeys(tickers, "CN"))
+    one_country = UNIVERSE.assign(country="CN")
+    monkeypatch.setattr(cli, "_universe", lambda tickers: one_country.loc[tickers])
     result = runner.invoke(app, ["correlate", "-t", TICKERS, "-o", str(tmp_path)])
     assert result.exit_code == 1 and "all from one country" in result.output

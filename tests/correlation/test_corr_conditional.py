@@ -127,3 +127,17 @@ def test_symmetric_and_affine_invariant(
     moved = frame.assign(SYN_B=frame["SYN_B"] * scale + shift)
     affine = event_correlation(moved, EVENTS, pairs=[("SYN_A", "SYN_B")], market="SYN_A").table
     np.testing.assert_allclose(base[cols + ["var_ratio"]], affine[cols + ["var_ratio"]], atol=1e-6)
+
+
+def test_no_data_around_the_event_gives_nan_not_a_distant_day0(returns: pd.DataFrame) -> None:
+    # SYN_C starts in 2024-06 and pauses for two months: events before its start or in the
+    # pause must not borrow a day 0 months later.
+    frame = returns.copy()
+    frame.loc[:"2024-05-31", "SYN_C"] = np.nan
+    frame.loc["2024-08-01":"2024-09-30", "SYN_C"] = np.nan
+    events = pd.DataFrame({"event_id": ["before", "pause"], "date": ["2024-03-01", "2024-08-05"]})
+    with pytest.warns(StatisticWarning):
+        table = event_correlation(frame, events, pairs=[("SYN_A", "SYN_C")]).table
+    assert table["rho_post"].isna().all() and (table["n_post"] == 0).all()
+    assert "no common returns before the event" in table.loc[0, "note"]
+    assert "days after the event" in table.loc[1, "note"]
