@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pytest
 from typer.testing import CliRunner
 
 from reequity.cli.app import app
@@ -32,10 +33,7 @@ def test_correlate_on_shipped_data(tmp_path: Path) -> None:
     row = table[
         (table["event_id"] == "cn_export_controls_2025_10_09") & (table["ticker_b"] == "LYC.AX")
     ]
-    assert (
-        row["rho_pre"].iloc[0] == np.float64(expected).round(12)
-        or abs(row["rho_pre"].iloc[0] - expected) < 1e-9
-    )
+    assert row["rho_pre"].iloc[0] == pytest.approx(expected, abs=1e-12)
 
     assert (out / "report.md").is_file() and len(list((out / "figures").glob("*.png"))) == 1 + 2 + 3
     reaction = pd.read_csv(out / "first_reaction.csv")
