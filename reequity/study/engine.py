@@ -27,6 +27,8 @@ from reequity.study.frames import assemble
 from reequity.study.models import MODELS, Model, ModelFit, fit_model
 from reequity.study.results import EventStudyResults
 from reequity.study.statistics import TESTS, Sample, TestResult
+from reequity.study.statistics.parametric import mean_residual_correlation
+from reequity.study.statistics.ranking import ranks_and_subset
 from reequity.study.windows import WindowSpec, make_window_spec
 
 __all__ = ["EventStudy", "event_study", "Convention"]
@@ -177,6 +179,9 @@ class Arrays:
     lamb_c: np.ndarray  # (n, E) forecast-error factor used by Lamb
     cluster: np.ndarray
     params: pd.DataFrame
+    full: np.ndarray  # (n, T) ARs on estimation + span taus
+    in_span: np.ndarray  # (T,)
+    est_sar: np.ndarray  # (n, M)
 
 
 def _estudy2_factor(panel: Panel, fit: ModelFit, est: np.ndarray) -> np.ndarray:
@@ -231,6 +236,11 @@ def _derive(
         axis=1,
     )
     k = keep
+    cols = est.copy()
+    cols[span] = True
+    full = ar[k][:, cols]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        est_sar = ar[k][:, est] / sig[k][:, None]
     return Arrays(
         keep=k,
         est=est,
@@ -250,6 +260,9 @@ def _derive(
         lamb_c=c[k][:, span],
         cluster=day0[k],
         params=params[k].reset_index(drop=True),
+        full=full,
+        in_span=np.isin(np.flatnonzero(cols), span),
+        est_sar=est_sar,
     )
 
 
@@ -264,7 +277,51 @@ def _lamb_cbar(a: Arrays, idx: np.ndarray, conv: str) -> np.ndarray:
         return np.where(present, c, 0).sum(axis=0) / present.sum(axis=0)
 
 
-def _sample(a: Arrays, idx: np.ndarray, conv: str, seed: int) -> Sample:
+_NEEDS_RANKS = {"corrado_rank", "modified_rank", "grank"}
+_NEEDS_RBAR = {"adjusted_patell", "kolari_pynnonen"}
+
+
+@dataclass(frozen=True, slots=True)
+class PerFirm:
+    """Per-firm rank quantities; they do not depend on the group, so computed once."""
+
+    ranks: np.ndarray  # (n, T) ranks over estimation + span days
+    est_ranks: np.ndarray  # (n, M) ranks over estimation days (of AR and of AR / S_i)
+    est_sorted: np.ndarray  # (n, M) AR / S_i sorted ascending, NaN last
+    signs: np.ndarray  # (n, T) sign(AR - median AR)
+
+
+def _per_firm(a: Arrays, names: tuple[str, ...]) -> PerFirm:
+    n = len(a.full)
+    empty = np.empty((n, 0))
+    ranks = est_ranks = est_sorted = signs = empty
+    if _NEEDS_RANKS & set(names):
+        ranks, est_ranks = ranks_and_subset(a.full, ~a.in_span)
+    if "grank" in names:
+        est_sorted = np.sort(a.est_sar, axis=1)
+    if "corrado_sign" in names:
+        with np.errstate(invalid="ignore"):
+            signs = np.sign(a.full - np.nanmedian(a.full, axis=1, keepdims=True))
+    return PerFirm(ranks, est_ranks, est_sorted, signs)
+
+
+def _as_slice(idx: np.ndarray) -> slice | np.ndarray:
+    """A contiguous index as a slice, so group arrays are views, not copies."""
+    if len(idx) and idx[-1] - idx[0] + 1 == len(idx):
+        return slice(int(idx[0]), int(idx[-1]) + 1)
+    return idx
+
+
+def _sample(
+    a: Arrays,
+    idx: np.ndarray,
+    conv: str,
+    seed: int,
+    per: PerFirm,
+    names: tuple[str, ...],
+) -> Sample:
+    rbar = mean_residual_correlation(a.ar[idx][:, a.est]) if _NEEDS_RBAR & set(names) else np.nan
+    idx = _as_slice(idx)
     return Sample(
         ar=a.ar[idx],
         est=a.est,
@@ -278,6 +335,14 @@ def _sample(a: Arrays, idx: np.ndarray, conv: str, seed: int) -> Sample:
         scar=a.scar[idx],
         cbar=_lamb_cbar(a, idx, conv),
         cluster=a.cluster[idx],
+        full=a.full[idx],
+        in_span=a.in_span,
+        ranks=per.ranks[idx],
+        est_sar=a.est_sar[idx],
+        est_sar_ranks=per.est_ranks[idx],
+        est_sorted=per.est_sorted[idx],
+        signs=per.signs[idx],
+        rbar=rbar,
         convention=conv,
         seed=seed,
     )
@@ -306,8 +371,9 @@ def _run_battery(
     groups: dict[str, np.ndarray] = {str(e): np.flatnonzero(ids == e) for e in pd.unique(ids)}
     groups["ALL"] = np.arange(len(ids))
     out: dict[str, dict[str, TestResult]] = {}
+    per = _per_firm(a, names)
     for g, idx in groups.items():
-        sample = _sample(a, idx, conv, seed)
+        sample = _sample(a, idx, conv, seed, per, names)
         out[g] = {name: _run_one(name, sample, g) for name in names}
     return out
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["assemble"]
 
 _ISSUE_COLUMNS = ["event_id", "ticker", "kind", "message"]
+_TEST_COLUMNS = ["event_id", "window", "tau", "test", "statistic", "pvalue", "n_firms", "note"]
 
 
 def _ar_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
@@ -124,47 +125,36 @@ def _caar_frame(spec: EventStudy, a: Arrays) -> pd.DataFrame:
 def _tests_frame(
     spec: EventStudy, panel: Panel, a: Arrays, res: dict[str, dict[str, TestResult]]
 ) -> pd.DataFrame:
+    """One row per (group, test, day) and (group, test, window), built in one go."""
     span_label = window_label(spec.window_spec.span)
-    taus = panel.taus[a.span]
-    parts = []
+    taus = panel.taus[a.span].astype(float)
+    labels = np.array(spec.window_spec.labels, dtype=object)
+    cols: dict[str, list[np.ndarray]] = {k: [] for k in _TEST_COLUMNS}
+
+    def add(g: str, window: np.ndarray, tau: np.ndarray, name: str, st: np.ndarray,
+            p: np.ndarray, n: np.ndarray, note: str) -> None:  # fmt: skip
+        k = len(st)
+        cols["event_id"].append(np.full(k, g, dtype=object))
+        cols["window"].append(window)
+        cols["tau"].append(tau)
+        cols["test"].append(np.full(k, name, dtype=object))
+        cols["statistic"].append(np.asarray(st, dtype=float))
+        cols["pvalue"].append(np.asarray(p, dtype=float))
+        cols["n_firms"].append(n)
+        cols["note"].append(np.where(np.isfinite(st), "", note or "not computable").astype(object))
+
+    nan_w = np.full(len(labels), np.nan)
+    span_w = np.full(len(taus), span_label, dtype=object)
     for (g, idx), per_test in zip(_groups(a), res.values(), strict=True):
         n_day = np.isfinite(a.ar[idx][:, a.span]).sum(axis=0)
         n_win = np.isfinite(a.car[idx]).sum(axis=0)
         for name, r in per_test.items():
             if r.daily_stat is not None:
-                parts.append(
-                    pd.DataFrame(
-                        {
-                            "event_id": g,
-                            "window": span_label,
-                            "tau": pd.array(taus, dtype="Int64"),
-                            "test": name,
-                            "statistic": r.daily_stat,
-                            "pvalue": r.daily_p,
-                            "n_firms": n_day,
-                            "note": np.where(
-                                np.isfinite(r.daily_stat), "", r.note or "not computable"
-                            ),
-                        }
-                    )
-                )
-            parts.append(
-                pd.DataFrame(
-                    {
-                        "event_id": g,
-                        "window": spec.window_spec.labels,
-                        "tau": pd.array([pd.NA] * len(n_win), dtype="Int64"),
-                        "test": name,
-                        "statistic": r.window_stat,
-                        "pvalue": r.window_p,
-                        "n_firms": n_win,
-                        "note": np.where(
-                            np.isfinite(r.window_stat), "", r.note or "not computable"
-                        ),
-                    }
-                )
-            )
-    return pd.concat(parts, ignore_index=True)
+                add(g, span_w, taus, name, r.daily_stat, r.daily_p, n_day, r.note)
+            add(g, labels, nan_w, name, r.window_stat, r.window_p, n_win, r.note)
+    out = pd.DataFrame({k: np.concatenate(v) for k, v in cols.items()})
+    out["tau"] = out["tau"].astype("Int64")
+    return out
 
 
 def _confounder_issues(spec: EventStudy, car: pd.DataFrame) -> list[dict[str, object]]:

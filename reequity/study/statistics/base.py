@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
+from scipy import special
 
 __all__ = ["Sample", "TestResult", "nan_result", "norm_p", "t_p", "cs_t"]
 
@@ -30,9 +30,16 @@ class Sample:
     scar: np.ndarray  # (n, W)
     cbar: np.ndarray  # (E,) mean forecast-error factor per span day (Lamb)
     cluster: np.ndarray  # (n,) int code of the calendar date of day 0
+    full: np.ndarray  # (n, T) ARs on estimation + span taus
+    in_span: np.ndarray  # (T,) bool, span columns of ``full``
+    ranks: np.ndarray  # (n, T) each firm's ranks of ``full``
+    est_sar: np.ndarray  # (n, M) estimation ARs / S_i
+    est_sar_ranks: np.ndarray  # (n, M) each firm's ranks of ``est_sar``
+    est_sorted: np.ndarray  # (n, M) each firm's ``est_sar`` sorted ascending, NaN last
+    signs: np.ndarray  # (n, T) sign(AR - the firm's median AR) on ``full``
+    rbar: float  # mean pairwise correlation of estimation residuals
     convention: str = "textbook"
     seed: int = 0
-    extra: dict[str, np.ndarray] = field(default_factory=dict)
 
     @property
     def a_span(self) -> np.ndarray:
@@ -65,13 +72,13 @@ def nan_result(sample: Sample, note: str, *, daily: bool = True) -> TestResult:
 
 def norm_p(z: np.ndarray) -> np.ndarray:
     """Two-sided p-value of a standard-normal statistic."""
-    return 2.0 * stats.norm.sf(np.abs(z))
+    return 2.0 * special.ndtr(-np.abs(z))
 
 
 def t_p(t: np.ndarray, df: np.ndarray | float) -> np.ndarray:
     """Two-sided p-value of a Student-t statistic (NaN where df <= 0)."""
     df = np.where(np.asarray(df, dtype=float) > 0, df, np.nan)
-    return 2.0 * stats.t.sf(np.abs(t), df)
+    return 2.0 * special.stdtr(df, -np.abs(t))
 
 
 def cs_t(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -6,6 +6,7 @@ import numpy as np
 from scipy import stats
 
 from reequity.study.statistics.base import Sample, TestResult, norm_p
+from reequity.study.statistics.ranking import wilcoxon_plus, wilcoxon_pvalue
 
 __all__ = ["sign", "generalized_sign", "wilcoxon"]
 
@@ -55,24 +56,27 @@ def generalized_sign(s: Sample) -> TestResult:
     return TestResult(d, norm_p(d), w, norm_p(w))
 
 
-def _wilcoxon_column(x: np.ndarray) -> tuple[float, float]:
-    """W+ (sum of ranks of |x| over positive x, zeros dropped) and a two-sided p-value."""
-    x = x[np.isfinite(x) & (x != 0)]
-    if len(x) == 0:
-        return np.nan, np.nan
-    ranks = stats.rankdata(np.abs(x))
-    w_plus = float(ranks[x > 0].sum())
-    p = float(stats.wilcoxon(x, zero_method="wilcox").pvalue) if len(x) > 1 else 1.0
-    return w_plus, p
+def _wilcoxon(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """W+ and two-sided p-values for every column of ``x`` (n, C)."""
+    w_plus, n, ties = wilcoxon_plus(x)
+    p = np.empty(len(n))
+    for j in range(len(n)):  # loop over days/windows only
+        sq = None
+        if ties[j]:
+            col = x[:, j]
+            col = np.abs(col[np.isfinite(col) & (col != 0)])
+            sq = float((stats.rankdata(col) ** 2).sum())
+        p[j] = wilcoxon_pvalue(w_plus[j], int(n[j]), sq)
+    return np.where(n > 0, w_plus, np.nan), p
 
 
 def wilcoxon(s: Sample) -> TestResult:
     """Wilcoxon (1945) signed-rank test across firm-events.
 
     Statistic W+ = sum of the ranks of |AR_it| over positive AR_it (zeros dropped); the
-    p-value is scipy's two-sided one (exact for small N without ties, else normal). The
-    window test ranks CAR_i.
+    two-sided p-value is exact for N <= 50 without ties, else normal with the tie
+    correction (as ``scipy.stats.wilcoxon``). The window test ranks CAR_i.
     """
-    d = np.array([_wilcoxon_column(c) for c in s.a_span.T]).reshape(-1, 2)
-    w = np.array([_wilcoxon_column(c) for c in s.car.T]).reshape(-1, 2)
-    return TestResult(d[:, 0], d[:, 1], w[:, 0], w[:, 1])
+    d, dp = _wilcoxon(s.a_span)
+    w, wp = _wilcoxon(s.car)
+    return TestResult(d, dp, w, wp)

@@ -170,14 +170,13 @@ def bmp(s: Sample) -> TestResult:
     return TestResult(d, dp, w, wp)
 
 
-def mean_residual_correlation(s: Sample) -> float:
+def mean_residual_correlation(a: np.ndarray) -> float:
     """Average pairwise correlation of estimation-window ARs (Kolari and Pynnonen 2010).
 
     Computed in O(N M) from standardized residuals u_it: r = (sum_t (sum_i u_it)^2 -
     sum_it u_it^2) / ((M - 1) N (N - 1)); exact for a balanced panel, and an
     approximation (missing residuals count as 0) otherwise.
     """
-    a = s.a_est
     n = a.shape[0]
     m = np.isfinite(a).sum(axis=1)
     if n < 2 or np.nanmax(m) < 3:
@@ -190,7 +189,7 @@ def mean_residual_correlation(s: Sample) -> float:
 
 
 def _kp_factor(s: Sample, n: np.ndarray) -> tuple[np.ndarray, str]:
-    r = mean_residual_correlation(s)
+    r = s.rbar
     if not np.isfinite(r):
         return np.full_like(n, np.nan, dtype=float), "fewer than 2 firm-events: no correlation"
     with np.errstate(invalid="ignore", divide="ignore"):

@@ -1,0 +1,96 @@
+"""Benchmark of the event-study engine on SYNTHETIC data (not a test; run by hand).
+
+    python benchmarks/bench_engine.py            # main case + scaling
+    python benchmarks/bench_engine.py --quick    # main case only
+
+Main case (issue 3): 200 firms x 5 common event dates x 2,500 days, market model,
+estimation -250..-11, window -5..5, all tests. The bootstrap (999 resamples) is timed
+separately because it dominates and is not part of the 0.05 s target. Scaling: up to
+100,000 firm-events, timing and peak memory (tracemalloc) printed per size.
+All returns here are synthetic random numbers, labelled as such.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+import tracemalloc
+import warnings
+
+import numpy as np
+import pandas as pd
+
+from reequity.errors import ReequityWarning
+from reequity.study.engine import event_study
+from reequity.study.statistics import TESTS
+
+TESTS_NO_BOOT = [t for t in TESTS if t != "bootstrap"]
+
+
+def synthetic_panel(n_firms: int, n_days: int = 2500, seed: int = 0) -> pd.DataFrame:
+    """SYNTHETIC wide returns: n_firms stocks with betas around 1 plus a market column."""
+    rng = np.random.default_rng(seed)
+    idx = pd.bdate_range("2010-01-04", periods=n_days, name="date")
+    mkt = rng.normal(0.0003, 0.01, n_days)
+    beta = rng.uniform(0.5, 1.5, n_firms)
+    noise = rng.normal(0, 0.015, (n_days, n_firms))
+    data = mkt[:, None] * beta[None, :] + noise
+    cols = [f"SYN{i:06d}" for i in range(n_firms)]
+    frame = pd.DataFrame(data, index=idx, columns=cols)
+    frame["MKT"] = mkt
+    return frame
+
+
+def synthetic_events(index: pd.DatetimeIndex, n_dates: int) -> pd.DataFrame:
+    rows = np.linspace(400, len(index) - 50, n_dates).astype(int)
+    return pd.DataFrame({"event_id": [f"syn{k}" for k in range(n_dates)], "date": index[rows]})
+
+
+def run(returns: pd.DataFrame, events: pd.DataFrame, tests: list[str]) -> float:
+    t0 = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ReequityWarning)
+        event_study(
+            returns, events, benchmark="MKT", estimation=(-250, -11), windows=[(-5, 5)], tests=tests
+        )
+    return time.perf_counter() - t0
+
+
+def best_of(k: int, returns: pd.DataFrame, events: pd.DataFrame, tests: list[str]) -> float:
+    run(returns, events, tests)  # warm-up (imports, caches)
+    return min(run(returns, events, tests) for _ in range(k))
+
+
+def main_case() -> None:
+    returns = synthetic_panel(200)
+    events = synthetic_events(returns.index, 5)
+    t_all = best_of(5, returns, events, TESTS_NO_BOOT)
+    t_boot = best_of(3, returns, events, ["bootstrap"])
+    print("main case: 200 firms x 5 dates x 2500 days (1,000 firm-events), market model")
+    print(f"  all tests except bootstrap: {t_all:.4f} s (target < 0.05 s)")
+    print(f"  bootstrap alone (999 resamples): {t_boot:.4f} s")
+
+
+def scaling() -> None:
+    print("scaling (all tests except bootstrap; 2500 days; 5 dates; firms = firm-events / 5)")
+    print(f"{'firm-events':>12} {'seconds':>9} {'peak MB':>9} {'us per firm-event':>18}")
+    for fe in (1_000, 5_000, 20_000, 50_000, 100_000):
+        returns = synthetic_panel(fe // 5)
+        events = synthetic_events(returns.index, 5)
+        tracemalloc.start()
+        secs = run(returns, events, TESTS_NO_BOOT)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        secs = min(secs, run(returns, events, TESTS_NO_BOOT))
+        print(f"{fe:>12,} {secs:>9.3f} {peak / 2**20:>9.0f} {secs / fe * 1e6:>18.1f}")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="main case only")
+    args = parser.parse_args()
+    print(f"CPUs visible: {os.cpu_count()}  (pin to one core with: taskset -c 0 python ...)")
+    main_case()
+    if not args.quick:
+        scaling()
