@@ -33,6 +33,7 @@ from reequity.errors import (
     CacheCorruptError,
     CacheMissError,
     ConfigurationError,
+    ReequityError,
     UnknownTickerError,
 )
 
@@ -147,26 +148,52 @@ class CacheLayer:
         return _read_parquet(path)
 
     def write(self, frame: pd.DataFrame, meta: dict[str, Any]) -> dict[str, Any]:
-        """Atomically write ``frame`` and record ``meta`` (+ rows, first, last, sha256)."""
+        """Atomically write ``frame`` and record ``meta`` (+ rows, first, last, sha256).
+
+        Both the parquet file and the new manifest are written to temp files first; only
+        when both exist are they moved into place, so a failure at any step leaves the old
+        file and manifest byte-for-byte intact.
+        """
         if not self.writable:
             raise CacheCorruptError(f"cache folder {self.root} is the read-only snapshot")
-        self.root.mkdir(parents=True, exist_ok=True)
         target = self.path_for(meta["provider"], meta["ticker"], meta["adjustment"])
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            return self._write(frame, meta, target)
+        except ReequityError:
+            raise
+        except OSError as exc:
+            raise ConfigurationError(
+                f"cannot write {target.name} into cache folder {self.root} ({exc}); pass "
+                f"--cache-dir (or set {ENV_VAR}) to a writable folder with free space"
+            ) from exc
+
+    def _write(self, frame: pd.DataFrame, meta: dict[str, Any], target: Path) -> dict[str, Any]:
         tmp = _atomic_parquet(frame, target)
-        entry = {
-            **meta,
-            "file": target.name,
-            "rows": len(frame),
-            "first": _iso(frame["date"].min()) if len(frame) else None,
-            "last": _iso(frame["date"].max()) if len(frame) else None,
-            "sha256": _sha256(tmp),
-            "fetched_at": meta.get("fetched_at") or datetime.now(UTC).isoformat(timespec="seconds"),
-        }
-        with self._locked():
-            os.replace(tmp, target)
-            manifest = self.manifest()
-            manifest[f"{meta['provider']}/{meta['ticker']}/{meta['adjustment']}"] = entry
-            _atomic_json({"version": 1, "series": dict(sorted(manifest.items()))}, self.root)
+        manifest_tmp: Path | None = None
+        try:
+            entry = {
+                **meta,
+                "file": target.name,
+                "rows": len(frame),
+                "first": _iso(frame["date"].min()) if len(frame) else None,
+                "last": _iso(frame["date"].max()) if len(frame) else None,
+                "sha256": _sha256(tmp),
+                "fetched_at": meta.get("fetched_at")
+                or datetime.now(UTC).isoformat(timespec="seconds"),
+            }
+            with self._locked():
+                manifest = self.manifest()
+                manifest[f"{meta['provider']}/{meta['ticker']}/{meta['adjustment']}"] = entry
+                payload = {"version": 1, "series": dict(sorted(manifest.items()))}
+                manifest_tmp = _json_tmp(payload, self.root)
+                os.replace(tmp, target)
+                os.replace(manifest_tmp, self.root / MANIFEST)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            if manifest_tmp is not None:
+                manifest_tmp.unlink(missing_ok=True)
+            raise
         return entry
 
     @contextlib.contextmanager
@@ -213,13 +240,18 @@ def _atomic_parquet(frame: pd.DataFrame, target: Path) -> Path:
     return tmp
 
 
-def _atomic_json(payload: dict[str, Any], root: Path) -> None:
+def _json_tmp(payload: dict[str, Any], root: Path) -> Path:
+    """Write ``payload`` to a unique temp file in ``root`` and return its path."""
     fd, name = tempfile.mkstemp(prefix=".manifest.", suffix=".tmp", dir=root)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(payload, fh, indent=1, ensure_ascii=False, sort_keys=False)
-        fh.write("\n")
-    os.chmod(name, 0o644)
-    os.replace(name, root / MANIFEST)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(payload, fh, indent=1, ensure_ascii=False, sort_keys=False)
+            fh.write("\n")
+        os.chmod(name, 0o644)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
 
 
 def cache_layers(cache_dir: str | Path | None = None) -> list[CacheLayer]:

@@ -68,7 +68,7 @@ def test_failed_refresh_leaves_old_file_byte_for_byte(
         raise OSError("disk full while verifying")
 
     monkeypatch.setattr(cache_mod.pd, "read_parquet", broken_read)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(ConfigurationError, match="disk full"):
         layer.write(_frame(scale=9.0), META)
     monkeypatch.undo()
     assert target.read_bytes() == before
@@ -155,3 +155,30 @@ def test_concurrent_writers_never_tear(tmp_path: Path) -> None:
     frame = layer.read(entry)  # checksum matches the file that won
     assert len(frame) == 50
     assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
+
+
+def test_failure_writing_the_manifest_leaves_both_files_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    layer = CacheLayer(tmp_path, writable=True)
+    layer.write(_frame(), META)
+    target = layer.path_for("akshare", "600111", "qfq")
+    before = (target.read_bytes(), (tmp_path / "manifest.json").read_bytes())
+
+    def no_space(*args: Any, **kwargs: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cache_mod.json, "dump", no_space)
+    with pytest.raises(ConfigurationError, match="No space left"):
+        layer.write(_frame(scale=5.0), META)
+    monkeypatch.undo()
+    assert (target.read_bytes(), (tmp_path / "manifest.json").read_bytes()) == before
+    assert not list(tmp_path.glob("*.tmp"))
+    pd.testing.assert_frame_equal(layer.read(layer.manifest()["akshare/600111/qfq"]), _frame())
+
+
+def test_unwritable_folder_is_an_actionable_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a folder")
+    with pytest.raises(ConfigurationError, match="--cache-dir"):
+        CacheLayer(blocker / "cache", writable=True).write(_frame(), META)
