@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -241,54 +242,52 @@ def basket(members: dict[str, pd.DataFrame], end: pd.Timestamp) -> pd.DataFrame:
 
 
 # ------------------------------------------------------------------ plan
-def build(src: Path, out: Path, *, built_at: str) -> list[dict[str, Any]]:
-    prov = read_sources(src)
-    layer = CacheLayer(out, writable=True)
-    entries: list[dict[str, Any]] = []
+class Shipment(NamedTuple):
+    """One series to ship: its frame, the source files and how it was made."""
 
-    universe = load_universe()
+    ticker: str
+    frame: pd.DataFrame
+    files: list[str]
+    adjustment: str
+    notes: str
 
-    def ship(
-        ticker: str, frame: pd.DataFrame, files: list[str], adjustment: str, notes: str
-    ) -> None:
-        origin = [prov.get(f, {"file": f}) for f in files]
-        row = universe.loc[ticker]
-        since = row["rare_earth_from"]
-        if row["kind"] == "stock" and pd.notna(since):
-            early = frame["date"] < since
-            frame["flag"] = add_flag(frame["flag"], early, "before_rare_earth_from")
-        if ticker in BASKET_CONSTITUENTS:
-            origin = [{"derived_from": list(BASKET_CONSTITUENTS[ticker])}]
-        meta = {"ticker": ticker, "name": row["name"], "description": row["note"],
-                "provider": "snapshot", "adjustment": adjustment,
-                "origin": origin, "fetched_at": built_at, "notes": notes,
-                "licences": sorted({o.get("licence", "unknown") for o in origin})}  # fmt: skip
-        entries.append(layer.write(frame, meta))
 
-    built: dict[str, pd.DataFrame] = {}
+def china_stocks(src: Path) -> Iterator[Shipment]:
     for code in BAOSTOCK_CODES:
-        built[code] = a_share_baostock(code, src)
-        ship(code, built[code],
-             [f"cn_{code}_daily_raw_xbx_to2022-01.csv", f"cn_{code}_daily_qfq_baostock_2015-2026.csv"],
-             "prevclose_qfq",
-             "ret = close/前收盘价-1 (xbx) to 2015-12-29, baostock pctChg/100 from 2015-12-30; "
-             "close = unadjusted (xbx rows only); adj_close = baostock qfq close extended back by "
-             "returns; sessions missing inside the listed life are suspended rows")  # fmt: skip
+        yield Shipment(
+            code, a_share_baostock(code, src),
+            [f"cn_{code}_daily_raw_xbx_to2022-01.csv", f"cn_{code}_daily_qfq_baostock_2015-2026.csv"],
+            "prevclose_qfq",
+            "ret = close/前收盘价-1 (xbx) to 2015-12-29, baostock pctChg/100 from 2015-12-30; "
+            "close = unadjusted (xbx rows only); adj_close = baostock qfq close extended back by "
+            "returns; sessions missing inside the listed life are suspended rows",
+        )  # fmt: skip
     for code in WENXUANWU_CODES:
-        built[code] = a_share_wenxuanwu(code, src)
-        ship(code, built[code],
-             [f"cn_{code}_daily_raw_xbx_to2022-01.csv", f"cn_{code}_daily_wenxuanwu_2021-2026.csv"],
-             "prevclose_2dp",
-             "ret = close/前收盘价-1 (xbx) to 2021-07-27, then close-to-close of 2-decimal adjusted "
-             "closes (rounding noise up to ~1%); no suspension status after 2021-07-27: missing "
-             "sessions are treated as suspensions")  # fmt: skip
+        yield Shipment(
+            code, a_share_wenxuanwu(code, src),
+            [f"cn_{code}_daily_raw_xbx_to2022-01.csv", f"cn_{code}_daily_wenxuanwu_2021-2026.csv"],
+            "prevclose_2dp",
+            "ret = close/前收盘价-1 (xbx) to 2021-07-27, then close-to-close of 2-decimal adjusted "
+            "closes (rounding noise up to ~1%); no suspension status after 2021-07-27: missing "
+            "sessions are treated as suspensions",
+        )  # fmt: skip
+
+
+def benchmarks(src: Path) -> Iterator[Shipment]:
     for ticker, file, note in [
         ("CSI300", "cn_idx_000300_csi300_daily_2005-2026.csv", "CSI 300 price index"),
         ("SSE", "cn_idx_000001_sse_composite_daily_1990-2026.csv", "SSE Composite price index"),
         ("CSI300TR", "cn_idx_H00300_csi300_total_return_daily_2005-2026.csv", "official H00300"),
     ]:
-        built[ticker] = finish(close_series(src / file, ticker, source="index"))
-        ship(ticker, built[ticker], [file], "price", note)
+        yield Shipment(
+            ticker, finish(close_series(src / file, ticker, source="index")), [file], "price", note
+        )
+    file = "us_idx_GSPC_sp500_daily_close_1927-2026.csv"
+    spx = close_series(src / file, "SPX", date_col="Date", close_col="Close", source="yahoo")
+    yield Shipment("SPX", finish(spx), [file], "price", "S&P 500 price index")
+
+
+def asx(src: Path) -> Iterator[Shipment]:
     for ticker, file in [("LYC.AX", "au_LYC_daily_asxgym_1990-2026.csv"),
                          ("ILU.AX", "au_ILU_daily_asxgym_1990-2026.csv"),
                          ("ARU.AX", "au_ARU_daily_asxgym_2003-2026.csv"),
@@ -300,12 +299,12 @@ def build(src: Path, out: Path, *, built_at: str) -> list[dict[str, Any]]:
             frame.loc[bad, "ret"] = np.nan
             frame["flag"] = add_flag(frame["flag"], bad, "demerger_artefact")
             note += "; 2020-10-23 Deterra demerger artefact (-48%) set to NaN and flagged"
-        built[ticker] = finish(frame)
-        ship(ticker, built[ticker], [file], "split_only", note)
-    for ticker, file in [("MP", "us_MP_daily_adjclose_yahoo_to2026-07.csv"),
-                         ("REMX", "us_REMX_daily_adjclose_yahoo_to2026-07.csv"),
-                         ("UUUU", "us_UUUU_daily_adjclose_yahoo_to2026-07.csv"),
-                         ("USAR", "us_USAR_daily_adjclose_yahoo_to2026-07.csv")]:  # fmt: skip
+        yield Shipment(ticker, finish(frame), [file], "split_only", note)
+
+
+def us(src: Path) -> Iterator[Shipment]:
+    for ticker in ["MP", "REMX", "UUUU", "USAR"]:
+        file = f"us_{ticker}_daily_adjclose_yahoo_to2026-07.csv"
         frame = close_series(src / file, ticker, date_col="Date", close_col="Close",
                              adjusted=True, source="yahoo")  # fmt: skip
         note = "Yahoo auto-adjusted closes (splits and dividends)"
@@ -315,28 +314,60 @@ def build(src: Path, out: Path, *, built_at: str) -> list[dict[str, Any]]:
             note += "; SPAC-shell rows before 2025-03-14 dropped"
         if ticker == "MP":
             note += "; rows before 2020-11-18 are the SPAC Fortress Value Acquisition Corp"
-        built[ticker] = finish(frame)
-        ship(ticker, built[ticker], [file], "yahoo_auto_adjust", note)
-    spx = close_series(src / "us_idx_GSPC_sp500_daily_close_1927-2026.csv", "SPX",
-                       date_col="Date", close_col="Close", source="yahoo")  # fmt: skip
-    built["SPX"] = finish(spx)
-    ship("SPX", built["SPX"], ["us_idx_GSPC_sp500_daily_close_1927-2026.csv"], "price",
-         "S&P 500 price index")  # fmt: skip
+        yield Shipment(ticker, finish(frame), [file], "yahoo_auto_adjust", note)
+
+
+def etfs(src: Path) -> Iterator[Shipment]:
     for ticker in ["516780", "159713", "516150"]:
-        built[ticker] = etf_series(ticker, src)
         files = [f"cn_etf_{ticker}_rare_earth_daily_2021-2025.csv"]
         note = "3-decimal closes to 2025-07-04 (fund distributions not adjusted)"
         if ticker == "516150":
             files.append("cn_etf_516150_rare_earth_daily_2022-2026_2dp.csv")
             note += "; from 2025-07-07 the 2-decimal file (flag 2dp_rounding, ~0.3% noise)"
-        ship(ticker, built[ticker], files, "none", note)
+        yield Shipment(ticker, etf_series(ticker, src), files, "none", note)
+
+
+def basket_shipment(built: dict[str, pd.DataFrame]) -> Shipment:
     members = BASKET_CONSTITUENTS["CNRE_EW"]
     end = min(built[c]["date"].max() for c in BAOSTOCK_CODES)
-    built["CNRE_EW"] = basket({c: built[c] for c in members}, end)
-    ship("CNRE_EW", built["CNRE_EW"], [],  "derived",
-         "DERIVED equal-weighted mean of constituents' daily returns, each from its "
-         f"rare_earth_from; constituents: {', '.join(members)}; flag n=<count>; "
-         "adj_close is an index (100 at the start)")  # fmt: skip
+    return Shipment(
+        "CNRE_EW", basket({c: built[c] for c in members}, end), [], "derived",
+        "DERIVED equal-weighted mean of constituents' daily returns, each from its "
+        f"rare_earth_from; constituents: {', '.join(members)}; flag n=<count>; "
+        "adj_close is an index (100 at the start)",
+    )  # fmt: skip
+
+
+def ship(
+    layer: CacheLayer, item: Shipment, prov: dict[str, dict[str, str]], built_at: str
+) -> dict[str, Any]:
+    """Flag rows before rare_earth_from, attach provenance and write the series."""
+    row = load_universe().loc[item.ticker]
+    frame = item.frame
+    if row["kind"] == "stock" and pd.notna(row["rare_earth_from"]):
+        early = frame["date"] < row["rare_earth_from"]
+        frame["flag"] = add_flag(frame["flag"], early, "before_rare_earth_from")
+    origin: list[dict[str, Any]] = [prov.get(f, {"file": f}) for f in item.files]
+    if item.ticker in BASKET_CONSTITUENTS:
+        origin = [{"derived_from": list(BASKET_CONSTITUENTS[item.ticker])}]
+    meta = {"ticker": item.ticker, "name": row["name"], "description": row["note"],
+            "provider": "snapshot", "adjustment": item.adjustment,
+            "origin": origin, "fetched_at": built_at, "notes": item.notes,
+            "licences": sorted({o.get("licence", "unknown") for o in origin})}  # fmt: skip
+    return layer.write(frame, meta)
+
+
+def build(src: Path, out: Path, *, built_at: str) -> list[dict[str, Any]]:
+    """Build every shipped series from ``src`` into the cache folder ``out``."""
+    prov = read_sources(src)
+    layer = CacheLayer(out, writable=True)
+    built: dict[str, pd.DataFrame] = {}
+    entries = []
+    for group in (china_stocks, benchmarks, asx, us, etfs):
+        for item in group(src):
+            built[item.ticker] = item.frame
+            entries.append(ship(layer, item, prov, built_at))
+    entries.append(ship(layer, basket_shipment(built), prov, built_at))
     return entries
 
 
