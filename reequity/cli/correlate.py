@@ -12,7 +12,7 @@ import warnings
 from enum import StrEnum
 from itertools import combinations
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import pandas as pd
 import typer
@@ -35,6 +35,7 @@ DEFAULT_OUT = Path("reequity-output") / "correlate"
 SHOWN = ["event_id", "ticker_a", "ticker_b", "n_pre", "n_post", "rho_pre", "rho_post",
          "fisher_z", "pvalue", "rho_post_adj", "fr_pvalue"]  # fmt: skip
 REACTION = ["event_id", "ticker", "exchange", "first_date", "tau", "z", "close_utc", "rank", "note"]
+MAX_HEATMAPS = 12  # heatmap figures per run; the CSV has every event
 # the terminal table: short names so it fits 100 columns
 COMPACT = {"event_id": "event", "pair": "pair", "n_pre": "n_pre", "n_post": "n_post",
            "rho_pre": "rho_pre", "rho_post": "rho_post", "pvalue": "p",
@@ -188,26 +189,34 @@ def _figures(study: CorrelationStudy, folder: Path) -> dict[str, Path]:
     from reequity import plots
 
     folder.mkdir(parents=True, exist_ok=True)
-    events = (
-        study.events.table[["event_id", "event_date"]].drop_duplicates()
-        if study.events is not None
-        else None
-    )
-    drawn = {"Rolling correlation": plots.plot_rolling_correlation(
-        study.rolling, events=None if events is None else events.rename(columns={"event_date": "date"})
-    ).figure}  # fmt: skip
-    for event_id in study.events.event_ids if study.events is not None else []:
-        before, _ = plots.plot_correlation_heatmaps(study.events, event_id=event_id)
-        drawn[f"Correlation before/after {event_id}"] = before.figure
-    for (a, b), res in study.lead_lag.items():
-        drawn[f"Lead-lag {a} vs {b}"] = plots.plot_lead_lag(res).figure
-    paths = {}
-    for caption, figure in drawn.items():
-        path = folder / (_slug(caption) + ".png")
-        figure.savefig(path, dpi=110)
+    paths: dict[str, Path] = {}
+
+    def save(caption: str, figure: Any) -> None:
+        paths[caption] = folder / (_slug(caption) + ".png")
+        figure.savefig(paths[caption], dpi=110)
         plt.close(figure)
-        paths[caption] = path
+
+    marks = None
+    if study.events is not None:
+        marks = study.events.table[["event_id", "event_date"]].drop_duplicates()
+        marks = marks.rename(columns={"event_date": "date"})
+    save("Rolling correlation", plots.plot_rolling_correlation(study.rolling, events=marks).figure)
+    for event_id in heatmap_events(study):
+        before, _ = plots.plot_correlation_heatmaps(study.events, event_id=event_id)
+        save(f"Correlation before/after {event_id}", before.figure)
+    for (a, b), res in study.lead_lag.items():
+        save(f"Lead-lag {a} vs {b}", plots.plot_lead_lag(res).figure)
     return paths
+
+
+def heatmap_events(study: CorrelationStudy, *, limit: int = MAX_HEATMAPS) -> list[str]:
+    """Events that get a before/after heatmap: those with a Fisher test, at most ``limit``
+    (the ones with the smallest p-value, i.e. the clearest change), in table order."""
+    if study.events is None:
+        return []
+    table = study.events.table.dropna(subset=["pvalue"])
+    best = table.groupby("event_id", sort=False)["pvalue"].min().nsmallest(limit, keep="first")
+    return [e for e in study.events.event_ids if e in best.index]
 
 
 def _slug(text: str) -> str:

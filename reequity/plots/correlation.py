@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 ROLLING_COLUMNS = {"date", "ticker_a", "ticker_b", "correlation"}
+MAX_EVENT_LABELS = 12
 
 
 def plot_rolling_correlation(
@@ -28,7 +29,8 @@ def plot_rolling_correlation(
         correlation, ...).
     events : DataFrame, optional
         Events with ``event_id`` and ``date`` (e.g. :func:`reequity.load_catalogue`);
-        those inside the plotted dates are drawn as labelled vertical lines.
+        those inside the plotted dates are drawn as vertical lines, labelled when there
+        are at most 12 of them.
     ax : matplotlib Axes, optional
 
     Returns
@@ -63,18 +65,12 @@ def _mark_events(ax: Axes, events: pd.DataFrame, first: pd.Timestamp, last: pd.T
     dates = pd.to_datetime(events["date"])
     inside = events.assign(date=dates)[(dates >= first) & (dates <= last)]
     transform = ax.get_xaxis_transform()
+    label = len(inside) <= MAX_EVENT_LABELS  # beyond that the labels only overlap
     for i, row in enumerate(inside.itertuples(index=False)):
         ax.axvline(row.date, color="0.25", lw=0.8, ls=":")
-        ax.text(
-            row.date,
-            0.98 - 0.06 * (i % 3),
-            f" {row.event_id}",
-            transform=transform,
-            fontsize="x-small",
-            va="top",
-            rotation=0,
-            color="0.25",
-        )
+        if label:
+            ax.text(row.date, 0.98 - 0.06 * (i % 3), f" {row.event_id}", transform=transform,
+                    fontsize="x-small", va="top", color="0.25")  # fmt: skip
 
 
 def plot_correlation_heatmaps(

@@ -125,3 +125,15 @@ def test_package_errors_exit_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(cli, "_universe", lambda tickers: one_country.loc[tickers])
     result = runner.invoke(app, ["correlate", "-t", TICKERS, "-o", str(tmp_path)])
     assert result.exit_code == 1 and "all from one country" in result.output
+
+
+def test_heatmaps_are_capped_to_the_clearest_changes() -> None:
+    from reequity.correlation.pipeline import correlation_study
+
+    names = TICKERS.split(",")
+    events = _synthetic_events("catalogue").iloc[:2]
+    study = correlation_study(_synthetic_returns(names), events, pairs=[("SYN_CN1", "SYN_AU")])
+    table = study.events.table.set_index("event_id")
+    clearest = table["pvalue"].idxmin()
+    assert cli.heatmap_events(study, limit=1) == [clearest]
+    assert cli.heatmap_events(study) == ["SYN-E1", "SYN-E2"]

@@ -109,3 +109,11 @@ def test_draws_on_a_given_axes(study_results: SimpleNamespace) -> None:
 
     _, given = plt.subplots()
     assert plot_caar(study_results, ax=given) is given
+
+
+def test_many_events_are_marked_without_labels() -> None:
+    frame = rolling.rolling_correlation(_synthetic_returns(), window=40)
+    dates = pd.bdate_range("2025-04-01", periods=13, freq="5B")
+    many = pd.DataFrame({"event_id": [f"SYN-{i}" for i in range(13)], "date": dates})
+    ax = plot_rolling_correlation(frame, events=many)
+    assert not ax.texts and len(ax.lines) >= 13 + 3
