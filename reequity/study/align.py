@@ -38,8 +38,8 @@ class Panel:
     keys: pd.DataFrame  # event_id, ticker, day0
     taus: np.ndarray  # (L,)
     ret: np.ndarray  # (n, L)
-    inside: np.ndarray  # (n, L) the tau is a trading day within the data
-    dates: np.ndarray  # (n, L) datetime64[ns], NaT outside
+    inside: np.ndarray  # (n, D) the tau is a trading day within the data (date taus)
+    dates: np.ndarray  # (n, D) datetime64[ns], NaT outside (date taus only)
     bench: np.ndarray  # (n, L + 2 pad)
     factors: np.ndarray | None  # (n, L, k)
     pad: int
@@ -180,6 +180,7 @@ def build_panel(
     pad: int = 0,
     calendars: Mapping[str, str] | None = None,
     factors: pd.DataFrame | None = None,
+    date_taus: tuple[int, int] | None = None,
 ) -> Panel:
     """Build the event-time panel of returns, benchmark returns and factors.
 
@@ -199,6 +200,8 @@ def build_panel(
         Ticker -> exchange code; such tickers count their own exchange's sessions.
     factors : DataFrame, optional
         Factor returns by date (columns = factors).
+    date_taus : (int, int), optional
+        Taus whose dates (and in-data flags) are kept; default all taus.
     """
     index = pd.DatetimeIndex(returns.index)
     index = (index.tz_localize(None) if index.tz is not None else index).normalize()
@@ -207,51 +210,60 @@ def build_panel(
     ev = normalize_events(events, tickers)
     _check_range(ev, index)
     cal = {str(k): str(v) for k, v in (calendars or {}).items()}
-    ev["exchange"] = [cal.get(t, "") for t in ev["ticker"]]
+    ev["exchange"] = ev["ticker"].map(cal).fillna("").astype(str) if cal else ""
     ext = np.arange(taus[0] - pad, taus[-1] + pad + 1)
-    n, len_ext = len(ev), len(ext)
-    rows = np.full((n, len_ext), -1, dtype=np.int64)
-    inside = np.zeros((n, len_ext), dtype=bool)
-    dates = np.full((n, len_ext), np.datetime64("NaT"), dtype="datetime64[ns]")
-    day0 = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+    lo, hi = date_taus if date_taus is not None else (int(taus[0]), int(taus[-1]))
+    dcols = np.flatnonzero((ext >= lo) & (ext <= hi))
+    n = len(ev)
+    rows = np.empty((n, len(ext)), dtype=np.int32)  # row in returns, -1 = none
+    dpos = np.empty((n, len(dcols)), dtype=np.int64)  # position in the trading days
+    day0 = np.empty(n, dtype="datetime64[ns]")
+    day_arrays: list[np.ndarray] = []
     for exchange, grp in ev.groupby("exchange", sort=True):
         days, rowmap = _trading_days(index, exchange or None)
         pos = _day0_positions(grp, days, exchange or None)
+        nd = len(days)
+        pos = np.where(pos < nd, pos, 10 * (nd + len(ext)))  # past the data: all outside
         idx = pos[:, None] + ext[None, :]
-        ok = (idx >= 0) & (idx < len(days)) & (pos < len(days))[:, None]
-        safe = np.where(ok, idx, 0)
-        sel = grp.index.to_numpy()
-        rows[sel] = np.where(ok, rowmap[safe], -1)
-        inside[sel] = ok
-        dates[sel] = np.where(ok, days.to_numpy()[safe], np.datetime64("NaT"))
-        day0[sel] = np.where(
-            pos < len(days), days.to_numpy()[np.minimum(pos, len(days) - 1)], np.datetime64("NaT")
-        )
+        ok = (idx >= 0) & (idx < nd)
+        rmap = np.append(rowmap, -1).astype(np.int32)  # slot nd = no row
+        part = rmap[np.where(ok, idx, nd)]
+        offset = sum(len(d) for d in day_arrays)
+        dp = np.where(ok[:, dcols], idx[:, dcols] + offset, -1)
+        day0_part = np.append(days.to_numpy(), np.datetime64("NaT"))[np.minimum(pos, nd)]
+        day_arrays.append(days.to_numpy())
+        if len(grp) == n:  # the common case: one group, no fancy assignment
+            rows, dpos, day0 = part, dp, day0_part
+        else:
+            sel = grp.index.to_numpy()
+            rows[sel], dpos[sel], day0[sel] = part, dp, day0_part
+    all_days = np.append(np.concatenate(day_arrays), np.datetime64("NaT"))
+    dates = all_days[dpos]  # -1 picks the NaT slot
+    inside = dpos >= 0
     col = returns.columns.get_indexer(ev["ticker"])
-    vals = np.vstack([returns.to_numpy(dtype=float), np.full((1, returns.shape[1]), np.nan)])
-    r = np.where(rows < 0, len(index), rows)
+    missing = rows < 0
     inner = slice(pad, pad + len(taus))
-    ret = vals[r[:, inner], col[:, None]]
+    ret = returns.to_numpy(dtype=float)[rows[:, inner], col[:, None]]  # -1 rows blanked next
+    ret[missing[:, inner]] = np.nan
     bcol = (
         np.zeros(n, dtype=np.int64)
         if isinstance(bwhere, int)
         else _bench_columns(ev["ticker"], bwhere)
     )
-    bvals = np.vstack([bvals, np.full((1, bvals.shape[1]), np.nan)])
-    bench = bvals[r, bcol[:, None]]
+    bench = bvals[rows, bcol[:, None]]
+    bench[missing] = np.nan
     fac = None
     if factors is not None:
-        fvals = factors.reindex(index).to_numpy(dtype=float)
-        fvals = np.vstack([fvals, np.full((1, fvals.shape[1]), np.nan)])
-        fac = fvals[r[:, inner]]
+        fac = factors.reindex(index).to_numpy(dtype=float)[rows[:, inner]]
+        fac[missing[:, inner]] = np.nan
     keys = ev[["event_id", "ticker"]].assign(day0=day0)
     issues = _day0_issues(keys, ret[:, taus == 0] if (taus == 0).any() else None)
     return Panel(
         keys=keys,
         taus=taus,
         ret=ret,
-        inside=inside[:, inner],
-        dates=dates[:, inner],
+        inside=inside,
+        dates=dates,
         bench=bench,
         factors=fac,
         pad=pad,
@@ -273,6 +285,8 @@ def _day0_issues(keys: pd.DataFrame, ret0: np.ndarray | None) -> list[dict[str, 
     if ret0 is None:
         return []
     miss = np.isnan(ret0[:, 0])
+    if not miss.any():
+        return []
     issues = [
         {
             "event_id": e,

@@ -105,6 +105,7 @@ class EventStudy:
             pad=pad,
             calendars=self.calendars,
             factors=self.factors,
+            date_taus=spec.span,
         )
         est = (spec.taus >= spec.estimation[0]) & (spec.taus <= spec.estimation[1])
         fit = fit_model(
@@ -179,9 +180,8 @@ class Arrays:
     lamb_c: np.ndarray  # (n, E) forecast-error factor used by Lamb
     cluster: np.ndarray
     params: pd.DataFrame
-    full: np.ndarray  # (n, T) ARs on estimation + span taus
-    in_span: np.ndarray  # (T,)
-    est_sar: np.ndarray  # (n, M)
+    full_cols: np.ndarray  # (L,) bool, estimation + span taus (what rank tests rank)
+    in_span: np.ndarray  # (T,) span columns among ``full_cols``
 
 
 def _estudy2_factor(panel: Panel, fit: ModelFit, est: np.ndarray) -> np.ndarray:
@@ -205,24 +205,25 @@ def _derive(
     win = np.stack([(taus >= a) & (taus <= b) for a, b in spec.windows])
     ar = panel.ret - fit.expected
     if conv == "estudy2" and fit.kind == "market":
-        c = _estudy2_factor(panel, fit, est)
+        c = _estudy2_factor(panel, fit, est)[:, span]
     else:
-        c = fit.daily_factor()
+        c = fit.daily_factor(span)
     sig = fit.sigma
+    ar_s, ret_s, exp_s = ar[:, span], panel.ret[:, span], fit.expected[:, span]
     with np.errstate(invalid="ignore", divide="ignore"):
-        sar = ar[:, span] / (sig[:, None] * np.sqrt(c[:, span]))
-    fin = np.isfinite(ar)
+        sar = ar_s / (sig[:, None] * np.sqrt(c))
+    fin = np.isfinite(ar_s)
     n_w, n = win.shape[0], ar.shape[0]
     car, scar, bhar, nd = (np.full((n, n_w), np.nan) for _ in range(4))
-    for j, w in enumerate(win):  # loop over windows only
+    for j, w in enumerate(win[:, span]):  # loop over windows only (they lie in the span)
         wf = fin & w[None, :]
         nd[:, j] = wf.sum(axis=1)
-        car[:, j] = np.where(wf, ar, 0.0).sum(axis=1)
-        var = sig**2 * (nd[:, j] + fit.quad(wf.astype(float)))
+        car[:, j] = np.where(wf, ar_s, 0.0).sum(axis=1)
+        var = sig**2 * (nd[:, j] + fit.quad(wf.astype(float), span))
         with np.errstate(invalid="ignore", divide="ignore"):
             scar[:, j] = car[:, j] / np.sqrt(var)
-            gross = np.where(wf, 1 + panel.ret, 1.0).prod(axis=1)
-            gross_e = np.where(wf, 1 + fit.expected, 1.0).prod(axis=1)
+            gross = np.where(wf, 1 + ret_s, 1.0).prod(axis=1)
+            gross_e = np.where(wf, 1 + exp_s, 1.0).prod(axis=1)
         bhar[:, j] = gross - gross_e
     empty = nd == 0
     car[empty], scar[empty], bhar[empty] = np.nan, np.nan, np.nan
@@ -235,14 +236,11 @@ def _derive(
         ],
         axis=1,
     )
-    k = keep
+    k: slice | np.ndarray = slice(None) if keep.all() else keep  # views when nothing dropped
     cols = est.copy()
     cols[span] = True
-    full = ar[k][:, cols]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        est_sar = ar[k][:, est] / sig[k][:, None]
     return Arrays(
-        keep=k,
+        keep=keep,
         est=est,
         span=span,
         win=win,
@@ -257,12 +255,11 @@ def _derive(
         sigma=sig[k],
         n_est=fit.n_est[k],
         dof=fit.n_est[k] - fit.k,
-        lamb_c=c[k][:, span],
+        lamb_c=c[k],
         cluster=day0[k],
         params=params[k].reset_index(drop=True),
-        full=full,
+        full_cols=cols,
         in_span=np.isin(np.flatnonzero(cols), span),
-        est_sar=est_sar,
     )
 
 
@@ -289,20 +286,28 @@ class PerFirm:
     est_ranks: np.ndarray  # (n, M) ranks over estimation days (of AR and of AR / S_i)
     est_sorted: np.ndarray  # (n, M) AR / S_i sorted ascending, NaN last
     signs: np.ndarray  # (n, T) sign(AR - median AR)
+    count: np.ndarray  # (n,) ARs on estimation + span taus
 
 
 def _per_firm(a: Arrays, names: tuple[str, ...]) -> PerFirm:
-    n = len(a.full)
+    n = len(a.ar)
     empty = np.empty((n, 0))
     ranks = est_ranks = est_sorted = signs = empty
-    if _NEEDS_RANKS & set(names):
-        ranks, est_ranks = ranks_and_subset(a.full, ~a.in_span)
+    count = np.zeros(n)
+    if _NEEDS_RANKS & set(names) or "corrado_sign" in names:
+        full = a.ar[:, a.full_cols]
+        count = np.isfinite(full).sum(axis=1).astype(float)
+        if _NEEDS_RANKS & set(names):
+            ranks, est_ranks = ranks_and_subset(full, ~a.in_span)
+        if "corrado_sign" in names:
+            with np.errstate(invalid="ignore"):
+                signs = np.sign(full - np.nanmedian(full, axis=1, keepdims=True)).astype(np.float32)
+        del full
     if "grank" in names:
-        est_sorted = np.sort(a.est_sar, axis=1)
-    if "corrado_sign" in names:
-        with np.errstate(invalid="ignore"):
-            signs = np.sign(a.full - np.nanmedian(a.full, axis=1, keepdims=True))
-    return PerFirm(ranks, est_ranks, est_sorted, signs)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            # sorting then dividing by S_i > 0 keeps the order: sorted AR / S_i
+            est_sorted = np.sort(a.ar[:, a.est], axis=1) / a.sigma[:, None]
+    return PerFirm(ranks, est_ranks, est_sorted, signs, count)
 
 
 def _as_slice(idx: np.ndarray) -> slice | np.ndarray:
@@ -335,10 +340,9 @@ def _sample(
         scar=a.scar[idx],
         cbar=_lamb_cbar(a, idx, conv),
         cluster=a.cluster[idx],
-        full=a.full[idx],
+        full_count=per.count[idx],
         in_span=a.in_span,
         ranks=per.ranks[idx],
-        est_sar=a.est_sar[idx],
         est_sar_ranks=per.est_ranks[idx],
         est_sorted=per.est_sorted[idx],
         signs=per.signs[idx],

@@ -32,8 +32,8 @@ def _ar_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
     lim = keys["ticker"].map(lambda t: limits.get(t, np.nan)).to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
         hit = np.abs(ret) >= (lim[:, None] - 0.005)
-    dates = panel.dates[a.keep][:, a.span]
-    inside = panel.inside[a.keep][:, a.span]
+    dates = panel.dates[a.keep]  # span taus only
+    inside = panel.inside[a.keep]
     return pd.DataFrame(
         {
             "event_id": np.repeat(keys["event_id"].to_numpy(), e),
@@ -55,7 +55,7 @@ def _car_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
     dates = panel.dates[a.keep]
     parts = []
     for j, (lo, hi) in enumerate(spec.window_spec.windows):
-        cols = np.flatnonzero(a.win[j])
+        cols = np.flatnonzero(a.win[j][a.span])  # position within the span
         parts.append(
             keys.assign(
                 window=window_label((lo, hi)),

@@ -45,25 +45,26 @@ class ModelFit:
     x: np.ndarray | None = None  # (n, L, k)
     inv: np.ndarray | None = None  # (n, k, k)
 
-    def quad(self, w: np.ndarray) -> np.ndarray:
-        """Return s' (X_e'X_e)^-1 s with s = sum_t w_t x_t for weights ``w`` (n, L)."""
+    def quad(self, w: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Return s' (X_e'X_e)^-1 s with s = sum_t w_t x_t over taus ``cols``; w is (n, C)."""
         if self.kind == "none":
             return np.zeros(w.shape[0])
         if self.kind == "market":
             sw = w.sum(axis=1)
-            dev = np.nansum(w * (self.m - self.mbar[:, None]), axis=1)
+            dev = np.where(w != 0, w * (self.m[:, cols] - self.mbar[:, None]), 0.0).sum(axis=1)
             return sw**2 / self.n_est + dev**2 / self.sxx
-        s = np.einsum("nl,nlk->nk", w, np.nan_to_num(self.x))
+        s = np.einsum("nl,nlk->nk", w, np.nan_to_num(self.x[:, cols]))
         return np.einsum("nk,nkj,nj->n", s, self.inv, s)
 
-    def daily_factor(self) -> np.ndarray:
-        """Per-day prediction-error factor c_t = 1 + x_t'(X_e'X_e)^-1 x_t, (n, L)."""
+    def daily_factor(self, cols: np.ndarray) -> np.ndarray:
+        """Prediction-error factor c_t = 1 + x_t'(X_e'X_e)^-1 x_t on taus ``cols``, (n, C)."""
         if self.kind == "none":
-            return np.ones_like(self.expected)
+            return np.ones((self.expected.shape[0], len(cols)))
         if self.kind == "market":
-            dev = self.m - self.mbar[:, None]
+            dev = self.m[:, cols] - self.mbar[:, None]
             return 1.0 + 1.0 / self.n_est[:, None] + dev**2 / self.sxx[:, None]
-        return 1.0 + np.einsum("nlk,nkj,nlj->nl", self.x, self.inv, self.x)
+        x = self.x[:, cols]
+        return 1.0 + np.einsum("nlk,nkj,nlj->nl", x, self.inv, x)
 
 
 def _masked_mean(a: np.ndarray, w: np.ndarray, n: np.ndarray) -> np.ndarray:
@@ -81,18 +82,25 @@ def _sigma(resid: np.ndarray, w: np.ndarray, n: np.ndarray, dof_loss: int) -> np
 
 
 def _fit_market(y: np.ndarray, m: np.ndarray, est: np.ndarray, divisor_k: int) -> ModelFit:
-    """OLS y = alpha + beta m on the estimation mask (closed form, NaN-aware)."""
-    w = est[None, :] & np.isfinite(y) & np.isfinite(m)
+    """OLS y = alpha + beta m on the estimation mask, from masked moment sums.
+
+    Residual variance RSS / (M - divisor_k) with RSS = S_yy - beta^2 S_mm (centred sums);
+    with an intercept the residuals have mean zero, so ``divisor_k = 1`` equals R's sd().
+    """
+    ye, me = y[:, est], m[:, est]
+    w = np.isfinite(ye) & np.isfinite(me)
     n = w.sum(axis=1).astype(float)
-    ybar, mbar = _masked_mean(y, w, n), _masked_mean(m, w, n)
-    dm = np.where(w, m - mbar[:, None], 0.0)
-    dy = np.where(w, y - ybar[:, None], 0.0)
-    sxx = (dm**2).sum(axis=1)
+    y0, m0 = np.where(w, ye, 0.0), np.where(w, me, 0.0)
     with np.errstate(invalid="ignore", divide="ignore"):
-        beta = (dm * dy).sum(axis=1) / sxx
+        ybar, mbar = y0.sum(axis=1) / n, m0.sum(axis=1) / n
+        dm = np.where(w, m0 - mbar[:, None], 0.0)
+        dy = np.where(w, y0 - ybar[:, None], 0.0)
+        sxx, syy, sxy = (dm * dm).sum(axis=1), (dy * dy).sum(axis=1), (dm * dy).sum(axis=1)
+        beta = sxy / sxx
+        rss = np.maximum(syy - beta * sxy, 0.0)
+        sigma = np.sqrt(rss / (n - divisor_k))
     alpha = ybar - beta * mbar
     expected = alpha[:, None] + beta[:, None] * m
-    sigma = _sigma(y - expected, w, n, divisor_k)
     params = pd.DataFrame({"alpha": alpha, "beta": beta})
     return ModelFit(expected, sigma, n, 2, params, "market", m=m, mbar=mbar, sxx=sxx)
 

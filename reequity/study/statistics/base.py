@@ -30,13 +30,12 @@ class Sample:
     scar: np.ndarray  # (n, W)
     cbar: np.ndarray  # (E,) mean forecast-error factor per span day (Lamb)
     cluster: np.ndarray  # (n,) int code of the calendar date of day 0
-    full: np.ndarray  # (n, T) ARs on estimation + span taus
-    in_span: np.ndarray  # (T,) bool, span columns of ``full``
-    ranks: np.ndarray  # (n, T) each firm's ranks of ``full``
-    est_sar: np.ndarray  # (n, M) estimation ARs / S_i
-    est_sar_ranks: np.ndarray  # (n, M) each firm's ranks of ``est_sar``
-    est_sorted: np.ndarray  # (n, M) each firm's ``est_sar`` sorted ascending, NaN last
-    signs: np.ndarray  # (n, T) sign(AR - the firm's median AR) on ``full``
+    full_count: np.ndarray  # (n,) number of ARs on estimation + span taus (T_i)
+    in_span: np.ndarray  # (T,) bool, span columns among estimation + span taus
+    ranks: np.ndarray  # (n, T) each firm's ranks of its ARs on estimation + span taus
+    est_sar_ranks: np.ndarray  # (n, M) each firm's ranks of its estimation ARs (= of AR/S_i)
+    est_sorted: np.ndarray  # (n, M) each firm's estimation AR / S_i sorted ascending, NaN last
+    signs: np.ndarray  # (n, T) sign(AR - the firm's median AR) on estimation + span taus
     rbar: float  # mean pairwise correlation of estimation residuals
     convention: str = "textbook"
     seed: int = 0

@@ -89,7 +89,7 @@ def modified_rank(s: Sample) -> TestResult:
     T_t = (1/sqrt(N_t)) sum_i U_it / S_U, S_U^2 = (1/T) sum_t ((1/sqrt(N_t)) sum_i U_it)^2.
     Standard normal.
     """
-    u = s.ranks / (np.isfinite(s.full).sum(axis=1, keepdims=True) + 1) - 0.5
+    u = s.ranks / (s.full_count[:, None] + 1) - 0.5
     series, sd = _standardized_series(u, s, scale_n=False)
     if not np.isfinite(sd) or sd == 0:
         return _nan(s, "no variation of ranks")
@@ -133,7 +133,7 @@ def _grank_columns(s: Sample, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     Appending v_i shifts the estimation ranks above it by one (a half for ties), so only
     the counts below v_i are needed: found by binary search in the sorted rows.
     """
-    fin = np.isfinite(s.est_sar)
+    fin = np.isfinite(s.est_sar_ranks)
     fin_f = fin.astype(float)
     m = fin.sum(axis=1).astype(float)
     w = 1.0 / (m + 2)

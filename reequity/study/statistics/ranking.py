@@ -32,21 +32,24 @@ def ranks_and_subset(x: np.ndarray, subset: np.ndarray) -> tuple[np.ndarray, np.
     """Row ranks of ``x`` (n, T) and, from the same sort, ranks within ``subset`` columns.
 
     The second array (n, subset.sum()) ranks each row's values in the ``subset`` columns
-    among themselves; one ``argsort`` serves both.
+    among themselves; one ``argsort`` serves both. Ranks are float32 (exact integers and
+    halves far beyond any row length here).
     """
     n, t = x.shape
-    order = np.argsort(x, axis=1)
+    order = np.argsort(x, axis=1)  # NaN sorts last; ties are fixed below
     srt = np.take_along_axis(x, order, axis=1)
-    ranks = np.empty((n, t))
-    np.put_along_axis(ranks, order, np.broadcast_to(np.arange(1.0, t + 1), (n, t)), axis=1)
+    tied = (np.diff(srt, axis=1) == 0).any(axis=1)
     in_sub = subset[order] & ~np.isnan(srt)
-    sub = np.empty((n, t))
-    np.put_along_axis(sub, order, np.cumsum(in_sub, axis=1, dtype=float), axis=1)
+    del srt
+    ranks = np.empty((n, t), dtype=np.float32)
+    np.put_along_axis(ranks, order, np.arange(1, t + 1, dtype=np.float32)[None, :], axis=1)
+    sub = np.empty((n, t), dtype=np.float32)
+    np.put_along_axis(sub, order, np.cumsum(in_sub, axis=1, dtype=np.float32), axis=1)
+    del order, in_sub
     nan = np.isnan(x)
     ranks[nan] = np.nan
     sub[nan] = np.nan
     sub = sub[:, subset]
-    tied = (np.diff(srt, axis=1) == 0).any(axis=1)
     if tied.any():
         ranks[tied] = stats.rankdata(x[tied], axis=1, nan_policy="omit")
         sub[tied] = stats.rankdata(x[tied][:, subset], axis=1, nan_policy="omit")
