@@ -77,6 +77,18 @@ def event_correlation(
     the source market's variance; their test compares ``rho*`` with the calm-period
     correlation. Both tests treat the windows as independent samples of i.i.d. returns,
     which daily returns only approximate (volatility clustering, overlapping events).
+    Day 0 uses the event's calendar date only (an event time is not used): with markets
+    hours apart, a pair's common day 0 is the first day both markets traded.
+
+    Examples
+    --------
+    >>> import pandas as pd, reequity as rq
+    >>> r = rq.load_returns(["600111", "LYC.AX"], start="2025-01-01", end="2025-12-31")
+    >>> ev = pd.DataFrame({"event_id": ["cn_export_controls_2025_10_09"], "date": ["2025-10-09"]})
+    >>> res = rq.event_correlation(r, ev, pre=(-60, -1), post=(0, 29))
+    >>> row = res.table.iloc[0]
+    >>> int(row["n_pre"]), int(row["n_post"]), f"{row['day0']:%Y-%m-%d}"
+    (60, 30, '2025-10-09')
     """
     frame = check_returns(returns)
     pre, post = _check_windows(pre, post)

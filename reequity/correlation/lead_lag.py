@@ -64,6 +64,18 @@ def lead_lag(
     both returns exist, so a holiday in one market drops the pair instead of
     pretending the next open day is the next day. The bands assume i.i.d. returns
     (Box and Jenkins' ``+-1.96/sqrt(n)``); see the module docstring for close times.
+
+    Examples
+    --------
+    On the shipped data, MP Materials (New York) on day t correlates most with Lynas
+    (Sydney) on day t+1, as the close times predict:
+
+    >>> import reequity as rq
+    >>> res = rq.lead_lag(rq.load_returns(["MP", "LYC.AX"]), a="MP", b="LYC.AX", max_lag=3)
+    >>> res.peak_lag
+    1
+    >>> bool(res.table.set_index("lag").at[1, "pvalue"] < 0.001)
+    True
     """
     frame = check_returns(returns)
     check_tickers(frame, [a, b])

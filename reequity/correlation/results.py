@@ -77,6 +77,10 @@ class EventCorrelationResults:
         body = self.table[cols].to_string(index=False, float_format=lambda v: f"{v:.4f}")
         return f"{head}\n{body}"
 
+    def _repr_html_(self) -> str:
+        head = f"<h4>Event-conditional correlation (pre={self.pre}, post={self.post})</h4>"
+        return head + self.table.to_html(index=False, float_format=lambda v: f"{v:.4f}")
+
     def plot(self, *, event_id: str, axes: Any = None) -> tuple[Axes, Axes]:
         """Before/after correlation heatmaps; see :func:`reequity.plots.plot_correlation_heatmaps`."""
         from reequity.plots.correlation import plot_correlation_heatmaps
@@ -127,6 +131,10 @@ class LeadLagResults:
         )
         body = self.table.to_string(index=False, float_format=lambda v: f"{v:.4f}")
         return f"{head}\n{body}"
+
+    def _repr_html_(self) -> str:
+        head = f"<h4>Lead-lag of {self.a} and {self.b} (positive lag: {self.a} leads)</h4>"
+        return head + self.table.to_html(index=False, float_format=lambda v: f"{v:.4f}")
 
     def plot(self, *, ax: Axes | None = None) -> Axes:
         """Bars with confidence bands; see :func:`reequity.plots.plot_lead_lag`."""

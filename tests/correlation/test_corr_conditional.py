@@ -95,6 +95,7 @@ def test_results_object(returns: pd.DataFrame) -> None:
     assert list(matrix.index) == ["SYN_A", "SYN_B", "SYN_C"]
     np.testing.assert_allclose(matrix.to_numpy(), matrix.to_numpy().T)
     assert "pre=(-120, -1)" in res.summary()
+    assert "<table" in res._repr_html_() and "rho_post_adj" in res._repr_html_()
     with pytest.raises(ConfigurationError, match="NOPE"):
         res.matrix("NOPE", which="pre")
 

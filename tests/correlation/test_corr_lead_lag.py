@@ -44,6 +44,7 @@ def test_detects_which_series_leads() -> None:
     reverse = lead_lag(_us_leads_asia(), a="SYN_ASIA", b="SYN_US", max_lag=3)
     assert reverse.peak_lag == -1
     assert "SYN_US leads" in res.summary()
+    assert "SYN_US leads" in res._repr_html_() and "<table" in res._repr_html_()
 
 
 def test_columns_and_band() -> None:

@@ -1,0 +1,20 @@
+"""The docstring examples of the correlation modules run (on synthetic or shipped data)."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "reequity.correlation.rolling",
+    "reequity.correlation.conditional",
+    "reequity.correlation.lead_lag",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name: str) -> None:
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
