@@ -325,7 +325,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 # (pattern, handler) in priority order (earlier wins a tie of equal length at one offset).
-RULES: list[tuple[re.Pattern[str], Handler]] = [
+_RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(ZYR + r"(?P<m>" + ZM + r")月(?P<d>" + ZD + r")[日号]"), h_ymd),
     (_rx(r"\b(?P<mon>" + MONA + r")\.?\s+" + ED + r",?\s+" + EY + r"\b"), h_ymd),
     (_rx(r"\b" + ED + r"\s+(?:of\s+)?(?P<mon>" + MONA + r")\.?,?\s+" + EY + r"\b"), h_ymd),
@@ -429,3 +429,54 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         h_duration,
     ),  # fmt: skip
 ]
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ZH_WEEK = ("周", "星期", "礼拜")
+# Substrings (of the lower-cased text) without which a rule cannot match: a rule is skipped
+# for a text that holds none of them. Aligned with _RULES; () means always run.
+_TRIGGERS: list[tuple[str, ...]] = [
+    ("月",),
+    _MONTHS,
+    _MONTHS,
+    ("-", "/", "."),
+    ("月",),
+    _MONTHS,
+    _MONTHS,  # days
+    ("月",),
+    ("月",),
+    _MONTHS,  # parts of months
+    ("月",),
+    _MONTHS,
+    ("月",),
+    _MONTHS,
+    _MONTHS,  # months
+    ("半年",),
+    ("half",),
+    ("h1", "h2"),  # halves
+    ("季度",),
+    ("quarter",),
+    ("q1", "q2", "q3", "q4"),  # quarters
+    ("年代",),
+    ("年代",),
+    ("0s",),
+    ("0s",),  # decades
+    ("年",),
+    ("year",),
+    ("19", "20"),  # years
+    ("月",),
+    ("month",),  # relative months
+    _ZH_WEEK,
+    _ZH_WEEK,
+    ("week",),
+    ("day",),
+    ("day",),  # weeks and weekdays
+    ("今天", "今日", "昨天", "昨日", "前天", "明天", "明日", "today", "yesterday", "tomorrow"),
+    ("日", "号"),  # bare day of month
+    ("年", "月", "周", "天", "日", "小时", "星期"),
+    ("year", "month", "week", "day", "decade", "hour"),
+]
+RULES: list[tuple[re.Pattern[str], Handler, tuple[str, ...]]] = [
+    (pattern, handler, triggers)
+    for (pattern, handler), triggers in zip(_RULES, _TRIGGERS, strict=True)
+]
+ALL_TRIGGERS: frozenset[str] = frozenset(t for triggers in _TRIGGERS for t in triggers)

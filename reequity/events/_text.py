@@ -27,9 +27,12 @@ _ZH_DIGITS = {
 }
 
 
+_FULLWIDTH = re.compile("[０-９]")
+
+
 def fold_digits(text: str) -> str:
     """Replace full-width digits by ASCII digits without changing the length of ``text``."""
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if _FULLWIDTH.search(text) else text
 
 
 def zh_int(token: str) -> int | None:
@@ -107,3 +110,18 @@ def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
         else:
             return s, e
     return offset, offset
+
+
+_CLAUSE = re.compile(r"[，,；;：:]")
+
+
+def clause_at(text: str, lo: int, hi: int, offset: int) -> tuple[int, int]:
+    """The comma/colon-delimited clause of ``text[lo:hi]`` that contains ``offset``."""
+    start, end = lo, hi
+    for match in _CLAUSE.finditer(text, lo, hi):
+        if match.end() <= offset:
+            start = match.end()
+        elif match.start() >= offset:
+            end = match.start()
+            break
+    return start, end

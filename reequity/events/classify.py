@@ -5,7 +5,9 @@ number of keyword hits; :func:`confidence` turns these into a score in [0, 1].
 
 Event type
     Every type has a keyword regex; the type with most hits in the sentence wins, ties go to
-    the earlier type in :data:`EVENT_TYPES` (more specific first). No hit -> no type.
+    the earlier type in :data:`EVENT_TYPES` (more specific first); a phrase counts once, for
+    the first type that matches it. No hit -> no type. Dates inside a clause that names a type
+    take that clause's type and actors (see :mod:`reequity.events.extract`).
 Policy event
     A mention is a policy event when its kind is ``event``, its granularity is finer than a
     decade, and its type is in :data:`POLICY_TYPES` (market reports and market shocks are
@@ -23,7 +25,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["EVENT_TYPES", "POLICY_TYPES", "SentenceLabels", "classify_sentence", "confidence"]
+__all__ = [
+    "EVENT_TYPES",
+    "POLICY_TYPES",
+    "SentenceLabels",
+    "classify_sentence",
+    "confidence",
+    "type_in",
+]
 
 EVENT_TYPES = (
     "export_control_relaxation",
@@ -53,7 +62,9 @@ _TYPE_PATTERNS = {
     "market_shock": r"暴跌|崩盘|重挫|大跌|股灾|熔断|(?i:\bsell-?off\b|\bcrash|\bplunge|\btumble|\brout\b)",
     "market_report": r"报道|彭博|路透|通讯社|消息称|据.{0,10}称|指数|涨幅|上涨|下跌|股价|净利润|储量|数据显示|(?i:\breport(?:s|ed)?\b|\baccording\s+to\b|\bindex\b|\bshares\b|\bstocks?\b|\bprofit|\bsurged?\b|\bdata\s+show)",
 }
-_TYPE_RX = {name: re.compile(pattern) for name, pattern in _TYPE_PATTERNS.items()}
+# One pass over the sentence: a named group per type, tried in EVENT_TYPES order, so a phrase
+# counts for the first (most specific) type it matches ("暂停实施出口管制" is a relaxation).
+_TYPE_RX = re.compile("|".join(f"(?P<{name}>{_TYPE_PATTERNS[name]})" for name in EVENT_TYPES))
 
 # alias -> canonical actors; an empty tuple swallows a phrase that names no actor (news agencies).
 _ZH_ACTORS: dict[str, tuple[str, ...]] = {
@@ -125,7 +136,9 @@ ELEMENT_GROUPS = {
     "lithium": r"锂|(?i:lithium)", "cobalt": r"钴|(?i:cobalt)",
     "critical_minerals": r"关键矿产|关键矿物|战略矿产|(?i:critical\s+(?:minerals?|raw\s+materials))",
 }  # fmt: skip
-_ELEMENT_RX = {name: re.compile(pattern) for name, pattern in ELEMENT_GROUPS.items()}
+_ELEMENT_RX = re.compile(
+    "|".join(f"(?P<{name}>{pattern})" for name, pattern in ELEMENT_GROUPS.items())
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,12 +160,20 @@ def classify_sentence(sentence: str) -> SentenceLabels:
     >>> labels.event_type, labels.actors, sorted(labels.elements)
     ('export_control', ('China', 'MOFCOM'), ['rare_earths'])
     """
+    best, best_hits = type_in(sentence)
+    return SentenceLabels(best, best_hits, actors_in(sentence), elements_in(sentence))
+
+
+def type_in(text: str) -> tuple[str | None, int]:
+    """The winning event type of ``text`` and its number of keyword hits (``(None, 0)``)."""
+    counts: dict[str, int] = {}
+    for match in _TYPE_RX.finditer(text):
+        counts[match.lastgroup or ""] = counts.get(match.lastgroup or "", 0) + 1
     best, best_hits = None, 0
     for name in EVENT_TYPES:
-        hits = len(_TYPE_RX[name].findall(sentence))
-        if hits > best_hits:
-            best, best_hits = name, hits
-    return SentenceLabels(best, best_hits, actors_in(sentence), elements_in(sentence))
+        if counts.get(name, 0) > best_hits:
+            best, best_hits = name, counts[name]
+    return best, best_hits
 
 
 def actors_in(text: str) -> tuple[str, ...]:
@@ -171,7 +192,7 @@ def actors_in(text: str) -> tuple[str, ...]:
 
 def elements_in(text: str) -> frozenset[str]:
     """Element groups (rare_earths, gallium, graphite, ..., critical_minerals) named in ``text``."""
-    return frozenset(name for name, rx in _ELEMENT_RX.items() if rx.search(text))
+    return frozenset(match.lastgroup for match in _ELEMENT_RX.finditer(text) if match.lastgroup)
 
 
 def confidence(labels: SentenceLabels, granularity: str, *, has_date: bool = True) -> float:

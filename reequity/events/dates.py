@@ -36,7 +36,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from reequity.errors import ArticleFormatError
-from reequity.events._date_rules import RULES, Cand
+from reequity.events._date_rules import ALL_TRIGGERS, RULES, Cand
 from reequity.events._text import fold_digits, sentence_at, sentence_spans
 
 __all__ = ["Granularity", "Kind", "TemporalMention", "resolve_dates"]
@@ -130,6 +130,13 @@ def resolve_dates(text: str, published_at: Any) -> list[TemporalMention]:
     >>> [m.date_start.isoformat() for m in resolve_dates("12月25日，据报道", "2025-12-26")]
     ['2025-12-25']
     """
+    return resolve_with_sentences(text, published_at)[0]
+
+
+def resolve_with_sentences(
+    text: str, published_at: Any
+) -> tuple[list[TemporalMention], list[tuple[int, int]]]:
+    """:func:`resolve_dates` plus the sentence spans it used (so callers need not re-split)."""
     if not isinstance(text, str):
         raise ArticleFormatError(
             f"resolve_dates needs text as str, got {type(text).__name__}; pass the article body."
@@ -137,13 +144,14 @@ def resolve_dates(text: str, published_at: Any) -> list[TemporalMention]:
     pub = _publication_date(published_at)
     folded = fold_digits(text)
     cands = _collect(folded, pub)
-    _borrow_sentence_years(cands, sentence_spans(folded))
+    spans = sentence_spans(folded)
+    _borrow_sentence_years(cands, spans)
     mentions = []
     for cand in cands:
         mention = _finish(cand, text, folded, pub)
         if mention is not None:
             mentions.append(mention)
-    return mentions
+    return mentions, spans
 
 
 def _publication_date(value: Any) -> date:
@@ -164,7 +172,11 @@ def _publication_date(value: Any) -> date:
 
 def _collect(folded: str, pub: date) -> list[Cand]:
     found: list[tuple[int, int, int, Cand]] = []
-    for index, (pattern, handler) in enumerate(RULES):
+    lowered = folded.lower()
+    present = {t for t in ALL_TRIGGERS if t in lowered}
+    for index, (pattern, handler, triggers) in enumerate(RULES):
+        if triggers and present.isdisjoint(triggers):
+            continue
         for match in pattern.finditer(folded):
             cand = handler(match, pub)
             if cand is not None:

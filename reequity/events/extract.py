@@ -9,12 +9,19 @@ from typing import Any
 import pandas as pd
 
 from reequity.errors import ArticleFormatError
-from reequity.events._text import fold_digits, sentence_at, sentence_spans
+from reequity.events._text import clause_at, sentence_at
 from reequity.events.articles import COLUMNS as ARTICLE_COLUMNS
 from reequity.events.articles import read_articles
 from reequity.events.catalogue import load_catalogue
-from reequity.events.classify import POLICY_TYPES, classify_sentence, confidence
-from reequity.events.dates import TemporalMention, resolve_dates
+from reequity.events.classify import (
+    POLICY_TYPES,
+    SentenceLabels,
+    actors_in,
+    classify_sentence,
+    confidence,
+    type_in,
+)
+from reequity.events.dates import TemporalMention, resolve_with_sentences
 from reequity.events.reconcile import CatalogueIndex
 
 __all__ = ["EVENT_COLUMNS", "extract_events"]
@@ -98,18 +105,18 @@ def _article_rows(article: Any, index: CatalogueIndex) -> list[dict[str, Any]]:
     title = str(article.title)
     text = f"{title}\n{article.body}"
     published = pd.Timestamp(article.published_at)
-    mentions = resolve_dates(text, published)
-    spans = sentence_spans(fold_digits(text))
-    rows = [_row(article, text, m, spans, published, index) for m in mentions]
+    mentions, spans = resolve_with_sentences(text, published)
+    cache: dict = {}
+    rows = [_row(article, text, m, spans, published, index, cache) for m in mentions]
     _flag_context_years(rows, mentions)
     return rows
 
 
 def _row(article: Any, text: str, mention: TemporalMention, spans: list[tuple[int, int]],
-         published: pd.Timestamp, index: CatalogueIndex) -> dict[str, Any]:  # fmt: skip
+         published: pd.Timestamp, index: CatalogueIndex, cache: dict) -> dict[str, Any]:  # fmt: skip
     lo, hi = sentence_at(spans, mention.start)
     sentence = text[lo:hi].strip()
-    labels = classify_sentence(sentence)
+    labels = _labels(text, lo, hi, mention.start, cache)
     is_event = mention.kind == "event" and mention.granularity != "decade"
     flags = ["year_from_sentence"] if mention.year_source == "context" else []
     score = confidence(labels, mention.granularity, has_date=mention.date_start is not None)
@@ -149,6 +156,29 @@ def _row(article: Any, text: str, mention: TemporalMention, spans: list[tuple[in
         "_start": mention.start,
         "_year_from": mention.context_start,
     }
+
+
+def _labels(text: str, lo: int, hi: int, offset: int, cache: dict) -> SentenceLabels:
+    """Type and actors of the mention's own clause when it names a type, else of the sentence.
+
+    A sentence can report two events ("... supply cut to Japan in 2010, and the WTO ruled
+    against China in 2014"); the clause keeps each date with its own verb. Element groups are
+    always read from the whole sentence. ``cache`` holds the labels of this article's spans.
+    """
+    if (lo, hi) not in cache:
+        cache[(lo, hi)] = classify_sentence(text[lo:hi])
+    sentence = cache[(lo, hi)]
+    c_lo, c_hi = clause_at(text, lo, hi, offset)
+    if (c_lo, c_hi) == (lo, hi) or sentence.event_type is None:
+        return sentence
+    key = ("clause", c_lo, c_hi)
+    if key not in cache:
+        event_type, hits = type_in(text[c_lo:c_hi])
+        cache[key] = (event_type, hits, actors_in(text[c_lo:c_hi]) if event_type else ())
+    event_type, hits, actors = cache[key]
+    if event_type is None:
+        return sentence
+    return SentenceLabels(event_type, hits, actors or sentence.actors, sentence.elements)
 
 
 def _flag_context_years(rows: list[dict[str, Any]], mentions: list[TemporalMention]) -> None:
