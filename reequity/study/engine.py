@@ -27,7 +27,10 @@ from reequity.study.frames import assemble
 from reequity.study.models import MODELS, Model, ModelFit, fit_model
 from reequity.study.results import EventStudyResults
 from reequity.study.statistics import TESTS, Sample, TestResult
-from reequity.study.statistics.parametric import mean_residual_correlation
+from reequity.study.statistics.parametric import (
+    mean_residual_correlation,
+    standardized_residuals,
+)
 from reequity.study.statistics.ranking import ranks_and_subset
 from reequity.study.windows import WindowSpec, make_window_spec
 
@@ -287,6 +290,7 @@ class PerFirm:
     est_sorted: np.ndarray  # (n, M) AR / S_i sorted ascending, NaN last
     signs: np.ndarray  # (n, T) sign(AR - median AR)
     count: np.ndarray  # (n,) ARs on estimation + span taus
+    u_est: np.ndarray  # (n, M) standardized estimation residuals (Kolari-Pynnonen)
 
 
 def _per_firm(a: Arrays, names: tuple[str, ...]) -> PerFirm:
@@ -307,7 +311,10 @@ def _per_firm(a: Arrays, names: tuple[str, ...]) -> PerFirm:
         with np.errstate(invalid="ignore", divide="ignore"):
             # sorting then dividing by S_i > 0 keeps the order: sorted AR / S_i
             est_sorted = np.sort(a.ar[:, a.est], axis=1) / a.sigma[:, None]
-    return PerFirm(ranks, est_ranks, est_sorted, signs, count)
+    u_est = empty
+    if _NEEDS_RBAR & set(names):
+        u_est = standardized_residuals(a.ar[:, a.est])
+    return PerFirm(ranks, est_ranks, est_sorted, signs, count, u_est)
 
 
 def _as_slice(idx: np.ndarray) -> slice | np.ndarray:
@@ -325,10 +332,18 @@ def _sample(
     per: PerFirm,
     names: tuple[str, ...],
 ) -> Sample:
-    rbar = mean_residual_correlation(a.ar[idx][:, a.est]) if _NEEDS_RBAR & set(names) else np.nan
     idx = _as_slice(idx)
+    rbar = (
+        mean_residual_correlation(per.u_est[idx], a.n_est[idx])
+        if _NEEDS_RBAR & set(names)
+        else np.nan
+    )
+    ar = a.ar[idx]
+    n_all = np.isfinite(ar).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        aar_all = np.nansum(ar, axis=0) / n_all
     return Sample(
-        ar=a.ar[idx],
+        ar=ar,
         est=a.est,
         span=a.span,
         win=a.win,
@@ -347,6 +362,8 @@ def _sample(
         est_sorted=per.est_sorted[idx],
         signs=per.signs[idx],
         rbar=rbar,
+        aar_all=aar_all,
+        n_all=n_all,
         convention=conv,
         seed=seed,
     )

@@ -81,26 +81,35 @@ def _sigma(resid: np.ndarray, w: np.ndarray, n: np.ndarray, dof_loss: int) -> np
         return np.sqrt((r**2).sum(axis=1) / (n - max(dof_loss, 1)))
 
 
+_CHUNK = 2048  # firm-events per block: keeps temporaries small (no page-fault storms)
+
+
 def _fit_market(y: np.ndarray, m: np.ndarray, est: np.ndarray, divisor_k: int) -> ModelFit:
     """OLS y = alpha + beta m on the estimation mask, from masked moment sums.
 
-    Residual variance RSS / (M - divisor_k) with RSS = S_yy - beta^2 S_mm (centred sums);
+    Residual variance RSS / (M - divisor_k) with RSS = S_yy - beta S_xy (centred sums);
     with an intercept the residuals have mean zero, so ``divisor_k = 1`` equals R's sd().
+    Vectorised over blocks of firm-events (the loop is over blocks, not firms).
     """
-    ye, me = y[:, est], m[:, est]
-    w = np.isfinite(ye) & np.isfinite(me)
-    n = w.sum(axis=1).astype(float)
-    y0, m0 = np.where(w, ye, 0.0), np.where(w, me, 0.0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        ybar, mbar = y0.sum(axis=1) / n, m0.sum(axis=1) / n
-        dm = np.where(w, m0 - mbar[:, None], 0.0)
-        dy = np.where(w, y0 - ybar[:, None], 0.0)
-        sxx, syy, sxy = (dm * dm).sum(axis=1), (dy * dy).sum(axis=1), (dm * dy).sum(axis=1)
-        beta = sxy / sxx
-        rss = np.maximum(syy - beta * sxy, 0.0)
-        sigma = np.sqrt(rss / (n - divisor_k))
-    alpha = ybar - beta * mbar
-    expected = alpha[:, None] + beta[:, None] * m
+    n_all = y.shape[0]
+    n, mbar, sxx, beta, alpha, sigma = (np.empty(n_all) for _ in range(6))
+    expected = np.empty_like(y)
+    for lo in range(0, n_all, _CHUNK):
+        b = slice(lo, lo + _CHUNK)
+        ye, me = y[b][:, est], m[b][:, est]
+        w = np.isfinite(ye) & np.isfinite(me)
+        nb = w.sum(axis=1).astype(float)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            ybar = np.where(w, ye, 0.0).sum(axis=1) / nb
+            mb = np.where(w, me, 0.0).sum(axis=1) / nb
+            dm = np.where(w, me - mb[:, None], 0.0)
+            dy = np.where(w, ye - ybar[:, None], 0.0)
+            sxx[b], syy, sxy = (dm * dm).sum(axis=1), (dy * dy).sum(axis=1), (dm * dy).sum(axis=1)
+            beta[b] = sxy / sxx[b]
+            sigma[b] = np.sqrt(np.maximum(syy - beta[b] * sxy, 0.0) / (nb - divisor_k))
+        alpha[b] = ybar - beta[b] * mb
+        n[b], mbar[b] = nb, mb
+        expected[b] = alpha[b, None] + beta[b, None] * m[b]
     params = pd.DataFrame({"alpha": alpha, "beta": beta})
     return ModelFit(expected, sigma, n, 2, params, "market", m=m, mbar=mbar, sxx=sxx)
 

@@ -37,6 +37,8 @@ class Sample:
     est_sorted: np.ndarray  # (n, M) each firm's estimation AR / S_i sorted ascending, NaN last
     signs: np.ndarray  # (n, T) sign(AR - the firm's median AR) on estimation + span taus
     rbar: float  # mean pairwise correlation of estimation residuals
+    aar_all: np.ndarray  # (L,) cross-sectional mean AR per tau
+    n_all: np.ndarray  # (L,) firm-events with an AR per tau
     convention: str = "textbook"
     seed: int = 0
 

@@ -66,9 +66,7 @@ def brown_warner_1980(s: Sample) -> TestResult:
 
 def _aar_series(s: Sample) -> tuple[np.ndarray, np.ndarray]:
     """Daily AAR over all L taus and the number of firm-events behind each."""
-    n_t = np.isfinite(s.ar).sum(axis=0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.nansum(s.ar, axis=0) / n_t, n_t
+    return s.aar_all, s.n_all
 
 
 def _window_sum_of_daily(s: Sample, z_all: np.ndarray, n_t: np.ndarray) -> np.ndarray:
@@ -170,21 +168,26 @@ def bmp(s: Sample) -> TestResult:
     return TestResult(d, dp, w, wp)
 
 
-def mean_residual_correlation(a: np.ndarray) -> float:
-    """Average pairwise correlation of estimation-window ARs (Kolari and Pynnonen 2010).
-
-    Computed in O(N M) from standardized residuals u_it: r = (sum_t (sum_i u_it)^2 -
-    sum_it u_it^2) / ((M - 1) N (N - 1)); exact for a balanced panel, and an
-    approximation (missing residuals count as 0) otherwise.
-    """
-    n = a.shape[0]
-    m = np.isfinite(a).sum(axis=1)
-    if n < 2 or np.nanmax(m) < 3:
-        return float("nan")
+def standardized_residuals(a: np.ndarray) -> np.ndarray:
+    """Estimation ARs centred and scaled per firm (sd with divisor M - 1), NaN -> 0."""
     with np.errstate(invalid="ignore", divide="ignore"):
         u = (a - np.nanmean(a, axis=1, keepdims=True)) / np.nanstd(a, axis=1, ddof=1, keepdims=True)
-    u = np.nan_to_num(u, nan=0.0, posinf=0.0, neginf=0.0)
-    cross = (u.sum(axis=0) ** 2).sum() - (u**2).sum()
+    return np.nan_to_num(u, nan=0.0, posinf=0.0, neginf=0.0)
+
+
+def mean_residual_correlation(u: np.ndarray, m: np.ndarray) -> float:
+    """Average pairwise correlation of estimation-window ARs (Kolari and Pynnonen 2010).
+
+    From the standardized residuals u_it (:func:`standardized_residuals`) in O(N M):
+    r = (sum_t (sum_i u_it)^2 - sum_it u_it^2) / ((M - 1) N (N - 1)), with M the mean
+    number of estimation ARs; exact for a balanced panel, an approximation (missing
+    residuals count as 0) otherwise.
+    """
+    n = u.shape[0]
+    if n < 2 or m.max(initial=0) < 3:
+        return float("nan")
+    col = u.sum(axis=0)
+    cross = col @ col - np.einsum("ij,ij->", u, u)
     return float(cross / ((np.mean(m) - 1) * n * (n - 1)))
 
 

@@ -20,11 +20,14 @@ def portfolio(s: Sample) -> TestResult:
     Z = sum_p t_p / sqrt(P) (standard normal).
     """
     codes, inv = np.unique(s.cluster, return_inverse=True)
-    onehot = np.zeros((len(codes), len(inv)))
-    onehot[inv, np.arange(len(inv))] = 1.0
-    fin = np.isfinite(s.ar)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        par = (onehot @ np.where(fin, s.ar, 0.0)) / (onehot @ fin)  # (P, L)
+    if len(codes) == 1:  # one date: the portfolio AR is the AAR
+        par = s.aar_all[None, :]
+    else:
+        onehot = np.zeros((len(codes), len(inv)))
+        onehot[inv, np.arange(len(inv))] = 1.0
+        fin = np.isfinite(s.ar)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            par = (onehot @ np.where(fin, s.ar, 0.0)) / (onehot @ fin)  # (P, L)
     est = par[:, s.est]
     m = np.isfinite(est).sum(axis=1)
     sd = np.array([np.nanstd(r, ddof=1) if k > 1 else np.nan for r, k in zip(est, m, strict=True)])

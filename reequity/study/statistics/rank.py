@@ -134,10 +134,10 @@ def _grank_columns(s: Sample, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     the counts below v_i are needed: found by binary search in the sorted rows.
     """
     fin = np.isfinite(s.est_sar_ranks)
-    fin_f = fin.astype(float)
+    fin_f = fin.sum(axis=0).astype(float)  # N_t when every firm has a v_i
     m = fin.sum(axis=1).astype(float)
     w = 1.0 / (m + 2)
-    rank = np.where(fin, s.est_sar_ranks, 0.0)
+    rank = np.nan_to_num(s.est_sar_ranks)
     base = w @ rank  # rank part of sum_i U_it when every firm has a v_i
     rows = np.arange(len(m))
     t_out, p_out = np.full(v.shape[1], np.nan), np.full(v.shape[1], np.nan)
@@ -153,11 +153,11 @@ def _grank_columns(s: Sample, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             le = _count_below(s.est_sorted, m, v[:, j], strict=False)
         else:
             le = lt
-        shift = (rank > le[:, None]).astype(float)
+        moved = np.einsum("i,ij->j", wj, rank > le[:, None])  # buffered cast, no big temp
         if (le > lt).any():
-            shift += 0.5 * ((rank > lt[:, None]) & (rank <= le[:, None]))
-        n_t = ok.astype(float) @ fin_f
-        total = (base if n == len(ok) else wj @ rank) + wj @ shift - 0.5 * n_t
+            moved += 0.5 * np.einsum("i,ij->j", wj, (rank > lt[:, None]) & (rank <= le[:, None]))
+        n_t = fin_f if n == len(ok) else np.einsum("i,ij->j", ok.astype(float), fin)
+        total = (base if n == len(ok) else wj @ rank) + moved - 0.5 * n_t
         with np.errstate(invalid="ignore", divide="ignore"):
             ubar = np.where(n_t > 0, total / n_t, 0.0)
             u0 = ((1 + lt + 0.5 * (le - lt)) * w - 0.5)[ok].mean()
