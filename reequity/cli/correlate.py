@@ -78,7 +78,11 @@ def correlate(
     fmt: FormatOption = OutputFormat.table,
     cache_dir: CacheDirOption = None,
 ) -> None:
-    """Correlations of returns: rolling, before/after events (Fisher z, Forbes-Rigobon), lead-lag."""
+    """Correlations of returns: rolling, before/after events (Fisher z, Forbes-Rigobon), lead-lag.
+
+    Prints the pre/post-event table and writes CSVs, PNG figures and report.md into --out
+    (default ./reequity-output/correlate).
+    """
     names = _split(tickers, "--tickers", minimum=2)
     spans = _span(pre, "--pre"), _span(post, "--post")
     _check_ints(window=window, max_lag=max_lag)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reequity.correlation.lead_lag import lead_lag
 from reequity.errors import ConfigurationError, UnknownTickerError
@@ -64,3 +66,29 @@ def test_bad_inputs() -> None:
         lead_lag(frame, a="SYN_US", b="SYN_ASIA", max_lag=-1)
     with pytest.raises(ConfigurationError, match="level"):
         lead_lag(frame, a="SYN_US", b="SYN_ASIA", level=95)
+
+
+def test_start_end_restrict_the_sample() -> None:
+    frame = _us_leads_asia()
+    part = lead_lag(
+        frame, a="SYN_US", b="SYN_ASIA", max_lag=1, start="2024-03-01", end="2024-06-28"
+    )
+    direct = lead_lag(frame.loc["2024-03-01":"2024-06-28"], a="SYN_US", b="SYN_ASIA", max_lag=1)
+    pd.testing.assert_frame_equal(part.table, direct.table)
+    assert part.table["n_obs"].max() < 90
+
+
+@settings(max_examples=20, deadline=None)
+@given(seed=st.integers(0, 500), scale=st.floats(0.01, 100.0), shift=st.floats(-1.0, 1.0))
+def test_swapping_a_and_b_mirrors_the_lags_and_affine_invariance(
+    seed: int, scale: float, shift: float
+) -> None:
+    frame = _us_leads_asia(n=120, seed=seed)
+    ab = lead_lag(frame, a="SYN_US", b="SYN_ASIA", max_lag=3).table.set_index("lag")
+    ba = lead_lag(frame, a="SYN_ASIA", b="SYN_US", max_lag=3).table.set_index("lag")
+    mirrored = ba.rename(index=lambda k: -k).sort_index()
+    np.testing.assert_allclose(ab["correlation"], mirrored["correlation"], atol=1e-12)
+    assert (ab["n_obs"] == mirrored["n_obs"]).all()
+    moved = frame.assign(SYN_ASIA=frame["SYN_ASIA"] * scale + shift)
+    affine = lead_lag(moved, a="SYN_US", b="SYN_ASIA", max_lag=3).table.set_index("lag")
+    np.testing.assert_allclose(ab["correlation"], affine["correlation"], atol=1e-6)
