@@ -36,7 +36,8 @@ from typing import Any, Literal
 import pandas as pd
 
 from reequity.errors import ArticleFormatError
-from reequity.events._date_rules import ALL_TRIGGERS, RULES, Cand
+from reequity.events._date_handlers import Cand
+from reequity.events._date_rules import ALL_TRIGGERS, RULES
 from reequity.events._text import fold_digits, sentence_at, sentence_spans
 
 __all__ = ["Granularity", "Kind", "TemporalMention", "resolve_dates"]

@@ -1,0 +1,296 @@
+"""Handlers of the temporal resolver's rules: turn a regex match into a candidate mention.
+
+Each handler returns a :class:`Cand`: either a concrete date range (relative expressions,
+resolved against the publication date) or the parts of a calendar period (year, month, day,
+part of month ...) whose missing year is filled in later by :mod:`reequity.events.dates`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from reequity.events._text import zh_int
+
+
+@dataclass(slots=True)
+class Cand:
+    """A candidate temporal mention before its year is settled."""
+
+    start: int
+    end: int
+    granularity: str
+    year: int | None = None  # stated or relative year; None = infer from publication
+    year_source: str = "inferred"  # explicit | relative | inferred | context | none
+    month: int | None = None  # first month of the period
+    day: int | None = None
+    part: str | None = None  # early | mid | late | earlymid | midlate
+    year_end: int | None = None  # last year of a decade span ("八九十年代")
+    date_start: date | None = None  # set directly by relative rules
+    date_end: date | None = None
+    is_duration: bool = False
+    context_start: int = -1  # offset of the year mention that supplied the year
+
+
+Handler = Callable[[re.Match[str], date], Cand | None]
+
+_PARTS = {
+    "初": "early", "上旬": "early", "中旬": "mid", "中": "mid", "下旬": "late", "底": "late",
+    "末": "late", "中下旬": "midlate", "上中旬": "earlymid", "early": "early", "beginning": "early",
+    "start": "early", "mid": "mid", "middle": "mid", "late": "late", "end": "late",
+}  # fmt: skip
+_REL_YEAR = {"今": 0, "去": -1, "前": -2, "明": 1, "this": 0, "last": -1, "next": 1}
+_ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_ORDINAL = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
+
+
+def _month_name(token: str) -> int:
+    return [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ].index(token[:3].lower()) + 1
+
+
+def _part(token: str) -> str:
+    words = token.lower().split()
+    key = token if token in _PARTS else (words[-2] if len(words) >= 2 else words[0])
+    return _PARTS.get(key, _PARTS.get(words[0], "mid"))
+
+
+def _year(m: re.Match[str], pub: date) -> tuple[int | None, str]:
+    groups = m.groupdict()
+    if groups.get("y"):
+        return zh_int(groups["y"]), "explicit"
+    if groups.get("ry"):
+        return pub.year + _REL_YEAR[groups["ry"]], "relative"
+    return None, "inferred"
+
+
+def _valid_month(value: int | None) -> bool:
+    return value is not None and 1 <= value <= 12
+
+
+# ---- handlers ----------------------------------------------------------------------------------
+def h_ymd(m: re.Match[str], pub: date) -> Cand | None:
+    """Year (optional) + month + day; Chinese or English or ISO."""
+    groups = m.groupdict()
+    month = _month_name(groups["mon"]) if groups.get("mon") else zh_int(groups["m"])
+    day = zh_int(groups["d"])
+    year, source = _year(m, pub)
+    if not _valid_month(month) or day is None or not 1 <= day <= 31:
+        return None
+    return Cand(m.start(), m.end(), "day", year, source, month, day)
+
+
+def h_month_part(m: re.Match[str], pub: date) -> Cand | None:
+    """Part of a month: 10月底, 上旬, early/mid/late October."""
+    groups = m.groupdict()
+    month = _month_name(groups["mon"]) if groups.get("mon") else zh_int(groups["m"])
+    year, source = _year(m, pub)
+    if not _valid_month(month):
+        return None
+    return Cand(m.start(), m.end(), "part_of_month", year, source, month, part=_part(groups["p"]))
+
+
+def h_month(m: re.Match[str], pub: date) -> Cand | None:
+    """Month with or without a year; bare "May"/"March" need a preposition before them."""
+    groups = m.groupdict()
+    if groups.get("mon"):
+        month = _month_name(groups["mon"])
+        if groups["mon"] in ("May", "March") and not groups.get("y") and not _guarded(m):
+            return None
+    else:
+        month = zh_int(groups["m"])
+    year, source = _year(m, pub)
+    if not _valid_month(month):
+        return None
+    if groups.get("r"):  # last/this/next April, relative to the publication month
+        rel, source = groups["r"].lower(), "relative"
+        year = {
+            "this": pub.year,
+            "last": pub.year if month < pub.month else pub.year - 1,
+            "next": pub.year if month > pub.month else pub.year + 1,
+        }[rel]
+    return Cand(m.start(), m.end(), "month", year, source, month)
+
+
+_GUARD = re.compile(
+    r"(?i:\b(?:in|since|by|until|till|from|through|of|during|before|after|early|late|mid|last|this|next|to|and)\s+$)"
+)
+
+
+def _guarded(m: re.Match[str]) -> bool:
+    return bool(_GUARD.search(m.string[max(0, m.start() - 12) : m.start()]))
+
+
+def h_year(m: re.Match[str], pub: date) -> Cand | None:
+    """Year (numeric or 今年/去年/this year); 年初/年底 narrow it to a quarter."""
+    year, source = _year(m, pub)
+    groups = m.groupdict()
+    if groups.get("r"):
+        year, source = pub.year + _REL_YEAR[groups["r"].lower()], "relative"
+    if year is None or not 1000 <= year <= 2999:
+        return None
+    if groups.get("yp"):
+        month = 1 if groups["yp"] == "初" else 10
+        return Cand(m.start(), m.end(), "quarter", year, source, month)
+    return Cand(m.start(), m.end(), "year", year, source, 1)
+
+
+def h_quarter(m: re.Match[str], pub: date) -> Cand | None:
+    """Quarters: 第三季度, 2025年二季度, third quarter of 2024, Q3 2025."""
+    groups = m.groupdict()
+    token = groups["q"].lower()
+    q = _ORDINAL.get(token) or zh_int(token)
+    year, source = _year(m, pub)
+    if groups.get("r"):
+        year, source = pub.year + _REL_YEAR[groups["r"].lower()], "relative"
+    if q is None or not 1 <= q <= 4:
+        return None
+    return Cand(m.start(), m.end(), "quarter", year, source, 3 * q - 2)
+
+
+def h_half(m: re.Match[str], pub: date) -> Cand | None:
+    """Halves: 上半年/下半年, first half of the year, H2 2025 (bare = the current year)."""
+    groups = m.groupdict()
+    token = groups["h"].lower()
+    first = token in ("上半年", "first", "1st", "1")
+    year, source = _year(m, pub)
+    if groups.get("r"):
+        year, source = pub.year + _REL_YEAR[groups["r"].lower()], "relative"
+    if year is None:
+        year, source = pub.year, "relative"
+    return Cand(m.start(), m.end(), "half", year, source, 1 if first else 7)
+
+
+def h_decade(m: re.Match[str], pub: date) -> Cand | None:
+    """Decades: 上世纪八九十年代, 80年代, 1980年代, the 1980s, the '90s."""
+    groups = m.groupdict()
+    if groups.get("y4"):
+        first = int(groups["y4"])
+        return Cand(m.start(), m.end(), "decade", first, "explicit", 1, year_end=first + 9)
+    d1 = _decade_digit(groups.get("d1") or groups.get("yy") or "")
+    d2 = _decade_digit(groups.get("d2") or "") if groups.get("d2") else d1
+    if d1 is None or d2 is None or d2 < d1:
+        return None
+    century = _century(groups.get("c"), d1, pub)
+    return Cand(m.start(), m.end(), "decade", century + 10 * d1, "relative", 1,
+                year_end=century + 10 * d2 + 9)  # fmt: skip
+
+
+def _decade_digit(token: str) -> int | None:
+    token = token.rstrip("十")
+    value = zh_int(token)
+    if value is None:
+        return None
+    return value // 10 if value >= 10 else value
+
+
+def _century(prefix: str | None, digit: int, pub: date) -> int:
+    if prefix in ("上世纪", "上个世纪", "二十世纪", "20世纪"):
+        return 1900
+    if prefix in ("本世纪", "二十一世纪", "21世纪"):
+        return 2000
+    century = (pub.year // 100) * 100
+    return century if century + 10 * digit <= pub.year else century - 100
+
+
+def h_rel_month(m: re.Match[str], pub: date) -> Cand | None:
+    """本月/上个月/下个月/last month, optionally with a day or a part of the month."""
+    groups = m.groupdict()
+    token = groups["r"].lower()
+    shift = -1 if token.startswith(("上", "last")) else 1 if token.startswith(("下", "next")) else 0
+    index = pub.year * 12 + pub.month - 1 + shift
+    year, month = divmod(index, 12)
+    month += 1
+    if groups.get("d"):
+        day = zh_int(groups["d"])
+        return Cand(m.start(), m.end(), "day", year, "relative", month, day)
+    if groups.get("p"):
+        return Cand(
+            m.start(), m.end(), "part_of_month", year, "relative", month, part=_part(groups["p"])
+        )
+    return Cand(m.start(), m.end(), "month", year, "relative", month)
+
+
+def h_rel_week(m: re.Match[str], pub: date) -> Cand | None:
+    """Weeks and weekdays: 上周五, 本周, 周三, last Friday, on Monday, last week.
+
+    Weeks run Monday-Sunday. 上周X is X of the previous calendar week; "last Friday" and a
+    bare weekday are the latest such day before (bare: on or before) the publication date.
+    """
+    groups = m.groupdict()
+    rel = (groups.get("r") or "").lower().split()[-1] if groups.get("r") else ""
+    monday = pub - timedelta(days=pub.weekday())
+    shift = {"上": -7, "last": -7, "下": 7, "next": 7}.get(rel, 0)
+    token = groups.get("w")
+    if token is None:
+        start = monday + timedelta(days=shift)
+        return Cand(m.start(), m.end(), "week", date_start=start, date_end=start + timedelta(days=6),
+                    year_source="relative")  # fmt: skip
+    weekday = _ZH_WEEKDAY.get(token)
+    if weekday is None:
+        weekday = _month_weekday(token)
+    if rel in ("上", "本", "这", "下", "this", "next"):
+        day = monday + timedelta(days=shift + weekday)
+    elif rel == "last":
+        day = pub - timedelta(days=(pub.weekday() - weekday - 1) % 7 + 1)
+    else:  # bare weekday or "on Monday": the latest such day on or before publication
+        day = pub - timedelta(days=(pub.weekday() - weekday) % 7)
+    return Cand(m.start(), m.end(), "day", date_start=day, date_end=day, year_source="relative")
+
+
+def _month_weekday(token: str) -> int:
+    return ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(token[:3].lower())
+
+
+def h_rel_day(m: re.Match[str], pub: date) -> Cand | None:
+    """今天/昨天/前天/明天, today/yesterday/tomorrow."""
+    offsets = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1,
+               "today": 0, "yesterday": -1, "tomorrow": 1}  # fmt: skip
+    day = pub + timedelta(days=offsets[m.group().lower()])
+    return Cand(m.start(), m.end(), "day", date_start=day, date_end=day, year_source="relative")
+
+
+def h_rel_year(m: re.Match[str], pub: date) -> Cand | None:
+    """this year / last year / next year."""
+    year = pub.year + _REL_YEAR[m.group("r").lower()]
+    return Cand(m.start(), m.end(), "year", year, "relative", 1)
+
+
+def h_day_of_month(m: re.Match[str], pub: date) -> Cand | None:
+    """A bare day of the month (25日): the latest such day not after publication."""
+    day = zh_int(m.group("d"))
+    if day is None or not 1 <= day <= 31:
+        return None
+    return Cand(m.start(), m.end(), "day", None, "inferred", None, day)
+
+
+def h_duration(m: re.Match[str], pub: date) -> Cand | None:
+    """Spans of time: 两年以上, 一个月, six months, five to seven years."""
+    unit = m.group("u").lower()
+    gran = "year" if ("年" in unit or "year" in unit or "decade" in unit) else "month"
+    if any(t in unit for t in ("周", "星期", "礼拜", "天", "日", "小时", "week", "day", "hour")):
+        gran = "day"
+    return Cand(m.start(), m.end(), gran, year_source="none", is_duration=True)
