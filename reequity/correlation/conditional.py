@@ -66,9 +66,9 @@ def event_correlation(
         ``.table`` has one row per event and pair: ``event_id, event_date, ticker_a,
         ticker_b, source, day0, n_pre, n_post, rho_pre, rho_post, delta`` (``rho_post -
         rho_pre``), ``fisher_z`` (positive when the correlation rose), ``pvalue``
-        (two-sided), ``var_ratio`` (Forbes-Rigobon
-        delta, ``var_post / var_pre - 1`` of the source), ``rho_post_adj, fr_z,
-        fr_pvalue, note`` (why a value is NaN or a window was clipped).
+        (two-sided), ``var_ratio`` (Forbes-Rigobon delta, ``var_post / var_pre - 1`` of
+        the source), ``rho_post_adj, fr_z, fr_pvalue, note`` (why a value is NaN or a
+        window was clipped).
 
     Notes
     -----
