@@ -224,12 +224,13 @@ def build_panel(
         pos = _day0_positions(grp, days, exchange or None)
         nd = len(days)
         pos = np.where(pos < nd, pos, 10 * (nd + len(ext)))  # past the data: all outside
-        idx = pos[:, None] + ext[None, :]
+        # rows in returns; slots 0 and nd + 1 of the padded map stand for "no trading day"
+        rmap = np.concatenate([[-1], rowmap, [-1]]).astype(np.int32)
+        part = rmap[np.clip(pos[:, None] + (ext + 1)[None, :], 0, nd + 1)]
+        idx = pos[:, None] + ext[dcols][None, :]
         ok = (idx >= 0) & (idx < nd)
-        rmap = np.append(rowmap, -1).astype(np.int32)  # slot nd = no row
-        part = rmap[np.where(ok, idx, nd)]
         offset = sum(len(d) for d in day_arrays)
-        dp = np.where(ok[:, dcols], idx[:, dcols] + offset, -1)
+        dp = np.where(ok, idx + offset, -1)
         day0_part = np.append(days.to_numpy(), np.datetime64("NaT"))[np.minimum(pos, nd)]
         day_arrays.append(days.to_numpy())
         if len(grp) == n:  # the common case: one group, no fancy assignment

@@ -27,6 +27,7 @@ from reequity.study.frames import assemble
 from reequity.study.models import MODELS, Model, ModelFit, fit_model
 from reequity.study.results import EventStudyResults
 from reequity.study.statistics import TESTS, Sample, TestResult
+from reequity.study.statistics.base import nan_colsum
 from reequity.study.statistics.parametric import (
     mean_residual_correlation,
     standardized_residuals,
@@ -301,16 +302,21 @@ def _per_firm(a: Arrays, names: tuple[str, ...]) -> PerFirm:
     if _NEEDS_RANKS & set(names) or "corrado_sign" in names:
         full = a.ar[:, a.full_cols]
         count = np.isfinite(full).sum(axis=1).astype(float)
-        if _NEEDS_RANKS & set(names):
-            ranks, est_ranks = ranks_and_subset(full, ~a.in_span)
+        ranks, est_ranks, median = ranks_and_subset(full, ~a.in_span)
         if "corrado_sign" in names:
-            with np.errstate(invalid="ignore"):
-                signs = np.sign(full - np.nanmedian(full, axis=1, keepdims=True)).astype(np.float32)
+            signs = np.empty(full.shape, dtype=np.float32)
+            for lo in range(0, n, 4096):  # blocks of rows: bounded temporaries
+                b = slice(lo, lo + 4096)
+                with np.errstate(invalid="ignore"):
+                    signs[b] = np.sign(full[b] - median[b, None])
         del full
     if "grank" in names:
-        with np.errstate(invalid="ignore", divide="ignore"):
-            # sorting then dividing by S_i > 0 keeps the order: sorted AR / S_i
-            est_sorted = np.sort(a.ar[:, a.est], axis=1) / a.sigma[:, None]
+        est_sorted = np.empty((n, int(a.est.sum())))
+        for lo in range(0, n, 4096):
+            b = slice(lo, lo + 4096)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                # sorting then dividing by S_i > 0 keeps the order: sorted AR / S_i
+                est_sorted[b] = np.sort(a.ar[b][:, a.est], axis=1) / a.sigma[b, None]
     u_est = empty
     if _NEEDS_RBAR & set(names):
         u_est = standardized_residuals(a.ar[:, a.est])
@@ -339,9 +345,9 @@ def _sample(
         else np.nan
     )
     ar = a.ar[idx]
-    n_all = np.isfinite(ar).sum(axis=0)
+    total, n_all = nan_colsum(ar)
     with np.errstate(invalid="ignore", divide="ignore"):
-        aar_all = np.nansum(ar, axis=0) / n_all
+        aar_all = total / n_all
     return Sample(
         ar=ar,
         est=a.est,

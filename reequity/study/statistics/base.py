@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import special
 
-__all__ = ["Sample", "TestResult", "nan_result", "norm_p", "t_p", "cs_t"]
+__all__ = ["Sample", "TestResult", "nan_colsum", "nan_result", "norm_p", "t_p", "cs_t"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,21 @@ class TestResult:
     window_stat: np.ndarray
     window_p: np.ndarray
     note: str = ""
+
+
+_BLOCK = 4096
+
+
+def nan_colsum(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Column sums ignoring NaN and the count of non-NaN values, in blocks of rows."""
+    total = np.zeros(x.shape[1:])
+    count = np.zeros(x.shape[1:], dtype=np.int64)
+    for lo in range(0, x.shape[0], _BLOCK):  # bounded temporaries
+        b = x[lo : lo + _BLOCK]
+        fin = np.isfinite(b)
+        total += np.where(fin, b, 0.0).sum(axis=0)
+        count += fin.sum(axis=0)
+    return total, count
 
 
 def nan_result(sample: Sample, note: str, *, daily: bool = True) -> TestResult:

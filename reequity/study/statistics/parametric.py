@@ -170,9 +170,17 @@ def bmp(s: Sample) -> TestResult:
 
 def standardized_residuals(a: np.ndarray) -> np.ndarray:
     """Estimation ARs centred and scaled per firm (sd with divisor M - 1), NaN -> 0."""
-    with np.errstate(invalid="ignore", divide="ignore"):
-        u = (a - np.nanmean(a, axis=1, keepdims=True)) / np.nanstd(a, axis=1, ddof=1, keepdims=True)
-    return np.nan_to_num(u, nan=0.0, posinf=0.0, neginf=0.0)
+    out = np.zeros(a.shape)
+    for lo in range(0, a.shape[0], 4096):  # blocks of rows: bounded temporaries
+        b = a[lo : lo + 4096]
+        fin = np.isfinite(b)
+        m = fin.sum(axis=1, keepdims=True)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            d = np.where(fin, b - np.where(fin, b, 0.0).sum(axis=1, keepdims=True) / m, 0.0)
+            sd = np.sqrt((d * d).sum(axis=1, keepdims=True) / (m - 1))
+            u = d / sd
+        out[lo : lo + 4096] = np.where(np.isfinite(u), u, 0.0)
+    return out
 
 
 def mean_residual_correlation(u: np.ndarray, m: np.ndarray) -> float:

@@ -22,12 +22,12 @@ def portfolio(s: Sample) -> TestResult:
     codes, inv = np.unique(s.cluster, return_inverse=True)
     if len(codes) == 1:  # one date: the portfolio AR is the AAR
         par = s.aar_all[None, :]
-    else:
-        onehot = np.zeros((len(codes), len(inv)))
-        onehot[inv, np.arange(len(inv))] = 1.0
-        fin = np.isfinite(s.ar)
+    else:  # loop over the (few) distinct dates, vectorised within each
+        par = np.empty((len(codes), s.ar.shape[1]))
         with np.errstate(invalid="ignore", divide="ignore"):
-            par = (onehot @ np.where(fin, s.ar, 0.0)) / (onehot @ fin)  # (P, L)
+            for p in range(len(codes)):
+                block = s.ar[inv == p]
+                par[p] = np.nansum(block, axis=0) / np.isfinite(block).sum(axis=0)
     est = par[:, s.est]
     m = np.isfinite(est).sum(axis=1)
     sd = np.array([np.nanstd(r, ddof=1) if k > 1 else np.nan for r, k in zip(est, m, strict=True)])

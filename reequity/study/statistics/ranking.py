@@ -28,32 +28,48 @@ def row_ranks(x: np.ndarray) -> np.ndarray:
     return ranks
 
 
-def ranks_and_subset(x: np.ndarray, subset: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Row ranks of ``x`` (n, T) and, from the same sort, ranks within ``subset`` columns.
+_BLOCK = 2048  # rows per block: bounded temporaries
 
-    The second array (n, subset.sum()) ranks each row's values in the ``subset`` columns
-    among themselves; one ``argsort`` serves both. Ranks are float32 (exact integers and
-    halves far beyond any row length here).
+
+def ranks_and_subset(
+    x: np.ndarray, subset: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Row ranks of ``x`` (n, T), ranks within the ``subset`` columns, and row medians.
+
+    One ``argsort`` per block of rows serves all three: the second array
+    (n, subset.sum()) ranks each row's ``subset`` values among themselves; the median
+    (NaN ignored) is read off the sorted row. Ranks are float32 (exact integers and
+    halves); rows holding ties fall back to ``scipy.stats.rankdata`` (average ranks).
     """
     n, t = x.shape
-    order = np.argsort(x, axis=1)  # NaN sorts last; ties are fixed below
-    srt = np.take_along_axis(x, order, axis=1)
-    tied = (np.diff(srt, axis=1) == 0).any(axis=1)
-    in_sub = subset[order] & ~np.isnan(srt)
-    del srt
     ranks = np.empty((n, t), dtype=np.float32)
-    np.put_along_axis(ranks, order, np.arange(1, t + 1, dtype=np.float32)[None, :], axis=1)
-    sub = np.empty((n, t), dtype=np.float32)
-    np.put_along_axis(sub, order, np.cumsum(in_sub, axis=1, dtype=np.float32), axis=1)
-    del order, in_sub
-    nan = np.isnan(x)
-    ranks[nan] = np.nan
-    sub[nan] = np.nan
-    sub = sub[:, subset]
-    if tied.any():
-        ranks[tied] = stats.rankdata(x[tied], axis=1, nan_policy="omit")
-        sub[tied] = stats.rankdata(x[tied][:, subset], axis=1, nan_policy="omit")
-    return ranks, sub
+    sub = np.empty((n, int(subset.sum())), dtype=np.float32)
+    median = np.empty(n)
+    positions = np.arange(1, t + 1, dtype=np.float32)[None, :]
+    for lo in range(0, n, _BLOCK):  # loop over blocks of rows, vectorised within
+        xb = x[lo : lo + _BLOCK]
+        order = np.argsort(xb, axis=1)  # NaN sorts last
+        srt = np.take_along_axis(xb, order, axis=1)
+        count = (~np.isnan(srt)).sum(axis=1)
+        rows = np.arange(len(xb))
+        mid_lo, mid_hi = np.maximum((count - 1) // 2, 0), np.maximum(count // 2, 0)
+        median[lo : lo + len(xb)] = np.where(
+            count > 0, 0.5 * (srt[rows, mid_lo] + srt[rows, mid_hi]), np.nan
+        )
+        tied = (np.diff(srt, axis=1) == 0).any(axis=1)
+        rb = np.empty(xb.shape, dtype=np.float32)
+        np.put_along_axis(rb, order, positions, axis=1)
+        sb = np.empty(xb.shape, dtype=np.float32)
+        in_sub = subset[order] & ~np.isnan(srt)
+        np.put_along_axis(sb, order, np.cumsum(in_sub, axis=1, dtype=np.float32), axis=1)
+        nan = np.isnan(xb)
+        rb[nan], sb[nan] = np.nan, np.nan
+        sb = sb[:, subset]
+        if tied.any():
+            rb[tied] = stats.rankdata(xb[tied], axis=1, nan_policy="omit")
+            sb[tied] = stats.rankdata(xb[tied][:, subset], axis=1, nan_policy="omit")
+        ranks[lo : lo + len(xb)], sub[lo : lo + len(xb)] = rb, sb
+    return ranks, sub, median
 
 
 @functools.cache
