@@ -287,6 +287,13 @@ def h_day_of_month(m: re.Match[str], pub: date) -> Cand | None:
     return Cand(m.start(), m.end(), "day", None, "inferred", None, day)
 
 
+def h_this_month_part(m: re.Match[str], pub: date) -> Cand | None:
+    """A part of a month without a month (月底, 月初): the publication month."""
+    return Cand(
+        m.start(), m.end(), "part_of_month", pub.year, "relative", pub.month, part=_part(m["p"])
+    )
+
+
 def h_duration(m: re.Match[str], pub: date) -> Cand | None:
     """Spans of time: 两年以上, 一个月, six months, five to seven years."""
     unit = m.group("u").lower()

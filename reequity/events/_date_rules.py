@@ -22,6 +22,7 @@ from reequity.events._date_handlers import (
     h_rel_month,
     h_rel_week,
     h_rel_year,
+    h_this_month_part,
     h_year,
     h_ymd,
 )
@@ -138,7 +139,14 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(r"\b(?P<r>(?i:last|this|next|on))\s+(?P<w>" + WD + r")\b"), h_rel_week),
     (_rx(r"\b(?P<w>" + WD + r")\b"), h_rel_week),
     (_rx(r"今天|今日|昨天|昨日|前天|明天|明日|\b(?i:today|yesterday|tomorrow)\b"), h_rel_day),
-    (_rx(r"(?<![0-9月])(?P<d>3[01]|[12][0-9]|0?[1-9])[日号](?![线楼内院])"), h_day_of_month),
+    (
+        _rx(r"(?<![0-9月第])(?P<d>3[01]|[12][0-9]|0?[1-9])[日号](?![线楼内院公文令])"),
+        h_day_of_month,
+    ),
+    (
+        _rx(r"(?<![0-9一二三四五六七八九十个本上下这当每])月(?P<p>初|底|末|中旬|上旬|下旬)"),
+        h_this_month_part,
+    ),
     (
         _rx(
             r"(?<![0-9第一二三四五六七八九十百两几数半多])(?P<n>[0-9]{1,3}|[一二三四五六七八九十百两几数半]{1,4})多?"
@@ -201,6 +209,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("day",),  # weeks and weekdays
     ("今天", "今日", "昨天", "昨日", "前天", "明天", "明日", "today", "yesterday", "tomorrow"),
     ("日", "号"),  # bare day of month
+    ("月",),  # bare part of the current month
     ("年", "月", "周", "天", "日", "小时", "星期"),
     ("year", "month", "week", "day", "decade", "hour"),
 ]

@@ -109,6 +109,15 @@ CASES = [
     ),
     ("3月上旬", "2025-11-13", "3月上旬", "2025-03-01", "2025-03-10", "part_of_month", "event"),
     ("3月中旬", "2025-11-13", "3月中旬", "2025-03-11", "2025-03-20", "part_of_month", "event"),
+    (
+        "企业须在月底前完成",
+        "2025-11-13",
+        "月底前",
+        "2025-11-21",
+        "2025-11-30",
+        "part_of_month",
+        "deadline",
+    ),
     ("本月初", "2025-11-13", "本月初", "2025-11-01", "2025-11-10", "part_of_month", "event"),
     (
         "in early October",
@@ -324,6 +333,14 @@ def test_sentence_year_is_borrowed_and_recorded() -> None:
     assert found["October"].date_start == D("2023-10-01")
     assert found["May"].date_start == D("2025-05-01")  # another sentence: latest May
     assert found["May"].year_source == "inferred"
+
+
+def test_announcement_numbers_are_not_days() -> None:
+    found = [
+        m.surface
+        for m in resolve_dates("商务部 海关总署公告2025年第18号，第70号公告", "2025-11-13")
+    ]
+    assert found == ["2025年"]
 
 
 def test_modal_may_and_noise_are_not_dates() -> None:
