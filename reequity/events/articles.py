@@ -89,9 +89,20 @@ def _load(path_or_text: str | PathLike[str]) -> tuple[str, str]:
         raise ArticleFormatError(
             f"read_articles needs a path or the dump text, got {type(path_or_text).__name__}."
         )
-    if "\n" not in path_or_text and len(path_or_text) < 1024 and _is_file(path_or_text):
-        return _read_file(Path(path_or_text)), path_or_text
+    if "\n" not in path_or_text and len(path_or_text) < 1024:
+        if _is_file(path_or_text):
+            return _read_file(Path(path_or_text)), path_or_text
+        if _looks_like_path(path_or_text):  # one line cannot hold an article anyway
+            raise ArticleFormatError(
+                f"article dump {path_or_text!r} not found; pass an existing file or the dump text."
+            )
     return path_or_text, "<text>"
+
+
+def _looks_like_path(candidate: str) -> bool:
+    return Path(candidate).suffix.lower() in {".txt", ".text", ".md", ".dump"} or (
+        " " not in candidate.strip() and ("/" in candidate or "\\" in candidate)
+    )
 
 
 def _is_file(candidate: str) -> bool:

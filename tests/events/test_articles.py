@@ -95,6 +95,8 @@ def test_no_article_names_file_and_expected_line(tmp_path: Path) -> None:
 def test_unreadable_inputs(tmp_path: Path) -> None:
     with pytest.raises(ArticleFormatError, match="cannot read"):
         read_articles(tmp_path / "missing.txt")
+    with pytest.raises(ArticleFormatError, match=r"'dumps/missing\.txt' not found"):
+        read_articles("dumps/missing.txt")
     with pytest.raises(ArticleFormatError, match="got int"):
         read_articles(42)  # type: ignore[arg-type]
     binary = tmp_path / "bin.txt"

@@ -43,3 +43,11 @@ def test_english_summary_fixture_links_catalogue_events() -> None:
 def test_bad_articles_frame() -> None:
     with pytest.raises(ArticleFormatError, match="lacks column"):
         extract_events(pd.DataFrame({"title": ["x"]}))
+
+
+def test_empty_articles_frame_gives_empty_result() -> None:
+    from reequity.events.articles import COLUMNS
+    from reequity.events.extract import EVENT_COLUMNS
+
+    frame = extract_events(pd.DataFrame(columns=COLUMNS))
+    assert list(frame.columns) == EVENT_COLUMNS and frame.empty
