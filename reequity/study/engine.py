@@ -30,7 +30,7 @@ from reequity.study.statistics import TESTS, Sample, TestResult
 from reequity.study.statistics.base import nan_colsum
 from reequity.study.statistics.parametric import (
     mean_residual_correlation,
-    standardized_residuals,
+    residual_moments,
 )
 from reequity.study.statistics.ranking import ranks_and_subset
 from reequity.study.windows import WindowSpec, make_window_spec
@@ -170,9 +170,9 @@ class Arrays:
     est: np.ndarray
     span: np.ndarray
     win: np.ndarray
-    ret: np.ndarray
-    expected: np.ndarray
-    ar: np.ndarray
+    ret: np.ndarray  # (n, E) span taus
+    expected: np.ndarray  # (n, E) span taus
+    ar: np.ndarray  # (n, L)
     sar: np.ndarray
     car: np.ndarray
     scar: np.ndarray
@@ -207,13 +207,15 @@ def _derive(
     lo, hi = spec.span
     span = np.flatnonzero((taus >= lo) & (taus <= hi))
     win = np.stack([(taus >= a) & (taus <= b) for a, b in spec.windows])
-    ar = panel.ret - fit.expected
     if conv == "estudy2" and fit.kind == "market":
         c = _estudy2_factor(panel, fit, est)[:, span]
     else:
         c = fit.daily_factor(span)
     sig = fit.sigma
-    ar_s, ret_s, exp_s = ar[:, span], panel.ret[:, span], fit.expected[:, span]
+    ret_s, exp_s = panel.ret[:, span], fit.expected[:, span].copy()
+    # AR = R - E[R] written into the expected-return buffer: one (n, L) array less
+    ar = np.subtract(panel.ret, fit.expected, out=fit.expected)
+    ar_s = ar[:, span]
     with np.errstate(invalid="ignore", divide="ignore"):
         sar = ar_s / (sig[:, None] * np.sqrt(c))
     fin = np.isfinite(ar_s)
@@ -248,8 +250,8 @@ def _derive(
         est=est,
         span=span,
         win=win,
-        ret=panel.ret[k],
-        expected=fit.expected[k],
+        ret=ret_s[k],
+        expected=exp_s[k],
         ar=ar[k],
         sar=sar[k],
         car=car[k],
@@ -291,7 +293,8 @@ class PerFirm:
     est_sorted: np.ndarray  # (n, M) AR / S_i sorted ascending, NaN last
     signs: np.ndarray  # (n, T) sign(AR - median AR)
     count: np.ndarray  # (n,) ARs on estimation + span taus
-    u_est: np.ndarray  # (n, M) standardized estimation residuals (Kolari-Pynnonen)
+    e_mean: np.ndarray  # (n,) mean estimation AR (Kolari-Pynnonen correlation)
+    e_sd: np.ndarray  # (n,) sd of estimation ARs, divisor M - 1
 
 
 def _per_firm(a: Arrays, names: tuple[str, ...]) -> PerFirm:
@@ -317,10 +320,10 @@ def _per_firm(a: Arrays, names: tuple[str, ...]) -> PerFirm:
             with np.errstate(invalid="ignore", divide="ignore"):
                 # sorting then dividing by S_i > 0 keeps the order: sorted AR / S_i
                 est_sorted[b] = np.sort(a.ar[b][:, a.est], axis=1) / a.sigma[b, None]
-    u_est = empty
+    e_mean = e_sd = np.zeros(n)
     if _NEEDS_RBAR & set(names):
-        u_est = standardized_residuals(a.ar[:, a.est])
-    return PerFirm(ranks, est_ranks, est_sorted, signs, count, u_est)
+        e_mean, e_sd = residual_moments(a.ar, a.est)
+    return PerFirm(ranks, est_ranks, est_sorted, signs, count, e_mean, e_sd)
 
 
 def _as_slice(idx: np.ndarray) -> slice | np.ndarray:
@@ -340,7 +343,7 @@ def _sample(
 ) -> Sample:
     idx = _as_slice(idx)
     rbar = (
-        mean_residual_correlation(per.u_est[idx], a.n_est[idx])
+        mean_residual_correlation(a.ar[idx], a.est, per.e_mean[idx], per.e_sd[idx])
         if _NEEDS_RBAR & set(names)
         else np.nan
     )

@@ -27,7 +27,7 @@ _TEST_COLUMNS = ["event_id", "window", "tau", "test", "statistic", "pvalue", "n_
 def _ar_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
     keys = a.params[["event_id", "ticker"]]
     n, e = a.sar.shape
-    ret = a.ret[:, a.span]
+    ret = a.ret  # span taus only
     limits = spec.price_limits or {}
     lim = keys["ticker"].map(lambda t: limits.get(t, np.nan)).to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
@@ -41,7 +41,7 @@ def _ar_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
             "tau": np.tile(panel.taus[a.span], n),
             "date": dates.ravel(),
             "ret": ret.ravel(),
-            "expected": a.expected[:, a.span].ravel(),
+            "expected": a.expected.ravel(),
             "ar": a.ar[:, a.span].ravel(),
             "sar": a.sar.ravel(),
             "suspended": (inside & np.isnan(ret)).ravel(),

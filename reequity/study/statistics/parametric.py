@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from reequity.study.statistics.base import Sample, TestResult, cs_t, nan_result, norm_p, t_p
+from reequity.study.statistics.base import (
+    Sample,
+    TestResult,
+    cs_t,
+    nan_result,
+    norm_p,
+    t_p,
+)
 
 __all__ = [
     "t_cs",
@@ -168,34 +175,49 @@ def bmp(s: Sample) -> TestResult:
     return TestResult(d, dp, w, wp)
 
 
-def standardized_residuals(a: np.ndarray) -> np.ndarray:
-    """Estimation ARs centred and scaled per firm (sd with divisor M - 1), NaN -> 0."""
-    out = np.zeros(a.shape)
-    for lo in range(0, a.shape[0], 4096):  # blocks of rows: bounded temporaries
-        b = a[lo : lo + 4096]
+_BLOCK = 4096  # rows per block: bounded temporaries
+
+
+def residual_moments(ar: np.ndarray, est: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per-firm mean and standard deviation (divisor M - 1) of the estimation ARs."""
+    n = ar.shape[0]
+    mean, sd = np.empty(n), np.empty(n)
+    for lo in range(0, n, _BLOCK):
+        b = ar[lo : lo + _BLOCK][:, est]
         fin = np.isfinite(b)
-        m = fin.sum(axis=1, keepdims=True)
+        m = fin.sum(axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
-            d = np.where(fin, b - np.where(fin, b, 0.0).sum(axis=1, keepdims=True) / m, 0.0)
-            sd = np.sqrt((d * d).sum(axis=1, keepdims=True) / (m - 1))
-            u = d / sd
-        out[lo : lo + 4096] = np.where(np.isfinite(u), u, 0.0)
-    return out
+            mu = np.where(fin, b, 0.0).sum(axis=1) / m
+            d = np.where(fin, b - mu[:, None], 0.0)
+            sd[lo : lo + _BLOCK] = np.sqrt((d * d).sum(axis=1) / (m - 1))
+        mean[lo : lo + _BLOCK] = mu
+    return mean, sd
 
 
-def mean_residual_correlation(u: np.ndarray, m: np.ndarray) -> float:
+def mean_residual_correlation(
+    ar: np.ndarray, est: np.ndarray, mean: np.ndarray, sd: np.ndarray
+) -> float:
     """Average pairwise correlation of estimation-window ARs (Kolari and Pynnonen 2010).
 
-    From the standardized residuals u_it (:func:`standardized_residuals`) in O(N M):
-    r = (sum_t (sum_i u_it)^2 - sum_it u_it^2) / ((M - 1) N (N - 1)), with M the mean
-    number of estimation ARs; exact for a balanced panel, an approximation (missing
-    residuals count as 0) otherwise.
+    With u_it = (AR_it - mean_i) / sd_i (missing -> 0) it is computed in O(N M) as
+    r = (sum_t (sum_i u_it)^2 - sum_i (M_i - 1)) / ((M - 1) N (N - 1)), M the mean number
+    of estimation ARs; exact for a balanced panel, an approximation otherwise.
     """
-    n = u.shape[0]
+    n = ar.shape[0]
+    col = np.zeros(int(est.sum()))
+    m = np.zeros(n)
+    ok = np.isfinite(sd) & (sd > 0)
+    for lo in range(0, n, _BLOCK):  # blocks of rows, vectorised within
+        b = ar[lo : lo + _BLOCK][:, est]
+        fin = np.isfinite(b)
+        m[lo : lo + _BLOCK] = fin.sum(axis=1)
+        keep = fin & ok[lo : lo + _BLOCK, None]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            u = (b - mean[lo : lo + _BLOCK, None]) / sd[lo : lo + _BLOCK, None]
+        col += np.where(keep, u, 0.0).sum(axis=0)
     if n < 2 or m.max(initial=0) < 3:
         return float("nan")
-    col = u.sum(axis=0)
-    cross = col @ col - np.einsum("ij,ij->", u, u)
+    cross = col @ col - (m[ok] - 1).sum()
     return float(cross / ((np.mean(m) - 1) * n * (n - 1)))
 
 
