@@ -213,8 +213,29 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("年", "月", "周", "天", "日", "小时", "星期"),
     ("year", "month", "week", "day", "decade", "hour"),
 ]
+_ZYR1 = "12一二今去前明"
+_ZH_NUM1 = "0-9一二三四五六七八九十"
+_MON1 = "JFMASOND"
+_REL1 = "lLtTnN"
+# The characters a rule's match can start with. A leading (?=[...]) lets the regex engine skip
+# every other position quickly (about 3x faster than a leading look-behind). Aligned with _RULES.
+_FIRST: list[str] = [
+    _ZYR1, _MON1, "0-9", "12", _ZH_NUM1, _MON1, "0-9",  # days
+    _ZYR1, _ZH_NUM1, "eEmMlLtTbBsS",  # parts of months
+    _ZYR1, _MON1, _ZH_NUM1, _REL1, _MON1,  # months
+    _ZYR1 + "上下", "tTfFsS12", "H",  # halves
+    _ZYR1 + "第三四1-4", "tTfFsS1-4", "Q",  # quarters
+    "上本二0-9一三四五六七八九", "12", "tT12", "'",  # decades
+    _ZYR1, _REL1, "12",  # years
+    "本这上下", _REL1,  # relative months
+    "上本这下", "周星礼", _REL1, _REL1 + "oO", "MTWFS",  # weeks and weekdays
+    "今昨前明tTyY",  # relative days
+    "0-9",  # bare day of month
+    "月",  # bare part of the current month
+    _ZH_NUM1 + "百两几数半", "0-9oOtTfFsSeEnNaAmM",  # durations
+]  # fmt: skip
 RULES: list[tuple[re.Pattern[str], Handler, tuple[str, ...]]] = [
-    (pattern, handler, triggers)
-    for (pattern, handler), triggers in zip(_RULES, _TRIGGERS, strict=True)
+    (re.compile(f"(?=[{first}])" + pattern.pattern), handler, triggers)
+    for (pattern, handler), triggers, first in zip(_RULES, _TRIGGERS, _FIRST, strict=True)
 ]
 ALL_TRIGGERS: frozenset[str] = frozenset(t for triggers in _TRIGGERS for t in triggers)
