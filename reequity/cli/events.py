@@ -43,6 +43,9 @@ def extract(
     ],
     fmt: FormatOption = OutputFormat.table,
     out: OutOption = None,
+    policy_only: Annotated[
+        bool, typer.Option("--policy-only", help="Keep only mentions classified as policy events.")
+    ] = False,
 ) -> None:
     """Extract temporal mentions, label them and link them to the catalogue.
 
@@ -58,6 +61,8 @@ def extract(
         offset = int(articles["article_id"].max()) + 1
         frames.append(extract_events(articles))
     result = pd.concat(frames, ignore_index=True)
+    if policy_only:
+        result = result[result["is_policy_event"]].reset_index(drop=True)
     if out is not None:
         _write(result, out, fmt)
         err_console.print(f"wrote {len(result)} mentions to {out}", highlight=False)

@@ -70,3 +70,10 @@ def test_list_without_confounders_and_bad_type() -> None:
     result = runner.invoke(app, ["events", "list", "--type", "bogus"])
     assert result.exit_code == 2
     assert "valid types" in result.output
+
+
+def test_extract_policy_only() -> None:
+    result = runner.invoke(app, ["events", "extract", str(SEED), "--policy-only", "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(io.StringIO(result.stdout))
+    assert len(frame) > 0 and frame["is_policy_event"].all()
