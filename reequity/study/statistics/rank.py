@@ -111,10 +111,14 @@ def corrado_sign(s: Sample) -> TestResult:
 
 
 def _count_below(srt: np.ndarray, m: np.ndarray, v: np.ndarray, *, strict: bool) -> np.ndarray:
-    """Per row, how many of the m_i sorted values are < v_i (or <= v_i): binary search."""
+    """How many of row i's m_i sorted values are < v_ic (or <= v_ic): binary search.
+
+    ``srt`` is (n, M) sorted ascending with NaN last, ``v`` is (n, C); returns (n, C).
+    """
     n, width = srt.shape
-    lo, hi = np.zeros(n, dtype=np.int64), m.astype(np.int64)
-    rows = np.arange(n)
+    lo = np.zeros(v.shape, dtype=np.int64)
+    hi = np.broadcast_to(m.astype(np.int64)[:, None], v.shape).copy()
+    rows = np.arange(n)[:, None]
     for _ in range(int(np.ceil(np.log2(width + 1))) + 1):
         active = lo < hi
         if not active.any():
@@ -127,6 +131,19 @@ def _count_below(srt: np.ndarray, m: np.ndarray, v: np.ndarray, *, strict: bool)
     return lo
 
 
+_BLOCK = 4096
+
+
+def _moved(rank: np.ndarray, w: np.ndarray, bound: np.ndarray) -> np.ndarray:
+    """sum_i w_ic [rank_it > bound_ic] for every column c and day t, in row blocks."""
+    out = np.zeros((bound.shape[1], rank.shape[1]))
+    for lo in range(0, rank.shape[0], _BLOCK):
+        b = slice(lo, lo + _BLOCK)
+        above = rank[b][:, None, :] > bound[b][:, :, None]  # (rows, C, M)
+        out += np.einsum("ic,icm->cm", w[b], above)
+    return out
+
+
 def _grank_columns(s: Sample, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """GRANK t and p for each column of v (n, C), appended to the estimation SARs (n, M).
 
@@ -134,38 +151,32 @@ def _grank_columns(s: Sample, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     the counts below v_i are needed: found by binary search in the sorted rows.
     """
     fin = np.isfinite(s.est_sar_ranks)
-    fin_f = fin.sum(axis=0).astype(float)  # N_t when every firm has a v_i
     m = fin.sum(axis=1).astype(float)
     w = 1.0 / (m + 2)
     rank = np.nan_to_num(s.est_sar_ranks)
-    base = w @ rank  # rank part of sum_i U_it when every firm has a v_i
-    rows = np.arange(len(m))
-    t_out, p_out = np.full(v.shape[1], np.nan), np.full(v.shape[1], np.nan)
-    for j in range(v.shape[1]):  # loop over days/windows only
-        ok = np.isfinite(v[:, j])
-        n = ok.sum()
-        if n < 2:
-            continue
-        wj = np.where(ok, w, 0.0)
-        lt = _count_below(s.est_sorted, m, v[:, j], strict=True)
-        at = s.est_sorted[rows, np.minimum(lt, s.est_sorted.shape[1] - 1)]
-        if ((at == v[:, j]) & (lt < m)).any():  # ties with v count a half
-            le = _count_below(s.est_sorted, m, v[:, j], strict=False)
-        else:
-            le = lt
-        moved = np.einsum("i,ij->j", wj, rank > le[:, None])  # buffered cast, no big temp
-        if (le > lt).any():
-            moved += 0.5 * np.einsum("i,ij->j", wj, (rank > lt[:, None]) & (rank <= le[:, None]))
-        n_t = fin_f if n == len(ok) else np.einsum("i,ij->j", ok.astype(float), fin)
-        total = (base if n == len(ok) else wj @ rank) + moved - 0.5 * n_t
-        with np.errstate(invalid="ignore", divide="ignore"):
-            ubar = np.where(n_t > 0, total / n_t, 0.0)
-            u0 = ((1 + lt + 0.5 * (le - lt)) * w - 0.5)[ok].mean()
-            big_t = int((n_t > 0).sum()) + 1
-            z = u0 / np.sqrt(((n_t / n) * ubar**2).sum() + u0**2) * np.sqrt(big_t)
-            t_out[j] = z * np.sqrt((big_t - 2) / (big_t - 1 - z**2))
-        p_out[j] = t_p(t_out[j], big_t - 2)
-    return t_out, p_out
+    ok = np.isfinite(v)
+    n = ok.sum(axis=0)
+    wj = np.where(ok, w[:, None], 0.0)  # (n, C)
+    vv = np.where(ok, v, np.inf)
+    lt = _count_below(s.est_sorted, m, vv, strict=True)
+    at = s.est_sorted[np.arange(len(m))[:, None], np.minimum(lt, s.est_sorted.shape[1] - 1)]
+    le = lt
+    if ((at == vv) & (lt < m[:, None])).any():  # ties with v count a half
+        le = _count_below(s.est_sorted, m, vv, strict=False)
+    moved = _moved(rank, wj, le)
+    if (le > lt).any():
+        moved += 0.5 * (_moved(rank, wj, lt) - moved)
+    okf = ok.astype(float)
+    n_t = okf.T @ fin  # (C, M) firms with an estimation AR on t
+    total = wj.T @ rank + moved - 0.5 * n_t
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ubar = np.where(n_t > 0, total / n_t, 0.0)
+        u0 = (np.where(ok, (1 + lt + 0.5 * (le - lt)) * w[:, None] - 0.5, 0.0)).sum(axis=0) / n
+        big_t = (n_t > 0).sum(axis=1) + 1
+        z = u0 / np.sqrt(((n_t / n[:, None]) * ubar**2).sum(axis=1) + u0**2) * np.sqrt(big_t)
+        t = z * np.sqrt((big_t - 2) / (big_t - 1 - z**2))
+    t = np.where(n >= 2, t, np.nan)
+    return t, t_p(t, big_t - 2)
 
 
 def grank(s: Sample) -> TestResult:
