@@ -76,10 +76,16 @@ def normalize_events(events: pd.DataFrame, tickers: list[str]) -> pd.DataFrame:
     for col in ("time", "timezone"):
         if col not in ev.columns:
             ev[col] = None
-    if "ticker" not in ev.columns or ev["ticker"].isna().all():
-        ev = ev.drop(columns=["ticker"], errors="ignore").merge(
-            pd.DataFrame({"ticker": tickers}), how="cross"
+    if "ticker" not in ev.columns:
+        ev["ticker"] = None
+    # rows without a ticker apply to every (non-benchmark) ticker
+    blank = ev["ticker"].isna().to_numpy()
+    if blank.any():
+        crossed = (
+            ev[blank].drop(columns=["ticker"]).merge(pd.DataFrame({"ticker": tickers}), how="cross")
         )
+        ev = pd.concat([ev[~blank], crossed], ignore_index=True)
+        ev = ev.sort_values("event_id", kind="stable", ignore_index=True)
     ev["ticker"] = ev["ticker"].astype(str)
     unknown = sorted(set(ev["ticker"]) - set(tickers))
     if unknown:

@@ -70,6 +70,33 @@ def test_event_without_ticker_applies_to_all_non_benchmark(rets: pd.DataFrame) -
     assert res.car["ticker"].unique().tolist() == ["F2"]
 
 
+def test_blank_ticker_rows_expand_to_all(rets: pd.DataFrame) -> None:
+    ev = pd.DataFrame(
+        {"event_id": ["a", "b"], "date": [rets.index[45], rets.index[50]], "ticker": ["F1", None]}
+    )
+    res = rq.event_study(rets, ev, **KW)
+    got = res.car[res.car["window"] == "0:0"].groupby("event_id")["ticker"].apply(sorted)
+    assert got["a"] == ["F1"] and got["b"] == ["F0", "F1", "F2", "F3"]
+
+
+def test_string_windows_and_tests(rets: pd.DataFrame) -> None:
+    res = rq.event_study(
+        rets, synthetic_event(rets), benchmark="MKT", estimation="-30:-6",
+        windows=["0:0", "-1:1"], tests="cda,grank",
+    )  # fmt: skip
+    assert set(res.tests["test"]) == {"cda", "grank"}
+    assert res.settings["windows"] == ["0:0", "-1:1"]
+
+
+def test_plot_uses_reequity_plots(rets: pd.DataFrame) -> None:
+    mpl = pytest.importorskip("matplotlib")
+    mpl.use("Agg")
+    res = rq.event_study(rets, synthetic_event(rets), **KW)
+    assert res.plot("caar") is not None
+    with pytest.raises(ConfigurationError, match="plot kind"):
+        res.plot("pie")
+
+
 def test_benchmark_mapping_and_series(rets: pd.DataFrame) -> None:
     base = rq.event_study(rets, synthetic_event(rets), **KW)
     mapping = {f"F{i}": "MKT" for i in range(4)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 import numpy as np
-from scipy import stats
+from scipy import special, stats
 
 __all__ = ["row_ranks", "ranks_and_subset", "wilcoxon_plus", "wilcoxon_pvalue"]
 
@@ -112,4 +112,4 @@ def wilcoxon_pvalue(w_plus: float, n: int, ranks_sq_sum: float | None = None) ->
         return float(min(1.0, 2 * min(lower, upper)))
     mean = n * (n + 1) / 4
     var = (n * (n + 1) * (2 * n + 1) / 24) if ranks_sq_sum is None else ranks_sq_sum / 4
-    return float(2 * stats.norm.sf(abs(w_plus - mean) / np.sqrt(var)))
+    return float(2 * special.ndtr(-abs(w_plus - mean) / np.sqrt(var)))
