@@ -143,7 +143,7 @@ def day_zero(
     exchange : str
         Exchange of the security (see :func:`get_calendar`).
     time : str, optional
-        Local announcement time ``HH:MM``. Without it day 0 is the first session on or
+        Local announcement time ``HH:MM``. Without it (None, NaN or "") day 0 is the first session on or
         after ``date``; with it, the first session whose close is at or after the instant
         (an announcement after the close moves to the next session).
     timezone : str
@@ -170,7 +170,8 @@ def day_zero(
     """
     day = _as_date(date)
     cal = get_calendar(exchange)
-    if time is None:
+    # catalogue and CSV rows without a time carry "" or NaN: that is a date-only event
+    if time is None or pd.isna(time) or not str(time).strip():
         _bounds_check(day, exchange)
         return _first_session_on_or_after(day, exchange)
     instant = _instant(day, time, timezone)

@@ -85,3 +85,10 @@ def test_day_zero_bad_time_inputs(kwargs: dict[str, str], match: str) -> None:
 def test_bad_date() -> None:
     with pytest.raises(EventFormatError, match="not-a-date"):
         day_zero("not-a-date", exchange="XSHG")
+
+
+@pytest.mark.parametrize("blank", ["", "  ", float("nan")])
+def test_day_zero_blank_time_is_date_only(blank: object) -> None:
+    # a catalogue row with no time must not become midnight Beijing (= the day before in NY)
+    got = day_zero("2025-04-04", exchange="XNYS", time=blank, timezone="Asia/Shanghai")
+    assert got == pd.Timestamp("2025-04-04")
