@@ -15,7 +15,8 @@ from reequity.study.windows import window_label
 
 if TYPE_CHECKING:
     from reequity.study.align import Panel
-    from reequity.study.engine import Arrays, EventStudy
+    from reequity.study.derive import Arrays
+    from reequity.study.engine import EventStudy
     from reequity.study.statistics import TestResult
 
 __all__ = ["assemble"]

@@ -1,0 +1,126 @@
+"""From fitted models to abnormal returns: AR, SAR, CAR, SCAR and BHAR for all firm-events.
+
+SAR_it = AR_it / (S_i sqrt(C_it)) with the forecast-error factor C_it; the CAR variance is
+S_i^2 (L_w + s' (X_e'X_e)^-1 s) with s the window sum of regressors (Campbell, Lo and
+MacKinlay 1997, eq. 4.4.12-4.4.16).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from reequity.study.align import Panel
+from reequity.study.models import ModelFit
+from reequity.study.windows import WindowSpec
+
+__all__ = ["Arrays", "derive"]
+
+
+@dataclass(frozen=True, slots=True)
+class Arrays:
+    """Everything derived per firm-event (only the kept ones)."""
+
+    keep: np.ndarray
+    est: np.ndarray
+    span: np.ndarray
+    win: np.ndarray
+    ret: np.ndarray  # (n, E) span taus
+    expected: np.ndarray  # (n, E) span taus
+    ar: np.ndarray  # (n, L)
+    sar: np.ndarray
+    car: np.ndarray
+    scar: np.ndarray
+    bhar: np.ndarray
+    n_days: np.ndarray
+    sigma: np.ndarray
+    n_est: np.ndarray
+    dof: np.ndarray
+    lamb_c: np.ndarray  # (n, E) forecast-error factor used by Lamb
+    cluster: np.ndarray
+    params: pd.DataFrame
+    full_cols: np.ndarray  # (L,) bool, estimation + span taus (what rank tests rank)
+    in_span: np.ndarray  # (T,) span columns among ``full_cols``
+
+
+def _estudy2_factor(panel: Panel, fit: ModelFit, est: np.ndarray) -> np.ndarray:
+    """estudy2's correction: market mean and Sxx over every estimation day of the index."""
+    L = panel.ret.shape[1]
+    m = panel.bench[:, panel.pad : panel.pad + L]
+    w = est[None, :] & np.isfinite(m)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mbar = np.where(w, m, 0).sum(axis=1) / w.sum(axis=1)
+        sxx = np.where(w, (m - mbar[:, None]) ** 2, 0).sum(axis=1)
+        return 1 + 1 / fit.n_est[:, None] + (m - mbar[:, None]) ** 2 / sxx[:, None]
+
+
+def derive(
+    panel: Panel, fit: ModelFit, est: np.ndarray, spec: WindowSpec, keep: np.ndarray, conv: str
+) -> Arrays:
+    """AR, SAR, CAR, SCAR and BHAR for the kept firm-events."""
+    taus = panel.taus
+    lo, hi = spec.span
+    span = np.flatnonzero((taus >= lo) & (taus <= hi))
+    win = np.stack([(taus >= a) & (taus <= b) for a, b in spec.windows])
+    if conv == "estudy2" and fit.kind == "market":
+        c = _estudy2_factor(panel, fit, est)[:, span]
+    else:
+        c = fit.daily_factor(span)
+    sig = fit.sigma
+    ret_s, exp_s = panel.ret[:, span], fit.expected[:, span].copy()
+    # AR = R - E[R] written into the expected-return buffer: one (n, L) array less
+    ar = np.subtract(panel.ret, fit.expected, out=fit.expected)
+    ar_s = ar[:, span]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        sar = ar_s / (sig[:, None] * np.sqrt(c))
+    fin = np.isfinite(ar_s)
+    n_w, n = win.shape[0], ar.shape[0]
+    car, scar, bhar, nd = (np.full((n, n_w), np.nan) for _ in range(4))
+    for j, w in enumerate(win[:, span]):  # loop over windows only (they lie in the span)
+        wf = fin & w[None, :]
+        nd[:, j] = wf.sum(axis=1)
+        car[:, j] = np.where(wf, ar_s, 0.0).sum(axis=1)
+        var = sig**2 * (nd[:, j] + fit.quad(wf.astype(float), span))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            scar[:, j] = car[:, j] / np.sqrt(var)
+            gross = np.where(wf, 1 + ret_s, 1.0).prod(axis=1)
+            gross_e = np.where(wf, 1 + exp_s, 1.0).prod(axis=1)
+        bhar[:, j] = gross - gross_e
+    empty = nd == 0
+    car[empty], scar[empty], bhar[empty] = np.nan, np.nan, np.nan
+    day0 = panel.keys["day0"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    params = pd.concat(
+        [
+            panel.keys[["event_id", "ticker"]],
+            fit.params,
+            pd.DataFrame({"sigma": sig, "n_est": fit.n_est}),
+        ],
+        axis=1,
+    )
+    k: slice | np.ndarray = slice(None) if keep.all() else keep  # views when nothing dropped
+    cols = est.copy()
+    cols[span] = True
+    return Arrays(
+        keep=keep,
+        est=est,
+        span=span,
+        win=win,
+        ret=ret_s[k],
+        expected=exp_s[k],
+        ar=ar[k],
+        sar=sar[k],
+        car=car[k],
+        scar=scar[k],
+        bhar=bhar[k],
+        n_days=nd[k],
+        sigma=sig[k],
+        n_est=fit.n_est[k],
+        dof=fit.n_est[k] - fit.k,
+        lamb_c=c[k],
+        cluster=day0[k],
+        params=params[k].reset_index(drop=True),
+        full_cols=cols,
+        in_span=np.isin(np.flatnonzero(cols), span),
+    )
