@@ -40,6 +40,11 @@ _LAZY: dict[str, str] = {
     "rolling_correlation": "reequity.correlation.rolling",
     "event_correlation": "reequity.correlation.conditional",
     "lead_lag": "reequity.correlation.lead_lag",
+    "first_reaction": "reequity.correlation.reaction",
+    "correlation_study": "reequity.correlation.pipeline",
+    # ready-made studies on the shipped universe
+    "catalogue_event_study": "reequity.workflows",
+    "prepare_study_inputs": "reequity.workflows",
 }
 
 __all__ = sorted([*_LAZY, *_error_names, "plots", "__version__"])

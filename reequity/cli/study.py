@@ -1,11 +1,327 @@
-"""`reequity event-study`: the main job."""
+"""`reequity event-study`: the main job.
+
+With no arguments it studies the catalogue's policy events on the shipped rare-earth
+universe, offline: each security against its own market benchmark, aligned on its own
+exchange's calendar. It prints the CAARs with the dependence-robust tests and writes
+``ar.csv``, ``car.csv``, ``caar.csv``, ``tests.csv``, ``issues.csv``, figures and a
+report into ``--out``.
+"""
 
 from __future__ import annotations
 
+import warnings
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
 import typer
 
+from reequity.cli._common import (
+    CacheDirOption,
+    FormatOption,
+    OutputFormat,
+    console,
+    emit_frame,
+    err_console,
+    handle_errors,
+)
+from reequity.errors import ConfigurationError, ReequityWarning
 
-def event_study() -> None:
-    """Run an event study (not built yet: the engine lands with the event-study issue)."""
-    typer.echo("reequity event-study is not built yet.", err=True)
-    raise typer.Exit(code=1)
+ROBUST_TESTS = ("cda", "kolari_pynnonen", "grank", "portfolio")
+MODELS = ("constant_mean", "market_adjusted", "market", "scholes_williams", "dimson", "factor")
+
+
+def parse_span(value: str, *, option: str) -> tuple[int, int]:
+    """Parse ``A:B`` into a pair of ints with ``A <= B`` (usage error otherwise)."""
+    parts = value.replace("..", ":").split(":")
+    try:
+        a, b = (int(p) for p in parts)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not A:B with integers A <= B, e.g. -1:1", param_hint=option
+        ) from None
+    if a > b:
+        raise typer.BadParameter(
+            f"{value!r} runs backwards; write the earlier day first, e.g. {b}:{a}",
+            param_hint=option,
+        )
+    return a, b
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
+
+
+def _load_events(events: str) -> pd.DataFrame:
+    if events == "catalogue":
+        from reequity.events.catalogue import load_catalogue
+
+        return load_catalogue(include_confounders=True)
+    from reequity.events.io import load_events
+
+    return load_events(Path(events))
+
+
+def _read_returns_csv(path: Path) -> pd.DataFrame:
+    """A wide returns CSV: first column ``date``, one column per ticker."""
+    from reequity.errors import EventFormatError
+
+    if not path.is_file():
+        raise ConfigurationError(f"--returns file {str(path)!r} does not exist")
+    try:
+        frame = pd.read_csv(path, index_col=0, parse_dates=[0])
+    except (ValueError, pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raise EventFormatError(f"cannot read returns file {str(path)!r}: {exc}") from None
+    if not isinstance(frame.index, pd.DatetimeIndex) or frame.empty:
+        raise EventFormatError(
+            f"returns file {str(path)!r} must have a first column of dates and one column "
+            "of returns per ticker"
+        )
+    frame.index.name = "date"
+    return frame.apply(pd.to_numeric, errors="coerce")
+
+
+def _run_on_returns_file(path: Path, events: pd.DataFrame, benchmark: str | None, **opts):
+    from reequity.study.engine import event_study
+    from reequity.workflows import select_events
+
+    returns = _read_returns_csv(path)
+    if benchmark is None and opts.get("model") not in ("constant_mean", "factor"):
+        raise ConfigurationError(
+            f"--returns needs --benchmark COLUMN for model {opts.get('model')!r}; "
+            f"columns are: {', '.join(map(str, returns.columns))}"
+        )
+    if benchmark is not None and benchmark not in returns.columns:
+        raise ConfigurationError(
+            f"--benchmark {benchmark!r} is not a column of {str(path)!r}; "
+            f"columns are: {', '.join(map(str, returns.columns))}"
+        )
+    study_events, confounders = select_events(events, opts.pop("event_ids"))
+    tickers = opts.pop("tickers")
+    if tickers:
+        unknown = [t for t in tickers if t not in returns.columns]
+        if unknown:
+            raise ConfigurationError(
+                f"--tickers {', '.join(unknown)} not in {str(path)!r}; "
+                f"columns are: {', '.join(map(str, returns.columns))}"
+            )
+        returns = returns[list(dict.fromkeys([*tickers, *([benchmark] if benchmark else [])]))]
+    return event_study(returns, study_events, benchmark=benchmark, confounders=confounders, **opts)
+
+
+def robust_table(results, tests: tuple[str, ...] = ROBUST_TESTS) -> pd.DataFrame:
+    """CAAR per event and window with the dependence-robust tests beside it."""
+    caar = results.caar[["event_id", "window", "n_firms", "caar", "mean_bhar"]]
+    t = results.tests
+    t = t.loc[t["tau"].isna() & t["test"].isin(tests)]
+    wide = t.pivot_table(
+        index=["event_id", "window"], columns="test", values=["statistic", "pvalue"]
+    )
+    wide.columns = [f"{test}_{'p' if kind == 'pvalue' else 'stat'}" for kind, test in wide.columns]
+    order = [f"{name}_{k}" for name in tests for k in ("stat", "p") if f"{name}_{k}" in wide]
+    return caar.merge(wide[order].reset_index(), on=["event_id", "window"], how="left")
+
+
+LABELS = {"cda": "CDA", "kolari_pynnonen": "KP", "grank": "GRANK", "portfolio": "portfolio"}
+
+
+def display_table(table: pd.DataFrame) -> pd.DataFrame:
+    """Compact human view: CAAR in percent and each test as ``statistic (p)``."""
+    view = pd.DataFrame(
+        {
+            "event": table["event_id"],
+            "window": table["window"],
+            "n": table["n_firms"],
+            "CAAR %": (100 * table["caar"]).map(lambda v: f"{v:+.2f}"),
+        }
+    )
+    for test, label in LABELS.items():
+        if f"{test}_stat" in table:
+            view[label] = [
+                "" if pd.isna(s) else f"{s:+.2f} ({p:.3f})"
+                for s, p in zip(table[f"{test}_stat"], table[f"{test}_p"], strict=True)
+            ]
+    return view
+
+
+def _write_outputs(results, table: pd.DataFrame, out: Path, settings: dict) -> list[Path]:
+    from reequity import plots
+    from reequity.report import write_report
+
+    out.mkdir(parents=True, exist_ok=True)
+    for name in ("ar", "car", "caar", "aar", "tests", "issues"):
+        getattr(results, name).to_csv(out / f"{name}.csv", index=False)
+    table.to_csv(out / "summary.csv", index=False)
+    figures = _draw_figures(results, out, plots)
+    write_report(
+        out,
+        title="reequity event study",
+        settings=settings,
+        tables={"CAAR with dependence-robust tests": table, "Issues": results.issues},
+        figures=figures,
+    )
+    return list(figures.values())
+
+
+def _draw_figures(results, out: Path, plots) -> dict[str, Path]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figures: dict[str, Path] = {}
+    windows = list(dict.fromkeys(results.caar["window"]))
+    for window in windows:
+        ax = plots.plot_caar(results, event_id="ALL", window=window)
+        path = out / f"caar_ALL_{window.replace(':', '_')}.png"
+        ax.figure.savefig(path, dpi=110, bbox_inches="tight")
+        plt.close(ax.figure)
+        figures[f"CAAR, all events, window {window}"] = path
+    ax = plots.plot_car_heatmap(results, window=windows[-1])
+    path = out / "car_heatmap.png"
+    ax.figure.savefig(path, dpi=110, bbox_inches="tight")
+    plt.close(ax.figure)
+    figures[f"CAR by ticker and event, window {windows[-1]}"] = path
+    return figures
+
+
+def _print_warnings(caught: list[warnings.WarningMessage]) -> None:
+    seen: dict[str, int] = {}
+    for w in caught:
+        if issubclass(w.category, ReequityWarning):
+            key = f"{w.category.__name__}: {w.message}"
+            seen[key] = seen.get(key, 0) + 1
+    for key, count in seen.items():
+        suffix = f" (x{count})" if count > 1 else ""
+        err_console.print(f"[yellow]warning[/] {key}{suffix}", highlight=False, soft_wrap=True)
+
+
+@handle_errors
+def event_study(
+    events: Annotated[
+        str,
+        typer.Option(
+            help="'catalogue' or a CSV path (catalogue-style or `events extract` output)."
+        ),
+    ] = "catalogue",
+    event_ids: Annotated[
+        list[str] | None,
+        typer.Option("--event-ids", help="Study only these event ids (comma-separated)."),
+    ] = None,
+    tickers: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--tickers", help="Tickers (comma-separated); default the rare-earth universe."
+        ),
+    ] = None,
+    returns: Annotated[
+        Path | None,
+        typer.Option(
+            "--returns", help="Wide returns CSV (first column date); its rows are the trading days."
+        ),
+    ] = None,
+    benchmark: Annotated[
+        str | None,
+        typer.Option("--benchmark", help="Benchmark ticker/column (default: each security's own)."),
+    ] = None,
+    model: Annotated[
+        str, typer.Option(help=f"Expected-return model: {', '.join(MODELS)}.")
+    ] = "market",
+    estimation: Annotated[
+        str, typer.Option(help="Estimation window A:B in trading days.")
+    ] = "-250:-11",
+    window: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--window", "-w", help="Event window A:B (repeatable). Default -1:1, 0:0, -5:5, 0:10."
+        ),
+    ] = None,
+    min_estimation: Annotated[
+        int | None,
+        typer.Option(
+            "--min-estimation", min=3, help="Minimum estimation observations per firm-event."
+        ),
+    ] = None,
+    convention: Annotated[str, typer.Option(help="textbook or estudy2.")] = "textbook",
+    tests: Annotated[str, typer.Option(help="'all' or comma-separated test names.")] = "all",
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path(
+        "reequity-output"
+    ),
+    fmt: FormatOption = OutputFormat.table,
+    cache_dir: CacheDirOption = None,
+) -> None:
+    """Run an event study (default: catalogue policy events on the shipped universe, offline)."""
+    if model not in MODELS:
+        raise typer.BadParameter(
+            f"{model!r} is not one of {', '.join(MODELS)}", param_hint="--model"
+        )
+    if convention not in ("textbook", "estudy2"):
+        raise typer.BadParameter(
+            f"{convention!r} is not textbook or estudy2", param_hint="--convention"
+        )
+    est = parse_span(estimation, option="--estimation")
+    wins = tuple(parse_span(w, option="--window") for w in _split(window)) or (
+        (-1, 1),
+        (0, 0),
+        (-5, 5),
+        (0, 10),
+    )
+    if est[1] >= min(w[0] for w in wins):
+        raise typer.BadParameter(
+            f"estimation {est[0]}:{est[1]} must end before the earliest event window starts "
+            f"({min(w[0] for w in wins)}), e.g. -250:-11",
+            param_hint="--estimation",
+        )
+    test_list = "all" if tests == "all" else tuple(_split([tests]))
+    opts = dict(
+        model=model,
+        estimation=est,
+        windows=wins,
+        convention=convention,
+        tests=test_list,
+        min_estimation=min_estimation,
+    )
+    ids, ticks = _split(event_ids) or None, _split(tickers) or None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with console.status("loading events and returns, fitting models..."):
+            ev = _load_events(events)
+            if returns is not None:
+                results = _run_on_returns_file(
+                    returns, ev, benchmark, event_ids=ids, tickers=ticks, **opts
+                )
+            else:
+                from reequity.workflows import catalogue_event_study
+
+                results = catalogue_event_study(
+                    tickers=ticks,
+                    event_ids=ids,
+                    events=ev,
+                    cache_dir=cache_dir,
+                    **({"benchmark": benchmark} if benchmark else {}),
+                    **opts,
+                )
+    _print_warnings(caught)
+    table = robust_table(results)
+    settings = {
+        "events": events,
+        "event_ids": ", ".join(ids or []) or "all",
+        "tickers": ", ".join(ticks or []) or "universe",
+        "returns": str(returns) if returns else "shipped cache",
+        "model": model,
+        "estimation": f"{est[0]}:{est[1]}",
+        "windows": ", ".join(f"{a}:{b}" for a, b in wins),
+        "convention": convention,
+        "tests": tests,
+        "min_estimation": str(min_estimation),
+    }
+    written = _write_outputs(results, table, out, settings)
+    if fmt is OutputFormat.table:
+        emit_frame(
+            display_table(table),
+            fmt,
+            title="CAAR with dependence-robust tests: statistic (p-value)",
+        )
+        console.print(f"wrote CSVs, {len(written)} figures and report.md to {out}/")
+    else:
+        emit_frame(table, fmt)

@@ -1,0 +1,259 @@
+"""Ready-made studies that join the universe, the cache, the catalogue and the engine.
+
+The engine (:mod:`reequity.study`) works on plain frames. These functions do the joining a
+researcher would otherwise repeat: pick the rare-earth securities of the universe, load
+their returns and their own market benchmarks from the cache, attach each security's
+exchange calendar, and pair every catalogue event with the securities that were a
+rare-earth business with data at that date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from reequity.errors import ConfigurationError, EventFormatError
+
+__all__ = ["StudyInputs", "catalogue_event_study", "prepare_study_inputs", "select_events"]
+
+
+@dataclass(frozen=True, slots=True)
+class StudyInputs:
+    """Everything :func:`reequity.event_study` needs, plus what was left out and why.
+
+    Attributes
+    ----------
+    returns : DataFrame
+        Wide simple returns of the securities and their benchmarks.
+    events : DataFrame
+        One row per (event, ticker) pair: ``event_id, date, time, timezone, ticker``.
+    benchmark : dict
+        Ticker -> benchmark column of ``returns``.
+    calendars : dict
+        Ticker -> exchange code (day 0 and event time on that exchange's sessions).
+    price_limits : dict
+        Ticker -> daily price limit (A-shares only).
+    confounders : DataFrame
+        Catalogue events flagged as confounders (``event_id, date, title``).
+    skipped : DataFrame
+        ``event_id, ticker, reason`` for pairs left out (not yet a rare-earth business,
+        no data at the event date).
+    """
+
+    returns: pd.DataFrame
+    events: pd.DataFrame
+    benchmark: dict[str, str]
+    calendars: dict[str, str]
+    price_limits: dict[str, float]
+    confounders: pd.DataFrame
+    skipped: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+def select_events(
+    events: pd.DataFrame, event_ids: Sequence[str] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split an events table into the events to study and the confounders.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Catalogue-style events (``event_id, date`` and optionally ``confounder``).
+    event_ids : sequence of str, optional
+        Keep only these events (in this order). Unknown ids raise ``ConfigurationError``.
+
+    Returns
+    -------
+    (study_events, confounders) : tuple of DataFrame
+    """
+    is_conf = (
+        events["confounder"].fillna(False).astype(bool)
+        if "confounder" in events
+        else pd.Series(False, index=events.index)
+    )
+    study, conf = events.loc[~is_conf], events.loc[is_conf]
+    if event_ids:
+        known = set(events["event_id"])
+        unknown = [e for e in event_ids if e not in known]
+        if unknown:
+            raise ConfigurationError(
+                f"unknown event id(s) {', '.join(map(repr, unknown))}; "
+                "run `reequity events list` to see the valid ids"
+            )
+        # an explicitly requested confounder is studied, not used as a warning
+        study = events.set_index("event_id").loc[list(event_ids)].reset_index()
+        conf = conf.loc[~conf["event_id"].isin(event_ids)]
+    if study.empty:
+        raise EventFormatError("no events to study: the events table holds only confounders")
+    cols = [c for c in ("event_id", "date", "title") if c in conf]
+    return study.reset_index(drop=True), conf[cols].reset_index(drop=True)
+
+
+def _pair_events(
+    events: pd.DataFrame, tickers: Sequence[str], returns: pd.DataFrame, universe: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Cross events with tickers, keeping pairs where the ticker was a rare-earth business
+    with data at the event date."""
+    rows, skipped = [], []
+    for ticker in tickers:
+        valid = returns[ticker].dropna().index
+        first = valid.min() if len(valid) else pd.NaT
+        last = valid.max() if len(valid) else pd.NaT
+        re_from = universe.at[ticker, "rare_earth_from"] if ticker in universe.index else pd.NaT
+        for ev in events.itertuples(index=False):
+            date = pd.Timestamp(ev.date)
+            if pd.notna(re_from) and date < re_from:
+                reason = f"not a rare-earth business before {re_from:%Y-%m-%d}"
+            elif pd.isna(first) or date < first or date > last:
+                span = "no data" if pd.isna(first) else f"data {first:%Y-%m-%d}..{last:%Y-%m-%d}"
+                reason = f"event date outside the security's data ({span})"
+            else:
+                rows.append({**ev._asdict(), "ticker": ticker})
+                continue
+            skipped.append({"event_id": ev.event_id, "ticker": ticker, "reason": reason})
+    paired = pd.DataFrame(rows, columns=[*events.columns, "ticker"])
+    return paired, pd.DataFrame(skipped, columns=["event_id", "ticker", "reason"])
+
+
+def default_tickers(universe: pd.DataFrame, cache_dir: str | Path | None = None) -> list[str]:
+    """The non-benchmark securities of the universe that some cache layer holds."""
+    from reequity.data.cache import cache_layers
+
+    available = {
+        entry.get("ticker")
+        for layer in cache_layers(cache_dir)
+        for entry in layer.manifest().values()
+    }
+    keep = universe.loc[~universe["is_benchmark"].astype(bool)]
+    return [t for t in keep.index if t in available]
+
+
+def prepare_study_inputs(
+    events: pd.DataFrame,
+    *,
+    tickers: Sequence[str] | None = None,
+    event_ids: Sequence[str] | None = None,
+    benchmark: str | None = None,
+    cache_dir: str | Path | None = None,
+) -> StudyInputs:
+    """Join universe, cache and events into the inputs of an event study.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events with ``event_id, date`` (optionally ``time, timezone, title, confounder``),
+        e.g. :func:`reequity.load_catalogue`.
+    tickers : sequence of str, optional
+        Universe ticker ids; default all non-benchmark securities in the shipped cache.
+    event_ids : sequence of str, optional
+        Study only these events.
+    benchmark : str, optional
+        One benchmark ticker for every security, instead of each one's own market index.
+    cache_dir : path, optional
+        Writable cache folder (default: see :func:`reequity.load_returns`).
+
+    Returns
+    -------
+    StudyInputs
+    """
+    from reequity.data.prices import load_returns
+    from reequity.data.universe import load_universe, validate_tickers
+
+    universe = load_universe()
+    tickers = validate_tickers(tickers) if tickers else default_tickers(universe, cache_dir)
+    study_events, confounders = select_events(events, event_ids)
+    if benchmark is not None:
+        (benchmark,) = validate_tickers([benchmark])
+        tickers = [t for t in tickers if t != benchmark]
+    benchmark_of = {t: benchmark or universe.at[t, "benchmark"] for t in tickers}
+    missing_bm = [t for t, b in benchmark_of.items() if not isinstance(b, str) or not b]
+    if missing_bm:
+        raise ConfigurationError(
+            f"ticker(s) {', '.join(missing_bm)} are benchmarks themselves or have none; "
+            "pick securities with a benchmark in the universe"
+        )
+    columns = list(dict.fromkeys([*tickers, *benchmark_of.values()]))
+    returns = load_returns(columns, cache_dir=cache_dir)
+    paired, skipped = _pair_events(study_events, tickers, returns, universe)
+    if paired.empty:
+        raise EventFormatError(
+            "no (event, ticker) pair has data: every pair was skipped "
+            f"({skipped['reason'].iloc[0] if len(skipped) else 'no events'})"
+        )
+    exchanges = {t: universe.at[t, "exchange"] for t in columns}
+    limits = {
+        t: float(universe.at[t, "price_limit"])
+        for t in tickers
+        if pd.notna(universe.at[t, "price_limit"])
+    }
+    return StudyInputs(
+        returns=returns,
+        events=paired,
+        benchmark=benchmark_of,
+        calendars=exchanges,
+        price_limits=limits,
+        confounders=confounders,
+        skipped=skipped,
+    )
+
+
+def catalogue_event_study(
+    *,
+    tickers: Sequence[str] | None = None,
+    event_ids: Sequence[str] | None = None,
+    events: pd.DataFrame | None = None,
+    benchmark: str | None = None,
+    cache_dir: str | Path | None = None,
+    **study_options: object,
+):
+    """Run the event study of catalogue events on the shipped rare-earth universe.
+
+    Each security is measured against its own market benchmark, with event time counted
+    on its own exchange's sessions.
+
+    Parameters
+    ----------
+    tickers, event_ids, benchmark, cache_dir
+        See :func:`prepare_study_inputs`.
+    events : DataFrame, optional
+        Events to study instead of the catalogue.
+    **study_options
+        Passed to :func:`reequity.event_study` (``model``, ``estimation``, ``windows``,
+        ``convention``, ``tests``, ``min_estimation``).
+
+    Returns
+    -------
+    EventStudyResults
+
+    Examples
+    --------
+    >>> import reequity as rq
+    >>> from reequity.workflows import catalogue_event_study
+    >>> res = catalogue_event_study(event_ids=["cn_export_controls_2025_04_04"],
+    ...                             tickers=["600111", "LYC.AX"])  # doctest: +SKIP
+    """
+    from reequity.events.catalogue import load_catalogue
+    from reequity.study.engine import event_study
+
+    if events is None:
+        events = load_catalogue(include_confounders=True)
+    inputs = prepare_study_inputs(
+        events, tickers=tickers, event_ids=event_ids, benchmark=benchmark, cache_dir=cache_dir
+    )
+    results = event_study(
+        inputs.returns,
+        inputs.events,
+        benchmark=inputs.benchmark,
+        calendars=inputs.calendars,
+        price_limits=inputs.price_limits,
+        confounders=inputs.confounders,
+        **study_options,
+    )
+    if inputs.skipped.empty:
+        return results
+    skipped = inputs.skipped.rename(columns={"reason": "message"}).assign(kind="skipped")
+    issues = pd.concat([results.issues, skipped[results.issues.columns]], ignore_index=True)
+    return dataclasses.replace(results, issues=issues)

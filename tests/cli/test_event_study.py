@@ -1,0 +1,195 @@
+"""`reequity event-study` end to end on the shipped cache (offline) and on a returns CSV."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from reequity.cli.app import app
+
+runner = CliRunner()
+APRIL = "cn_export_controls_2025_04_04"
+
+
+@pytest.fixture(scope="module")
+def default_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    out = tmp_path_factory.mktemp("es") / "out"
+    result = runner.invoke(app, ["event-study", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out, result.output
+
+
+def test_default_run_writes_every_file(default_run: tuple[Path, str]) -> None:
+    out, output = default_run
+    for name in ("ar", "car", "caar", "aar", "tests", "issues", "summary"):
+        assert (out / f"{name}.csv").stat().st_size > 0
+    assert list(out.glob("*.png")), "figures are written"
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "CAAR with dependence-robust tests" in report and "](" in report
+    assert "CAAR" in output and "ALL" in output
+
+
+def test_default_run_covers_catalogue_policy_events_only(default_run: tuple[Path, str]) -> None:
+    out, _ = default_run
+    caar = pd.read_csv(out / "caar.csv")
+    from reequity.events.catalogue import load_catalogue
+
+    cat = load_catalogue()
+    policy = set(cat.loc[~cat["confounder"], "event_id"])
+    studied = set(caar["event_id"]) - {"ALL"}
+    assert studied <= policy
+    assert len(studied) >= 0.8 * len(policy)
+    assert not studied & set(cat.loc[cat["confounder"], "event_id"])
+
+
+def test_day0_on_each_exchange_calendar(default_run: tuple[Path, str]) -> None:
+    out, _ = default_run
+    ar = pd.read_csv(out / "ar.csv", dtype={"ticker": str}, parse_dates=["date"])
+    day0 = ar[(ar["event_id"] == APRIL) & (ar["tau"] == 0)].set_index("ticker")["date"]
+    # Shanghai was closed for Qingming on 2025-04-04; Sydney and New York were open
+    assert day0["600111"] == pd.Timestamp("2025-04-07")
+    assert day0["LYC.AX"] == pd.Timestamp("2025-04-04")
+    assert day0["MP"] == pd.Timestamp("2025-04-04")
+
+
+def test_pairs_before_rare_earth_business_are_skipped(default_run: tuple[Path, str]) -> None:
+    out, _ = default_run
+    issues = pd.read_csv(out / "issues.csv", dtype={"ticker": str})
+    skipped = issues[(issues["kind"] == "skipped") & (issues["ticker"] == "600392")]
+    assert skipped["event_id"].str.contains("2010").any()
+    ar = pd.read_csv(out / "ar.csv", dtype={"ticker": str})
+    assert not ((ar["ticker"] == "600392") & ar["event_id"].str.contains("2010")).any()
+
+
+def test_confounders_are_reported(default_run: tuple[Path, str]) -> None:
+    _, output = default_run
+    assert "ConfounderWarning" in output
+
+
+def test_csv_format_is_machine_readable(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "event-study",
+            "--event-ids",
+            APRIL,
+            "--tickers",
+            "600111,LYC.AX,MP",
+            "--window",
+            "-1:1",
+            "--format",
+            "csv",
+            "--out",
+            str(tmp_path),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    lines = [ln for ln in result.stdout.splitlines() if ln.startswith(("event_id", APRIL, "ALL"))]
+    frame = pd.read_csv(pd.io.common.StringIO("\n".join(lines)))
+    assert {"event_id", "window", "caar", "cda_stat", "cda_p"} <= set(frame.columns)
+    assert set(frame["window"]) == {"-1:1"}
+
+
+def test_json_format(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "event-study",
+            "--event-ids",
+            APRIL,
+            "--tickers",
+            "LYC.AX,MP,ILU.AX",
+            "--window",
+            "0:0",
+            "--format",
+            "json",
+            "--out",
+            str(tmp_path),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    start = result.stdout.index("[")
+    records = json.loads(result.stdout[start : result.stdout.rindex("]") + 1])
+    assert {r["event_id"] for r in records} == {APRIL, "ALL"}
+
+
+def _synthetic_returns_csv(path: Path) -> Path:
+    """A synthetic wide returns file: 3 firms driven by a market factor, +5% on day 0."""
+    rng = np.random.default_rng(7)
+    dates = pd.bdate_range("2020-01-01", periods=300, name="date")
+    mkt = rng.normal(0, 0.01, len(dates))
+    frame = pd.DataFrame({"MKT": mkt}, index=dates)
+    for i, beta in enumerate((0.8, 1.0, 1.2)):
+        frame[f"F{i}"] = beta * mkt + rng.normal(0, 0.005, len(dates))
+    frame.loc[dates[280], ["F0", "F1", "F2"]] += 0.05
+    frame.to_csv(path)
+    return path
+
+
+def test_returns_file_with_benchmark_column(tmp_path: Path) -> None:
+    returns = _synthetic_returns_csv(tmp_path / "synthetic_returns.csv")
+    dates = pd.read_csv(returns)["date"]
+    events = tmp_path / "events.csv"
+    pd.DataFrame({"event_id": ["shock"], "date": [dates.iloc[280]]}).to_csv(events, index=False)
+    result = runner.invoke(
+        app,
+        [
+            "event-study",
+            "--returns",
+            str(returns),
+            "--benchmark",
+            "MKT",
+            "--events",
+            str(events),
+            "--window",
+            "0:0",
+            "--format",
+            "csv",
+            "--out",
+            str(tmp_path / "o"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    caar = pd.read_csv(tmp_path / "o" / "caar.csv")
+    row = caar[(caar["event_id"] == "ALL") & (caar["window"] == "0:0")].iloc[0]
+    assert row["caar"] == pytest.approx(0.05, abs=0.01)
+    assert row["n_firms"] == 3
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--window", "5:-5"], "--window"),
+        (["--estimation", "-10:-250"], "--estimation"),
+        (["--estimation", "-250:0"], "--estimation"),
+        (["--model", "magic"], "--model"),
+        (["--convention", "stata"], "--convention"),
+        (["--window", "a:b"], "--window"),
+    ],
+)
+def test_invalid_options_are_usage_errors(args: list[str], needle: str) -> None:
+    result = runner.invoke(app, ["event-study", *args])
+    assert result.exit_code == 2
+    assert needle in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--tickers", "NOPE"], "NOPE"),
+        (["--tickers", "../../etc/passwd"], "passwd"),
+        (["--event-ids", "no_such_event"], "no_such_event"),
+        (["--returns", "/nonexistent/returns.csv", "--benchmark", "X"], "does not exist"),
+    ],
+)
+def test_bad_values_exit_1_with_one_line(tmp_path: Path, args: list[str], needle: str) -> None:
+    result = runner.invoke(app, ["event-study", *args, "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert needle in result.output
+    assert "Traceback" not in result.output
