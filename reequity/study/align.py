@@ -219,34 +219,9 @@ def build_panel(
     ev["exchange"] = ev["ticker"].map(cal).fillna("").astype(str) if cal else ""
     ext = np.arange(taus[0] - pad, taus[-1] + pad + 1)
     lo, hi = date_taus if date_taus is not None else (int(taus[0]), int(taus[-1]))
-    dcols = np.flatnonzero((ext >= lo) & (ext <= hi))
+    rows, dates, day0 = _locate(ev, index, ext, np.flatnonzero((ext >= lo) & (ext <= hi)))
+    inside = ~np.isnat(dates)
     n = len(ev)
-    rows = np.empty((n, len(ext)), dtype=np.int32)  # row in returns, -1 = none
-    dpos = np.empty((n, len(dcols)), dtype=np.int64)  # position in the trading days
-    day0 = np.empty(n, dtype="datetime64[ns]")
-    day_arrays: list[np.ndarray] = []
-    for exchange, grp in ev.groupby("exchange", sort=True):
-        days, rowmap = _trading_days(index, exchange or None)
-        pos = _day0_positions(grp, days, exchange or None)
-        nd = len(days)
-        pos = np.where(pos < nd, pos, 10 * (nd + len(ext)))  # past the data: all outside
-        # rows in returns; slots 0 and nd + 1 of the padded map stand for "no trading day"
-        rmap = np.concatenate([[-1], rowmap, [-1]]).astype(np.int32)
-        part = rmap[np.clip(pos[:, None] + (ext + 1)[None, :], 0, nd + 1)]
-        idx = pos[:, None] + ext[dcols][None, :]
-        ok = (idx >= 0) & (idx < nd)
-        offset = sum(len(d) for d in day_arrays)
-        dp = np.where(ok, idx + offset, -1)
-        day0_part = np.append(days.to_numpy(), np.datetime64("NaT"))[np.minimum(pos, nd)]
-        day_arrays.append(days.to_numpy())
-        if len(grp) == n:  # the common case: one group, no fancy assignment
-            rows, dpos, day0 = part, dp, day0_part
-        else:
-            sel = grp.index.to_numpy()
-            rows[sel], dpos[sel], day0[sel] = part, dp, day0_part
-    all_days = np.append(np.concatenate(day_arrays), np.datetime64("NaT"))
-    dates = all_days[dpos]  # -1 picks the NaT slot
-    inside = dpos >= 0
     col = returns.columns.get_indexer(ev["ticker"])
     missing = rows < 0
     inner = slice(pad, pad + len(taus))
@@ -276,6 +251,38 @@ def build_panel(
         pad=pad,
         issues=issues,
     )
+
+
+def _locate(
+    ev: pd.DataFrame, index: pd.DatetimeIndex, ext: np.ndarray, dcols: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows of ``returns`` for each firm-event and tau, dates of the ``dcols`` taus, day 0.
+
+    Returns ``rows`` (n, len(ext)) int32 with -1 where there is no trading day or no row,
+    ``dates`` (n, len(dcols)) with NaT outside the trading days, and ``day0`` (n,).
+    One pass per trading calendar (the returns' rows, or each exchange's sessions).
+    """
+    n = len(ev)
+    rows = np.empty((n, len(ext)), dtype=np.int32)
+    dates = np.empty((n, len(dcols)), dtype="datetime64[ns]")
+    day0 = np.empty(n, dtype="datetime64[ns]")
+    for exchange, grp in ev.groupby("exchange", sort=True):
+        days, rowmap = _trading_days(index, exchange or None)
+        pos = _day0_positions(grp, days, exchange or None)
+        nd = len(days)
+        pos = np.where(pos < nd, pos, 10 * (nd + len(ext)))  # past the data: all outside
+        # slots 0 and nd + 1 of the padded maps stand for "no trading day"
+        rmap = np.concatenate([[-1], rowmap, [-1]]).astype(np.int32)
+        dmap = np.concatenate([[np.datetime64("NaT")], days.to_numpy(), [np.datetime64("NaT")]])
+        part = rmap[np.clip(pos[:, None] + (ext + 1)[None, :], 0, nd + 1)]
+        dpart = dmap[np.clip(pos[:, None] + (ext[dcols] + 1)[None, :], 0, nd + 1)]
+        zero = dmap[np.minimum(pos, nd) + 1]
+        if len(grp) == n:  # the common case: one calendar, no fancy assignment
+            rows, dates, day0 = part, dpart, zero
+        else:
+            sel = grp.index.to_numpy()
+            rows[sel], dates[sel], day0[sel] = part, dpart, zero
+    return rows, dates, day0
 
 
 def _bench_columns(tickers: pd.Series, where: dict[str, int]) -> np.ndarray:

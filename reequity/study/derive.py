@@ -56,6 +56,38 @@ def _estudy2_factor(panel: Panel, fit: ModelFit, est: np.ndarray) -> np.ndarray:
         return 1 + 1 / fit.n_est[:, None] + (m - mbar[:, None]) ** 2 / sxx[:, None]
 
 
+def _window_stats(
+    ar_s: np.ndarray,
+    ret_s: np.ndarray,
+    exp_s: np.ndarray,
+    fit: ModelFit,
+    span: np.ndarray,
+    win_s: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """CAR, SCAR, BHAR and the number of AR days per firm-event and window (n, W).
+
+    Missing ARs (suspensions) are skipped, never zero-filled: the CAR sums the days
+    present and its variance counts only them.
+    """
+    fin = np.isfinite(ar_s)
+    n, n_w = ar_s.shape[0], win_s.shape[0]
+    sig = fit.sigma
+    car, scar, bhar, nd = (np.full((n, n_w), np.nan) for _ in range(4))
+    for j, w in enumerate(win_s):  # loop over windows only (they lie in the span)
+        wf = fin & w[None, :]
+        nd[:, j] = wf.sum(axis=1)
+        car[:, j] = np.where(wf, ar_s, 0.0).sum(axis=1)
+        var = sig**2 * (nd[:, j] + fit.quad(wf.astype(float), span))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            scar[:, j] = car[:, j] / np.sqrt(var)
+            gross = np.where(wf, 1 + ret_s, 1.0).prod(axis=1)
+            gross_e = np.where(wf, 1 + exp_s, 1.0).prod(axis=1)
+        bhar[:, j] = gross - gross_e
+    empty = nd == 0
+    car[empty], scar[empty], bhar[empty] = np.nan, np.nan, np.nan
+    return car, scar, bhar, nd
+
+
 def derive(
     panel: Panel, fit: ModelFit, est: np.ndarray, spec: WindowSpec, keep: np.ndarray, conv: str
 ) -> Arrays:
@@ -75,21 +107,7 @@ def derive(
     ar_s = ar[:, span]
     with np.errstate(invalid="ignore", divide="ignore"):
         sar = ar_s / (sig[:, None] * np.sqrt(c))
-    fin = np.isfinite(ar_s)
-    n_w, n = win.shape[0], ar.shape[0]
-    car, scar, bhar, nd = (np.full((n, n_w), np.nan) for _ in range(4))
-    for j, w in enumerate(win[:, span]):  # loop over windows only (they lie in the span)
-        wf = fin & w[None, :]
-        nd[:, j] = wf.sum(axis=1)
-        car[:, j] = np.where(wf, ar_s, 0.0).sum(axis=1)
-        var = sig**2 * (nd[:, j] + fit.quad(wf.astype(float), span))
-        with np.errstate(invalid="ignore", divide="ignore"):
-            scar[:, j] = car[:, j] / np.sqrt(var)
-            gross = np.where(wf, 1 + ret_s, 1.0).prod(axis=1)
-            gross_e = np.where(wf, 1 + exp_s, 1.0).prod(axis=1)
-        bhar[:, j] = gross - gross_e
-    empty = nd == 0
-    car[empty], scar[empty], bhar[empty] = np.nan, np.nan, np.nan
+    car, scar, bhar, nd = _window_stats(ar_s, ret_s, exp_s, fit, span, win[:, span])
     day0 = panel.keys["day0"].to_numpy().astype("datetime64[D]").astype(np.int64)
     params = pd.concat(
         [
