@@ -76,6 +76,11 @@ class EventStudy:
                 "returns must be a wide DataFrame with a DatetimeIndex (one column per "
                 f"ticker); got {type(self.returns).__name__}. Use rq.load_returns(...)."
             )
+        if not (self.returns.index.is_monotonic_increasing and self.returns.index.is_unique):
+            raise ConfigurationError(
+                "returns index must be increasing dates without duplicates; sort it and drop "
+                "duplicated dates first (returns.sort_index(), index.duplicated())."
+            )
         if self.benchmark is None and self.model not in ("constant_mean", "factor"):
             raise ConfigurationError(
                 f"model {self.model!r} needs a benchmark; pass benchmark=<column name>, a "

@@ -163,7 +163,10 @@ def _confounder_issues(spec: EventStudy, car: pd.DataFrame) -> list[dict[str, ob
     conf = spec.confounders
     if conf is None or len(conf) == 0:
         return []
-    conf = conf.assign(date=pd.to_datetime(conf["date"]).dt.normalize())
+    dates = pd.to_datetime(conf["date"])
+    if dates.dt.tz is not None:
+        dates = dates.dt.tz_localize(None)
+    conf = conf.assign(date=dates.dt.normalize())
     span = car.groupby(["event_id", "window"]).agg(start=("start", "min"), end=("end", "max"))
     out: list[dict[str, object]] = []
     for (event_id, window), row in span.iterrows():

@@ -158,11 +158,17 @@ def test_too_few_estimation_observations_drops_firm(rets: pd.DataFrame) -> None:
         ({"model": "capm"}, "not known"),
         ({"convention": "r"}, "not known"),
         ({"min_estimation": 1}, "too small"),
+        ({"model": "market_adjusted", "benchmark": None}, "needs a benchmark"),
     ],
 )
 def test_configuration_errors(rets: pd.DataFrame, kwargs: dict, match: str) -> None:
     with pytest.raises(ConfigurationError, match=match):
         rq.event_study(rets, synthetic_event(rets), **{**KW, **kwargs})
+
+
+def test_unsorted_returns_are_rejected(rets: pd.DataFrame) -> None:
+    with pytest.raises(ConfigurationError, match="increasing dates"):
+        rq.event_study(rets.iloc[::-1], synthetic_event(rets), **KW)
 
 
 def test_input_errors(rets: pd.DataFrame) -> None:
