@@ -145,15 +145,18 @@ def _run_one(name: str, sample: Sample, group: str) -> TestResult:
 
 
 def run_battery(
-    a: Arrays, names: tuple[str, ...], conv: str, seed: int, *, event_ids: np.ndarray | None = None
+    a: Arrays, names: tuple[str, ...], conv: str, seed: int
 ) -> dict[str, dict[str, TestResult]]:
     """Run every selected test for each event group and for ``ALL``."""
-    ids = a.params["event_id"].to_numpy() if event_ids is None else event_ids
+    ids = a.params["event_id"].to_numpy()
     groups: dict[str, np.ndarray] = {str(e): np.flatnonzero(ids == e) for e in pd.unique(ids)}
     groups["ALL"] = np.arange(len(ids))
     out: dict[str, dict[str, TestResult]] = {}
     per = _per_firm(a, names)
     for g, idx in groups.items():
+        if g == "ALL" and len(groups) == 2:  # one event: ALL is that event's sample
+            out[g] = next(iter(out.values()))
+            continue
         sample = _sample(a, idx, conv, seed, per, names)
         out[g] = {name: _run_one(name, sample, g) for name in names}
     return out

@@ -159,7 +159,7 @@ def _tests_frame(
 
 
 def _confounder_issues(spec: EventStudy, car: pd.DataFrame) -> list[dict[str, object]]:
-    """One issue per (study event, confounder) when the confounder falls in a window."""
+    """One issue per (study event, confounder) naming the windows the confounder falls in."""
     conf = spec.confounders
     if conf is None or len(conf) == 0:
         return []
@@ -167,20 +167,26 @@ def _confounder_issues(spec: EventStudy, car: pd.DataFrame) -> list[dict[str, ob
     if dates.dt.tz is not None:
         dates = dates.dt.tz_localize(None)
     conf = conf.assign(date=dates.dt.normalize())
-    span = car.groupby(["event_id", "window"]).agg(start=("start", "min"), end=("end", "max"))
-    out: list[dict[str, object]] = []
+    span = car.groupby(["event_id", "window"], sort=False).agg(
+        start=("start", "min"), end=("end", "max")
+    )
+    hits: dict[tuple[str, int], list[str]] = {}  # (study event, confounder row) -> windows
     for (event_id, window), row in span.iterrows():
-        inside = conf[(conf["date"] >= row["start"]) & (conf["date"] <= row["end"])]
-        inside = inside[inside["event_id"].astype(str) != str(event_id)]
-        out.extend(
+        inside = (conf["date"] >= row["start"]) & (conf["date"] <= row["end"])
+        inside &= conf["event_id"].astype(str) != str(event_id)
+        for k in np.flatnonzero(inside.to_numpy()):
+            hits.setdefault((str(event_id), int(k)), []).append(str(window))
+    out: list[dict[str, object]] = []
+    for (event_id, k), windows in hits.items():
+        c = conf.iloc[k]
+        out.append(
             {
                 "event_id": event_id,
                 "ticker": "",
                 "kind": "confounder",
                 "message": f"{c['event_id']} on {c['date'].date()} ({c.get('title', '')}) "
-                f"falls inside window {window} ({row['start'].date()}..{row['end'].date()})",
+                f"falls inside window(s) {', '.join(windows)}",
             }
-            for _, c in inside.iterrows()
         )
     if out:
         warnings.warn(

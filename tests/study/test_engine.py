@@ -136,6 +136,7 @@ def test_confounder_inside_window_warns(rets: pd.DataFrame) -> None:
     iss = res.issues[res.issues["kind"] == "confounder"]
     assert iss["event_id"].tolist() == ["synthetic"]  # only window -1:1 holds row 46
     assert "tariffs" in iss["message"].iloc[0] and "-1:1" in iss["message"].iloc[0]
+    assert "0:0" not in iss["message"].iloc[0]
 
 
 def test_too_few_estimation_observations_drops_firm(rets: pd.DataFrame) -> None:
