@@ -137,10 +137,11 @@ _BLOCK = 4096
 def _moved(rank: np.ndarray, w: np.ndarray, bound: np.ndarray) -> np.ndarray:
     """sum_i w_ic [rank_it > bound_ic] for every column c and day t, in row blocks."""
     out = np.zeros((bound.shape[1], rank.shape[1]))
+    bound = bound.astype(rank.dtype)  # compare in the ranks' dtype (exact for integers)
     for lo in range(0, rank.shape[0], _BLOCK):
         b = slice(lo, lo + _BLOCK)
-        above = rank[b][:, None, :] > bound[b][:, :, None]  # (rows, C, M)
-        out += np.einsum("ic,icm->cm", w[b], above)
+        for c in range(bound.shape[1]):  # loop over days/windows only
+            out[c] += w[b, c] @ (rank[b] > bound[b, c, None])
     return out
 
 
