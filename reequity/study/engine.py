@@ -32,7 +32,7 @@ Convention = Literal["textbook", "estudy2"]
 Benchmark = str | pd.Series | Mapping[str, str] | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # holds DataFrames: identity, not value, equality
 class EventStudy:
     """Specification of an event study; the constructor validates, ``fit()`` computes.
 
