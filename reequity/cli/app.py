@@ -26,3 +26,7 @@ app.command("correlate")(correlate.correlate)
 def main() -> None:
     """Console-script entry point."""
     app()
+
+
+if __name__ == "__main__":  # `python -m reequity.cli.app` runs the CLI too
+    main()

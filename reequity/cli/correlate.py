@@ -84,6 +84,7 @@ def correlate(
     (default ./reequity-output/correlate).
     """
     names = _split(tickers, "--tickers", minimum=2)
+    start, end = _date(start, "--start"), _date(end, "--end")
     spans = _span(pre, "--pre"), _span(post, "--post")
     _check_ints(window=window, max_lag=max_lag)
     out = out or DEFAULT_OUT
@@ -276,6 +277,19 @@ def _span(value: str, option: str) -> tuple[int, int]:
             f"{value!r} is not A:B with integers A <= B; e.g. -120:-1 or 0:59", param_hint=option
         )
     return int(match[1]), int(match[2])
+
+
+def _date(value: str | None, option: str) -> str | None:
+    """A YYYY-MM-DD option value, else a usage error naming it."""
+    if value is None:
+        return None
+    try:
+        pd.Timestamp(value)
+    except (TypeError, ValueError):
+        raise typer.BadParameter(
+            f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2025-01-01", param_hint=option
+        ) from None
+    return value
 
 
 def _check_ints(*, window: int, max_lag: int) -> None:

@@ -115,6 +115,10 @@ def fetch_cmd(
     from reequity.errors import OfflineFallbackWarning
 
     lo, hi = _date(start, "--start"), _date(end, "--end")
+    if lo is not None and hi is not None and pd.Timestamp(lo) > pd.Timestamp(hi):
+        raise typer.BadParameter(
+            f"--start {lo} is after --end {hi}; swap them", param_hint="--start/--end"
+        )
     wanted = validate_tickers(tickers)
     rows = []
     progress = Progress(

@@ -48,6 +48,21 @@ def parse_span(value: str, *, option: str) -> tuple[int, int]:
     return a, b
 
 
+def _test_names(value: str) -> tuple[str, ...]:
+    """Names of ``--tests``, checked before any data is loaded (usage error otherwise)."""
+    from reequity.study.statistics import TESTS
+
+    names = tuple(_split([value]))
+    unknown = [t for t in names if t not in TESTS]
+    if unknown or not names:
+        raise typer.BadParameter(
+            f"unknown test(s) {', '.join(unknown) or repr(value)}; valid: 'all' or any of "
+            f"{', '.join(TESTS)}",
+            param_hint="--tests",
+        )
+    return names
+
+
 def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
 
@@ -272,7 +287,7 @@ def event_study(
             f"({min(w[0] for w in wins)}), e.g. -250:-11",
             param_hint="--estimation",
         )
-    test_list = "all" if tests == "all" else tuple(_split([tests]))
+    test_list = "all" if tests == "all" else _test_names(tests)
     opts = dict(
         model=model,
         estimation=est,
