@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +18,7 @@ from reequity.cli._common import (
     err_console,
     handle_errors,
 )
+from reequity.errors import ReequityWarning
 
 app = typer.Typer(help="Extract dated policy events from news dumps; list the event catalogue.",
                   no_args_is_help=True)  # fmt: skip
@@ -55,11 +57,15 @@ def extract(
     from reequity.events.extract import extract_events
 
     frames, offset = [], 0
-    for path in files:
-        articles = read_articles(path)
-        articles["article_id"] += offset
-        offset = int(articles["article_id"].max()) + 1
-        frames.append(extract_events(articles))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReequityWarning)
+        for path in files:
+            articles = read_articles(path)
+            articles["article_id"] += offset
+            offset = int(articles["article_id"].max()) + 1
+            frames.append(extract_events(articles))
+    for w in caught:  # one "warning: ..." line each, not Python's file:line format
+        err_console.print(f"[yellow]warning:[/] {w.message}", highlight=False, soft_wrap=True)
     result = pd.concat(frames, ignore_index=True)
     if policy_only:
         result = result[result["is_policy_event"]].reset_index(drop=True)

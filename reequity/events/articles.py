@@ -66,6 +66,7 @@ def read_articles(path_or_text: str | PathLike[str]) -> pd.DataFrame:
     text, origin = _load(path_or_text)
     lines = [line.strip() for line in text.replace("\ufeff", "").splitlines()]
     heads = [i for i, line in enumerate(lines) if _SOURCE.match(line)]
+    _check_layout(heads, origin)
     rows = []
     for position, index in enumerate(heads):
         end = heads[position + 1] - 1 if position + 1 < len(heads) else len(lines)
@@ -80,6 +81,18 @@ def read_articles(path_or_text: str | PathLike[str]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["published_at"] = pd.DatetimeIndex(frame["published_at"]).tz_localize(TIMEZONE)
     return frame
+
+
+def _check_layout(heads: list[int], origin: str) -> None:
+    """Reject a dump whose source lines are each one line apart.
+
+    Then every article lacks a title or a body, and the line between two source lines
+    would be read as the next title (a body line taken for a title, silently)."""
+    if len(heads) >= 2 and all(b - a == 2 for a, b in zip(heads, heads[1:], strict=False)):
+        raise ArticleFormatError(
+            f"{origin} has no title lines (or no body lines): its {len(heads)} source lines "
+            f"are each one line apart; expected {_EXPECTED} (then body lines)."
+        )
 
 
 def _load(path_or_text: str | PathLike[str]) -> tuple[str, str]:
