@@ -11,6 +11,7 @@ from typing import Annotated, Any, TypeVar
 
 import pandas as pd
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -18,8 +19,10 @@ from reequity.errors import ReequityError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-console = Console()
-err_console = Console(stderr=True)
+# piped or captured output has no terminal width to respect: do not fold tables at 80
+_WIDTH = None if sys.stdout.isatty() else 220
+console = Console(width=_WIDTH)
+err_console = Console(stderr=True, width=_WIDTH)
 
 
 class OutputFormat(StrEnum):
@@ -72,10 +75,11 @@ def emit_frame(frame: pd.DataFrame, fmt: OutputFormat, *, title: str | None = No
 
 def rich_table(frame: pd.DataFrame, *, title: str | None = None, floatfmt: str = "{:.4f}") -> Table:
     """Render a DataFrame as a Rich table; floats are formatted with ``floatfmt``."""
-    table = Table(title=title, show_lines=False)
+    # no vertical rules and tight padding: wide result tables still fit an 80-column terminal
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1))
     for col in frame.columns:
         numeric = pd.api.types.is_numeric_dtype(frame[col])
-        table.add_column(str(col), justify="right" if numeric else "left")
+        table.add_column(str(col), justify="right" if numeric else "left", overflow="fold")
     for row in frame.itertuples(index=False):
         table.add_row(*(_cell(v, floatfmt) for v in row))
     return table

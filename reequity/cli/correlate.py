@@ -122,8 +122,17 @@ def _print(study: CorrelationStudy, fmt: OutputFormat) -> None:
     table = study.events.table
     if fmt is OutputFormat.table:
         title = "Correlation before/after events (Fisher z; Forbes-Rigobon adjusted)"
-        compact = table.assign(pair=table["ticker_a"] + "/" + table["ticker_b"])
-        emit_frame(compact[list(COMPACT)].rename(columns=COMPACT), fmt, title=title)
+        # pairs with no overlapping data around an event stay in the CSV, not on screen
+        shown = table.loc[(table["n_pre"] > 0) & (table["n_post"] > 0)]
+        compact = shown.assign(pair=shown["ticker_a"] + "/" + shown["ticker_b"])[list(COMPACT)]
+        floats = compact.select_dtypes("float").columns
+        compact[floats] = compact[floats].map(lambda v: "" if pd.isna(v) else f"{v:.3f}")
+        emit_frame(compact.rename(columns=COMPACT), fmt, title=title)
+        if len(shown) < len(table):
+            err_console.print(
+                f"{len(table) - len(shown)} event-pair rows without data on both sides are "
+                "only in event_correlation.csv"
+            )
     else:
         emit_frame(table, fmt)
 
@@ -232,15 +241,18 @@ def _load_returns(
     tickers: list[str], *, start: str | None, end: str | None, cache_dir: Path | None
 ) -> pd.DataFrame:
     from reequity.data.prices import load_returns
+    from reequity.data.universe import mask_before_rare_earth
 
-    return load_returns(tickers, start=start, end=end, cache_dir=cache_dir)
+    # a company's returns from before it was a rare-earth business say nothing here
+    returns = load_returns(tickers, start=start, end=end, cache_dir=cache_dir)
+    return mask_before_rare_earth(returns)
 
 
 def _load_events(spec: str) -> pd.DataFrame:
     if spec == "catalogue":
         from reequity.events.catalogue import load_catalogue
 
-        return load_catalogue()
+        return load_catalogue(include_confounders=False)
     path = Path(spec)
     if not path.is_file():
         raise ConfigurationError(

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from reequity.errors import ConfigurationError, UnknownTickerError
@@ -150,3 +151,33 @@ def get_ticker_info(ticker: str, *, path: str | Path | None = None) -> pd.Series
     """
     (valid,) = validate_tickers([ticker], path=path)
     return load_universe(path).loc[valid]
+
+
+def mask_before_rare_earth(
+    returns: pd.DataFrame, *, path: str | Path | None = None
+) -> pd.DataFrame:
+    """Set returns to NaN before each ticker's ``rare_earth_from`` date.
+
+    600392 was 太工天成 before 2012 and 000831 an aluminium company before 2013-04: their
+    earlier returns say nothing about rare earths. Columns that are not universe tickers,
+    or have no ``rare_earth_from``, are left as they are.
+
+    Parameters
+    ----------
+    returns : DataFrame
+        Wide returns (DatetimeIndex, one column per ticker).
+    path : path, optional
+        Universe CSV (default: the shipped one).
+
+    Returns
+    -------
+    DataFrame
+        A copy of ``returns`` with the pre-rare-earth rows of each column set to NaN.
+    """
+    starts = load_universe(path)["rare_earth_from"]
+    masked = returns.copy()
+    for ticker in masked.columns:
+        start = starts.get(ticker, pd.NaT)
+        if pd.notna(start):
+            masked.loc[masked.index < start, ticker] = np.nan
+    return masked

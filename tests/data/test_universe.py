@@ -82,3 +82,20 @@ def test_get_ticker_info_returns_row() -> None:
     row = get_ticker_info("LYC.AX")
     assert row.name == "LYC.AX"
     assert row["exchange"] == "XASX"
+
+
+def test_mask_before_rare_earth_blanks_only_the_early_rows() -> None:
+    import numpy as np
+
+    from reequity.data.universe import mask_before_rare_earth
+
+    dates = pd.to_datetime(["2011-06-01", "2012-07-31", "2012-08-01", "2013-05-02"])
+    frame = pd.DataFrame(
+        {"600392": [0.01, 0.02, 0.03, 0.04], "000831": [0.1, 0.2, 0.3, 0.4], "X": 1.0},
+        index=dates,
+    )
+    masked = mask_before_rare_earth(frame)
+    assert masked["600392"].isna().tolist() == [True, True, False, False]
+    assert masked["000831"].isna().tolist() == [True, True, True, False]
+    assert (masked["X"] == 1.0).all()  # not a universe ticker: untouched
+    assert not np.isnan(frame.to_numpy()).any()  # the input is not modified
