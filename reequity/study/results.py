@@ -91,7 +91,9 @@ class EventStudyResults:
         pval = wt.pivot_table(
             index=["event_id", "window"], columns="test", values="pvalue", sort=False
         )
-        head = f"{'event_id':<14}{'window':>8}{'N':>6}{'CAAR':>11}" + "".join(
+        # the id column is as wide as the longest id, so ids are never cut
+        width = max([8, *(len(str(e)) for e in self.caar["event_id"])]) + 2
+        head = f"{'event_id':<{width}}{'window':>8}{'N':>6}{'CAAR':>11}" + "".join(
             f"{t[:15]:>17}" for t in shown
         )
         lines.append(head)
@@ -103,7 +105,8 @@ class EventStudyResults:
                 p = pval.at[key, t] if key in pval.index and t in pval.columns else np.nan
                 cells += f"{v:>9.3f} (p={p:.3f})" if np.isfinite(v) else f"{'nan':>17}"
             lines.append(
-                f"{str(row.event_id)[:14]:<14}{row.window:>8}{row.n_firms:>6}{row.caar:>11.5f}{cells}"
+                f"{str(row.event_id):<{width}}{row.window:>8}{row.n_firms:>6}"
+                f"{row.caar:>11.5f}{cells}"
             )
         return "\n".join(lines)
 

@@ -207,6 +207,13 @@ def test_spec_object_and_summary(rets: pd.DataFrame) -> None:
         res.ar = res.car  # type: ignore[misc]
 
 
+def test_summary_shows_full_event_ids(rets: pd.DataFrame) -> None:
+    long_id = "synthetic_export_controls_2025_04_04_long_identifier"
+    res = rq.event_study(rets, synthetic_event(rets, event_id=long_id), **KW)
+    rows = [line for line in res.summary().splitlines() if line.startswith("synthetic_")]
+    assert len(rows) == 2 and all(line.split()[0] == long_id for line in rows)
+
+
 def test_caar_and_aar_consistency(rets: pd.DataFrame) -> None:
     res = rq.event_study(rets, synthetic_event(rets), **KW)
     caar = res.caar.set_index(["event_id", "window"])
