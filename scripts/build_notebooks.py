@@ -107,13 +107,16 @@ coverage = pd.DataFrame(
 coverage
 """),
     md("""
-Growth of one unit invested since 2025 in the Chinese basket, two single names and MP, and
-the three market indices: the rare-earth names moved far more than their markets.
+Growth of one unit invested on 2025-01-01 in the Chinese basket, China Northern Rare Earth
+(600111), Lynas, MP Materials and the three market indices, each on its own trading days.
 """),
     code("""
 sample = returns.loc["2025-01-01":, ["CNRE_EW", "600111", "LYC.AX", "MP", "CSI300", "ASX200", "SPX"]]
-growth = (1 + sample.fillna(0)).cumprod()  # a closed day leaves the level unchanged
-ax = growth.plot(figsize=(9, 3.8), lw=1.2, logy=True)
+fig, ax = plt.subplots(figsize=(9, 3.8))
+for ticker in sample:
+    # each series on its own trading days, ending where its data ends
+    (1 + sample[ticker].dropna()).cumprod().plot(ax=ax, lw=1.2, logy=True, label=ticker)
+ax.legend(ncol=2, fontsize="small")
 ax.set_ylabel("growth of 1 (log scale)")
 ax.set_title("Rare-earth equities and their markets since 2025-01-01");
 """),
@@ -357,7 +360,7 @@ ev_2025 = [e for e in ids if "_2025_" in e]
 fig, axes = plt.subplots(1, len(ev_2025), figsize=(4 * len(ev_2025), 3.4), sharey=True)
 for ax, event_id in zip(axes, ev_2025):
     rq.plots.plot_caar(res, event_id=event_id, window="0:5", ax=ax)
-    ax.set_title(event_id[:32], fontsize="small")
+    ax.set_title(event_id, fontsize="small")
 fig.tight_layout()
 """),
 ]
