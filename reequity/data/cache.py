@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -49,6 +51,7 @@ __all__ = [
 
 ENV_VAR = "REEQUITY_CACHE_DIR"
 MANIFEST = "manifest.json"
+LOCK = ".manifest.lock"
 _EXAMPLE = {"ticker": "600111", "provider": "akshare", "adjustment": "qfq"}
 _PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.^-]{0,40}$")
 
@@ -135,17 +138,22 @@ class CacheLayer:
         return sorted(found, key=lambda e: str(e.get("fetched_at", "")), reverse=True)
 
     def read(self, entry: dict[str, Any]) -> pd.DataFrame:
-        """Read and verify the parquet file of a manifest entry."""
+        """Read and verify the parquet file of a manifest entry.
+
+        The file is read once into memory, so the checksum and the parsed frame describe
+        the same bytes. A mismatch in the writable layer is re-checked under the manifest
+        lock: a concurrent refresh may have been between its two renames.
+        """
         path = self.path_for(entry["provider"], entry["ticker"], entry["adjustment"])
-        if not path.is_file():
-            raise CacheCorruptError(
-                f"cache file {path} listed in the manifest is missing; re-fetch with --refresh"
-            )
-        if entry.get("sha256") and _sha256(path) != entry["sha256"]:
-            raise CacheCorruptError(
-                f"cache file {path} does not match its manifest checksum; re-fetch with --refresh"
-            )
-        return _read_parquet(path)
+        try:
+            return _read_verified(path, entry)
+        except CacheCorruptError:
+            # only a folder some writer has locked can hold a half-finished refresh
+            if not self.writable or not (self.root / LOCK).is_file():
+                raise
+            key = f"{entry['provider']}/{entry['ticker']}/{entry['adjustment']}"
+            with self._locked(shared=True):
+                return _read_verified(path, self.manifest().get(key, entry))
 
     def write(self, frame: pd.DataFrame, meta: dict[str, Any]) -> dict[str, Any]:
         """Atomically write ``frame`` and record ``meta`` (+ rows, first, last, sha256).
@@ -187,8 +195,7 @@ class CacheLayer:
                 manifest[f"{meta['provider']}/{meta['ticker']}/{meta['adjustment']}"] = entry
                 payload = {"version": 1, "series": dict(sorted(manifest.items()))}
                 manifest_tmp = _json_tmp(payload, self.root)
-                os.replace(tmp, target)
-                os.replace(manifest_tmp, self.root / MANIFEST)
+                _swap_in(tmp, target, manifest_tmp, self.root / MANIFEST)
         except BaseException:
             tmp.unlink(missing_ok=True)
             if manifest_tmp is not None:
@@ -197,25 +204,66 @@ class CacheLayer:
         return entry
 
     @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        lock = self.root / ".manifest.lock"
+    def _locked(self, *, shared: bool = False) -> Iterator[None]:
+        lock = self.root / LOCK
         with lock.open("a") as fh:
             try:
                 import fcntl
 
-                fcntl.flock(fh, fcntl.LOCK_EX)
+                fcntl.flock(fh, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
             except ImportError:  # Windows: os.replace keeps files whole; no flock there
                 pass
             yield
+
+
+def _swap_in(tmp: Path, target: Path, manifest_tmp: Path, manifest: Path) -> None:
+    """Move the new parquet and manifest into place; if the second move fails, put the old
+    parquet back, so file and manifest never disagree (caller holds the lock)."""
+    backup = None
+    if target.exists():
+        backup = target.with_name(f".{target.stem}.{os.getpid()}.bak.tmp")
+        backup.unlink(missing_ok=True)
+        try:
+            os.link(target, backup)  # the old bytes keep a name while target is replaced
+        except OSError:
+            shutil.copy2(target, backup)
+    try:
+        os.replace(tmp, target)
+        os.replace(manifest_tmp, manifest)
+    except BaseException:
+        if backup is not None:
+            os.replace(backup, target)
+        raise
+    finally:
+        if backup is not None:
+            backup.unlink(missing_ok=True)
 
 
 def _iso(value: Any) -> str:
     return pd.Timestamp(value).date().isoformat()
 
 
-def _read_parquet(path: Path) -> pd.DataFrame:
+def _read_verified(path: Path, entry: dict[str, Any]) -> pd.DataFrame:
+    if not path.is_file():
+        raise CacheCorruptError(
+            f"cache file {path} listed in the manifest is missing; re-fetch with --refresh"
+        )
     try:
-        return pd.read_parquet(path)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CacheCorruptError(
+            f"cache file {path} cannot be read ({exc.strerror or exc}); check its permissions"
+        ) from exc
+    if entry.get("sha256") and hashlib.sha256(data).hexdigest() != entry["sha256"]:
+        raise CacheCorruptError(
+            f"cache file {path} does not match its manifest checksum; re-fetch with --refresh"
+        )
+    return _read_parquet(path, data)
+
+
+def _read_parquet(path: Path, data: bytes) -> pd.DataFrame:
+    try:
+        return pd.read_parquet(io.BytesIO(data))
     except Exception as exc:  # pyarrow raises several types for damaged files
         raise CacheCorruptError(
             f"cache file {path} is corrupt or truncated ({type(exc).__name__}); "

@@ -1,0 +1,260 @@
+"""Group 5: cache integrity - truncated file, checksum mismatch, refresh failing half way,
+two processes refreshing one series at once.
+
+Every case works on a tmp copy of the shipped snapshot or on small synthetic series; the
+committed ``data_cache/`` is checked unchanged by the suite's session fixture.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import shutil
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from reequity.data.cache import CacheLayer, read_series
+from reequity.data.prices import load_prices
+from reequity.data.universe import load_universe
+from reequity.errors import (
+    CacheCorruptError,
+    ConfigurationError,
+    OfflineFallbackWarning,
+    ProviderError,
+)
+
+from ._util import SHIPPED_CACHE, assert_clean_exit, invoke, run_subprocess, sha256, tree_hashes
+
+MP_FILE = "snapshot__MP__yahoo_auto_adjust.parquet"
+KEY = {"ticker": "MP", "provider": "yfinance", "adjustment": "auto_adjust"}
+REFRESHED = "yfinance__MP__auto_adjust.parquet"
+
+
+def synthetic_prices(seed: int, n: int = 80) -> pd.DataFrame:
+    """A canonical price frame of made-up numbers for MP (source 'synthetic')."""
+    rng = np.random.default_rng(seed)
+    close = 20 * np.exp(np.cumsum(rng.normal(0, 0.02, n)))
+    ret = np.r_[np.nan, close[1:] / close[:-1] - 1]
+    return pd.DataFrame(
+        {
+            "date": pd.bdate_range("2024-01-02", periods=n).astype("datetime64[ns]"),
+            "ticker": "MP",
+            "open": close, "high": close, "low": close, "close": close, "adj_close": close,
+            "volume": float(seed), "ret": ret, "suspended": False,
+            "source": f"synthetic-{seed}", "flag": "",
+        }
+    )  # fmt: skip
+
+
+class FakeProvider:
+    """A yfinance stand-in: returns a synthetic frame or fails like an offline vendor."""
+
+    name = "yfinance"
+
+    def __init__(self, frame: pd.DataFrame | None) -> None:
+        self.frame = frame
+
+    def adjustment_for(self, info: pd.Series) -> str:
+        return "auto_adjust"
+
+    def fetch(self, info: pd.Series, *, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
+        if self.frame is None:
+            raise ProviderError("yfinance could not fetch 'MP' (ConnectionError: offline)")
+        return self.frame
+
+
+@pytest.fixture
+def cache_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped snapshot (it shadows the snapshot for reads)."""
+    folder = tmp_path / "cache_copy"
+    shutil.copytree(SHIPPED_CACHE, folder)
+    return folder
+
+
+@pytest.fixture
+def refreshed(isolated_cache: Path) -> Path:
+    """The writable cache after one successful refresh of MP (synthetic version 1)."""
+    load_prices(["MP"], refresh=True, provider=FakeProvider(synthetic_prices(1)))
+    assert (isolated_cache / REFRESHED).is_file()
+    return isolated_cache
+
+
+def _truncate(path: Path, keep: float = 0.5) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: int(len(data) * keep)])
+
+
+def _drop_checksum(folder: Path, key: str) -> None:
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest["series"][key].pop("sha256")
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+
+# ------------------------------------------------------------------ corrupt files
+def test_truncated_parquet_names_the_file(cache_copy: Path) -> None:
+    target = cache_copy / MP_FILE
+    _truncate(target)
+    _drop_checksum(cache_copy, "snapshot/MP/yahoo_auto_adjust")  # reach the parquet reader
+    before = tree_hashes(cache_copy)
+    with pytest.raises(CacheCorruptError, match=rf"cache file .*{MP_FILE} is corrupt or truncated"):
+        load_prices(["MP"], cache_dir=cache_copy)
+    result = invoke(["data", "fetch", "--tickers", "MP", "--cache-dir", str(cache_copy)])
+    assert_clean_exit(result, 1, str(target), "corrupt or truncated", "re-fetch with --refresh")
+    assert tree_hashes(cache_copy) == before, "a failed read changed the cache"
+
+
+def test_truncated_parquet_with_checksum(cache_copy: Path) -> None:
+    target = cache_copy / MP_FILE
+    _truncate(target, keep=0.9)
+    before = tree_hashes(cache_copy)
+    with pytest.raises(CacheCorruptError, match="does not match its manifest checksum"):
+        read_series("MP", cache_dir=cache_copy)
+    assert tree_hashes(cache_copy) == before
+
+
+def test_manifest_checksum_mismatch(cache_copy: Path) -> None:
+    """A valid parquet file whose bytes differ from the manifest's record is refused."""
+    target = cache_copy / MP_FILE
+    frame = pd.read_parquet(target)
+    frame.loc[frame.index[-1], "ret"] = 0.5  # a silent edit
+    frame.to_parquet(target, index=False)
+    before = tree_hashes(cache_copy)
+    result = invoke(
+        ["event-study", "--tickers", "MP", "--cache-dir", str(cache_copy), "--out", "x"]
+    )
+    assert_clean_exit(result, 1, f"cache file {target} does not match its manifest checksum")
+    assert tree_hashes(cache_copy) == before
+    assert not Path("x").exists()
+
+
+def test_unreadable_manifest(cache_copy: Path) -> None:
+    (cache_copy / "manifest.json").write_text('{"series": {', encoding="utf-8")
+    result = invoke(["data", "list", "--cache-dir", str(cache_copy)])
+    assert_clean_exit(result, 1, f"cache manifest {cache_copy / 'manifest.json'} is unreadable")
+
+
+def test_listed_file_missing(cache_copy: Path) -> None:
+    (cache_copy / MP_FILE).unlink()
+    with pytest.raises(CacheCorruptError, match=rf"{MP_FILE} listed in the manifest is missing"):
+        load_prices(["MP"], cache_dir=cache_copy)
+
+
+def test_corrupt_cache_in_a_real_process(cache_copy: Path, tmp_path: Path) -> None:
+    _truncate(cache_copy / MP_FILE, keep=0.3)
+    proc = run_subprocess(["data", "fetch", "--tickers", "MP"], cwd=tmp_path, cache_dir=cache_copy)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.stderr.strip().startswith("error: cache file") and MP_FILE in proc.stderr
+
+
+# ------------------------------------------------------------------ failed refresh
+def test_offline_refresh_keeps_the_old_file(refreshed: Path) -> None:
+    before = tree_hashes(refreshed)
+    with pytest.warns(OfflineFallbackWarning, match="using the cached copy of 'MP'"):
+        got = load_prices(["MP"], refresh=True, provider=FakeProvider(None))
+    assert set(got["source"]) == {"synthetic-1"}
+    assert tree_hashes(refreshed) == before
+
+
+def test_offline_refresh_on_the_cli(refreshed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("reequity.data.prices.default_provider", lambda info: FakeProvider(None))
+    before = tree_hashes(refreshed)
+    result = invoke(["data", "fetch", "--tickers", "MP", "--refresh", "--format", "csv"])
+    assert_clean_exit(result, 0, "warning:", "offline", "using the cached copy of 'MP'")
+    assert "MP," in result.stdout and ",True" in result.stdout  # from_cache_offline
+    assert tree_hashes(refreshed) == before
+
+
+def test_write_dying_half_way_keeps_the_old_file(
+    refreshed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new parquet is half written when the disk fails: old bytes stay, no litter."""
+    before = tree_hashes(refreshed, ["*.parquet", "manifest.json"])
+    real = pd.DataFrame.to_parquet
+
+    def half_then_fail(self: pd.DataFrame, path: object, *args: object, **kwargs: object) -> None:
+        real(self, path, *args, **kwargs)
+        _truncate(Path(str(path)))
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", half_then_fail)
+    with pytest.raises(ConfigurationError, match=rf"cannot write {REFRESHED} .*No space left"):
+        load_prices(["MP"], refresh=True, provider=FakeProvider(synthetic_prices(2)))
+    assert tree_hashes(refreshed, ["*.parquet", "manifest.json"]) == before
+    assert not list(refreshed.glob("*.tmp")), "temp files left behind"
+
+
+def test_manifest_swap_failing_keeps_the_old_file(
+    refreshed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The failure hits between the two renames (parquet moved, manifest not yet)."""
+    before = tree_hashes(refreshed, ["*.parquet", "manifest.json"])
+    real = os.replace
+
+    def fail_on_manifest(src: object, dst: object) -> None:
+        if Path(str(dst)).name == "manifest.json":
+            raise OSError(5, "Input/output error")
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", fail_on_manifest)
+    with pytest.raises(ConfigurationError, match="Input/output error"):
+        load_prices(["MP"], refresh=True, provider=FakeProvider(synthetic_prices(3)))
+    monkeypatch.setattr(os, "replace", real)
+    assert tree_hashes(refreshed, ["*.parquet", "manifest.json"]) == before
+    assert not list(refreshed.glob("*.tmp")) and not list(refreshed.glob(".*.tmp"))
+    assert set(load_prices(["MP"])["source"]) == {"synthetic-1"}  # still reads
+
+
+# ------------------------------------------------------------------ concurrent refresh
+def _writer(root: str, seed: int, rounds: int) -> None:
+    layer = CacheLayer(Path(root), writable=True)
+    for i in range(rounds):
+        layer.write(synthetic_prices(seed, n=60 + 20 * seed + i % 3), {**KEY, "notes": ""})
+
+
+def _reader(root: str, rounds: int, errors: mp.Queue) -> None:
+    for _ in range(rounds):
+        try:
+            frame, _ = read_series("MP", cache_dir=root, provider="yfinance")
+            seed = int(str(frame["source"].iloc[0]).split("-")[1])
+            assert len(frame) in {60 + 20 * seed + k for k in range(3)}
+        except Exception as exc:  # report, do not die: the parent asserts
+            errors.put(f"{type(exc).__name__}: {exc}")
+
+
+def test_two_processes_refreshing_at_once(isolated_cache: Path) -> None:
+    layer = CacheLayer(isolated_cache, writable=True)
+    layer.write(synthetic_prices(1), {**KEY, "notes": ""})
+    ctx = mp.get_context("spawn")
+    errors: mp.Queue = ctx.Queue()
+    procs = [ctx.Process(target=_writer, args=(str(isolated_cache), s, 25)) for s in (1, 2)]
+    procs.append(ctx.Process(target=_reader, args=(str(isolated_cache), 60, errors)))
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(timeout=120)
+    assert [p.exitcode for p in procs] == [0, 0, 0]
+    seen = []
+    while not errors.empty():
+        seen.append(errors.get())
+    assert seen == [], seen[:3]
+    # the survivor is whole, matches its manifest entry, and no temp file is left
+    frame, entry = read_series("MP", cache_dir=isolated_cache, provider="yfinance")
+    seed = int(str(frame["source"].iloc[0]).split("-")[1])
+    assert len(frame) in {60 + 20 * seed + k for k in range(3)}
+    assert entry["sha256"] == sha256(isolated_cache / REFRESHED)
+    assert entry["rows"] == len(frame)
+    assert not [p.name for p in isolated_cache.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_plain_reads_write_nothing(isolated_cache: Path) -> None:
+    """Reading the shipped snapshot creates no writable folder, lock or temp file."""
+    assert "MP" in load_universe().index
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert len(load_prices(["MP"], start="2025-04-01", end="2025-04-10")) == 8
+    assert not isolated_cache.exists()
