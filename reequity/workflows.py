@@ -118,6 +118,20 @@ def _pair_events(
     return paired, pd.DataFrame(skipped, columns=["event_id", "ticker", "reason"])
 
 
+def _first_skip(skipped: pd.DataFrame, events: pd.DataFrame) -> str:
+    """Name the first skipped pair: event id, its date, ticker and why (for error messages)."""
+    if skipped.empty:
+        return "no events to study"
+    first = skipped.iloc[0]
+    dates = pd.to_datetime(events.drop_duplicates("event_id").set_index("event_id")["date"])
+    when = dates.get(first["event_id"])
+    on = f" on {pd.Timestamp(when):%Y-%m-%d}" if when is not None and pd.notna(when) else ""
+    return (
+        f"event {first['event_id']!r}{on} for {first['ticker']}: {first['reason']} "
+        f"({len(skipped)} pair(s) skipped); pick events inside the data or other tickers"
+    )
+
+
 def default_tickers(universe: pd.DataFrame, cache_dir: str | Path | None = None) -> list[str]:
     """The non-benchmark securities of the universe that some cache layer holds."""
     from reequity.data.cache import cache_layers
@@ -180,8 +194,7 @@ def prepare_study_inputs(
     paired, skipped = _pair_events(study_events, tickers, returns, universe)
     if paired.empty:
         raise EventFormatError(
-            "no (event, ticker) pair has data: every pair was skipped "
-            f"({skipped['reason'].iloc[0] if len(skipped) else 'no events'})"
+            f"no (event, ticker) pair has data: {_first_skip(skipped, study_events)}"
         )
     exchanges = {t: universe.at[t, "exchange"] for t in columns}
     limits = {
