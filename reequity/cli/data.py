@@ -112,7 +112,7 @@ def fetch_cmd(
     """Fetch series (cache first; --refresh forces the vendor) and summarise them."""
     from reequity.data.prices import load_prices
     from reequity.data.universe import validate_tickers
-    from reequity.errors import OfflineFallbackWarning
+    from reequity.errors import OfflineFallbackWarning, ReequityWarning
 
     lo, hi = _date(start, "--start"), _date(end, "--end")
     if lo is not None and hi is not None and pd.Timestamp(lo) > pd.Timestamp(hi):
@@ -134,11 +134,14 @@ def fetch_cmd(
                 frame = load_prices(
                     [ticker], start=lo, end=hi, cache_dir=cache_dir, refresh=refresh
                 )
-            for w in caught:
+            # vendor libraries warn too (pandas deprecations): show and count only ours
+            ours = [w for w in caught if issubclass(w.category, ReequityWarning)]
+            for w in ours:
                 err_console.print(
                     f"[yellow]warning:[/] {w.message}", highlight=False, soft_wrap=True
                 )
-            rows.append(_summary(ticker, frame, fallback=bool(caught)))
+            fallback = any(issubclass(w.category, OfflineFallbackWarning) for w in ours)
+            rows.append(_summary(ticker, frame, fallback=fallback))
             progress.advance(task)
     emit_frame(pd.DataFrame(rows), fmt, title="Fetched series")
 

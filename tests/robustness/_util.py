@@ -10,16 +10,21 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 from click.testing import Result
 from typer.testing import CliRunner
 
 from reequity.cli.app import app
+from reequity.errors import ProviderError
 
 REPO = Path(__file__).resolve().parents[2]
 SHIPPED_CACHE = REPO / "data_cache"
 _BOX = re.compile(r"[│╭╮╰╯─┃━]+")
 
 runner = CliRunner()
+# curl reads http_proxy only in lower case; requests reads both
+_PROXIES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
 
 
 def flat(text: str) -> str:
@@ -62,9 +67,9 @@ def run_subprocess(
         "COLUMNS": "200",
         "NO_COLOR": "1",
         # any accidental network call fails fast instead of reaching a vendor
-        "HTTP_PROXY": "http://127.0.0.1:9",
-        "HTTPS_PROXY": "http://127.0.0.1:9",
-        "ALL_PROXY": "http://127.0.0.1:9",
+        **{name: "http://127.0.0.1:9" for name in _PROXIES},
+        "NO_PROXY": "",
+        "no_proxy": "",
     }
     return subprocess.run(
         [sys.executable, "-m", "reequity.cli.app", *args],
@@ -86,3 +91,36 @@ def tree_hashes(folder: Path, patterns: Iterable[str] = ("*",)) -> dict[str, str
     """``relative path -> sha256`` of every file under ``folder`` matching ``patterns``."""
     files = {p for pattern in patterns for p in Path(folder).rglob(pattern) if p.is_file()}
     return {str(p.relative_to(folder)): sha256(p) for p in sorted(files)}
+
+
+def synthetic_prices(seed: int, n: int = 80) -> pd.DataFrame:
+    """A canonical price frame of made-up numbers for MP (source 'synthetic')."""
+    rng = np.random.default_rng(seed)
+    close = 20 * np.exp(np.cumsum(rng.normal(0, 0.02, n)))
+    ret = np.r_[np.nan, close[1:] / close[:-1] - 1]
+    return pd.DataFrame(
+        {
+            "date": pd.bdate_range("2024-01-02", periods=n).astype("datetime64[ns]"),
+            "ticker": "MP",
+            "open": close, "high": close, "low": close, "close": close, "adj_close": close,
+            "volume": float(seed), "ret": ret, "suspended": False,
+            "source": f"synthetic-{seed}", "flag": "",
+        }
+    )  # fmt: skip
+
+
+class FakeProvider:
+    """A yfinance stand-in: returns a synthetic frame or fails like an offline vendor."""
+
+    name = "yfinance"
+
+    def __init__(self, frame: pd.DataFrame | None) -> None:
+        self.frame = frame
+
+    def adjustment_for(self, info: pd.Series) -> str:
+        return "auto_adjust"
+
+    def fetch(self, info: pd.Series, *, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
+        if self.frame is None:
+            raise ProviderError("yfinance could not fetch 'MP' (ConnectionError: offline)")
+        return self.frame

@@ -14,7 +14,6 @@ import shutil
 import warnings
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -25,47 +24,22 @@ from reequity.errors import (
     CacheCorruptError,
     ConfigurationError,
     OfflineFallbackWarning,
-    ProviderError,
 )
 
-from ._util import SHIPPED_CACHE, assert_clean_exit, invoke, run_subprocess, sha256, tree_hashes
+from ._util import (
+    SHIPPED_CACHE,
+    FakeProvider,
+    assert_clean_exit,
+    invoke,
+    run_subprocess,
+    sha256,
+    synthetic_prices,
+    tree_hashes,
+)
 
 MP_FILE = "snapshot__MP__yahoo_auto_adjust.parquet"
 KEY = {"ticker": "MP", "provider": "yfinance", "adjustment": "auto_adjust"}
 REFRESHED = "yfinance__MP__auto_adjust.parquet"
-
-
-def synthetic_prices(seed: int, n: int = 80) -> pd.DataFrame:
-    """A canonical price frame of made-up numbers for MP (source 'synthetic')."""
-    rng = np.random.default_rng(seed)
-    close = 20 * np.exp(np.cumsum(rng.normal(0, 0.02, n)))
-    ret = np.r_[np.nan, close[1:] / close[:-1] - 1]
-    return pd.DataFrame(
-        {
-            "date": pd.bdate_range("2024-01-02", periods=n).astype("datetime64[ns]"),
-            "ticker": "MP",
-            "open": close, "high": close, "low": close, "close": close, "adj_close": close,
-            "volume": float(seed), "ret": ret, "suspended": False,
-            "source": f"synthetic-{seed}", "flag": "",
-        }
-    )  # fmt: skip
-
-
-class FakeProvider:
-    """A yfinance stand-in: returns a synthetic frame or fails like an offline vendor."""
-
-    name = "yfinance"
-
-    def __init__(self, frame: pd.DataFrame | None) -> None:
-        self.frame = frame
-
-    def adjustment_for(self, info: pd.Series) -> str:
-        return "auto_adjust"
-
-    def fetch(self, info: pd.Series, *, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
-        if self.frame is None:
-            raise ProviderError("yfinance could not fetch 'MP' (ConnectionError: offline)")
-        return self.frame
 
 
 @pytest.fixture
