@@ -40,7 +40,8 @@ CacheDirOption = Annotated[
     Path | None,
     typer.Option(
         "--cache-dir",
-        help="Writable cache folder (default: $REEQUITY_CACHE_DIR, else the package's data_cache/).",
+        help="Writable cache folder (default: $REEQUITY_CACHE_DIR, else the user cache folder); "
+        "the shipped snapshot is read after it.",
     ),
 ]
 OutOption = Annotated[
