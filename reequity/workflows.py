@@ -182,6 +182,11 @@ def prepare_study_inputs(
     if benchmark is not None:
         (benchmark,) = validate_tickers([benchmark])
         tickers = [t for t in tickers if t != benchmark]
+        if not tickers:
+            raise ConfigurationError(
+                f"the only ticker given is the benchmark {benchmark!r}; pass other tickers "
+                "or another benchmark"
+            )
     benchmark_of = {t: benchmark or universe.at[t, "benchmark"] for t in tickers}
     missing_bm = [t for t, b in benchmark_of.items() if not isinstance(b, str) or not b]
     if missing_bm:

@@ -50,7 +50,8 @@ OutOption = Annotated[
 
 
 def handle_errors(func: F) -> F:
-    """Turn a ``ReequityError`` into a one-line message on stderr and exit code 1."""
+    """Turn a ``ReequityError`` (or an ``OSError`` from a bad path) into a one-line message on
+    stderr and exit code 1."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -59,8 +60,21 @@ def handle_errors(func: F) -> F:
         except ReequityError as exc:
             err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
             raise typer.Exit(code=1) from None
+        except OSError as exc:  # an output path that is a file, unwritable, on a full disk...
+            err_console.print(
+                f"[bold red]error:[/] {_os_message(exc)}", highlight=False, soft_wrap=True
+            )
+            raise typer.Exit(code=1) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _os_message(exc: OSError) -> str:
+    where = f" {str(exc.filename)!r}" if exc.filename else ""
+    return (
+        f"cannot use{where}: {exc.strerror or exc}; give --out/--cache-dir paths to folders "
+        "(or files) you can write, on a disk with free space"
+    )
 
 
 def emit_frame(frame: pd.DataFrame, fmt: OutputFormat, *, title: str | None = None) -> None:
