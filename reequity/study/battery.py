@@ -1,131 +1,95 @@
 """Run the test battery for every event and for the pooled sample ``ALL``.
 
-Per-firm quantities that do not depend on the group (ranks, medians, sorted estimation
-SARs, residual moments) are computed once; each group then works on views of them.
+Firm-events are put in order of event (then calendar date of day 0), so every group is
+a contiguous block of rows: its arrays are views, never copies. Per-firm quantities and
+the per-group column sums come from one pass (:mod:`reequity.study.perfirm`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from reequity.errors import StatisticWarning
+from reequity.study.arrays import take_cols
 from reequity.study.derive import Arrays
+from reequity.study.perfirm import PerFirm, per_firm
 from reequity.study.statistics import TESTS, Sample, TestResult
-from reequity.study.statistics.base import nan_colsum, nan_result
-from reequity.study.statistics.parametric import mean_residual_correlation, residual_moments
-from reequity.study.statistics.ranking import ranks_and_subset
+from reequity.study.statistics.base import nan_result
 
 __all__ = ["run_battery"]
 
+_NEEDS_RANKS = {"corrado_rank", "modified_rank", "corrado_sign", "grank"}
+_NEEDS_RBAR = {"adjusted_patell", "kolari_pynnonen"}
+_ROW_FIELDS = ("ar", "sar", "car", "scar", "sigma", "n_est", "dof", "lamb_c", "cluster")
 
-def _lamb_cbar(a: Arrays, idx: np.ndarray, conv: str) -> np.ndarray:
+
+def _lamb_cbar(a: Arrays, rows: slice, conv: str) -> np.ndarray:
     """Lamb's per-day factor: estudy2 uses the first firm's index and the mean M."""
-    c = a.lamb_c[idx]
+    c = a.lamb_c[rows]
     if conv == "estudy2":
-        m_mean = a.n_est[idx].mean()
-        return c[0] - 1 / a.n_est[idx][0] + 1 / m_mean
-    present = np.isfinite(a.ar[idx][:, a.span])
+        m_mean = a.n_est[rows].mean()
+        return c[0] - 1 / a.n_est[rows][0] + 1 / m_mean
+    present = np.isfinite(take_cols(a.ar[rows], a.span))
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(present, c, 0).sum(axis=0) / present.sum(axis=0)
 
 
-_NEEDS_RANKS = {"corrado_rank", "modified_rank", "grank"}
-_NEEDS_RBAR = {"adjusted_patell", "kolari_pynnonen"}
+def _rbar(per: PerFirm, col: np.ndarray, rows: slice) -> float:
+    """Mean pairwise correlation of estimation ARs (Kolari and Pynnonen 2010).
 
-
-@dataclass(frozen=True, slots=True)
-class PerFirm:
-    """Per-firm rank quantities; they do not depend on the group, so computed once."""
-
-    ranks: np.ndarray  # (n, T) ranks over estimation + span days
-    est_ranks: np.ndarray  # (n, M) ranks over estimation days (of AR and of AR / S_i)
-    est_sorted: np.ndarray  # (n, M) AR / S_i sorted ascending, NaN last
-    signs: np.ndarray  # (n, T) sign(AR - median AR)
-    count: np.ndarray  # (n,) ARs on estimation + span taus
-    e_mean: np.ndarray  # (n,) mean estimation AR (Kolari-Pynnonen correlation)
-    e_sd: np.ndarray  # (n,) sd of estimation ARs, divisor M - 1
-
-
-def _per_firm(a: Arrays, names: tuple[str, ...]) -> PerFirm:
-    n = len(a.ar)
-    empty = np.empty((n, 0))
-    ranks = est_ranks = est_sorted = signs = empty
-    count = np.zeros(n)
-    if _NEEDS_RANKS & set(names) or "corrado_sign" in names:
-        full = a.ar[:, a.full_cols]
-        count = np.isfinite(full).sum(axis=1).astype(float)
-        ranks, est_ranks, median = ranks_and_subset(full, ~a.in_span)
-        if "corrado_sign" in names:
-            signs = np.empty(full.shape, dtype=np.float32)
-            for lo in range(0, n, 4096):  # blocks of rows: bounded temporaries
-                b = slice(lo, lo + 4096)
-                with np.errstate(invalid="ignore"):
-                    signs[b] = np.sign(full[b] - median[b, None])
-        del full
-    if "grank" in names:
-        est_sorted = np.empty((n, int(a.est.sum())))
-        for lo in range(0, n, 4096):
-            b = slice(lo, lo + 4096)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                # sorting then dividing by S_i > 0 keeps the order: sorted AR / S_i
-                est_sorted[b] = np.sort(a.ar[b][:, a.est], axis=1) / a.sigma[b, None]
-    e_mean = e_sd = np.zeros(n)
-    if _NEEDS_RBAR & set(names):
-        e_mean, e_sd = residual_moments(a.ar, a.est)
-    return PerFirm(ranks, est_ranks, est_sorted, signs, count, e_mean, e_sd)
-
-
-def _as_slice(idx: np.ndarray) -> slice | np.ndarray:
-    """A contiguous index as a slice, so group arrays are views, not copies."""
-    if len(idx) and idx[-1] - idx[0] + 1 == len(idx):
-        return slice(int(idx[0]), int(idx[-1]) + 1)
-    return idx
+    With u_it = (AR_it - mean_i) / sd_i (missing -> 0) it is computed in O(N M) as
+    r = (sum_t (sum_i u_it)^2 - sum_i (M_i - 1)) / ((M - 1) N (N - 1)), M the mean number
+    of estimation ARs; exact for a balanced panel, an approximation otherwise.
+    """
+    m = per.e_count[rows]
+    n = len(m)
+    if n < 2 or m.max(initial=0) < 3:
+        return float("nan")
+    cross = col @ col - np.nansum(per.kp_m[rows] - 1)
+    return float(cross / ((np.mean(m) - 1) * n * (n - 1)))
 
 
 def _sample(
-    a: Arrays,
-    idx: np.ndarray,
-    conv: str,
-    seed: int,
-    per: PerFirm,
-    names: tuple[str, ...],
+    a: Arrays, per: PerFirm, rows: slice, sums: dict[str, np.ndarray], conv: str, seed: int
 ) -> Sample:
-    idx = _as_slice(idx)
-    rbar = (
-        mean_residual_correlation(a.ar[idx], a.est, per.e_mean[idx], per.e_sd[idx])
-        if _NEEDS_RBAR & set(names)
-        else np.nan
-    )
-    ar = a.ar[idx]
-    total, n_all = nan_colsum(ar)
+    """The group's Sample: views of the per-firm arrays and its precomputed sums.
+
+    ``sums`` holds the group's ``cell_ar``/``cell_n`` (one row per calendar date of
+    day 0), ``rank_sums`` and ``kp_cols``.
+    """
+    cell_ar, cell_n = sums["cell_ar"], sums["cell_n"]
+    total, n_all = cell_ar.sum(axis=0), cell_n.sum(axis=0)
     with np.errstate(invalid="ignore", divide="ignore"):
         aar_all = total / n_all
     return Sample(
-        ar=ar,
+        ar_span=take_cols(a.ar[rows], a.span),
         est=a.est,
         span=a.span,
         win=a.win,
-        sigma=a.sigma[idx],
-        dof=a.dof[idx],
-        n_est=a.n_est[idx],
-        sar=a.sar[idx],
-        car=a.car[idx],
-        scar=a.scar[idx],
-        cbar=_lamb_cbar(a, idx, conv),
-        cluster=a.cluster[idx],
-        full_count=per.count[idx],
-        in_span=a.in_span,
-        ranks=per.ranks[idx],
-        est_sar_ranks=per.est_ranks[idx],
-        est_sorted=per.est_sorted[idx],
-        signs=per.signs[idx],
-        rbar=rbar,
+        sigma=a.sigma[rows],
+        dof=a.dof[rows],
+        n_est=a.n_est[rows],
+        sar=a.sar[rows],
+        car=a.car[rows],
+        scar=a.scar[rows],
+        cbar=_lamb_cbar(a, rows, conv),
+        est_var=per.e_var[rows],
+        est_pos=per.e_pos[rows],
+        est_count=per.e_count[rows],
         aar_all=aar_all,
         n_all=n_all,
+        cluster_ar=cell_ar,
+        cluster_n=cell_n,
+        in_span=a.in_span,
+        rank_sums=sums["rank_sums"],
+        full_count=per.count[rows],
+        est_sar_ranks=per.est_ranks[rows],
+        est_sorted=per.est_sorted[rows],
+        rbar=_rbar(per, sums["kp_cols"], rows),
         convention=conv,
         seed=seed,
     )
@@ -144,19 +108,64 @@ def _run_one(name: str, sample: Sample, group: str) -> TestResult:
     return res
 
 
+def _by_group(
+    a: Arrays,
+) -> tuple[Arrays, list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Rows ordered by event (stable: a group keeps its firm-events' order).
+
+    Returns the reordered arrays, group names, each row's group and cell codes (a cell is
+    an event's firm-events sharing the calendar date of day 0), and each cell's group and
+    day-0 date code.
+    """
+    group, names = pd.factorize(a.params["event_id"].to_numpy())  # first-appearance order
+    day, _ = pd.factorize(a.cluster)
+    if (np.diff(group) < 0).any():  # copy once so every group is a slice
+        order = np.argsort(group, kind="stable")
+        a = dataclasses.replace(a, **{f: getattr(a, f)[order] for f in _ROW_FIELDS})
+        group, day = group[order], day[order]
+    key = group.astype(np.int64) * (int(day.max(initial=0)) + 1) + day
+    _, first, cell = np.unique(key, return_index=True, return_inverse=True)
+    return a, [str(x) for x in names], group, cell, group[first], day[first]
+
+
 def run_battery(
     a: Arrays, names: tuple[str, ...], conv: str, seed: int
 ) -> dict[str, dict[str, TestResult]]:
     """Run every selected test for each event group and for ``ALL``."""
-    ids = a.params["event_id"].to_numpy()
-    groups: dict[str, np.ndarray] = {str(e): np.flatnonzero(ids == e) for e in pd.unique(ids)}
-    groups["ALL"] = np.arange(len(ids))
+    a, groups, group, cell, cell_group, cell_day = _by_group(a)
+    chosen = set(names)
+    per = per_firm(
+        a, group, cell, len(cell_group),
+        ranks=bool(_NEEDS_RANKS & chosen),
+        sorted_sar=("grank" in chosen),
+        kp=bool(_NEEDS_RBAR & chosen),
+    )  # fmt: skip
+    bounds = np.searchsorted(group, np.arange(len(groups) + 1))
     out: dict[str, dict[str, TestResult]] = {}
-    per = _per_firm(a, names)
-    for g, idx in groups.items():
-        if g == "ALL" and len(groups) == 2:  # one event: ALL is that event's sample
-            out[g] = next(iter(out.values()))
-            continue
-        sample = _sample(a, idx, conv, seed, per, names)
-        out[g] = {name: _run_one(name, sample, g) for name in names}
+    for g, name in enumerate(groups):
+        cells = cell_group == g
+        sums = {
+            "cell_ar": per.cell_ar[cells],
+            "cell_n": per.cell_n[cells],
+            "rank_sums": per.rank_sums[g],
+            "kp_cols": per.kp_cols[g],
+        }
+        sample = _sample(a, per, slice(int(bounds[g]), int(bounds[g + 1])), sums, conv, seed)
+        out[name] = {t: _run_one(t, sample, name) for t in names}
+    if len(groups) == 1:  # one event: ALL is that event's sample
+        out["ALL"] = out[groups[0]]
+        return out
+    # ALL: firm-events whose day 0 is the same calendar date form one cluster
+    days, inv = np.unique(cell_day, return_inverse=True)
+    cell_ar, cell_n = np.zeros((len(days), a.ar.shape[1])), np.zeros((len(days), a.ar.shape[1]))
+    np.add.at(cell_ar, inv, per.cell_ar)
+    np.add.at(cell_n, inv, per.cell_n)
+    sums = {
+        "cell_ar": cell_ar,
+        "cell_n": cell_n,
+        "rank_sums": per.rank_sums.sum(axis=0),
+        "kp_cols": per.kp_cols.sum(axis=0),
+    }
+    pooled = _sample(a, per, slice(0, len(group)), sums, conv, seed)
+    out["ALL"] = {t: _run_one(t, pooled, "ALL") for t in names}
     return out

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from reequity.study.align import Panel
+from reequity.study.arrays import take_cols
 from reequity.study.models import ModelFit
 from reequity.study.windows import WindowSpec
 
@@ -97,14 +98,14 @@ def derive(
     span = np.flatnonzero((taus >= lo) & (taus <= hi))
     win = np.stack([(taus >= a) & (taus <= b) for a, b in spec.windows])
     if conv == "estudy2" and fit.kind == "market":
-        c = _estudy2_factor(panel, fit, est)[:, span]
+        c = take_cols(_estudy2_factor(panel, fit, est), span)
     else:
         c = fit.daily_factor(span)
     sig = fit.sigma
-    ret_s, exp_s = panel.ret[:, span], fit.expected[:, span].copy()
+    ret_s, exp_s = take_cols(panel.ret, span), take_cols(fit.expected, span).copy()
     # AR = R - E[R] written into the expected-return buffer: one (n, L) array less
     ar = np.subtract(panel.ret, fit.expected, out=fit.expected)
-    ar_s = ar[:, span]
+    ar_s = take_cols(ar, span)
     with np.errstate(invalid="ignore", divide="ignore"):
         sar = ar_s / (sig[:, None] * np.sqrt(c))
     car, scar, bhar, nd = _window_stats(ar_s, ret_s, exp_s, fit, span, win[:, span])

@@ -10,6 +10,7 @@ import pandas as pd
 from scipy import stats
 
 from reequity.errors import ConfounderWarning
+from reequity.study.arrays import take_cols
 from reequity.study.results import EventStudyResults
 from reequity.study.windows import window_label
 
@@ -43,7 +44,7 @@ def _ar_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
             "date": dates.ravel(),
             "ret": ret.ravel(),
             "expected": a.expected.ravel(),
-            "ar": a.ar[:, a.span].ravel(),
+            "ar": take_cols(a.ar, a.span).ravel(),
             "sar": a.sar.ravel(),
             "suspended": (inside & np.isnan(ret)).ravel(),
             "limit_hit": (hit & np.isfinite(lim)[:, None]).ravel(),
@@ -80,7 +81,7 @@ def _groups(a: Arrays) -> list[tuple[str, np.ndarray]]:
 def _aar_frame(panel: Panel, a: Arrays) -> pd.DataFrame:
     rows = []
     for g, idx in _groups(a):
-        x = a.ar[idx][:, a.span]
+        x = take_cols(a.ar[idx], a.span)
         n_t = np.isfinite(x).sum(axis=0)
         with np.errstate(invalid="ignore", divide="ignore"):
             aar = np.where(n_t > 0, np.nansum(x, axis=0) / n_t, np.nan)
@@ -147,7 +148,7 @@ def _tests_frame(
     nan_w = np.full(len(labels), np.nan)
     span_w = np.full(len(taus), span_label, dtype=object)
     for (g, idx), per_test in zip(_groups(a), res.values(), strict=True):
-        n_day = np.isfinite(a.ar[idx][:, a.span]).sum(axis=0)
+        n_day = np.isfinite(take_cols(a.ar[idx], a.span)).sum(axis=0)
         n_win = np.isfinite(a.car[idx]).sum(axis=0)
         for name, r in per_test.items():
             if r.daily_stat is not None:

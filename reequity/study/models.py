@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from reequity.errors import ConfigurationError
+from reequity.study.arrays import take_cols
 
 __all__ = ["Model", "ModelFit", "fit_model", "MODELS"]
 
@@ -96,7 +97,7 @@ def _fit_market(y: np.ndarray, m: np.ndarray, est: np.ndarray, divisor_k: int) -
     expected = np.empty_like(y)
     for lo in range(0, n_all, _CHUNK):
         b = slice(lo, lo + _CHUNK)
-        ye, me = y[b][:, est], m[b][:, est]
+        ye, me = take_cols(y[b], est), take_cols(m[b], est)
         w = np.isfinite(ye) & np.isfinite(me)
         nb = w.sum(axis=1).astype(float)
         with np.errstate(invalid="ignore", divide="ignore"):

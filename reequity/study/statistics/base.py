@@ -7,18 +7,20 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import special
 
-__all__ = ["Sample", "TestResult", "nan_colsum", "nan_result", "norm_p", "t_p", "cs_t"]
+__all__ = ["Sample", "TestResult", "nan_result", "norm_p", "t_p", "cs_t"]
 
 
 @dataclass(frozen=True, slots=True)
 class Sample:
     """One group of firm-events (an event, or ``ALL``) in event time.
 
-    Shapes: n firm-events, L taus (estimation start .. span end), E span taus,
-    W event windows.
+    Shapes: n firm-events, L taus (estimation start .. span end), E span taus, W event
+    windows, M estimation taus, T estimation + span taus, P calendar dates of day 0.
+    Sums over the group's firm-events are precomputed in one pass over all firm-events
+    (:mod:`reequity.study.perfirm`), so tests never loop over or copy (n, L) arrays.
     """
 
-    ar: np.ndarray  # (n, L) abnormal returns
+    ar_span: np.ndarray  # (n, E) abnormal returns on the span taus
     est: np.ndarray  # (L,) bool, estimation taus
     span: np.ndarray  # (E,) int positions of the span taus in L
     win: np.ndarray  # (W, L) bool, taus of each event window
@@ -29,28 +31,31 @@ class Sample:
     car: np.ndarray  # (n, W)
     scar: np.ndarray  # (n, W)
     cbar: np.ndarray  # (E,) mean forecast-error factor per span day (Lamb)
-    cluster: np.ndarray  # (n,) int code of the calendar date of day 0
-    full_count: np.ndarray  # (n,) number of ARs on estimation + span taus (T_i)
-    in_span: np.ndarray  # (T,) bool, span columns among estimation + span taus
-    ranks: np.ndarray  # (n, T) each firm's ranks of its ARs on estimation + span taus
-    est_sar_ranks: np.ndarray  # (n, M) each firm's ranks of its estimation ARs (= of AR/S_i)
-    est_sorted: np.ndarray  # (n, M) each firm's estimation AR / S_i sorted ascending, NaN last
-    signs: np.ndarray  # (n, T) sign(AR - the firm's median AR) on estimation + span taus
-    rbar: float  # mean pairwise correlation of estimation residuals
+    est_var: np.ndarray  # (n,) variance of the estimation ARs, divisor M_i - 1
+    est_pos: np.ndarray  # (n,) estimation ARs > 0
+    est_count: np.ndarray  # (n,) estimation ARs present
     aar_all: np.ndarray  # (L,) cross-sectional mean AR per tau
     n_all: np.ndarray  # (L,) firm-events with an AR per tau
+    cluster_ar: np.ndarray  # (P, L) sum of ARs per calendar date of day 0
+    cluster_n: np.ndarray  # (P, L) ARs present per calendar date of day 0
+    in_span: np.ndarray  # (T,) bool, span columns among estimation + span taus
+    rank_sums: np.ndarray  # (5, T) column sums named by perfirm.RANK_SUMS
+    full_count: np.ndarray  # (n,) number of ARs on estimation + span taus (T_i)
+    est_sar_ranks: np.ndarray  # (n, M) each firm's ranks of its estimation ARs (= of AR/S_i)
+    est_sorted: np.ndarray  # (n, M) each firm's estimation AR / S_i sorted ascending, NaN last
+    rbar: float  # mean pairwise correlation of estimation residuals
     convention: str = "textbook"
     seed: int = 0
 
     @property
     def a_span(self) -> np.ndarray:
         """ARs on the span taus, (n, E)."""
-        return self.ar[:, self.span]
+        return self.ar_span
 
     @property
-    def a_est(self) -> np.ndarray:
-        """ARs on the estimation taus, (n, M)."""
-        return self.ar[:, self.est]
+    def n_firms(self) -> int:
+        """Number of firm-events in the group."""
+        return self.ar_span.shape[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,21 +67,6 @@ class TestResult:
     window_stat: np.ndarray
     window_p: np.ndarray
     note: str = ""
-
-
-_BLOCK = 4096
-
-
-def nan_colsum(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Column sums ignoring NaN and the count of non-NaN values, in blocks of rows."""
-    total = np.zeros(x.shape[1:])
-    count = np.zeros(x.shape[1:], dtype=np.int64)
-    for lo in range(0, x.shape[0], _BLOCK):  # bounded temporaries
-        b = x[lo : lo + _BLOCK]
-        fin = np.isfinite(b)
-        total += np.where(fin, b, 0.0).sum(axis=0)
-        count += fin.sum(axis=0)
-    return total, count
 
 
 def nan_result(sample: Sample, note: str, *, daily: bool = True) -> TestResult:

@@ -38,13 +38,11 @@ def generalized_sign(s: Sample) -> TestResult:
     ARs: the mean of the firms' fractions (textbook), or pooled over all firm-days
     (estudy2). Window on CAR_i. Standard normal.
     """
-    est = s.a_est
-    valid = np.isfinite(est)
     if s.convention == "estudy2":
-        p = (est > 0).sum() / max(valid.sum(), 1)
+        p = s.est_pos.sum() / max(s.est_count.sum(), 1)
     else:
         with np.errstate(invalid="ignore", divide="ignore"):
-            p = float(np.nanmean((est > 0).sum(axis=1) / valid.sum(axis=1)))
+            p = float(np.nanmean(s.est_pos / s.est_count))
     if not 0 < p < 1:
         res_nan = np.full(len(s.span), np.nan)
         w_nan = np.full(s.win.shape[0], np.nan)

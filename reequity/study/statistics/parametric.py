@@ -27,7 +27,6 @@ __all__ = [
     "adjusted_patell",
     "bmp",
     "kolari_pynnonen",
-    "mean_residual_correlation",
 ]
 
 
@@ -53,7 +52,7 @@ def brown_warner_1980(s: Sample) -> TestResult:
     present = np.isfinite(a)
     n_t = present.sum(axis=0)
     if s.convention == "estudy2":
-        var = np.nanvar(s.a_est, axis=1, ddof=1)
+        var = s.est_var
         n_all = a.shape[0]
         sd = np.sqrt(np.nansum(var)) / n_all
     else:
@@ -78,7 +77,7 @@ def _aar_series(s: Sample) -> tuple[np.ndarray, np.ndarray]:
 
 def _window_sum_of_daily(s: Sample, z_all: np.ndarray, n_t: np.ndarray) -> np.ndarray:
     """estudy2's CAR test: sum of daily statistics / sqrt(days), days with > 90% coverage."""
-    keep = s.win & (n_t > 0.9 * s.ar.shape[0])[None, :] & np.isfinite(z_all)[None, :]
+    keep = s.win & (n_t > 0.9 * s.n_firms)[None, :] & np.isfinite(z_all)[None, :]
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(keep, z_all[None, :], 0.0).sum(axis=1) / np.sqrt(keep.sum(axis=1))
 
@@ -120,7 +119,7 @@ def lamb(s: Sample) -> TestResult:
     sd = np.nanstd(est_aar, ddof=1) if np.isfinite(est_aar).sum() > 1 else np.nan
     if not np.isfinite(sd) or sd == 0:
         return nan_result(s, "no variance of the estimation-window AAR")
-    c_all = np.full(s.ar.shape[1], np.nan)
+    c_all = np.full(len(s.est), np.nan)
     c_all[s.span] = s.cbar
     z_all = aar / (sd * np.sqrt(c_all))
     stat = z_all[s.span]
@@ -173,52 +172,6 @@ def bmp(s: Sample) -> TestResult:
     d, dp = cs_t(s.sar)
     w, wp = cs_t(s.scar)
     return TestResult(d, dp, w, wp)
-
-
-_BLOCK = 4096  # rows per block: bounded temporaries
-
-
-def residual_moments(ar: np.ndarray, est: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per-firm mean and standard deviation (divisor M - 1) of the estimation ARs."""
-    n = ar.shape[0]
-    mean, sd = np.empty(n), np.empty(n)
-    for lo in range(0, n, _BLOCK):
-        b = ar[lo : lo + _BLOCK][:, est]
-        fin = np.isfinite(b)
-        m = fin.sum(axis=1)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            mu = np.where(fin, b, 0.0).sum(axis=1) / m
-            d = np.where(fin, b - mu[:, None], 0.0)
-            sd[lo : lo + _BLOCK] = np.sqrt((d * d).sum(axis=1) / (m - 1))
-        mean[lo : lo + _BLOCK] = mu
-    return mean, sd
-
-
-def mean_residual_correlation(
-    ar: np.ndarray, est: np.ndarray, mean: np.ndarray, sd: np.ndarray
-) -> float:
-    """Average pairwise correlation of estimation-window ARs (Kolari and Pynnonen 2010).
-
-    With u_it = (AR_it - mean_i) / sd_i (missing -> 0) it is computed in O(N M) as
-    r = (sum_t (sum_i u_it)^2 - sum_i (M_i - 1)) / ((M - 1) N (N - 1)), M the mean number
-    of estimation ARs; exact for a balanced panel, an approximation otherwise.
-    """
-    n = ar.shape[0]
-    col = np.zeros(int(est.sum()))
-    m = np.zeros(n)
-    ok = np.isfinite(sd) & (sd > 0)
-    for lo in range(0, n, _BLOCK):  # blocks of rows, vectorised within
-        b = ar[lo : lo + _BLOCK][:, est]
-        fin = np.isfinite(b)
-        m[lo : lo + _BLOCK] = fin.sum(axis=1)
-        keep = fin & ok[lo : lo + _BLOCK, None]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            u = (b - mean[lo : lo + _BLOCK, None]) / sd[lo : lo + _BLOCK, None]
-        col += np.where(keep, u, 0.0).sum(axis=0)
-    if n < 2 or m.max(initial=0) < 3:
-        return float("nan")
-    cross = col @ col - (m[ok] - 1).sum()
-    return float(cross / ((np.mean(m) - 1) * n * (n - 1)))
 
 
 def _kp_factor(s: Sample, n: np.ndarray) -> tuple[np.ndarray, str]:

@@ -19,15 +19,8 @@ def portfolio(s: Sample) -> TestResult:
     portfolio the statistic is that t (Student t, df M_p - 1); with P > 1 portfolios,
     Z = sum_p t_p / sqrt(P) (standard normal).
     """
-    codes, inv = np.unique(s.cluster, return_inverse=True)
-    if len(codes) == 1:  # one date: the portfolio AR is the AAR
-        par = s.aar_all[None, :]
-    else:  # loop over the (few) distinct dates, vectorised within each
-        par = np.empty((len(codes), s.ar.shape[1]))
-        with np.errstate(invalid="ignore", divide="ignore"):
-            for p in range(len(codes)):
-                block = s.ar[inv == p]
-                par[p] = np.nansum(block, axis=0) / np.isfinite(block).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):  # one row per calendar date
+        par = s.cluster_ar / s.cluster_n
     est = par[:, s.est]
     m = np.isfinite(est).sum(axis=1)
     sd = np.array([np.nanstd(r, ddof=1) if k > 1 else np.nan for r, k in zip(est, m, strict=True)])

@@ -40,35 +40,42 @@ def ranks_and_subset(
     (n, subset.sum()) ranks each row's ``subset`` values among themselves; the median
     (NaN ignored) is read off the sorted row. Ranks are float32 (exact integers and
     halves); rows holding ties fall back to ``scipy.stats.rankdata`` (average ranks).
+    Gathers and scatters use flat indices (several times faster than
+    ``take_along_axis``/``put_along_axis``).
     """
     n, t = x.shape
     ranks = np.empty((n, t), dtype=np.float32)
-    sub = np.empty((n, int(subset.sum())), dtype=np.float32)
+    sub_cols = np.flatnonzero(subset)
+    sub = np.empty((n, len(sub_cols)), dtype=np.float32)
     median = np.empty(n)
-    positions = np.arange(1, t + 1, dtype=np.float32)[None, :]
     for lo in range(0, n, _BLOCK):  # loop over blocks of rows, vectorised within
-        xb = x[lo : lo + _BLOCK]
+        xb = np.ascontiguousarray(x[lo : lo + _BLOCK])
+        nb = len(xb)
         order = np.argsort(xb, axis=1)  # NaN sorts last
-        srt = np.take_along_axis(xb, order, axis=1)
+        flat = (order + (np.arange(nb) * t)[:, None]).ravel()
+        srt = xb.ravel()[flat].reshape(nb, t)
         count = (~np.isnan(srt)).sum(axis=1)
-        rows = np.arange(len(xb))
+        rows = np.arange(nb)
         mid_lo, mid_hi = np.maximum((count - 1) // 2, 0), np.maximum(count // 2, 0)
-        median[lo : lo + len(xb)] = np.where(
+        median[lo : lo + nb] = np.where(
             count > 0, 0.5 * (srt[rows, mid_lo] + srt[rows, mid_hi]), np.nan
         )
-        tied = (np.diff(srt, axis=1) == 0).any(axis=1)
-        rb = np.empty(xb.shape, dtype=np.float32)
-        np.put_along_axis(rb, order, positions, axis=1)
-        sb = np.empty(xb.shape, dtype=np.float32)
+        tied = (srt[:, 1:] == srt[:, :-1]).any(axis=1)
+        rb = np.empty(nb * t, dtype=np.float32)
+        rb[flat] = np.tile(np.arange(1, t + 1, dtype=np.float32), nb)
         in_sub = subset[order] & ~np.isnan(srt)
-        np.put_along_axis(sb, order, np.cumsum(in_sub, axis=1, dtype=np.float32), axis=1)
+        sb = np.empty(nb * t, dtype=np.float32)
+        sb[flat] = np.cumsum(in_sub, axis=1, dtype=np.float32).ravel()
+        rb, sb = rb.reshape(nb, t), sb.reshape(nb, t)
         nan = np.isnan(xb)
         rb[nan], sb[nan] = np.nan, np.nan
-        sb = sb[:, subset]
+        sb = np.take(sb, sub_cols, axis=1)
         if tied.any():
             rb[tied] = stats.rankdata(xb[tied], axis=1, nan_policy="omit")
-            sb[tied] = stats.rankdata(xb[tied][:, subset], axis=1, nan_policy="omit")
-        ranks[lo : lo + len(xb)], sub[lo : lo + len(xb)] = rb, sb
+            sb[tied] = stats.rankdata(
+                np.take(xb[tied], sub_cols, axis=1), axis=1, nan_policy="omit"
+            )
+        ranks[lo : lo + nb], sub[lo : lo + nb] = rb, sb
     return ranks, sub, median
 
 

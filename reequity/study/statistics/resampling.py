@@ -41,7 +41,7 @@ def bootstrap(s: Sample) -> TestResult:
     (firm-events drawn with replacement from the centred ARs, so the null holds) whose
     |t*| reaches |t|, as (1 + count) / (B + 1). Seeded by ``seed``.
     """
-    if s.ar.shape[0] < 3:
+    if s.n_firms < 3:
         e, w = len(s.span), s.win.shape[0]
         nan_e, nan_w = np.full(e, np.nan), np.full(w, np.nan)
         return TestResult(nan_e, nan_e, nan_w, nan_w, "fewer than 3 firm-events")

@@ -1,0 +1,137 @@
+"""One pass over the firm-events: per-firm quantities and per-group column sums.
+
+Everything a test needs that does not depend on the group a firm-event is tested in
+(its ranks, median, estimation moments, sorted estimation SARs) is computed once, in
+blocks of rows. Column sums that the tests need per group (AR per tau and per calendar
+cluster, rank and sign sums, Kolari-Pynnonen standardized residuals) are accumulated in
+the same pass as BLAS products over runs of rows of one group, so no test loops over
+firms and no group copies the (n, L) arrays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from reequity.study.arrays import take_cols
+from reequity.study.derive import Arrays
+from reequity.study.statistics.ranking import ranks_and_subset
+
+__all__ = ["PerFirm", "per_firm", "RANK_SUMS"]
+
+_BLOCK = 2048  # rows per block: bounded temporaries
+# rows of ``PerFirm.rank_sums``: sum K, sum K / (T_i + 1), sum of the firm's mean rank
+# (T_i + 1) / 2, number of firms with an AR, sum of signs around the median
+RANK_SUMS = ("rank", "scaled_rank", "mean_rank", "count", "sign")
+_MANY_RUNS = 32  # more runs of one group per block than this: reduceat instead of BLAS
+
+
+@dataclass(frozen=True, slots=True)
+class PerFirm:
+    """Per-firm arrays (rows sorted by group) and per-group / per-cluster column sums."""
+
+    count: np.ndarray  # (n,) ARs on estimation + span taus (T_i)
+    est_ranks: np.ndarray  # (n, M) ranks among estimation ARs (float32; empty if unused)
+    est_sorted: np.ndarray  # (n, M) estimation AR / S_i sorted ascending, NaN last
+    e_mean: np.ndarray  # (n,) mean estimation AR
+    e_var: np.ndarray  # (n,) variance of estimation ARs, divisor M - 1
+    e_pos: np.ndarray  # (n,) estimation ARs > 0
+    e_count: np.ndarray  # (n,) estimation ARs present
+    cell_ar: np.ndarray  # (q, L) sum of ARs per (group, day-0 date) cell
+    cell_n: np.ndarray  # (q, L) ARs present per cell
+    rank_sums: np.ndarray  # (g, 5, T) see RANK_SUMS, per group
+    kp_cols: np.ndarray  # (g, M) sum_i u_it (Kolari-Pynnonen), per group
+    kp_m: np.ndarray  # (n,) estimation ARs of firms with a usable sd (else NaN)
+
+
+def _group_dot(acc: np.ndarray, w: np.ndarray, x: np.ndarray, codes: np.ndarray) -> None:
+    """acc[c, :k] += w[:, rows of c] @ x[rows of c] for every group code c in the block.
+
+    ``w`` (k, nb) holds per-row weights, ``x`` (nb, C) the values. Rows come in runs of
+    one group (rows are ordered by group), so each run is one BLAS product; a block of
+    many tiny groups falls back to ``np.add.reduceat``.
+    """
+    k = w.shape[0]
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    if len(starts) <= _MANY_RUNS:
+        ends = np.r_[starts[1:], len(codes)]
+        for lo, hi in zip(starts, ends, strict=True):  # few runs per block
+            acc[codes[lo], :k] += w[:, lo:hi] @ x[lo:hi]
+        return
+    prod = w.T[:, :, None] * x[:, None, :]  # (nb, k, C)
+    np.add.at(acc, (codes[starts], slice(0, k)), np.add.reduceat(prod, starts, axis=0))
+
+
+def _rank_block(
+    a: Arrays, ar_b: np.ndarray, codes: np.ndarray, acc: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Rank one block of firms over estimation + span taus; add the group rank sums."""
+    full = take_cols(ar_b, a.full_cols)
+    ranks, est_ranks, median = ranks_and_subset(full, ~a.in_span)
+    fin = np.isfinite(full)
+    count = fin.sum(axis=1).astype(float)
+    ones = np.ones(len(full))
+    k0 = np.where(fin, ranks, 0.0)  # float64: exact sums of integer and half ranks
+    _group_dot(acc, np.stack([ones, 1 / (count + 1)]), k0, codes)
+    _group_dot(acc[:, 2:], np.stack([0.5 * (count + 1), ones]), fin.astype(float), codes)
+    with np.errstate(invalid="ignore"):
+        sign = np.where(fin, np.sign(full - median[:, None]), 0.0)
+    _group_dot(acc[:, 4:], ones[None, :], sign, codes)
+    return count, est_ranks
+
+
+def per_firm(
+    a: Arrays,
+    group: np.ndarray,
+    cell: np.ndarray,
+    n_cells: int,
+    *,
+    ranks: bool,
+    sorted_sar: bool,
+    kp: bool,
+) -> PerFirm:
+    """Compute :class:`PerFirm` in one blocked pass over rows sorted by ``group``/``cell``."""
+    n, n_l = a.ar.shape
+    n_g = int(group.max()) + 1 if n else 0
+    n_m, n_t = int(a.est.sum()), int(a.full_cols.sum())
+    count = np.zeros(n)
+    est_ranks = np.empty((n, n_m) if ranks else (n, 0), dtype=np.float32)
+    est_sorted = np.empty((n, n_m) if sorted_sar else (n, 0))
+    e_mean, e_var, e_pos, e_count, kp_m = (np.empty(n) for _ in range(5))
+    cells = np.zeros((n_cells, 2, n_l))  # sum of ARs and ARs present per cell
+    rank_sums = np.zeros((n_g, len(RANK_SUMS), n_t))
+    kp_cols = np.zeros((n_g, n_m))
+    for lo in range(0, n, _BLOCK):
+        b = slice(lo, min(lo + _BLOCK, n))
+        ar_b = a.ar[b]
+        fin = np.isfinite(ar_b)
+        ones = np.ones((1, len(fin)))
+        _group_dot(cells[:, :1], ones, np.where(fin, ar_b, 0.0), cell[b])
+        _group_dot(cells[:, 1:], ones, fin.astype(float), cell[b])
+        e = take_cols(ar_b, a.est)
+        e_fin = take_cols(fin, a.est)
+        m = e_fin.sum(axis=1).astype(float)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mu = np.where(e_fin, e, 0.0).sum(axis=1) / m
+            dev = np.where(e_fin, e - mu[:, None], 0.0)
+            var = (dev * dev).sum(axis=1) / (m - 1)
+        e_mean[b], e_var[b], e_count[b] = mu, var, m
+        e_pos[b] = (e > 0).sum(axis=1)
+        if kp:  # u_it = (AR_it - mean_i) / sd_i, missing -> 0 (Kolari and Pynnonen 2010)
+            sd = np.sqrt(var)
+            ok = np.isfinite(sd) & (sd > 0)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                u = np.where(ok[:, None], dev / sd[:, None], 0.0)
+            _group_dot(kp_cols[:, None, :], ones, u, group[b])
+            kp_m[b] = np.where(ok, m, np.nan)
+        if ranks:
+            count[b], est_ranks[b] = _rank_block(a, ar_b, group[b], rank_sums)
+        if sorted_sar:
+            with np.errstate(invalid="ignore", divide="ignore"):
+                # sorting then dividing by S_i > 0 keeps the order: sorted AR / S_i
+                est_sorted[b] = np.sort(e, axis=1) / a.sigma[b, None]
+    return PerFirm(
+        count, est_ranks, est_sorted, e_mean, e_var, e_pos, e_count,
+        cells[:, 0], cells[:, 1], rank_sums, kp_cols, kp_m,
+    )  # fmt: skip
