@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from itertools import combinations
 
+import numpy as np
 import pandas as pd
 
 from reequity.errors import ConfigurationError, UnknownTickerError
@@ -30,10 +31,30 @@ def check_returns(returns: object) -> pd.DataFrame:
             f"returns must have a DatetimeIndex named 'date', got {type(returns.index).__name__}; "
             "use frame.set_index(pd.to_datetime(frame['date'])) first."
         )
+    names = [str(c) for c in returns.columns]
+    repeated = sorted({c for c in names if names.count(c) > 1})
+    if repeated:
+        raise ConfigurationError(
+            f"returns has repeated column(s) {repeated}; keep one column per ticker "
+            "(frame.loc[:, ~frame.columns.duplicated()])."
+        )
     frame = returns.sort_index().astype(float)
     frame.index.name = "date"
-    frame.columns = [str(c) for c in frame.columns]
+    frame.columns = names
+    _check_finite(frame)
     return frame
+
+
+def _check_finite(frame: pd.DataFrame) -> None:
+    """An infinite return (e.g. from a zero price) would turn every window into NaN."""
+    inf = np.isinf(frame.to_numpy())
+    if inf.any():
+        row, col = np.argwhere(inf)[0]
+        raise ConfigurationError(
+            f"returns hold {int(inf.sum())} infinite value(s), e.g. {frame.columns[col]} on "
+            f"{frame.index[row]:%Y-%m-%d}; replace them with NaN (frame.replace([np.inf, "
+            "-np.inf], np.nan)) or fix the prices they come from."
+        )
 
 
 def check_tickers(returns: pd.DataFrame, tickers: Iterable[str]) -> None:
