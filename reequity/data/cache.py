@@ -126,11 +126,20 @@ class CacheLayer:
             return {}
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return dict(data["series"])
+            series = dict(data["series"])
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise CacheCorruptError(
                 f"cache manifest {path} is unreadable ({exc}); delete it and re-fetch"
             ) from exc
+        for key, entry in series.items():
+            if not isinstance(entry, dict) or not all(
+                isinstance(entry.get(f), str) for f in ("ticker", "provider", "adjustment")
+            ):
+                raise CacheCorruptError(
+                    f"cache manifest {path} has a malformed entry {key!r} (each needs ticker, "
+                    "provider and adjustment); delete the manifest and re-fetch"
+                )
+        return series
 
     def entries(self, ticker: str) -> list[dict[str, Any]]:
         """Manifest entries of ``ticker``, newest ``fetched_at`` first."""

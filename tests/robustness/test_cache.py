@@ -232,3 +232,38 @@ def test_plain_reads_write_nothing(isolated_cache: Path) -> None:
         warnings.simplefilter("error")
         assert len(load_prices(["MP"], start="2025-04-01", end="2025-04-10")) == 8
     assert not isolated_cache.exists()
+
+
+@pytest.mark.parametrize(
+    ("manifest", "fragment"),
+    [
+        ('{"series": {"x": 5}}', "has a malformed entry 'x'"),
+        ('{"series": {"x": {"ticker": "MP"}}}', "has a malformed entry 'x'"),
+        ('{"series": [1, 2]}', "is unreadable"),
+        ('{"version": 1}', "is unreadable"),
+        ("\x00\x01 not json", "is unreadable"),
+    ],
+)
+@pytest.mark.parametrize("command", [["data", "list"], ["data", "fetch", "--tickers", "MP"]])
+def test_malformed_manifest(
+    tmp_path: Path, command: list[str], manifest: str, fragment: str
+) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / "manifest.json").write_text(manifest, encoding="utf-8")
+    before = tree_hashes(folder)
+    result = invoke([*command, "--cache-dir", str(folder)])
+    assert_clean_exit(result, 1, f"cache manifest {folder / 'manifest.json'}", fragment)
+    assert tree_hashes(folder) == before
+
+
+def test_cache_dir_that_is_a_file(tmp_path: Path) -> None:
+    """A refresh into a --cache-dir that is a file: a clear error, the file untouched."""
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("keep me\n", encoding="utf-8")
+    digest = sha256(blocker)
+    with pytest.raises(ConfigurationError, match=rf"cache folder {blocker} .*writable folder"):
+        load_prices(
+            ["MP"], refresh=True, cache_dir=blocker, provider=FakeProvider(synthetic_prices(5))
+        )
+    assert sha256(blocker) == digest
