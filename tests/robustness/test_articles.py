@@ -177,3 +177,20 @@ def test_extraction_memory_is_bounded() -> None:
     assert len(mentions) > len(articles)  # the seed articles carry several dates each
     assert set(mentions["article_id"]) <= set(articles["article_id"])
     assert peak < 64 * 2**20, f"extraction peak {peak / 2**20:.0f} MB"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030", "crlf"])
+def test_odd_but_valid_encodings_parse(tmp_path: Path, encoding: str) -> None:
+    text = THREE_ARTICLES.replace("\n", "\r\n") if encoding == "crlf" else THREE_ARTICLES
+    path = tmp_path / "dump.txt"
+    path.write_bytes(text.encode("utf-8" if encoding == "crlf" else encoding))
+    with pytest.warns(ReequityWarning, match="skipped article 1"):
+        frame = read_articles(path)
+    assert frame["title"].tolist() == ["Title A", "Title C"]
+    assert frame.at[0, "body"] == "中国商务部于10月9日宣布稀土出口管制。"
+
+
+def test_utf16_dump_is_refused_with_a_fix(tmp_path: Path) -> None:
+    path = _write(tmp_path, "dump.txt", THREE_ARTICLES.encode("utf-16"))
+    _, result = _extract(path)
+    assert_clean_exit(result, 1, "neither UTF-8 nor GB18030", "re-save it as UTF-8")
