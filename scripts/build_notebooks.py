@@ -161,7 +161,7 @@ for w in dict.fromkeys(str(w.message)[:150] for w in caught):
     md("""
 `summary()` prints the CAAR of every event and window with the dependence-robust tests
 (events hitting every firm on the same date make the plain cross-sectional tests
-overconfident). Event ids are cut to 14 characters there; the `caar` frame has them in full.
+overconfident).
 """),
     code("""
 print(res.summary())
