@@ -59,7 +59,7 @@ def _sample(
     """The group's Sample: views of the per-firm arrays and its precomputed sums.
 
     ``sums`` holds the group's ``cell_ar``/``cell_n`` (one row per calendar date of
-    day 0), ``rank_sums`` and ``kp_cols``.
+    day 0), ``rank_sums``, ``kp_cols`` and ``est_wrank``.
     """
     cell_ar, cell_n = sums["cell_ar"], sums["cell_n"]
     total, n_all = cell_ar.sum(axis=0), cell_n.sum(axis=0)
@@ -88,6 +88,7 @@ def _sample(
         rank_sums=sums["rank_sums"],
         full_count=per.count[rows],
         est_sar_ranks=per.est_ranks[rows],
+        est_wrank=sums["est_wrank"],
         est_sorted=per.est_sorted[rows],
         rbar=_rbar(per, sums["kp_cols"], rows),
         convention=conv,
@@ -149,6 +150,7 @@ def run_battery(
             "cell_n": per.cell_n[cells],
             "rank_sums": per.rank_sums[g],
             "kp_cols": per.kp_cols[g],
+            "est_wrank": per.est_wrank[g],
         }
         sample = _sample(a, per, slice(int(bounds[g]), int(bounds[g + 1])), sums, conv, seed)
         out[name] = {t: _run_one(t, sample, name) for t in names}
@@ -165,6 +167,7 @@ def run_battery(
         "cell_n": cell_n,
         "rank_sums": per.rank_sums.sum(axis=0),
         "kp_cols": per.kp_cols.sum(axis=0),
+        "est_wrank": per.est_wrank.sum(axis=0),
     }
     pooled = _sample(a, per, slice(0, len(group)), sums, conv, seed)
     out["ALL"] = {t: _run_one(t, pooled, "ALL") for t in names}

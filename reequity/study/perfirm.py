@@ -32,7 +32,8 @@ class PerFirm:
     """Per-firm arrays (rows sorted by group) and per-group / per-cluster column sums."""
 
     count: np.ndarray  # (n,) ARs on estimation + span taus (T_i)
-    est_ranks: np.ndarray  # (n, M) ranks among estimation ARs (float32; empty if unused)
+    est_ranks: np.ndarray  # (n, M) ranks among estimation ARs (float32, 0 if no AR)
+    est_wrank: np.ndarray  # (g, M) sum_i K_it / (M_i + 2) over estimation ranks (GRANK)
     est_sorted: np.ndarray  # (n, M) estimation AR / S_i sorted ascending, NaN last
     e_mean: np.ndarray  # (n,) mean estimation AR
     e_var: np.ndarray  # (n,) variance of estimation ARs, divisor M - 1
@@ -64,11 +65,18 @@ def _group_dot(acc: np.ndarray, w: np.ndarray, x: np.ndarray, codes: np.ndarray)
 
 
 def _rank_block(
-    a: Arrays, ar_b: np.ndarray, codes: np.ndarray, acc: np.ndarray
+    a: Arrays, ar_b: np.ndarray, codes: np.ndarray, acc: np.ndarray, wrank: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Rank one block of firms over estimation + span taus; add the group rank sums."""
+    """Rank one block of firms over estimation + span taus; add the group rank sums.
+
+    Returns T_i and the ranks among estimation ARs (0 where there is no AR); adds the
+    group sums of RANK_SUMS to ``acc`` and of K_it / (M_i + 2) (GRANK) to ``wrank``.
+    """
     full = take_cols(ar_b, a.full_cols)
     ranks, est_ranks, median = ranks_and_subset(full, ~a.in_span)
+    est_ranks[np.isnan(est_ranks)] = 0.0
+    m = (est_ranks > 0).sum(axis=1)
+    _group_dot(wrank[:, None, :], (1.0 / (m + 2))[None, :], est_ranks.astype(float), codes)
     fin = np.isfinite(full)
     count = fin.sum(axis=1).astype(float)
     ones = np.ones(len(full))
@@ -102,6 +110,7 @@ def per_firm(
     cells = np.zeros((n_cells, 2, n_l))  # sum of ARs and ARs present per cell
     rank_sums = np.zeros((n_g, len(RANK_SUMS), n_t))
     kp_cols = np.zeros((n_g, n_m))
+    est_wrank = np.zeros((n_g, n_m))
     for lo in range(0, n, _BLOCK):
         b = slice(lo, min(lo + _BLOCK, n))
         ar_b = a.ar[b]
@@ -126,12 +135,12 @@ def per_firm(
             _group_dot(kp_cols[:, None, :], ones, u, group[b])
             kp_m[b] = np.where(ok, m, np.nan)
         if ranks:
-            count[b], est_ranks[b] = _rank_block(a, ar_b, group[b], rank_sums)
+            count[b], est_ranks[b] = _rank_block(a, ar_b, group[b], rank_sums, est_wrank)
         if sorted_sar:
             with np.errstate(invalid="ignore", divide="ignore"):
                 # sorting then dividing by S_i > 0 keeps the order: sorted AR / S_i
                 est_sorted[b] = np.sort(e, axis=1) / a.sigma[b, None]
     return PerFirm(
-        count, est_ranks, est_sorted, e_mean, e_var, e_pos, e_count,
+        count, est_ranks, est_wrank, est_sorted, e_mean, e_var, e_pos, e_count,
         cells[:, 0], cells[:, 1], rank_sums, kp_cols, kp_m,
     )  # fmt: skip

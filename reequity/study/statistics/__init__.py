@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reequity.study.statistics.base import Sample, TestResult
+from reequity.study.statistics.grank import grank
 from reequity.study.statistics.nonparametric import generalized_sign, sign, wilcoxon
 from reequity.study.statistics.parametric import (
     adjusted_patell,
@@ -22,7 +23,7 @@ from reequity.study.statistics.parametric import (
     t_cs,
 )
 from reequity.study.statistics.portfolio import portfolio
-from reequity.study.statistics.rank import corrado_rank, corrado_sign, grank, modified_rank
+from reequity.study.statistics.rank import corrado_rank, corrado_sign, modified_rank
 from reequity.study.statistics.resampling import bootstrap
 
 __all__ = ["TESTS", "ROBUST_TESTS", "Sample", "TestResult"]

@@ -41,7 +41,8 @@ class Sample:
     in_span: np.ndarray  # (T,) bool, span columns among estimation + span taus
     rank_sums: np.ndarray  # (5, T) column sums named by perfirm.RANK_SUMS
     full_count: np.ndarray  # (n,) number of ARs on estimation + span taus (T_i)
-    est_sar_ranks: np.ndarray  # (n, M) each firm's ranks of its estimation ARs (= of AR/S_i)
+    est_sar_ranks: np.ndarray  # (n, M) ranks of the firm's estimation ARs (= of AR/S_i), 0 if none
+    est_wrank: np.ndarray  # (M,) sum_i est_sar_ranks_it / (M_i + 2) over the group
     est_sorted: np.ndarray  # (n, M) each firm's estimation AR / S_i sorted ascending, NaN last
     rbar: float  # mean pairwise correlation of estimation residuals
     convention: str = "textbook"
