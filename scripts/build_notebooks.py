@@ -305,6 +305,15 @@ for sentence in flagged["sentence"].drop_duplicates():
 mentions.loc[mentions["kind"].isin(["deadline", "target"]), ["published_at", "surface", "kind", "date_start", "event_type", "sentence"]]
 """),
     md("""
+The event behind the deadline is in the catalogue with its own date: the order was signed
+on 2025-11-04, and 2025-12-01 is only the date by which the roadmap is due. An event study
+uses the former; the deadline's date would put day 0 four weeks late.
+"""),
+    code("""
+catalogue = rq.load_catalogue()
+catalogue.loc[catalogue["event_id"].str.startswith("ru_rare_earth"), ["event_id", "date", "title", "description"]]
+"""),
+    md("""
 ## Linking to the catalogue
 
 A mention is linked when its date range, event type, actors and elements match a
@@ -312,7 +321,6 @@ catalogue event. The link carries the catalogue's exact date: "10月底" (late O
 becomes the Busan meeting of 2025-10-30, "2010" the 2010 embargo on Japan.
 """),
     code("""
-catalogue = rq.load_catalogue()
 linked = mentions[mentions["catalogue_id"] != ""].merge(
     catalogue[["event_id", "title"]].rename(columns={"event_id": "catalogue_id", "title": "catalogue_title"}),
     on="catalogue_id",
