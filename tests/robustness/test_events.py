@@ -214,3 +214,16 @@ def test_overlapping_windows_are_reported() -> None:
     res = _study(returns, events, windows=[(-5, 5)])
     flagged = res.issues[res.issues["event_id"] == "synthetic_second"]
     assert flagged["message"].str.contains("synthetic_first").any()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="engine (reequity/study, engineer B busy): a window running past the end of the "
+    "data gives a CAR over fewer days (n_days 10 of 21) with no issues row",
+)
+def test_window_past_the_data_end_is_reported() -> None:
+    index = pd.bdate_range("2024-01-01", periods=300)
+    events = pd.DataFrame({"event_id": ["synthetic_late"], "date": [index[290]]})
+    res = _study(synthetic_returns(index), events, windows=[(0, 20)])
+    assert (res.car["n_days"] == 10).all()  # what the data allow
+    assert res.issues["message"].str.contains("0:20").any()
