@@ -80,6 +80,12 @@ def normalize_events(events: pd.DataFrame, tickers: list[str]) -> pd.DataFrame:
         ev["ticker"] = None
     # rows without a ticker apply to every (non-benchmark) ticker
     blank = ev["ticker"].isna().to_numpy()
+    if blank.all() and ev["event_id"].is_unique:  # the common case: numpy cross product
+        ev = ev.sort_values("event_id", kind="stable")
+        ev = ev.iloc[np.repeat(np.arange(len(ev)), len(tickers))].reset_index(drop=True)
+        ev["ticker"] = np.tile(np.asarray(tickers, dtype=object), len(ev) // max(len(tickers), 1))
+        ev["ticker"] = ev["ticker"].astype(str)
+        return ev[["event_id", "date", "ticker", "time", "timezone"]]
     if blank.any():
         crossed = (
             ev[blank].drop(columns=["ticker"]).merge(pd.DataFrame({"ticker": tickers}), how="cross")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import special
 
 from reequity.errors import ConfounderWarning
 from reequity.study.arrays import take_cols
@@ -26,20 +26,32 @@ _ISSUE_COLUMNS = ["event_id", "ticker", "kind", "message"]
 _TEST_COLUMNS = ["event_id", "window", "tau", "test", "statistic", "pvalue", "n_firms", "note"]
 
 
+def _strings(values: list[str], idx: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """A ``str`` column holding ``values[idx]``: a take from a small array (no object array)."""
+    return pd.array(values, dtype="str").take(np.asarray(idx, dtype=np.intp))
+
+
+def _key_column(keys: pd.DataFrame, name: str, idx: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    return keys[name].array.take(np.asarray(idx, dtype=np.intp))
+
+
 def _ar_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
     keys = a.params[["event_id", "ticker"]]
     n, e = a.sar.shape
     ret = a.ret  # span taus only
     limits = spec.price_limits or {}
-    lim = keys["ticker"].map(lambda t: limits.get(t, np.nan)).to_numpy(dtype=float)
+    lim = np.full(n, np.nan)
+    if limits:
+        lim = keys["ticker"].map(lambda t: limits.get(t, np.nan)).to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
         hit = np.abs(ret) >= (lim[:, None] - 0.005)
     dates = panel.dates[a.keep]  # span taus only
     inside = panel.inside[a.keep]
+    rows = np.repeat(np.arange(n), e)
     return pd.DataFrame(
         {
-            "event_id": np.repeat(keys["event_id"].to_numpy(), e),
-            "ticker": np.repeat(keys["ticker"].to_numpy(), e),
+            "event_id": _key_column(keys, "event_id", rows),
+            "ticker": _key_column(keys, "ticker", rows),
             "tau": np.tile(panel.taus[a.span], n),
             "date": dates.ravel(),
             "ret": ret.ravel(),
@@ -55,108 +67,138 @@ def _ar_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
 def _car_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
     keys = a.params[["event_id", "ticker"]]
     dates = panel.dates[a.keep]
-    parts = []
-    for j, (lo, hi) in enumerate(spec.window_spec.windows):
-        cols = np.flatnonzero(a.win[j][a.span])  # position within the span
-        parts.append(
-            keys.assign(
-                window=window_label((lo, hi)),
-                start=dates[:, cols[0]],
-                end=dates[:, cols[-1]],
-                n_days=a.n_days[:, j].astype(int),
-                car=a.car[:, j],
-                bhar=a.bhar[:, j],
-                scar=a.scar[:, j],
-            )
-        )
-    return pd.concat(parts, ignore_index=True)
+    n, n_w = a.car.shape
+    first = [np.flatnonzero(a.win[j][a.span])[[0, -1]] for j in range(n_w)]  # within span
+    rows = np.tile(np.arange(n), n_w)
+    return pd.DataFrame(
+        {
+            "event_id": _key_column(keys, "event_id", rows),
+            "ticker": _key_column(keys, "ticker", rows),
+            "window": _strings(spec.window_spec.labels, np.repeat(np.arange(n_w), n)),
+            "start": np.concatenate([dates[:, c[0]] for c in first]),
+            "end": np.concatenate([dates[:, c[1]] for c in first]),
+            "n_days": a.n_days.T.ravel().astype(int),
+            "car": a.car.T.ravel(),
+            "bhar": a.bhar.T.ravel(),
+            "scar": a.scar.T.ravel(),
+        }
+    )
 
 
-def _groups(a: Arrays) -> list[tuple[str, np.ndarray]]:
-    ids = a.params["event_id"].to_numpy()
-    out = [(str(e), np.flatnonzero(ids == e)) for e in pd.unique(ids)]
-    return [*out, ("ALL", np.arange(len(ids)))]
+def _codes(a: Arrays) -> tuple[np.ndarray, list[str]]:
+    """Group code of each firm-event (events in order of appearance) and the names + ALL."""
+    codes, names = pd.factorize(a.params["event_id"].to_numpy())
+    return codes, [*(str(x) for x in names), "ALL"]
+
+
+def _group_sum(x: np.ndarray, codes: np.ndarray, n_groups: int) -> np.ndarray:
+    """Sums of the rows of ``x`` (n, C) per group code, then the total as the last row."""
+    out = np.zeros((n_groups + 1, x.shape[1]))
+    np.add.at(out, codes, x)
+    out[-1] = out[:-1].sum(axis=0)
+    return out
 
 
 def _aar_frame(panel: Panel, a: Arrays) -> pd.DataFrame:
-    rows = []
-    for g, idx in _groups(a):
-        x = take_cols(a.ar[idx], a.span)
-        n_t = np.isfinite(x).sum(axis=0)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            aar = np.where(n_t > 0, np.nansum(x, axis=0) / n_t, np.nan)
-        rows.append(
-            pd.DataFrame(
-                {
-                    "event_id": g,
-                    "tau": panel.taus[a.span],
-                    "n_firms": n_t,
-                    "aar": aar,
-                    "caar": np.nancumsum(aar),
-                }
-            )
-        )
-    return pd.concat(rows, ignore_index=True)
+    codes, names = _codes(a)
+    x = take_cols(a.ar, a.span)
+    fin = np.isfinite(x)
+    total = _group_sum(np.where(fin, x, 0.0), codes, len(names) - 1)
+    n_t = _group_sum(fin.astype(float), codes, len(names) - 1).astype(np.int64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        aar = np.where(n_t > 0, total / n_t, np.nan)
+    e = x.shape[1]
+    return pd.DataFrame(
+        {
+            "event_id": _strings(names, np.repeat(np.arange(len(names)), e)),
+            "tau": np.tile(panel.taus[a.span], len(names)),
+            "n_firms": n_t.ravel(),
+            "aar": aar.ravel(),
+            "caar": np.nancumsum(aar, axis=1).ravel(),
+        }
+    )
 
 
 def _caar_frame(spec: EventStudy, a: Arrays) -> pd.DataFrame:
-    rows = []
-    for g, idx in _groups(a):
-        for j, w in enumerate(spec.window_spec.labels):
-            car = a.car[idx, j]
-            car = car[np.isfinite(car)]
-            n = len(car)
-            mean = car.mean() if n else np.nan
-            se = car.std(ddof=1) / np.sqrt(n) if n > 1 else np.nan
-            q = stats.t.ppf(0.975, n - 1) if n > 1 else np.nan
-            rows.append(
-                {
-                    "event_id": g,
-                    "window": w,
-                    "n_firms": n,
-                    "caar": mean,
-                    "mean_bhar": np.nanmean(a.bhar[idx, j]) if n else np.nan,
-                    "se": se,
-                    "ci_lower": mean - q * se,
-                    "ci_upper": mean + q * se,
-                }
-            )
-    return pd.DataFrame(rows)
+    """CAAR, mean BHAR and a Student-t 95 % interval per group and window (two-pass sd)."""
+    codes, names = _codes(a)
+    n_g = len(names) - 1
+    fin = np.isfinite(a.car)
+    n = _group_sum(fin.astype(float), codes, n_g)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = _group_sum(np.where(fin, a.car, 0.0), codes, n_g) / n
+        dev = np.where(fin, a.car - mean[codes], 0.0)
+        dev_all = np.where(fin, a.car - mean[-1], 0.0)
+        ss = _group_sum(dev * dev, codes, n_g)
+        ss[-1] = (dev_all * dev_all).sum(axis=0)
+        se = np.where(n > 1, np.sqrt(ss / (n - 1)) / np.sqrt(n), np.nan)
+        q = np.where(n > 1, special.stdtrit(np.maximum(n - 1, 1), 0.975), np.nan)
+        bfin = np.isfinite(a.bhar)
+        mean_bhar = _group_sum(np.where(bfin, a.bhar, 0.0), codes, n_g) / _group_sum(
+            bfin.astype(float), codes, n_g
+        )
+    mean = np.where(n > 0, mean, np.nan)
+    mean_bhar = np.where(n > 0, mean_bhar, np.nan)
+    n_w = a.car.shape[1]
+    return pd.DataFrame(
+        {
+            "event_id": _strings(names, np.repeat(np.arange(len(names)), n_w)),
+            "window": _strings(spec.window_spec.labels, np.tile(np.arange(n_w), len(names))),
+            "n_firms": n.ravel().astype(np.int64),
+            "caar": mean.ravel(),
+            "mean_bhar": mean_bhar.ravel(),
+            "se": se.ravel(),
+            "ci_lower": (mean - q * se).ravel(),
+            "ci_upper": (mean + q * se).ravel(),
+        }
+    )
 
 
 def _tests_frame(
     spec: EventStudy, panel: Panel, a: Arrays, res: dict[str, dict[str, TestResult]]
 ) -> pd.DataFrame:
     """One row per (group, test, day) and (group, test, window), built in one go."""
-    span_label = window_label(spec.window_spec.span)
-    taus = panel.taus[a.span].astype(float)
-    labels = np.array(spec.window_spec.labels, dtype=object)
-    cols: dict[str, list[np.ndarray]] = {k: [] for k in _TEST_COLUMNS}
-
-    def add(g: str, window: np.ndarray, tau: np.ndarray, name: str, st: np.ndarray,
-            p: np.ndarray, n: np.ndarray, note: str) -> None:  # fmt: skip
-        k = len(st)
-        cols["event_id"].append(np.full(k, g, dtype=object))
-        cols["window"].append(window)
-        cols["tau"].append(tau)
-        cols["test"].append(np.full(k, name, dtype=object))
-        cols["statistic"].append(np.asarray(st, dtype=float))
-        cols["pvalue"].append(np.asarray(p, dtype=float))
-        cols["n_firms"].append(n)
-        cols["note"].append(np.where(np.isfinite(st), "", note or "not computable").astype(object))
-
-    nan_w = np.full(len(labels), np.nan)
-    span_w = np.full(len(taus), span_label, dtype=object)
-    for (g, idx), per_test in zip(_groups(a), res.values(), strict=True):
-        n_day = np.isfinite(take_cols(a.ar[idx], a.span)).sum(axis=0)
-        n_win = np.isfinite(a.car[idx]).sum(axis=0)
-        for name, r in per_test.items():
+    codes, names = _codes(a)
+    taus = panel.taus[a.span]
+    e, n_w = len(taus), a.car.shape[1]
+    n_day = _group_sum(np.isfinite(take_cols(a.ar, a.span)).astype(float), codes, len(names) - 1)
+    n_win = _group_sum(np.isfinite(a.car).astype(float), codes, len(names) - 1)
+    windows = [window_label(spec.window_spec.span), *spec.window_spec.labels]
+    tests = list(next(iter(res.values()))) if res else []
+    notes = ["", "not computable"]
+    block_g, block_t, block_note, daily, st, pv, nf = [], [], [], [], [], [], []
+    for g, name in enumerate(names):
+        for t, r in enumerate(res[name].values()):
+            note = notes.index(r.note) if r.note in notes else len(notes)
+            if note == len(notes):
+                notes.append(r.note)
+            parts = [(False, r.window_stat, r.window_p, n_win[g])]
             if r.daily_stat is not None:
-                add(g, span_w, taus, name, r.daily_stat, r.daily_p, n_day, r.note)
-            add(g, labels, nan_w, name, r.window_stat, r.window_p, n_win, r.note)
-    out = pd.DataFrame({k: np.concatenate(v) for k, v in cols.items()})
-    out["tau"] = out["tau"].astype("Int64")
-    return out
+                parts.insert(0, (True, r.daily_stat, r.daily_p, n_day[g]))
+            for is_daily, stat, p, count in parts:
+                block_g.append(g), block_t.append(t), block_note.append(note or 1)
+                daily.append(is_daily), st.append(stat), pv.append(p), nf.append(count)
+    lengths = np.array([e if d else n_w for d in daily], dtype=np.intp)
+    stat = np.concatenate(st).astype(float) if st else np.empty(0)
+    day_rows = np.repeat(np.array(daily, dtype=bool), lengths)
+    within = np.arange(len(stat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    note_idx = np.where(
+        np.isfinite(stat), 0, np.repeat(np.array(block_note, dtype=np.intp), lengths)
+    )
+    tau = pd.array(np.where(day_rows, taus[np.minimum(within, e - 1)], 0), dtype="Int64")
+    tau[~day_rows] = pd.NA
+    return pd.DataFrame(
+        {
+            "event_id": _strings(names, np.repeat(np.array(block_g, dtype=np.intp), lengths)),
+            "window": _strings(windows, np.where(day_rows, 0, within + 1)),
+            "tau": tau,
+            "test": _strings(tests, np.repeat(np.array(block_t, dtype=np.intp), lengths)),
+            "statistic": stat,
+            "pvalue": np.concatenate(pv).astype(float) if pv else np.empty(0),
+            "n_firms": np.concatenate(nf).astype(np.int64) if nf else np.empty(0, dtype=np.int64),
+            "note": _strings(notes, note_idx),
+        }
+    )
 
 
 def _confounder_issues(spec: EventStudy, car: pd.DataFrame) -> list[dict[str, object]]:

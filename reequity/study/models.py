@@ -99,18 +99,22 @@ def _fit_market(y: np.ndarray, m: np.ndarray, est: np.ndarray, divisor_k: int) -
         b = slice(lo, lo + _CHUNK)
         ye, me = take_cols(y[b], est), take_cols(m[b], est)
         w = np.isfinite(ye) & np.isfinite(me)
-        nb = w.sum(axis=1).astype(float)
+        full = bool(w.all())  # no missing return: skip the masking passes
+        nb = np.full(len(ye), float(ye.shape[1])) if full else w.sum(axis=1).astype(float)
         with np.errstate(invalid="ignore", divide="ignore"):
-            ybar = np.where(w, ye, 0.0).sum(axis=1) / nb
-            mb = np.where(w, me, 0.0).sum(axis=1) / nb
-            dm = np.where(w, me - mb[:, None], 0.0)
-            dy = np.where(w, ye - ybar[:, None], 0.0)
-            sxx[b], syy, sxy = (dm * dm).sum(axis=1), (dy * dy).sum(axis=1), (dm * dy).sum(axis=1)
+            ybar = (ye if full else np.where(w, ye, 0.0)).sum(axis=1) / nb
+            mb = (me if full else np.where(w, me, 0.0)).sum(axis=1) / nb
+            dm, dy = me - mb[:, None], ye - ybar[:, None]
+            if not full:
+                dm[~w], dy[~w] = 0.0, 0.0
+            sxx[b] = np.einsum("ij,ij->i", dm, dm)
+            syy, sxy = np.einsum("ij,ij->i", dy, dy), np.einsum("ij,ij->i", dm, dy)
             beta[b] = sxy / sxx[b]
             sigma[b] = np.sqrt(np.maximum(syy - beta[b] * sxy, 0.0) / (nb - divisor_k))
         alpha[b] = ybar - beta[b] * mb
         n[b], mbar[b] = nb, mb
-        expected[b] = alpha[b, None] + beta[b, None] * m[b]
+        np.multiply(m[b], beta[b, None], out=expected[b])
+        expected[b] += alpha[b, None]
     params = pd.DataFrame({"alpha": alpha, "beta": beta})
     return ModelFit(expected, sigma, n, 2, params, "market", m=m, mbar=mbar, sxx=sxx)
 
