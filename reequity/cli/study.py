@@ -13,6 +13,7 @@ import warnings
 from pathlib import Path
 from typing import Annotated
 
+import numpy as np
 import pandas as pd
 import typer
 
@@ -93,7 +94,17 @@ def _read_returns_csv(path: Path) -> pd.DataFrame:
             "of returns per ticker"
         )
     frame.index.name = "date"
-    return frame.apply(pd.to_numeric, errors="coerce")
+    numbers = frame.apply(pd.to_numeric, errors="coerce").astype(float)
+    # a typo ("0.01x") must not become a silent NaN, nor a zero price an infinite return
+    bad = (numbers.isna() & frame.notna()) | np.isinf(numbers)
+    if bad.to_numpy().any():
+        row, col = np.argwhere(bad.to_numpy())[0]
+        raise EventFormatError(
+            f"returns file {str(path)!r}, column {str(frame.columns[col])!r}, date "
+            f"{frame.index[row]:%Y-%m-%d}: {str(frame.iat[row, col])!r} is not a finite number; "
+            "leave the cell empty for a missing return"
+        )
+    return numbers
 
 
 def _run_on_returns_file(path: Path, events: pd.DataFrame, benchmark: str | None, **opts):

@@ -136,13 +136,18 @@ def test_inf_values_are_refused_or_reported(column: str) -> None:
     assert res.issues["message"].str.contains("inf").any()
 
 
-def test_inf_in_returns_csv_is_no_traceback(tmp_path: Path) -> None:
-    values = panel()["A"].to_numpy().copy()
-    values[DAY0] = np.inf
-    path = _write_returns(tmp_path, panel(A=values))
+@pytest.mark.parametrize("cell", [np.inf, -np.inf, "0.01x"])
+def test_bad_cell_in_returns_csv_is_named(tmp_path: Path, cell: object) -> None:
+    """An infinite return or a typo in a --returns CSV: exit 1 naming column, date, value."""
+    returns = panel().astype(object)
+    returns.iloc[DAY0, 0] = cell
+    path = _write_returns(tmp_path, returns)
+    digest = sha256(path)
     result = _cli(path, tmp_path / "out")
-    assert result.exit_code in (0, 1)
-    assert_clean_exit(result, result.exit_code)
+    shown = {np.inf: "'inf'", -np.inf: "'-inf'"}.get(cell, repr(cell))  # type: ignore[call-overload]
+    assert_clean_exit(result, 1, "column 'A'", f"date {INDEX[DAY0]:%Y-%m-%d}", shown,
+                      "is not a finite number")  # fmt: skip
+    assert sha256(path) == digest and not (tmp_path / "out").exists()
 
 
 # ------------------------------------------------------------------ too few estimation days
