@@ -85,6 +85,12 @@ def test_data_fetch_usage_errors(
     _no_output(isolated_cache)
 
 
+def test_events_usage_errors() -> None:
+    assert_clean_exit(invoke(["events", "list", "--type", "nope"]), 2, "unknown event type(s)")
+    assert_clean_exit(invoke(["events", "extract"]), 2, "Missing argument")
+    assert_clean_exit(invoke(["events", "extract", "x.txt", "-f", "xml"]), 2, "'xml' is not one of")
+
+
 def test_unknown_command_and_option_are_usage_errors() -> None:
     assert_clean_exit(invoke(["event-studdy"]), 2, "No such command 'event-studdy'")
     assert_clean_exit(invoke(["event-study", "--modle", "market"]), 2, "No such option")

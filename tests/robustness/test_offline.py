@@ -72,3 +72,13 @@ def test_offline_without_any_cached_copy(monkeypatch: pytest.MonkeyPatch) -> Non
     assert_clean_exit(result, 1, "'MP' is neither available online", "nor cached", "connect")
     with pytest.raises(CacheMissError, match="neither available online"):
         load_prices(["MP"])
+
+
+def test_uncached_series_offline_in_a_real_process(tmp_path: Path) -> None:
+    """930598 is not in the shipped snapshot: offline, exit 1 with one line saying so."""
+    args = ["event-study", "--tickers", "930598", "--out", str(tmp_path / "out")]
+    proc = run_subprocess(args, cwd=tmp_path, cache_dir=tmp_path / "cache")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("error: '930598' is neither available online") and "nor cached" in last
+    assert not (tmp_path / "out").exists()
