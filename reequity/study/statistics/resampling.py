@@ -13,20 +13,28 @@ _CHUNK_CELLS = 4_000_000  # bound the (replicates x firms x columns) block held 
 
 
 def _boot_p(x: np.ndarray, t_obs: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Share of |t*| >= |t| over resamples of the centred columns of ``x`` (n, C)."""
+    """Share of |t*| >= |t| over resamples of the centred columns of ``x`` (n, C).
+
+    A resample is a row of counts (how often each firm-event is drawn), so the sums
+    a t-statistic needs are BLAS products: counts (B, n) @ x (n, C), of x squared and of
+    the presence mask. The draws are those of ``rng.integers(0, n, (B, n))`` in chunks.
+    """
     n, c = x.shape
-    xc = x - np.nanmean(x, axis=0)
+    fin = np.isfinite(x)
+    xc = np.where(fin, x - np.nanmean(x, axis=0), 0.0)
+    present, xsq = fin.astype(float), xc * xc
     exceed = np.zeros(c)
     done = 0
     step = max(1, _CHUNK_CELLS // max(n * c, 1))
     while done < N_BOOT:
         b = min(step, N_BOOT - done)
         idx = rng.integers(0, n, size=(b, n))
-        xb = xc[idx]  # (b, n, c)
-        cnt = np.isfinite(xb).sum(axis=1)
+        counts = np.bincount((idx + (np.arange(b) * n)[:, None]).ravel(), minlength=b * n)
+        counts = counts.reshape(b, n).astype(float)
+        cnt, s1, s2 = counts @ present, counts @ xc, counts @ xsq
         with np.errstate(invalid="ignore", divide="ignore"):
-            mean = np.nansum(xb, axis=1) / cnt
-            var = np.nansum((xb - mean[:, None, :]) ** 2, axis=1) / (cnt - 1)
+            mean = s1 / cnt
+            var = np.maximum(s2 - cnt * mean * mean, 0.0) / (cnt - 1)
             tb = mean / np.sqrt(var / cnt)
         exceed += (np.abs(tb) >= np.abs(t_obs)[None, :]).sum(axis=0)
         done += b
