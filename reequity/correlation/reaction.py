@@ -71,8 +71,15 @@ def first_reaction(
     """
     frame = check_returns(returns)
     table = _check_events(events)
-    tickers = list(exchanges)
-    check_tickers(frame, [*tickers, *(benchmark or {}).values()])
+    # a universe-wide exchange mapping is fine: study the return columns it covers
+    benchmarks = set((benchmark or {}).values())
+    tickers = [t for t in exchanges if t in frame.columns and t not in benchmarks]
+    if not tickers:
+        raise ConfigurationError(
+            f"no column of returns ({', '.join(map(str, frame.columns))}) has an exchange in "
+            "`exchanges`; map each ticker to its exchange, e.g. {'LYC.AX': 'XASX'}."
+        )
+    check_tickers(frame, [*tickers, *benchmarks])
     if estimation[1] >= window[0]:
         raise ConfigurationError(
             f"estimation={estimation!r} must end before window={window!r} starts."

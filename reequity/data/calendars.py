@@ -144,8 +144,9 @@ def day_zero(
         Exchange of the security (see :func:`get_calendar`).
     time : str, optional
         Local announcement time ``HH:MM``. Without it (None, NaN or "") day 0 is the first session on or
-        after ``date``; with it, the first session whose close is at or after the instant
-        (an announcement after the close moves to the next session).
+        after ``date``; with it, the first session whose close is strictly after the
+        instant (an announcement at or after the close moves to the next session, since
+        the closing price cannot reflect it).
     timezone : str
         IANA zone of ``date`` and ``time``; default ``Asia/Shanghai`` (Beijing time).
 
@@ -179,7 +180,8 @@ def day_zero(
     local_day = instant.tz_convert(cal.tz).tz_localize(None).normalize()
     start = local_day - pd.Timedelta(days=1)
     window = cal.schedule.loc[max(start, cal.first_session) :]
-    after = window.index[window["close"] >= instant]
+    # strictly after: an announcement at the closing bell cannot be in that close
+    after = window.index[window["close"] > instant]
     if len(after) == 0:
         raise EventOutOfRangeError(
             f"announcement {instant.isoformat()} is after the last {exchange} close in the "

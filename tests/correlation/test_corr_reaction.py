@@ -53,3 +53,16 @@ def test_bad_windows() -> None:
     events = pd.DataFrame({"event_id": ["SYN"], "date": ["2025-04-04"]})
     with pytest.raises(ConfigurationError, match="must end before"):
         first_reaction(_synthetic(), events, exchanges=EXCHANGES, estimation=(-20, 0))
+
+
+def test_exchange_mapping_may_cover_more_tickers_than_returns() -> None:
+    # a universe-wide mapping (extra tickers, benchmarks) studies only the loaded columns
+    import reequity as rq
+
+    returns = rq.load_returns(["LYC.AX", "MP", "ASX200", "SPX"], start="2024-06-01")
+    exchanges = rq.load_universe()["exchange"].to_dict()
+    events = pd.DataFrame({"event_id": ["e"], "date": [pd.Timestamp("2025-04-04")]})
+    out = rq.first_reaction(
+        returns, events, exchanges=exchanges, benchmark={"LYC.AX": "ASX200", "MP": "SPX"}
+    )
+    assert set(out["ticker"]) == {"LYC.AX", "MP"}

@@ -44,7 +44,8 @@ def test_day_zero_date_only_rolls_forward_over_holiday() -> None:
 def test_day_zero_with_time_before_and_after_close() -> None:
     # Shanghai closes 15:00 local
     assert day_zero("2025-10-09", exchange="XSHG", time="14:59") == pd.Timestamp("2025-10-09")
-    assert day_zero("2025-10-09", exchange="XSHG", time="15:00") == pd.Timestamp("2025-10-09")
+    # at the closing bell the close cannot reflect the news: next session
+    assert day_zero("2025-10-09", exchange="XSHG", time="15:00") == pd.Timestamp("2025-10-10")
     assert day_zero("2025-10-09", exchange="XSHG", time="15:01") == pd.Timestamp("2025-10-10")
 
 
