@@ -105,3 +105,17 @@ def test_duplicate_and_missing_columns(tmp_path: Path, catalogue: pd.DataFrame) 
         load_catalogue(path)
     with pytest.raises(EventFormatError, match="not found"):
         load_catalogue(tmp_path / "nope.csv")
+
+
+def test_suspension_evening_announcement_day0_per_exchange() -> None:
+    # Announcement No. 70 came out on Friday evening Beijing time, after Asia's closes
+    import reequity as rq
+
+    cat = rq.load_catalogue()
+    row = cat.set_index("event_id").loc["cn_export_control_suspension_2025_11_07"]
+    day0 = {
+        ex: rq.day_zero(row["date"], exchange=ex, time=row["time"], timezone=row["timezone"])
+        for ex in ("XSHG", "XASX", "XNYS")
+    }
+    assert day0["XSHG"] == day0["XASX"] == pd.Timestamp("2025-11-10")
+    assert day0["XNYS"] == pd.Timestamp("2025-11-07")
