@@ -16,7 +16,7 @@ import numpy as np
 
 from reequity.study.arrays import take_cols
 from reequity.study.derive import Arrays
-from reequity.study.statistics.ranking import ranks_and_subset
+from reequity.study.statistics.ranking import rank_rows
 
 __all__ = ["PerFirm", "per_firm", "RANK_SUMS"]
 
@@ -66,27 +66,36 @@ def _group_dot(acc: np.ndarray, w: np.ndarray, x: np.ndarray, codes: np.ndarray)
 
 def _rank_block(
     a: Arrays, ar_b: np.ndarray, codes: np.ndarray, acc: np.ndarray, wrank: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
     """Rank one block of firms over estimation + span taus; add the group rank sums.
 
-    Returns T_i and the ranks among estimation ARs (0 where there is no AR); adds the
-    group sums of RANK_SUMS to ``acc`` and of K_it / (M_i + 2) (GRANK) to ``wrank``.
+    Returns T_i, the ranks among estimation ARs (0 where there is no AR) and the sorted
+    estimation ARs (None if some are missing); adds the group sums of RANK_SUMS to
+    ``acc`` and of K_it / (M_i + 2) (GRANK) to ``wrank``.
     """
     full = take_cols(ar_b, a.full_cols)
-    ranks, est_ranks, median = ranks_and_subset(full, ~a.in_span)
-    est_ranks[np.isnan(est_ranks)] = 0.0
-    m = (est_ranks > 0).sum(axis=1)
-    _group_dot(wrank[:, None, :], (1.0 / (m + 2))[None, :], est_ranks.astype(float), codes)
-    fin = np.isfinite(full)
-    count = fin.sum(axis=1).astype(float)
+    ranks, est_ranks, median, est_sorted = rank_rows(full, ~a.in_span)
     ones = np.ones(len(full))
-    k0 = np.where(fin, ranks, 0.0)  # float64: exact sums of integer and half ranks
+    if est_sorted is not None:  # nothing missing
+        count = np.full(len(full), float(full.shape[1]))
+        m = np.full(len(full), est_ranks.shape[1])
+        fin_f = np.ones(full.shape)
+        k0 = ranks.astype(float)  # float64: exact sums of integer and half ranks
+        sign = np.sign(full - median[:, None])
+    else:
+        est_ranks[np.isnan(est_ranks)] = 0.0
+        m = (est_ranks > 0).sum(axis=1)
+        fin = np.isfinite(full)
+        count = fin.sum(axis=1).astype(float)
+        fin_f = fin.astype(float)
+        k0 = np.where(fin, ranks, 0.0)
+        with np.errstate(invalid="ignore"):
+            sign = np.where(fin, np.sign(full - median[:, None]), 0.0)
+    _group_dot(wrank[:, None, :], (1.0 / (m + 2))[None, :], est_ranks.astype(float), codes)
     _group_dot(acc, np.stack([ones, 1 / (count + 1)]), k0, codes)
-    _group_dot(acc[:, 2:], np.stack([0.5 * (count + 1), ones]), fin.astype(float), codes)
-    with np.errstate(invalid="ignore"):
-        sign = np.where(fin, np.sign(full - median[:, None]), 0.0)
+    _group_dot(acc[:, 2:], np.stack([0.5 * (count + 1), ones]), fin_f, codes)
     _group_dot(acc[:, 4:], ones[None, :], sign, codes)
-    return count, est_ranks
+    return count, est_ranks, est_sorted
 
 
 def per_firm(
@@ -115,16 +124,19 @@ def per_firm(
         b = slice(lo, min(lo + _BLOCK, n))
         ar_b = a.ar[b]
         fin = np.isfinite(ar_b)
+        clean = bool(fin.all())  # nothing missing: no masking passes
         ones = np.ones((1, len(fin)))
-        _group_dot(cells[:, :1], ones, np.where(fin, ar_b, 0.0), cell[b])
+        _group_dot(cells[:, :1], ones, ar_b if clean else np.where(fin, ar_b, 0.0), cell[b])
         _group_dot(cells[:, 1:], ones, fin.astype(float), cell[b])
         e = take_cols(ar_b, a.est)
         e_fin = take_cols(fin, a.est)
         m = e_fin.sum(axis=1).astype(float)
         with np.errstate(invalid="ignore", divide="ignore"):
-            mu = np.where(e_fin, e, 0.0).sum(axis=1) / m
-            dev = np.where(e_fin, e - mu[:, None], 0.0)
-            var = (dev * dev).sum(axis=1) / (m - 1)
+            mu = (e if clean else np.where(e_fin, e, 0.0)).sum(axis=1) / m
+            dev = e - mu[:, None]
+            if not clean:
+                dev[~e_fin] = 0.0
+            var = np.einsum("ij,ij->i", dev, dev) / (m - 1)
         e_mean[b], e_var[b], e_count[b] = mu, var, m
         e_pos[b] = (e > 0).sum(axis=1)
         if kp:  # u_it = (AR_it - mean_i) / sd_i, missing -> 0 (Kolari and Pynnonen 2010)
@@ -134,12 +146,14 @@ def per_firm(
                 u = np.where(ok[:, None], dev / sd[:, None], 0.0)
             _group_dot(kp_cols[:, None, :], ones, u, group[b])
             kp_m[b] = np.where(ok, m, np.nan)
+        srt = None
         if ranks:
-            count[b], est_ranks[b] = _rank_block(a, ar_b, group[b], rank_sums, est_wrank)
+            count[b], est_ranks[b], srt = _rank_block(a, ar_b, group[b], rank_sums, est_wrank)
         if sorted_sar:
             with np.errstate(invalid="ignore", divide="ignore"):
                 # sorting then dividing by S_i > 0 keeps the order: sorted AR / S_i
-                est_sorted[b] = np.sort(e, axis=1) / a.sigma[b, None]
+                srt = np.sort(e, axis=1) if srt is None else srt
+                np.divide(srt, a.sigma[b, None], out=est_sorted[b])
     return PerFirm(
         count, est_ranks, est_wrank, est_sorted, e_mean, e_var, e_pos, e_count,
         cells[:, 0], cells[:, 1], rank_sums, kp_cols, kp_m,

@@ -14,7 +14,7 @@ from reequity.study.statistics.base import Sample, TestResult, t_p
 
 __all__ = ["grank"]
 
-_BLOCK = 4096  # rows per block in the shift counts
+_BLOCK = 1024  # rows per block in the shift counts
 
 
 def _count_below(srt: np.ndarray, m: np.ndarray, v: np.ndarray, *, strict: bool) -> np.ndarray:
@@ -40,22 +40,31 @@ def _count_below(srt: np.ndarray, m: np.ndarray, v: np.ndarray, *, strict: bool)
     return lo
 
 
-def _moved(rank: np.ndarray, w: np.ndarray, bound: np.ndarray) -> np.ndarray:
-    """sum_i w_ic [rank_it > bound_ic] for every column c and day t, in row blocks.
+def _moved(rank: np.ndarray, ok: np.ndarray, w: np.ndarray, bound: np.ndarray) -> np.ndarray:
+    """sum_i w_i ok_ic [rank_it > bound_ic] for every column c and day t, in row blocks.
 
-    The comparison is written straight into a reused float64 buffer (no bool temporary
-    and no cast copy), so the sum over firms is one BLAS product per column.
+    The comparison is written straight into a reused buffer (no bool temporary, no
+    cast copy) and summed over firms by one BLAS product per column. In a block where
+    every firm has the same weight (same number of estimation ARs, the usual case) the
+    0/1 products are exact integer counts in float32, scaled by that weight afterwards;
+    otherwise float64 weights are used.
     """
-    out = np.zeros((bound.shape[1], rank.shape[1]))
-    bound = bound.astype(rank.dtype)  # ranks are float32: exact integers and halves
-    buf = np.empty((min(_BLOCK, rank.shape[0]), rank.shape[1]))
+    c_n, m_n = bound.shape[1], rank.shape[1]
+    out = np.zeros((c_n, m_n))
+    bound = bound.astype(np.float32)  # ranks are float32: exact integers and halves
+    rows = min(_BLOCK, rank.shape[0])
+    buf32, buf64 = np.empty((rows, m_n), dtype=np.float32), None
     for lo in range(0, rank.shape[0], _BLOCK):
         b = slice(lo, lo + _BLOCK)
-        rb = rank[b]
-        mask = buf[: len(rb)]
-        for c in range(bound.shape[1]):  # loop over days/windows only
+        rb, wb = rank[b], w[b]
+        if wb.min() == wb.max():  # exact: 0/1 counts in float32 (block < 2**24 rows)
+            mask, weights, scale = buf32[: len(rb)], ok[b].astype(np.float32), float(wb[0])
+        else:
+            buf64 = np.empty((rows, m_n)) if buf64 is None else buf64
+            mask, weights, scale = buf64[: len(rb)], np.where(ok[b], wb[:, None], 0.0), 1.0
+        for c in range(c_n):  # loop over days/windows only
             np.greater(rb, bound[b, c, None], out=mask, casting="unsafe")
-            out[c] += w[b, c] @ mask
+            out[c] += scale * (weights[:, c] @ mask)
     return out
 
 
@@ -87,7 +96,6 @@ def _grank_columns(s: Sample, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     w = 1.0 / (m + 2)
     ok = np.isfinite(v)
     n = ok.sum(axis=0)
-    wj = np.where(ok, w[:, None], 0.0)  # (n, C)
     vv = np.where(ok, v, np.inf)
     srt = s.est_sorted
     lt = _count_below(srt, m, vv, strict=True)
@@ -95,9 +103,9 @@ def _grank_columns(s: Sample, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     le = lt
     if ((at == vv) & (lt < m[:, None])).any():  # ties with v count a half
         le = _count_below(srt, m, vv, strict=False)
-    moved = _moved(s.est_sar_ranks, wj, le)
+    moved = _moved(s.est_sar_ranks, ok, w, le)
     if (le > lt).any():
-        moved += 0.5 * (_moved(s.est_sar_ranks, wj, lt) - moved)
+        moved += 0.5 * (_moved(s.est_sar_ranks, ok, w, lt) - moved)
     n_t, base = _base_sums(s, ok, w)
     total = base + moved - 0.5 * n_t
     with np.errstate(invalid="ignore", divide="ignore"):

@@ -7,7 +7,7 @@ import functools
 import numpy as np
 from scipy import special, stats
 
-__all__ = ["row_ranks", "ranks_and_subset", "wilcoxon_plus", "wilcoxon_pvalue"]
+__all__ = ["row_ranks", "rank_rows", "ranks_and_subset", "wilcoxon_plus", "wilcoxon_pvalue"]
 
 
 def row_ranks(x: np.ndarray) -> np.ndarray:
@@ -31,51 +31,61 @@ def row_ranks(x: np.ndarray) -> np.ndarray:
 _BLOCK = 2048  # rows per block: bounded temporaries
 
 
+def rank_rows(
+    xb: np.ndarray, subset: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:
+    """Ranks, ranks within ``subset`` columns, medians and sorted ``subset`` values of rows.
+
+    One ``argsort`` serves all four. Ranks are float32 (exact integers and halves); rows
+    holding ties fall back to ``scipy.stats.rankdata`` (average ranks). The sorted subset
+    values (n, subset.sum()) are returned only when no value is missing (else None).
+    Gathers and scatters use flat indices (several times faster than
+    ``take_along_axis``/``put_along_axis``).
+    """
+    nb, t = xb.shape
+    sub_cols = np.flatnonzero(subset)
+    xb = np.ascontiguousarray(xb)
+    clean = not np.isnan(xb).any()  # the common case skips every NaN pass
+    order = np.argsort(xb, axis=1)  # NaN sorts last
+    flat = (order + (np.arange(nb) * t)[:, None]).ravel()
+    srt = xb.ravel()[flat].reshape(nb, t)
+    count = np.full(nb, t) if clean else (~np.isnan(srt)).sum(axis=1)
+    rows = np.arange(nb)
+    mid_lo, mid_hi = np.maximum((count - 1) // 2, 0), np.maximum(count // 2, 0)
+    median = np.where(count > 0, 0.5 * (srt[rows, mid_lo] + srt[rows, mid_hi]), np.nan)
+    tied = (srt[:, 1:] == srt[:, :-1]).any(axis=1)
+    rb = np.empty(nb * t, dtype=np.float32)
+    rb[flat] = np.tile(np.arange(1, t + 1, dtype=np.float32), nb)
+    in_sub = subset[order] if clean else subset[order] & ~np.isnan(srt)
+    sb = np.empty(nb * t, dtype=np.float32)
+    sb[flat] = np.cumsum(in_sub, axis=1, dtype=np.float32).ravel()
+    rb, sb = rb.reshape(nb, t), sb.reshape(nb, t)
+    if not clean:
+        nan = np.isnan(xb)
+        rb[nan], sb[nan] = np.nan, np.nan
+    sb = np.take(sb, sub_cols, axis=1)
+    if tied.any():
+        rb[tied] = stats.rankdata(xb[tied], axis=1, nan_policy="omit")
+        sb[tied] = stats.rankdata(np.take(xb[tied], sub_cols, axis=1), axis=1, nan_policy="omit")
+    sub_sorted = srt[in_sub].reshape(nb, len(sub_cols)) if clean else None
+    return rb, sb, median, sub_sorted
+
+
 def ranks_and_subset(
     x: np.ndarray, subset: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Row ranks of ``x`` (n, T), ranks within the ``subset`` columns, and row medians.
 
-    One ``argsort`` per block of rows serves all three: the second array
-    (n, subset.sum()) ranks each row's ``subset`` values among themselves; the median
-    (NaN ignored) is read off the sorted row. Ranks are float32 (exact integers and
-    halves); rows holding ties fall back to ``scipy.stats.rankdata`` (average ranks).
-    Gathers and scatters use flat indices (several times faster than
-    ``take_along_axis``/``put_along_axis``).
+    The second array (n, subset.sum()) ranks each row's ``subset`` values among
+    themselves; the median ignores NaN. Blocks of rows through :func:`rank_rows`.
     """
     n, t = x.shape
     ranks = np.empty((n, t), dtype=np.float32)
-    sub_cols = np.flatnonzero(subset)
-    sub = np.empty((n, len(sub_cols)), dtype=np.float32)
+    sub = np.empty((n, int(subset.sum())), dtype=np.float32)
     median = np.empty(n)
     for lo in range(0, n, _BLOCK):  # loop over blocks of rows, vectorised within
-        xb = np.ascontiguousarray(x[lo : lo + _BLOCK])
-        nb = len(xb)
-        order = np.argsort(xb, axis=1)  # NaN sorts last
-        flat = (order + (np.arange(nb) * t)[:, None]).ravel()
-        srt = xb.ravel()[flat].reshape(nb, t)
-        count = (~np.isnan(srt)).sum(axis=1)
-        rows = np.arange(nb)
-        mid_lo, mid_hi = np.maximum((count - 1) // 2, 0), np.maximum(count // 2, 0)
-        median[lo : lo + nb] = np.where(
-            count > 0, 0.5 * (srt[rows, mid_lo] + srt[rows, mid_hi]), np.nan
-        )
-        tied = (srt[:, 1:] == srt[:, :-1]).any(axis=1)
-        rb = np.empty(nb * t, dtype=np.float32)
-        rb[flat] = np.tile(np.arange(1, t + 1, dtype=np.float32), nb)
-        in_sub = subset[order] & ~np.isnan(srt)
-        sb = np.empty(nb * t, dtype=np.float32)
-        sb[flat] = np.cumsum(in_sub, axis=1, dtype=np.float32).ravel()
-        rb, sb = rb.reshape(nb, t), sb.reshape(nb, t)
-        nan = np.isnan(xb)
-        rb[nan], sb[nan] = np.nan, np.nan
-        sb = np.take(sb, sub_cols, axis=1)
-        if tied.any():
-            rb[tied] = stats.rankdata(xb[tied], axis=1, nan_policy="omit")
-            sb[tied] = stats.rankdata(
-                np.take(xb[tied], sub_cols, axis=1), axis=1, nan_policy="omit"
-            )
-        ranks[lo : lo + nb], sub[lo : lo + nb] = rb, sb
+        b = slice(lo, lo + _BLOCK)
+        ranks[b], sub[b], median[b], _ = rank_rows(x[b], subset)
     return ranks, sub, median
 
 
