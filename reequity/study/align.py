@@ -229,21 +229,17 @@ def build_panel(
     inside = ~np.isnat(dates)
     n = len(ev)
     col = returns.columns.get_indexer(ev["ticker"])
-    missing = rows < 0
-    inner = slice(pad, pad + len(taus))
-    ret = returns.to_numpy(dtype=float)[rows[:, inner], col[:, None]]  # -1 rows blanked next
-    ret[missing[:, inner]] = np.nan
     bcol = (
         np.zeros(n, dtype=np.int64)
         if isinstance(bwhere, int)
         else _bench_columns(ev["ticker"], bwhere)
     )
-    bench = bvals[rows, bcol[:, None]]
-    bench[missing] = np.nan
+    ret, bench = _gather(returns.to_numpy(dtype=float), bvals, rows, col, bcol, pad)
     fac = None
     if factors is not None:
+        inner = slice(pad, pad + len(taus))
         fac = factors.reindex(index).to_numpy(dtype=float)[rows[:, inner]]
-        fac[missing[:, inner]] = np.nan
+        fac[rows[:, inner] < 0] = np.nan
     keys = ev[["event_id", "ticker"]].assign(day0=day0)
     issues = _day0_issues(keys, ret[:, taus == 0] if (taus == 0).any() else None)
     return Panel(
@@ -259,6 +255,36 @@ def build_panel(
     )
 
 
+_CHUNK = 8192  # firm-events per chunk when materialising (n, L) arrays
+
+
+def _gather(
+    vals: np.ndarray,
+    bvals: np.ndarray,
+    rows: np.ndarray,
+    col: np.ndarray,
+    bcol: np.ndarray,
+    pad: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Returns (n, L) and benchmark returns (n, L + 2 pad) in event time, NaN off the data.
+
+    Chunks of firm-events, so the index temporaries stay small (peak memory).
+    """
+    n, width = rows.shape
+    ret, bench = np.empty((n, width - 2 * pad)), np.empty((n, width))
+    for lo in range(0, n, _CHUNK):
+        b = slice(lo, lo + _CHUNK)
+        r = rows[b]
+        miss = r < 0
+        chunk = vals[r[:, pad : width - pad], col[b, None]]  # -1 rows blanked next
+        chunk[miss[:, pad : width - pad]] = np.nan
+        ret[b] = chunk
+        chunk = bvals[r, bcol[b, None]]
+        chunk[miss] = np.nan
+        bench[b] = chunk
+    return ret, bench
+
+
 def _locate(
     ev: pd.DataFrame, index: pd.DatetimeIndex, ext: np.ndarray, dcols: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -270,8 +296,7 @@ def _locate(
     """
     n = len(ev)
     rows = np.empty((n, len(ext)), dtype=np.int32)
-    dates = np.empty((n, len(dcols)), dtype="datetime64[ns]")
-    day0 = np.empty(n, dtype="datetime64[ns]")
+    dates = day0 = None  # allocated with the calendar's datetime unit
     for exchange, grp in ev.groupby("exchange", sort=True):
         days, rowmap = _trading_days(index, exchange or None)
         pos = _day0_positions(grp, days, exchange or None)
@@ -280,14 +305,17 @@ def _locate(
         # slots 0 and nd + 1 of the padded maps stand for "no trading day"
         rmap = np.concatenate([[-1], rowmap, [-1]]).astype(np.int32)
         dmap = np.concatenate([[np.datetime64("NaT")], days.to_numpy(), [np.datetime64("NaT")]])
-        part = rmap[np.clip(pos[:, None] + (ext + 1)[None, :], 0, nd + 1)]
-        dpart = dmap[np.clip(pos[:, None] + (ext[dcols] + 1)[None, :], 0, nd + 1)]
-        zero = dmap[np.minimum(pos, nd) + 1]
-        if len(grp) == n:  # the common case: one calendar, no fancy assignment
-            rows, dates, day0 = part, dpart, zero
-        else:
-            sel = grp.index.to_numpy()
-            rows[sel], dates[sel], day0[sel] = part, dpart, zero
+        sel = grp.index.to_numpy()
+        if dates is None:  # one calendar keeps its unit; several share nanoseconds
+            unit = dmap.dtype if len(grp) == n else np.dtype("datetime64[ns]")
+            dates, day0 = np.empty((n, len(dcols)), dtype=unit), np.empty(n, dtype=unit)
+        for lo in range(0, len(sel), _CHUNK):  # chunks: no (n, L) int64 temporaries
+            c, p = sel[lo : lo + _CHUNK], pos[lo : lo + _CHUNK, None]
+            rows[c] = rmap[np.clip(p + (ext + 1)[None, :], 0, nd + 1)]
+            dates[c] = dmap[np.clip(p + (ext[dcols] + 1)[None, :], 0, nd + 1)]
+        day0[sel] = dmap[np.minimum(pos, nd) + 1]
+    if dates is None:  # no firm-event
+        dates, day0 = np.empty((0, len(dcols)), "datetime64[ns]"), np.empty(0, "datetime64[ns]")
     return rows, dates, day0
 
 

@@ -102,7 +102,8 @@ def derive(
     else:
         c = fit.daily_factor(span)
     sig = fit.sigma
-    ret_s, exp_s = take_cols(panel.ret, span), take_cols(fit.expected, span).copy()
+    # copies, so Arrays never keeps the (n, L) returns or expected returns alive
+    ret_s, exp_s = take_cols(panel.ret, span).copy(), take_cols(fit.expected, span).copy()
     # AR = R - E[R] written into the expected-return buffer: one (n, L) array less
     ar = np.subtract(panel.ret, fit.expected, out=fit.expected)
     ar_s = take_cols(ar, span)

@@ -8,6 +8,7 @@ SCAR, BHAR -> the test battery per event and pooled (:mod:`.statistics`) -> tidy
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from reequity.study.windows import WindowSpec, make_window_spec
 __all__ = ["EventStudy", "event_study", "Convention"]
 
 Convention = Literal["textbook", "estudy2"]
+_NONE = np.empty((0, 0))
 Benchmark = str | pd.Series | Mapping[str, str] | None
 
 
@@ -120,6 +122,10 @@ class EventStudy:
         )
         keep, issues = self._screen(panel, fit)
         arrays = derive(panel, fit, est, spec, keep, self.convention)
+        # the (n, L) returns, benchmark and model are no longer needed: free them before
+        # the test battery allocates its own arrays (peak memory, and first-touch time)
+        panel = dataclasses.replace(panel, ret=_NONE, bench=_NONE, factors=None)
+        del fit
         test_frames = run_battery(arrays, self.test_names, self.convention, self.seed)
         return assemble(self, panel, arrays, test_frames, issues)
 
