@@ -89,6 +89,28 @@ def _window_stats(
     return car, scar, bhar, nd
 
 
+_CHUNK = 8192  # firm-events per block when computing AR
+
+
+def _abnormal(
+    ret: np.ndarray, fit: ModelFit, span: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Span returns and expected returns (copies), and AR = R - E[R] over all taus.
+
+    The AR overwrites the panel's own event-time return array (built by
+    :func:`~reequity.study.align.build_panel`, never the caller's frame), block by block,
+    so no second (n, L) array is made.
+    """
+    ret_s = take_cols(ret, span).copy()
+    exp_s = np.empty_like(ret_s)
+    for lo in range(0, len(ret), _CHUNK):
+        b = slice(lo, lo + _CHUNK)
+        expected = fit.expected_rows(b)
+        exp_s[b] = take_cols(expected, span)
+        np.subtract(ret[b], expected, out=ret[b])
+    return ret_s, exp_s, ret
+
+
 def derive(
     panel: Panel, fit: ModelFit, est: np.ndarray, spec: WindowSpec, keep: np.ndarray, conv: str
 ) -> Arrays:
@@ -102,10 +124,7 @@ def derive(
     else:
         c = fit.daily_factor(span)
     sig = fit.sigma
-    # copies, so Arrays never keeps the (n, L) returns or expected returns alive
-    ret_s, exp_s = take_cols(panel.ret, span).copy(), take_cols(fit.expected, span).copy()
-    # AR = R - E[R] written into the expected-return buffer: one (n, L) array less
-    ar = np.subtract(panel.ret, fit.expected, out=fit.expected)
+    ret_s, exp_s, ar = _abnormal(panel.ret, fit, span)
     ar_s = take_cols(ar, span)
     with np.errstate(invalid="ignore", divide="ignore"):
         sar = ar_s / (sig[:, None] * np.sqrt(c))

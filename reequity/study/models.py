@@ -31,10 +31,11 @@ class ModelFit:
 
     ``kind`` says how the prediction-error term is computed: ``"none"`` (no estimated
     parameters), ``"market"`` (closed form with ``mbar`` and ``sxx``) or ``"general"``
-    (design ``x`` and inverse moment matrix ``inv``).
+    (design ``x`` and inverse moment matrix ``inv``). The market model keeps no (n, L)
+    ``expected`` array: :meth:`expected_rows` computes alpha + beta m per block of rows.
     """
 
-    expected: np.ndarray  # (n, L)
+    expected: np.ndarray | None  # (n, L), None for the market model (see expected_rows)
     sigma: np.ndarray  # (n,)
     n_est: np.ndarray  # (n,)
     k: int
@@ -45,6 +46,14 @@ class ModelFit:
     sxx: np.ndarray | None = None
     x: np.ndarray | None = None  # (n, L, k)
     inv: np.ndarray | None = None  # (n, k, k)
+    alpha: np.ndarray | None = None  # (n,) market model
+    beta: np.ndarray | None = None  # (n,) market model
+
+    def expected_rows(self, rows: slice) -> np.ndarray:
+        """Expected returns of firm-events ``rows``, (rows, L)."""
+        if self.expected is not None:
+            return self.expected[rows]
+        return self.alpha[rows, None] + self.beta[rows, None] * self.m[rows]
 
     def quad(self, w: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Return s' (X_e'X_e)^-1 s with s = sum_t w_t x_t over taus ``cols``; w is (n, C)."""
@@ -60,7 +69,7 @@ class ModelFit:
     def daily_factor(self, cols: np.ndarray) -> np.ndarray:
         """Prediction-error factor c_t = 1 + x_t'(X_e'X_e)^-1 x_t on taus ``cols``, (n, C)."""
         if self.kind == "none":
-            return np.ones((self.expected.shape[0], len(cols)))
+            return np.ones((len(self.sigma), len(cols)))
         if self.kind == "market":
             dev = self.m[:, cols] - self.mbar[:, None]
             return 1.0 + 1.0 / self.n_est[:, None] + dev**2 / self.sxx[:, None]
@@ -94,7 +103,6 @@ def _fit_market(y: np.ndarray, m: np.ndarray, est: np.ndarray, divisor_k: int) -
     """
     n_all = y.shape[0]
     n, mbar, sxx, beta, alpha, sigma = (np.empty(n_all) for _ in range(6))
-    expected = np.empty_like(y)
     for lo in range(0, n_all, _CHUNK):
         b = slice(lo, lo + _CHUNK)
         ye, me = take_cols(y[b], est), take_cols(m[b], est)
@@ -113,10 +121,10 @@ def _fit_market(y: np.ndarray, m: np.ndarray, est: np.ndarray, divisor_k: int) -
             sigma[b] = np.sqrt(np.maximum(syy - beta[b] * sxy, 0.0) / (nb - divisor_k))
         alpha[b] = ybar - beta[b] * mb
         n[b], mbar[b] = nb, mb
-        np.multiply(m[b], beta[b, None], out=expected[b])
-        expected[b] += alpha[b, None]
     params = pd.DataFrame({"alpha": alpha, "beta": beta})
-    return ModelFit(expected, sigma, n, 2, params, "market", m=m, mbar=mbar, sxx=sxx)
+    return ModelFit(
+        None, sigma, n, 2, params, "market", m=m, mbar=mbar, sxx=sxx, alpha=alpha, beta=beta
+    )
 
 
 def _fit_general(

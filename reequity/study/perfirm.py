@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reequity.study.arrays import take_cols
+from reequity.study.arrays import col_slice, take_cols
 from reequity.study.derive import Arrays
 from reequity.study.statistics.ranking import rank_rows
 
@@ -34,7 +34,8 @@ class PerFirm:
     count: np.ndarray  # (n,) ARs on estimation + span taus (T_i)
     est_ranks: np.ndarray  # (n, M) ranks among estimation ARs (float32, 0 if no AR)
     est_wrank: np.ndarray  # (g, M) sum_i K_it / (M_i + 2) over estimation ranks (GRANK)
-    est_sorted: np.ndarray  # (n, M) estimation AR / S_i sorted ascending, NaN last
+    est_sorted: np.ndarray  # (n, M) estimation AR / S_i sorted ascending, NaN last; a view
+    # of the estimation columns of Arrays.ar (no longer ARs after the pass)
     e_mean: np.ndarray  # (n,) mean estimation AR
     e_var: np.ndarray  # (n,) variance of estimation ARs, divisor M - 1
     e_pos: np.ndarray  # (n,) estimation ARs > 0
@@ -114,7 +115,10 @@ def per_firm(
     n_m, n_t = int(a.est.sum()), int(a.full_cols.sum())
     count = np.zeros(n)
     est_ranks = np.empty((n, n_m) if ranks else (n, 0), dtype=np.float32)
-    est_sorted = np.empty((n, n_m) if sorted_sar else (n, 0))
+    est_sl = col_slice(a.est)
+    # the estimation ARs are read once, here; their memory then holds the sorted SARs
+    in_place = sorted_sar and est_sl is not None
+    est_sorted = a.ar[:, est_sl] if in_place else np.empty((n, n_m) if sorted_sar else (n, 0))
     e_mean, e_var, e_pos, e_count, kp_m = (np.empty(n) for _ in range(5))
     cells = np.zeros((n_cells, 2, n_l))  # sum of ARs and ARs present per cell
     rank_sums = np.zeros((n_g, len(RANK_SUMS), n_t))
@@ -153,7 +157,7 @@ def per_firm(
             with np.errstate(invalid="ignore", divide="ignore"):
                 # sorting then dividing by S_i > 0 keeps the order: sorted AR / S_i
                 srt = np.sort(e, axis=1) if srt is None else srt
-                np.divide(srt, a.sigma[b, None], out=est_sorted[b])
+                np.divide(srt, a.sigma[b, None], out=est_sorted[b])  # last read of e
     return PerFirm(
         count, est_ranks, est_wrank, est_sorted, e_mean, e_var, e_pos, e_count,
         cells[:, 0], cells[:, 1], rank_sums, kp_cols, kp_m,

@@ -17,6 +17,15 @@ __all__ = ["grank"]
 _BLOCK = 1024  # rows per block in the shift counts
 
 
+def _flat_rows(srt: np.ndarray) -> tuple[np.ndarray, int]:
+    """A 1-D view over the rows of ``srt`` (which may be a column slice) and its row step."""
+    if srt.strides[1] != srt.itemsize:
+        srt = np.ascontiguousarray(srt)
+    step = srt.strides[0] // srt.itemsize if srt.shape[0] > 1 else srt.shape[1]
+    length = (srt.shape[0] - 1) * step + srt.shape[1] if srt.shape[0] else 0
+    return np.lib.stride_tricks.as_strided(srt, (length,), (srt.itemsize,), writeable=False), step
+
+
 def _count_below(srt: np.ndarray, m: np.ndarray, v: np.ndarray, *, strict: bool) -> np.ndarray:
     """How many of row i's m_i sorted values are < v_ic (or <= v_ic): binary search.
 
@@ -24,8 +33,8 @@ def _count_below(srt: np.ndarray, m: np.ndarray, v: np.ndarray, *, strict: bool)
     All rows and columns are searched together; reads use flat indices.
     """
     n, width = srt.shape
-    flat = srt.ravel()
-    base = (np.arange(n) * width)[:, None]
+    flat, step = _flat_rows(srt)
+    base = (np.arange(n) * step)[:, None]
     lo = np.zeros(v.shape, dtype=np.int64)
     hi = np.broadcast_to(m.astype(np.int64)[:, None], v.shape).copy()
     for _ in range(int(np.ceil(np.log2(width + 1))) + 1):
@@ -99,7 +108,8 @@ def _grank_columns(s: Sample, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     vv = np.where(ok, v, np.inf)
     srt = s.est_sorted
     lt = _count_below(srt, m, vv, strict=True)
-    at = srt.ravel()[(np.arange(len(m)) * srt.shape[1])[:, None] + np.minimum(lt, srt.shape[1] - 1)]
+    flat, step = _flat_rows(srt)
+    at = flat[(np.arange(len(m)) * step)[:, None] + np.minimum(lt, srt.shape[1] - 1)]
     le = lt
     if ((at == vv) & (lt < m[:, None])).any():  # ties with v count a half
         le = _count_below(srt, m, vv, strict=False)
