@@ -225,7 +225,10 @@ def build_panel(
     ev["exchange"] = ev["ticker"].map(cal).fillna("").astype(str) if cal else ""
     ext = np.arange(taus[0] - pad, taus[-1] + pad + 1)
     lo, hi = date_taus if date_taus is not None else (int(taus[0]), int(taus[-1]))
-    rows, dates, day0 = _locate(ev, index, ext, np.flatnonzero((ext >= lo) & (ext <= hi)))
+    direct = not cal and factors is None  # trading days are the rows of returns
+    rows, dates, day0, pos = _locate(
+        ev, index, ext, np.flatnonzero((ext >= lo) & (ext <= hi)), rows=not direct
+    )
     inside = ~np.isnat(dates)
     n = len(ev)
     col = returns.columns.get_indexer(ev["ticker"])
@@ -234,7 +237,11 @@ def build_panel(
         if isinstance(bwhere, int)
         else _bench_columns(ev["ticker"], bwhere)
     )
-    ret, bench = _gather(returns.to_numpy(dtype=float), bvals, rows, col, bcol, pad)
+    vals = returns.to_numpy(dtype=float)
+    if direct:
+        ret, bench = _windows(vals, bvals, pos, col, bcol, ext, pad)
+    else:
+        ret, bench = _gather(vals, bvals, rows, col, bcol, pad)
     fac = None
     if factors is not None:
         inner = slice(pad, pad + len(taus))
@@ -285,17 +292,53 @@ def _gather(
     return ret, bench
 
 
+def _windows(
+    vals: np.ndarray,
+    bvals: np.ndarray,
+    pos: np.ndarray,
+    col: np.ndarray,
+    bcol: np.ndarray,
+    ext: np.ndarray,
+    pad: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """As :func:`_gather` when the trading days are the rows of ``returns``.
+
+    Each firm-event's event-time returns are one run of consecutive rows of its column,
+    so they are read as windows of the transposed returns, padded with NaN ("no trading
+    day") on both sides: a copy per firm-event, no (n, L) index array.
+    """
+    nd, width = vals.shape[0], len(ext)
+    start = np.clip(pos + ext[0] + width, 0, nd + width)  # index into the padded rows
+
+    def windows(v: np.ndarray, cols: np.ndarray, skip: int) -> np.ndarray:
+        padded = np.full((v.shape[1], nd + 2 * width), np.nan)
+        padded[:, width : width + nd] = v.T
+        view = np.lib.stride_tricks.sliding_window_view(padded, width - 2 * skip, axis=1)
+        return view[cols, start + skip]
+
+    return windows(vals, col, pad), windows(bvals, bcol, 0)
+
+
 def _locate(
-    ev: pd.DataFrame, index: pd.DatetimeIndex, ext: np.ndarray, dcols: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    ev: pd.DataFrame,
+    index: pd.DatetimeIndex,
+    ext: np.ndarray,
+    dcols: np.ndarray,
+    *,
+    rows: bool = True,
+) -> tuple[np.ndarray | None, np.ndarray, np.ndarray, np.ndarray]:
     """Rows of ``returns`` for each firm-event and tau, dates of the ``dcols`` taus, day 0.
 
-    Returns ``rows`` (n, len(ext)) int32 with -1 where there is no trading day or no row,
-    ``dates`` (n, len(dcols)) with NaT outside the trading days, and ``day0`` (n,).
-    One pass per trading calendar (the returns' rows, or each exchange's sessions).
+    Returns ``rows`` (n, len(ext)) int32 with -1 where there is no trading day or no row
+    (None unless ``rows``), ``dates`` (n, len(dcols)) with NaT outside the trading days,
+    ``day0`` (n,) and the position of day 0 among the trading days (n,; of the last
+    calendar when there are several). One pass per trading calendar (the returns' rows,
+    or each exchange's sessions).
     """
     n = len(ev)
-    rows = np.empty((n, len(ext)), dtype=np.int32)
+    want_rows = rows
+    rows = np.empty((n, len(ext)), dtype=np.int32) if want_rows else None
+    day0_pos = np.zeros(n, dtype=np.int64)
     dates = day0 = None  # allocated with the calendar's datetime unit
     for exchange, grp in ev.groupby("exchange", sort=True):
         days, rowmap = _trading_days(index, exchange or None)
@@ -311,12 +354,14 @@ def _locate(
             dates, day0 = np.empty((n, len(dcols)), dtype=unit), np.empty(n, dtype=unit)
         for lo in range(0, len(sel), _CHUNK):  # chunks: no (n, L) int64 temporaries
             c, p = sel[lo : lo + _CHUNK], pos[lo : lo + _CHUNK, None]
-            rows[c] = rmap[np.clip(p + (ext + 1)[None, :], 0, nd + 1)]
+            if want_rows:
+                rows[c] = rmap[np.clip(p + (ext + 1)[None, :], 0, nd + 1)]
             dates[c] = dmap[np.clip(p + (ext[dcols] + 1)[None, :], 0, nd + 1)]
         day0[sel] = dmap[np.minimum(pos, nd) + 1]
+        day0_pos[sel] = pos
     if dates is None:  # no firm-event
         dates, day0 = np.empty((0, len(dcols)), "datetime64[ns]"), np.empty(0, "datetime64[ns]")
-    return rows, dates, day0
+    return rows, dates, day0, day0_pos
 
 
 def _bench_columns(tickers: pd.Series, where: dict[str, int]) -> np.ndarray:
