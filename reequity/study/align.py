@@ -82,10 +82,10 @@ def normalize_events(events: pd.DataFrame, tickers: list[str]) -> pd.DataFrame:
     blank = ev["ticker"].isna().to_numpy()
     if blank.all() and ev["event_id"].is_unique:  # the common case: numpy cross product
         ev = ev.sort_values("event_id", kind="stable")
-        ev = ev.iloc[np.repeat(np.arange(len(ev)), len(tickers))].reset_index(drop=True)
-        ev["ticker"] = np.tile(np.asarray(tickers, dtype=object), len(ev) // max(len(tickers), 1))
-        ev["ticker"] = ev["ticker"].astype(str)
-        return ev[["event_id", "date", "ticker", "time", "timezone"]]
+        rep, k = np.repeat(np.arange(len(ev)), len(tickers)), len(tickers)
+        out = {c: ev[c].array.take(rep) for c in ("event_id", "date", "time", "timezone")}
+        out["ticker"] = pd.array(tickers, dtype="str").take(np.tile(np.arange(k), len(ev)))
+        return pd.DataFrame(out)[["event_id", "date", "ticker", "time", "timezone"]]
     if blank.any():
         crossed = (
             ev[blank].drop(columns=["ticker"]).merge(pd.DataFrame({"ticker": tickers}), how="cross")
@@ -304,17 +304,17 @@ def _windows(
     """As :func:`_gather` when the trading days are the rows of ``returns``.
 
     Each firm-event's event-time returns are one run of consecutive rows of its column,
-    so they are read as windows of the transposed returns, padded with NaN ("no trading
-    day") on both sides: a copy per firm-event, no (n, L) index array.
+    so they are read as windows of the returns padded with NaN rows ("no trading day")
+    on both sides: a copy per firm-event, no (n, L) index array.
     """
     nd, width = vals.shape[0], len(ext)
     start = np.clip(pos + ext[0] + width, 0, nd + width)  # index into the padded rows
 
     def windows(v: np.ndarray, cols: np.ndarray, skip: int) -> np.ndarray:
-        padded = np.full((v.shape[1], nd + 2 * width), np.nan)
-        padded[:, width : width + nd] = v.T
-        view = np.lib.stride_tricks.sliding_window_view(padded, width - 2 * skip, axis=1)
-        return view[cols, start + skip]
+        padded = np.full((nd + 2 * width, v.shape[1]), np.nan)
+        padded[width : width + nd] = v
+        view = np.lib.stride_tricks.sliding_window_view(padded, width - 2 * skip, axis=0)
+        return view[start + skip, cols]
 
     return windows(vals, col, pad), windows(bvals, bcol, 0)
 
