@@ -64,3 +64,30 @@ def test_wilcoxon_with_ties_and_zeros_matches_scipy() -> None:
     sq = float((stats.rankdata(nz) ** 2).sum())
     expected = stats.wilcoxon(x, zero_method="wilcox", method="approx", correction=False)
     assert wilcoxon_pvalue(w[0], 9, sq) == pytest.approx(expected.pvalue, rel=1e-10)
+
+
+@pytest.mark.parametrize("width", [1, 2, 3, 7, 8, 240, 257])
+def test_grank_count_below_matches_searchsorted(width: int) -> None:
+    import importlib
+
+    grank_module = importlib.import_module("reequity.study.statistics.grank")
+    rng = np.random.default_rng(width)
+    n, c = 40, 6
+    x = np.round(rng.normal(size=(n, width)), 1)  # ties on purpose
+    m = rng.integers(0, width + 1, n)
+    for i in range(n):
+        x[i, m[i] :] = np.nan  # fewer values in some rows, NaN last
+    srt = np.sort(x, axis=1)
+    v = np.round(rng.normal(size=(n, c)), 1)
+    v[0, 0] = np.inf
+    wide = np.full((n, width + 3), -9.0)
+    wide[:, 1 : 1 + width] = srt  # a column slice, as the engine passes it
+    for strict, side in ((True, "left"), (False, "right")):
+        expected = np.array(
+            [
+                [np.searchsorted(srt[i, : m[i]], v[i, j], side=side) for j in range(c)]
+                for i in range(n)
+            ]
+        )
+        got = grank_module._count_below(wide[:, 1 : 1 + width], m, v, strict=strict)
+        np.testing.assert_array_equal(got, expected)

@@ -30,22 +30,22 @@ def _count_below(srt: np.ndarray, m: np.ndarray, v: np.ndarray, *, strict: bool)
     """How many of row i's m_i sorted values are < v_ic (or <= v_ic): binary search.
 
     ``srt`` is (n, M) sorted ascending with NaN last, ``v`` is (n, C); returns (n, C).
-    All rows and columns are searched together; reads use flat indices.
+    All rows and columns are searched together with power-of-two steps (a fixed number
+    of branch-free rounds); reads use a flat strided view.
     """
     n, width = srt.shape
     flat, step = _flat_rows(srt)
-    base = (np.arange(n) * step)[:, None]
+    base = (np.arange(n) * step - 1)[:, None]  # -1: position lo + k - 1 is read
+    mcol = m.astype(np.int64)[:, None]
     lo = np.zeros(v.shape, dtype=np.int64)
-    hi = np.broadcast_to(m.astype(np.int64)[:, None], v.shape).copy()
-    for _ in range(int(np.ceil(np.log2(width + 1))) + 1):
-        active = lo < hi
-        if not active.any():
-            break
-        mid = (lo + hi) >> 1
-        val = flat[base + np.minimum(mid, width - 1)]
+    k = 1 << max(int(width).bit_length() - 1, 0)
+    while k:
+        cand = lo + k
+        val = flat[base + np.minimum(cand, width)]
         go = (val < v) if strict else (val <= v)
-        np.copyto(lo, mid + 1, where=active & go)
-        np.copyto(hi, mid, where=active & ~go)
+        go &= cand <= mcol
+        lo += go * k
+        k >>= 1
     return lo
 
 
