@@ -109,6 +109,13 @@ def _load(path_or_text: str | PathLike[str]) -> tuple[str, str]:
             raise ArticleFormatError(
                 f"article dump {path_or_text!r} not found; pass an existing file or the dump text."
             )
+    try:  # lone surrogates (text read with errors="surrogateescape") cannot be stored
+        path_or_text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ArticleFormatError(
+            f"the dump text holds a character that is not valid Unicode at offset {exc.start} "
+            f"({path_or_text[exc.start]!r}); read the file as UTF-8 or pass its path instead."
+        ) from None
     return path_or_text, "<text>"
 
 

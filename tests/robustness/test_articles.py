@@ -194,3 +194,11 @@ def test_utf16_dump_is_refused_with_a_fix(tmp_path: Path) -> None:
     path = _write(tmp_path, "dump.txt", THREE_ARTICLES.encode("utf-16"))
     _, result = _extract(path)
     assert_clean_exit(result, 1, "neither UTF-8 nor GB18030", "re-save it as UTF-8")
+
+
+def test_text_with_lone_surrogates_is_refused() -> None:
+    """Text decoded with errors='surrogateescape' cannot be stored: a clear error, not
+    pyarrow's UnicodeEncodeError."""
+    dump = THREE_ARTICLES.replace("Title C", "Title \udcff")
+    with pytest.raises(ArticleFormatError, match="not valid Unicode at offset"):
+        read_articles(dump)

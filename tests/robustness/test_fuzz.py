@@ -49,7 +49,7 @@ stamp = st.builds(
     st.integers(1, 9999), st.integers(0, 14), st.integers(0, 33),
     st.integers(0, 25), st.integers(0, 61),
 )  # fmt: skip
-title = st.text(st.characters(blacklist_characters="\n\r·•・\ufeff\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"),
+title = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r·•・\ufeff\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"),
                 min_size=1, max_size=30).filter(str.strip)  # fmt: skip
 body = st.lists(title, min_size=1, max_size=3)
 
