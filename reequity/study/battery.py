@@ -96,17 +96,25 @@ def _sample(
     )
 
 
-def _run_one(name: str, sample: Sample, group: str) -> TestResult:
-    """Run one test; a failure becomes NaN with a note and a StatisticWarning."""
-    try:
-        with np.errstate(all="ignore"), warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            res = TESTS[name](sample)
-    except (ValueError, FloatingPointError, ZeroDivisionError, np.linalg.LinAlgError) as exc:
-        res = nan_result(sample, f"could not be computed: {exc}")
-    if res.note:
-        warnings.warn(f"{name} for {group}: {res.note}", StatisticWarning, stacklevel=4)
-    return res
+def _run_group(names: tuple[str, ...], sample: Sample, group: str) -> dict[str, TestResult]:
+    """Run the tests on one group; a failure becomes NaN with a note and a StatisticWarning."""
+    out: dict[str, TestResult] = {}
+    with np.errstate(all="ignore"), warnings.catch_warnings():  # once per group, not per test
+        warnings.simplefilter("ignore", RuntimeWarning)
+        for name in names:
+            try:
+                out[name] = TESTS[name](sample)
+            except (
+                ValueError,
+                FloatingPointError,
+                ZeroDivisionError,
+                np.linalg.LinAlgError,
+            ) as exc:
+                out[name] = nan_result(sample, f"could not be computed: {exc}")
+    for name, res in out.items():
+        if res.note:
+            warnings.warn(f"{name} for {group}: {res.note}", StatisticWarning, stacklevel=3)
+    return out
 
 
 def _by_group(
@@ -153,7 +161,7 @@ def run_battery(
             "est_wrank": per.est_wrank[g],
         }
         sample = _sample(a, per, slice(int(bounds[g]), int(bounds[g + 1])), sums, conv, seed)
-        out[name] = {t: _run_one(t, sample, name) for t in names}
+        out[name] = _run_group(names, sample, name)
     if len(groups) == 1:  # one event: ALL is that event's sample
         out["ALL"] = out[groups[0]]
         return out
@@ -170,5 +178,5 @@ def run_battery(
         "est_wrank": per.est_wrank.sum(axis=0),
     }
     pooled = _sample(a, per, slice(0, len(group)), sums, conv, seed)
-    out["ALL"] = {t: _run_one(t, pooled, "ALL") for t in names}
+    out["ALL"] = _run_group(names, pooled, "ALL")
     return out

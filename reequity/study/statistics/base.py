@@ -90,10 +90,12 @@ def t_p(t: np.ndarray, df: np.ndarray | float) -> np.ndarray:
 
 def cs_t(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Cross-sectional t = mean / (sd / sqrt(N)) over axis 0, and its p-value (df N-1)."""
-    n = np.isfinite(x).sum(axis=0).astype(float)
+    fin = np.isfinite(x)
+    n = fin.sum(axis=0).astype(float)
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.nansum(x, axis=0) / n
-        var = np.nansum((x - mean) ** 2, axis=0) / (n - 1)
+        mean = np.where(fin, x, 0.0).sum(axis=0) / n
+        dev = np.where(fin, x - mean, 0.0)
+        var = (dev * dev).sum(axis=0) / (n - 1)
         t = mean / np.sqrt(var / n)
     t = np.where((n > 1) & (var > 0), t, np.nan)
     return t, t_p(t, n - 1)
