@@ -76,25 +76,34 @@ def _rank_block(
     """
     full = take_cols(ar_b, a.full_cols)
     ranks, est_ranks, median, est_sorted = rank_rows(full, ~a.in_span)
-    ones = np.ones(len(full))
-    if est_sorted is not None:  # nothing missing
-        count = np.full(len(full), float(full.shape[1]))
-        m = np.full(len(full), est_ranks.shape[1])
-        fin_f = np.ones(full.shape)
-        k0 = ranks.astype(float)  # float64: exact sums of integer and half ranks
+    if est_sorted is not None:  # nothing missing: T_i = T and M_i = M for every firm
+        t_n = full.shape[1]
+        count = np.full(len(full), float(t_n))
+        per_group = np.bincount(codes, minlength=acc.shape[0]).astype(float)[:, None]
+        one = np.ones((1, len(full)), dtype=np.float32)
+        sums = np.zeros((acc.shape[0], 1, t_n))
+        _group_dot(sums, one, ranks, codes)  # float32 sums of integer/half ranks: exact
+        acc[:, 0] += sums[:, 0]
+        acc[:, 1] += sums[:, 0] / (t_n + 1)
+        acc[:, 2] += 0.5 * (t_n + 1) * per_group
+        acc[:, 3] += per_group
+        sums = np.zeros((acc.shape[0], 1, est_ranks.shape[1]))
+        _group_dot(sums, one, est_ranks, codes)
+        wrank += sums[:, 0] / (est_ranks.shape[1] + 2)
         sign = np.sign(full - median[:, None])
-    else:
-        est_ranks[np.isnan(est_ranks)] = 0.0
-        m = (est_ranks > 0).sum(axis=1)
-        fin = np.isfinite(full)
-        count = fin.sum(axis=1).astype(float)
-        fin_f = fin.astype(float)
-        k0 = np.where(fin, ranks, 0.0)
-        with np.errstate(invalid="ignore"):
-            sign = np.where(fin, np.sign(full - median[:, None]), 0.0)
+        _group_dot(acc[:, 4:], np.ones((1, len(full))), sign, codes)
+        return count, est_ranks, est_sorted
+    ones = np.ones(len(full))
+    est_ranks[np.isnan(est_ranks)] = 0.0
+    m = (est_ranks > 0).sum(axis=1)
+    fin = np.isfinite(full)
+    count = fin.sum(axis=1).astype(float)
+    k0 = np.where(fin, ranks, 0.0)  # float64: exact sums of integer and half ranks
+    with np.errstate(invalid="ignore"):
+        sign = np.where(fin, np.sign(full - median[:, None]), 0.0)
     _group_dot(wrank[:, None, :], (1.0 / (m + 2))[None, :], est_ranks.astype(float), codes)
     _group_dot(acc, np.stack([ones, 1 / (count + 1)]), k0, codes)
-    _group_dot(acc[:, 2:], np.stack([0.5 * (count + 1), ones]), fin_f, codes)
+    _group_dot(acc[:, 2:], np.stack([0.5 * (count + 1), ones]), fin.astype(float), codes)
     _group_dot(acc[:, 4:], ones[None, :], sign, codes)
     return count, est_ranks, est_sorted
 
@@ -131,7 +140,10 @@ def per_firm(
         clean = bool(fin.all())  # nothing missing: no masking passes
         ones = np.ones((1, len(fin)))
         _group_dot(cells[:, :1], ones, ar_b if clean else np.where(fin, ar_b, 0.0), cell[b])
-        _group_dot(cells[:, 1:], ones, fin.astype(float), cell[b])
+        if clean:  # every tau present: the count is the number of firm-events per cell
+            cells[:, 1] += np.bincount(cell[b], minlength=n_cells)[:, None]
+        else:
+            _group_dot(cells[:, 1:], ones, fin.astype(float), cell[b])
         e = take_cols(ar_b, a.est)
         e_fin = take_cols(fin, a.est)
         m = e_fin.sum(axis=1).astype(float)
@@ -147,8 +159,8 @@ def per_firm(
             sd = np.sqrt(var)
             ok = np.isfinite(sd) & (sd > 0)
             with np.errstate(invalid="ignore", divide="ignore"):
-                u = np.where(ok[:, None], dev / sd[:, None], 0.0)
-            _group_dot(kp_cols[:, None, :], ones, u, group[b])
+                inv_sd = np.where(ok, 1.0 / sd, 0.0)[None, :]
+            _group_dot(kp_cols[:, None, :], inv_sd, dev, group[b])  # sum_i dev_it / sd_i
             kp_m[b] = np.where(ok, m, np.nan)
         srt = None
         if ranks:
