@@ -119,7 +119,7 @@ def resolve_benchmark(
                 f"benchmark {benchmark!r} is not a column of returns; valid: {cols[:20]}. "
                 "Pass a column name, a Series or a mapping ticker -> column."
             )
-        return returns[[benchmark]].to_numpy(dtype=float), 0, [benchmark]
+        return returns[benchmark].to_numpy(dtype=float)[:, None], 0, [benchmark]
     if isinstance(benchmark, Mapping):
         used = sorted({str(v) for v in benchmark.values()})
         bad = [v for v in used if v not in cols]
@@ -174,9 +174,10 @@ def _trading_days(
 
 
 def _check_range(ev: pd.DataFrame, index: pd.DatetimeIndex) -> None:
-    out = ev[(ev["date"] < index[0]) | (ev["date"] > index[-1])]
-    if len(out):
-        first = out.iloc[0]
+    dates = ev["date"].to_numpy()
+    bad = np.flatnonzero((dates < index[0].to_datetime64()) | (dates > index[-1].to_datetime64()))
+    if len(bad):
+        first = ev.iloc[bad[0]]
         raise EventOutOfRangeError(
             f"event {first['event_id']} on {first['date'].date()} is outside the data "
             f"({index[0].date()}..{index[-1].date()}); load returns covering the event or drop it."
@@ -216,7 +217,10 @@ def build_panel(
         Taus whose dates (and in-data flags) are kept; default all taus.
     """
     index = pd.DatetimeIndex(returns.index)
-    index = (index.tz_localize(None) if index.tz is not None else index).normalize()
+    index = index.tz_localize(None) if index.tz is not None else index
+    day = {"s": 86_400, "ms": 86_400_000, "us": 86_400_000_000}.get(index.unit, 86_400 * 10**9)
+    if (index.asi8 % day != 0).any():  # normalize only when some date is not midnight
+        index = index.normalize()
     bvals, bwhere, bcols = resolve_benchmark(returns, benchmark)
     tickers = [str(c) for c in returns.columns if str(c) not in bcols]
     ev = normalize_events(events, tickers)
@@ -247,7 +251,9 @@ def build_panel(
         inner = slice(pad, pad + len(taus))
         fac = factors.reindex(index).to_numpy(dtype=float)[rows[:, inner]]
         fac[rows[:, inner] < 0] = np.nan
-    keys = ev[["event_id", "ticker"]].assign(day0=day0)
+    keys = pd.DataFrame(
+        {"event_id": ev["event_id"].array, "ticker": ev["ticker"].array, "day0": day0}
+    )
     issues = _day0_issues(keys, ret[:, taus == 0] if (taus == 0).any() else None)
     return Panel(
         keys=keys,
