@@ -203,3 +203,15 @@ def test_suspended_session_missing_from_the_data_stays_day_zero() -> None:
     assert ar.at[0, "date"] == pd.Timestamp("2025-04-07") and np.isnan(ar.at[0, "ret"])
     assert ar.at[1, "date"] == pd.Timestamp("2025-04-08")
     assert (res.issues["kind"] == "missing_day0").any()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="engine (reequity/study, engineer B busy): a text column escapes as ValueError "
+    "from numpy instead of a ReequityError naming the column",
+)
+def test_non_numeric_column_is_named() -> None:
+    returns = panel().astype({"A": object})
+    returns["A"] = "0.01"
+    with pytest.raises(ReequityError, match=r"\['A'\] are not numeric"):
+        study(returns)
