@@ -130,13 +130,14 @@ def derive(
         sar = ar_s / (sig[:, None] * np.sqrt(c))
     car, scar, bhar, nd = _window_stats(ar_s, ret_s, exp_s, fit, span, win[:, span])
     day0 = panel.keys["day0"].to_numpy().astype("datetime64[D]").astype(np.int64)
-    params = pd.concat(
-        [
-            panel.keys[["event_id", "ticker"]],
-            fit.params,
-            pd.DataFrame({"sigma": sig, "n_est": fit.n_est}),
-        ],
-        axis=1,
+    params = pd.DataFrame(
+        {
+            "event_id": panel.keys["event_id"].array,
+            "ticker": panel.keys["ticker"].array,
+            **{name: fit.params[name].to_numpy() for name in fit.params.columns},
+            "sigma": sig,
+            "n_est": fit.n_est,
+        }
     )
     k: slice | np.ndarray = slice(None) if keep.all() else keep  # views when nothing dropped
     cols = est.copy()

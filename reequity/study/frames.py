@@ -31,12 +31,14 @@ def _strings(values: list[str], idx: np.ndarray) -> pd.api.extensions.ExtensionA
     return pd.array(values, dtype="str").take(np.asarray(idx, dtype=np.intp))
 
 
-def _key_column(keys: pd.DataFrame, name: str, idx: np.ndarray) -> pd.api.extensions.ExtensionArray:
-    return keys[name].array.take(np.asarray(idx, dtype=np.intp))
+def _key_column(
+    params: pd.DataFrame, name: str, idx: np.ndarray
+) -> pd.api.extensions.ExtensionArray:
+    return params[name].array.take(np.asarray(idx, dtype=np.intp))
 
 
 def _ar_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
-    keys = a.params[["event_id", "ticker"]]
+    keys = a.params
     n, e = a.sar.shape
     ret = a.ret  # span taus only
     limits = spec.price_limits or {}
@@ -65,7 +67,7 @@ def _ar_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
 
 
 def _car_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
-    keys = a.params[["event_id", "ticker"]]
+    keys = a.params
     dates = panel.dates[a.keep]
     n, n_w = a.car.shape
     first = [np.flatnonzero(a.win[j][a.span])[[0, -1]] for j in range(n_w)]  # within span
