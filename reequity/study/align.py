@@ -35,7 +35,7 @@ class Panel:
     ``bench`` and ``factors`` carry ``pad`` extra taus on each side (leads and lags).
     """
 
-    keys: pd.DataFrame  # event_id, ticker, day0
+    keys: pd.DataFrame  # event_id, ticker, day0, date, time, exchange, pos
     taus: np.ndarray  # (L,)
     ret: np.ndarray  # (n, L)
     inside: np.ndarray  # (n, D) the tau is a trading day within the data (date taus)
@@ -252,7 +252,17 @@ def build_panel(
         fac = factors.reindex(index).to_numpy(dtype=float)[rows[:, inner]]
         fac[rows[:, inner] < 0] = np.nan
     keys = pd.DataFrame(
-        {"event_id": ev["event_id"].array, "ticker": ev["ticker"].array, "day0": day0}
+        {
+            "event_id": ev["event_id"].array,
+            "ticker": ev["ticker"].array,
+            "day0": day0,
+            # what the input checks (:mod:`.checks`) need: event date and time, calendar,
+            # and day 0's position among that calendar's trading days
+            "date": ev["date"].array,
+            "time": ev["time"].array,
+            "exchange": ev["exchange"].array if cal else "",
+            "pos": pos,
+        }
     )
     issues = _day0_issues(keys, ret[:, taus == 0] if (taus == 0).any() else None)
     return Panel(
