@@ -24,6 +24,7 @@ from reequity.errors import (
     SuspensionWarning,
     UnknownTickerError,
 )
+from reequity.study.gather import gather_rows, gather_windows
 
 __all__ = ["Panel", "build_panel", "normalize_events", "resolve_benchmark"]
 
@@ -243,9 +244,9 @@ def build_panel(
     )
     vals = returns.to_numpy(dtype=float)
     if direct:
-        ret, bench = _windows(vals, bvals, pos, col, bcol, ext, pad)
+        ret, bench = gather_windows(vals, bvals, pos, col, bcol, ext, pad)
     else:
-        ret, bench = _gather(vals, bvals, rows, col, bcol, pad)
+        ret, bench = gather_rows(vals, bvals, rows, col, bcol, pad)
     fac = None
     if factors is not None:
         inner = slice(pad, pad + len(taus))
@@ -279,60 +280,6 @@ def build_panel(
 
 
 _CHUNK = 8192  # firm-events per chunk when materialising (n, L) arrays
-
-
-def _gather(
-    vals: np.ndarray,
-    bvals: np.ndarray,
-    rows: np.ndarray,
-    col: np.ndarray,
-    bcol: np.ndarray,
-    pad: int,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Returns (n, L) and benchmark returns (n, L + 2 pad) in event time, NaN off the data.
-
-    Chunks of firm-events, so the index temporaries stay small (peak memory).
-    """
-    n, width = rows.shape
-    ret, bench = np.empty((n, width - 2 * pad)), np.empty((n, width))
-    for lo in range(0, n, _CHUNK):
-        b = slice(lo, lo + _CHUNK)
-        r = rows[b]
-        miss = r < 0
-        chunk = vals[r[:, pad : width - pad], col[b, None]]  # -1 rows blanked next
-        chunk[miss[:, pad : width - pad]] = np.nan
-        ret[b] = chunk
-        chunk = bvals[r, bcol[b, None]]
-        chunk[miss] = np.nan
-        bench[b] = chunk
-    return ret, bench
-
-
-def _windows(
-    vals: np.ndarray,
-    bvals: np.ndarray,
-    pos: np.ndarray,
-    col: np.ndarray,
-    bcol: np.ndarray,
-    ext: np.ndarray,
-    pad: int,
-) -> tuple[np.ndarray, np.ndarray]:
-    """As :func:`_gather` when the trading days are the rows of ``returns``.
-
-    Each firm-event's event-time returns are one run of consecutive rows of its column,
-    so they are read as windows of the returns padded with NaN rows ("no trading day")
-    on both sides: a copy per firm-event, no (n, L) index array.
-    """
-    nd, width = vals.shape[0], len(ext)
-    start = np.clip(pos + ext[0] + width, 0, nd + width)  # index into the padded rows
-
-    def windows(v: np.ndarray, cols: np.ndarray, skip: int) -> np.ndarray:
-        padded = np.full((nd + 2 * width, v.shape[1]), np.nan)
-        padded[width : width + nd] = v
-        view = np.lib.stride_tricks.sliding_window_view(padded, width - 2 * skip, axis=0)
-        return view[start + skip, cols]
-
-    return windows(vals, col, pad), windows(bvals, bcol, 0)
 
 
 def _locate(

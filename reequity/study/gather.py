@@ -1,0 +1,68 @@
+"""Event-time panels from wide returns: each firm-event's returns around its day 0.
+
+Both functions return (n, L) security returns and (n, L + 2 pad) benchmark returns,
+NaN where there is no trading day; they work in chunks of firm-events so no (n, L)
+index temporaries are made (peak memory is time on a VM: first-touch page faults).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["gather_rows", "gather_windows"]
+
+_CHUNK = 8192  # firm-events per chunk
+
+
+def gather_rows(
+    vals: np.ndarray,
+    bvals: np.ndarray,
+    rows: np.ndarray,
+    col: np.ndarray,
+    bcol: np.ndarray,
+    pad: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Returns (n, L) and benchmark returns (n, L + 2 pad) in event time, NaN off the data.
+
+    Chunks of firm-events, so the index temporaries stay small (peak memory).
+    """
+    n, width = rows.shape
+    ret, bench = np.empty((n, width - 2 * pad)), np.empty((n, width))
+    for lo in range(0, n, _CHUNK):
+        b = slice(lo, lo + _CHUNK)
+        r = rows[b]
+        miss = r < 0
+        chunk = vals[r[:, pad : width - pad], col[b, None]]  # -1 rows blanked next
+        chunk[miss[:, pad : width - pad]] = np.nan
+        ret[b] = chunk
+        chunk = bvals[r, bcol[b, None]]
+        chunk[miss] = np.nan
+        bench[b] = chunk
+    return ret, bench
+
+
+def gather_windows(
+    vals: np.ndarray,
+    bvals: np.ndarray,
+    pos: np.ndarray,
+    col: np.ndarray,
+    bcol: np.ndarray,
+    ext: np.ndarray,
+    pad: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """As :func:`gather_rows` when the trading days are the rows of ``returns``.
+
+    Each firm-event's event-time returns are one run of consecutive rows of its column,
+    so they are read as windows of the returns padded with NaN rows ("no trading day")
+    on both sides: a copy per firm-event, no (n, L) index array.
+    """
+    nd, width = vals.shape[0], len(ext)
+    start = np.clip(pos + ext[0] + width, 0, nd + width)  # index into the padded rows
+
+    def windows(v: np.ndarray, cols: np.ndarray, skip: int) -> np.ndarray:
+        padded = np.full((nd + 2 * width, v.shape[1]), np.nan)
+        padded[width : width + nd] = v
+        view = np.lib.stride_tricks.sliding_window_view(padded, width - 2 * skip, axis=0)
+        return view[start + skip, cols]
+
+    return windows(vals, col, pad), windows(bvals, bcol, 0)
