@@ -4,25 +4,31 @@
     python benchmarks/bench_engine.py --quick    # main case only
 
 Main case (issue 3): 200 firms x 5 common event dates x 2,500 days, market model,
-estimation -250..-11, window -5..5, all tests. The bootstrap (999 resamples) is timed
-separately because it dominates and is not part of the 0.05 s target. Scaling: up to
-100,000 firm-events (up to 2,000 firms x 50 dates), each size in a fresh subprocess,
-printing seconds and peak resident memory (ru_maxrss, input data included).
-All returns here are synthetic random numbers, labelled as such.
+estimation -250..-11, window -5..5, all tests. The bootstrap (999 resamples) is also
+timed on its own and with the rest. Scaling: up to 100,000 firm-events (up to 2,000
+firms x 50 dates), each size in a fresh subprocess, printing seconds and peak resident
+memory (ru_maxrss, input data included). All returns here are synthetic random
+numbers, labelled as such.
 
-Measured 2026-11-28 on the shared 2-core build machine (load average ~2, one core via
-taskset, OMP/OpenBLAS threads = 1):
+Measured 2026-11-29 00:03 UTC on the shared 2-core build machine (other engineers' test
+suites running, load average 1.2-1.3), one core via taskset -c 0, OMP/OpenBLAS threads 1:
 
-    main case, all tests except bootstrap   0.106 s   (target 0.05 s: not met)
-    bootstrap alone (pipeline included)     0.40 s
+    main case, all tests except bootstrap   0.050 s  (best of 20; target 0.05 s: met,
+                                                       no margin; 0.055-0.063 s at load 1.5-2.8)
+    main case, all tests with bootstrap     0.072 s  (best of 10)
+    bootstrap alone (pipeline included)     0.047 s  (best of 10; was 0.36-0.40 s)
     firm-events   firms x dates   seconds   peak RSS MB
-          1,000       200 x 5        0.12        294
-          5,000      1000 x 5        0.40        294
-         20,000      2000 x 10       2.21        531
-         50,000      2000 x 25       5.85       1004
-        100,000      2000 x 50      11.74       1786   (targets < 5 s: not met; < 2 GB: met)
+          1,000       200 x 5        0.06        203
+          5,000      1000 x 5        0.23        252
+         20,000      2000 x 10       0.77        354
+         50,000      2000 x 25       1.88        488
+        100,000      2000 x 50       3.47        711   (targets < 5 s and < 2 GB: met)
 
-Cost is linear in firm-events above ~5,000 (about 115 microseconds each).
+Cost is linear in firm-events above ~5,000 (35-40 microseconds each). The 100,000 case
+ranged 3.5-4.7 s over runs: on this VM the first touch of fresh memory costs ~2.8 ms
+per MB (200 MB: 570 ms the first time, 35 ms when reused), so time follows peak memory
+and the VM's memory state. Before the speed work (2026-11-28): main case 0.105 s,
+100,000 firm-events 11.7 s and 1,786 MB.
 """
 
 from __future__ import annotations
@@ -82,11 +88,13 @@ def best_of(k: int, returns: pd.DataFrame, events: pd.DataFrame, tests: list[str
 def main_case() -> None:
     returns = synthetic_panel(200)
     events = synthetic_events(returns.index, 5)
-    t_all = best_of(5, returns, events, TESTS_NO_BOOT)
-    t_boot = best_of(3, returns, events, ["bootstrap"])
+    t_all = best_of(20, returns, events, TESTS_NO_BOOT)
+    t_with = best_of(10, returns, events, list(TESTS))
+    t_boot = best_of(10, returns, events, ["bootstrap"])
     print("main case: 200 firms x 5 dates x 2500 days (1,000 firm-events), market model")
-    print(f"  all tests except bootstrap: {t_all:.4f} s (target < 0.05 s)")
-    print(f"  bootstrap alone (999 resamples): {t_boot:.4f} s")
+    print(f"  all tests except bootstrap: {t_all:.4f} s (target < 0.05 s; best of 20)")
+    print(f"  all tests with bootstrap:   {t_with:.4f} s (best of 10)")
+    print(f"  bootstrap alone (999 resamples): {t_boot:.4f} s (best of 10)")
 
 
 def one_size(firm_events: int) -> None:
