@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import special
@@ -47,6 +47,8 @@ class Sample:
     rbar: float  # mean pairwise correlation of estimation residuals
     convention: str = "textbook"
     seed: int = 0
+    # results of tests another test builds on (patell, bmp), computed once per group
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def a_span(self) -> np.ndarray:

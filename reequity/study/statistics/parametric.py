@@ -7,6 +7,9 @@ t, S_i residual standard deviation, M_i estimation observations, SAR_it = AR_it 
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 import numpy as np
 
 from reequity.study.statistics.base import (
@@ -28,6 +31,18 @@ __all__ = [
     "bmp",
     "kolari_pynnonen",
 ]
+
+
+def _once_per_group(test: Callable[[Sample], TestResult]) -> Callable[[Sample], TestResult]:
+    """Compute ``test(s)`` once per group: adjusted tests build on patell and bmp."""
+
+    @functools.wraps(test)
+    def wrapper(s: Sample) -> TestResult:
+        if test.__name__ not in s.memo:
+            s.memo[test.__name__] = test(s)
+        return s.memo[test.__name__]  # type: ignore[return-value]
+
+    return wrapper
 
 
 def t_cs(s: Sample) -> TestResult:
@@ -139,6 +154,7 @@ def _patell_var(dof: np.ndarray) -> np.ndarray:
         return np.where(dof > 2, dof / (dof - 2), np.nan)
 
 
+@_once_per_group
 def patell(s: Sample) -> TestResult:
     """Patell (1976) standardized-residual test.
 
@@ -163,6 +179,7 @@ def patell(s: Sample) -> TestResult:
     return TestResult(stat, norm_p(stat), wstat, norm_p(wstat))
 
 
+@_once_per_group
 def bmp(s: Sample) -> TestResult:
     """Boehmer, Musumeci and Poulsen (1991) standardized cross-sectional test.
 

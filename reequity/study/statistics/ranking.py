@@ -16,16 +16,24 @@ def row_ranks(x: np.ndarray) -> np.ndarray:
     One ``argsort`` for all rows; only rows that actually hold ties fall back to
     ``scipy.stats.rankdata`` (ties are rare in continuous returns).
     """
+    return _row_ranks_and_ties(x)[0]
+
+
+def _row_ranks_and_ties(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`row_ranks` and, per row, whether it holds tied (non-NaN) values."""
+    x = np.ascontiguousarray(x)
     n, t = x.shape
     order = np.argsort(x, axis=1)  # NaN sorts last; ties are fixed below
-    ranks = np.empty((n, t))
-    np.put_along_axis(ranks, order, np.broadcast_to(np.arange(1.0, t + 1), (n, t)), axis=1)
+    flat = (order + (np.arange(n) * t)[:, None]).ravel()
+    ranks = np.empty(n * t)
+    ranks[flat] = np.tile(np.arange(1.0, t + 1), n)
+    ranks = ranks.reshape(n, t)
     ranks[np.isnan(x)] = np.nan
-    srt = np.take_along_axis(x, order, axis=1)
-    tied = (np.diff(srt, axis=1) == 0).any(axis=1)
+    srt = x.ravel()[flat].reshape(n, t)
+    tied = (srt[:, 1:] == srt[:, :-1]).any(axis=1)
     if tied.any():
         ranks[tied] = stats.rankdata(x[tied], axis=1, nan_policy="omit")
-    return ranks
+    return ranks, tied
 
 
 _BLOCK = 2048  # rows per block: bounded temporaries
@@ -105,11 +113,9 @@ def wilcoxon_plus(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     Zeros and NaN are dropped (Wilcoxon's ``zero_method="wilcox"``).
     """
     a = np.abs(np.where(x == 0, np.nan, x))
-    ranks = row_ranks(a.T).T
-    w_plus = np.where(x > 0, ranks, 0.0).sum(axis=0)
+    ranks, ties = _row_ranks_and_ties(a.T)  # one sort gives ranks and tie flags
+    w_plus = np.where(x.T > 0, ranks, 0.0).sum(axis=1)
     n = np.isfinite(a).sum(axis=0)
-    srt = np.sort(a, axis=0)
-    ties = (np.diff(srt, axis=0) == 0).any(axis=0)
     return w_plus, n, ties
 
 
