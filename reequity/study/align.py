@@ -232,8 +232,9 @@ def build_panel(
     lo, hi = date_taus if date_taus is not None else (int(taus[0]), int(taus[-1]))
     direct = not cal and factors is None  # trading days are the rows of returns
     rows, dates, day0, pos = _locate(
-        ev, index, ext, np.flatnonzero((ext >= lo) & (ext <= hi)), rows=not direct
-    )
+        ev, index, ext, np.flatnonzero((ext >= lo) & (ext <= hi)), rows=not direct,
+        one_calendar=not cal,
+    )  # fmt: skip
     inside = ~np.isnat(dates)
     n = len(ev)
     col = returns.columns.get_indexer(ev["ticker"])
@@ -289,6 +290,7 @@ def _locate(
     dcols: np.ndarray,
     *,
     rows: bool = True,
+    one_calendar: bool = False,
 ) -> tuple[np.ndarray | None, np.ndarray, np.ndarray, np.ndarray]:
     """Rows of ``returns`` for each firm-event and tau, dates of the ``dcols`` taus, day 0.
 
@@ -303,7 +305,8 @@ def _locate(
     rows = np.empty((n, len(ext)), dtype=np.int32) if want_rows else None
     day0_pos = np.zeros(n, dtype=np.int64)
     dates = day0 = None  # allocated with the calendar's datetime unit
-    for exchange, grp in ev.groupby("exchange", sort=True):
+    groups = [("", ev)] if one_calendar else ev.groupby("exchange", sort=True)
+    for exchange, grp in groups:
         days, rowmap = _trading_days(index, exchange or None)
         pos = _day0_positions(grp, days, exchange or None)
         nd = len(days)
