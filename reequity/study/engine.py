@@ -20,6 +20,7 @@ import pandas as pd
 from reequity.errors import ConfigurationError, InsufficientDataError
 from reequity.study.align import Panel, build_panel
 from reequity.study.battery import run_battery
+from reequity.study.checks import check_inputs, issues_frame, panel_issues, zero_variance
 from reequity.study.derive import derive
 from reequity.study.frames import assemble
 from reequity.study.models import MODELS, Model, ModelFit, fit_model
@@ -59,6 +60,7 @@ class EventStudy:
     dimson_lags: int = 1
     window_spec: WindowSpec = field(init=False, repr=False)
     test_names: tuple[str, ...] = field(init=False, repr=False)
+    scale: float = field(init=False, repr=False)  # largest |return|, see checks.zero_variance
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "window_spec", make_window_spec(self.estimation, self.windows))
@@ -83,6 +85,7 @@ class EventStudy:
                 "returns index must be increasing dates without duplicates; sort it and drop "
                 "duplicated dates first (returns.sort_index(), index.duplicated())."
             )
+        object.__setattr__(self, "scale", check_inputs(self.returns, self.benchmark, self.factors))
         if self.benchmark is None and self.model not in ("constant_mean", "factor"):
             raise ConfigurationError(
                 f"model {self.model!r} needs a benchmark; pass benchmark=<column name>, a "
@@ -120,7 +123,10 @@ class EventStudy:
             factors=panel.factors,
             convention=self.convention,
         )
-        keep, issues = self._screen(panel, fit)
+        keep, dropped = self._screen(panel, fit, est)
+        issues = pd.concat(
+            [issues_frame(panel.issues), dropped, panel_issues(panel, spec)], ignore_index=True
+        )
         arrays = derive(panel, fit, est, spec, keep, self.convention)
         # the (n, L) returns, benchmark and model are no longer needed: free them before
         # the test battery allocates its own arrays (peak memory, and first-touch time)
@@ -129,20 +135,33 @@ class EventStudy:
         test_frames = run_battery(arrays, self.test_names, self.convention, self.seed)
         return assemble(self, panel, arrays, test_frames, issues)
 
-    def _screen(self, panel: Panel, fit: ModelFit) -> tuple[np.ndarray, list[dict[str, object]]]:
-        """Drop firm-events with too few estimation observations, reporting each."""
+    def _screen(
+        self, panel: Panel, fit: ModelFit, est: np.ndarray
+    ) -> tuple[np.ndarray, pd.DataFrame]:
+        """Drop firm-events with too few estimation observations or no residual
+        variance (a constant series, an exact fit), reporting each."""
         length = self.window_spec.estimation[1] - self.window_spec.estimation[0] + 1
         need = max(self.min_estimation or math.ceil(0.5 * length), fit.k + 3)
-        keep = (fit.n_est >= need) & np.isfinite(fit.sigma) & (fit.sigma > 0)
-        issues = list(panel.issues)
-        for i in np.flatnonzero(~keep):
-            issues.append(
+        flat, typical = zero_variance(fit.sigma, panel.ret, est, self.scale)
+        short = ~(fit.n_est >= need)
+        keep = ~short & np.isfinite(fit.sigma) & (fit.sigma > 0) & ~flat
+        rows = []
+        for i in np.flatnonzero(~keep):  # dropped firm-events only: few
+            if short[i]:
+                why = f"{int(fit.n_est[i])} estimation observations (< {need})"
+            elif flat[i] or fit.sigma[i] == 0:
+                why = (
+                    f"no residual variance (sigma {fit.sigma[i]:.3g} for a mean |return| of "
+                    f"{typical[i]:.3g}: a constant series or an exact fit)"
+                )
+            else:
+                why = "no residual variance (the model could not be fitted)"
+            rows.append(
                 {
                     "event_id": panel.keys.at[i, "event_id"],
                     "ticker": panel.keys.at[i, "ticker"],
                     "kind": "dropped",
-                    "message": f"{int(fit.n_est[i])} estimation observations (< {need}) or "
-                    "no residual variance; firm-event dropped",
+                    "message": f"{why}; firm-event dropped",
                 }
             )
         if not keep.any():
@@ -150,7 +169,7 @@ class EventStudy:
                 f"no firm-event has {need} estimation observations in window "
                 f"{self.window_spec.estimation}; load a longer history or lower min_estimation."
             )
-        return keep, issues
+        return keep, issues_frame(rows)
 
 
 def _test_names(tests: str | Sequence[str]) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from scipy import special
 
 from reequity.errors import ConfounderWarning
 from reequity.study.arrays import take_cols
+from reequity.study.checks import issues_frame
 from reequity.study.results import EventStudyResults
 from reequity.study.windows import window_label
 
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 
 __all__ = ["assemble"]
 
-_ISSUE_COLUMNS = ["event_id", "ticker", "kind", "message"]
 _TEST_COLUMNS = ["event_id", "window", "tau", "test", "statistic", "pvalue", "n_firms", "note"]
 
 
@@ -264,18 +264,19 @@ def assemble(
     panel: Panel,
     a: Arrays,
     res: dict[str, dict[str, TestResult]],
-    issues: list[dict[str, object]],
+    issues: pd.DataFrame,
 ) -> EventStudyResults:
     """Build :class:`EventStudyResults` from the engine's arrays and test results."""
     car = _car_frame(spec, panel, a)
-    issues = issues + _confounder_issues(spec, car)
+    conf = _confounder_issues(spec, car)
+    issues = pd.concat([issues, issues_frame(conf)], ignore_index=True) if conf else issues
     return EventStudyResults(
         ar=_ar_frame(spec, panel, a),
         car=car,
         aar=_aar_frame(panel, a),
         caar=_caar_frame(spec, a),
         tests=_tests_frame(spec, panel, a, res),
-        issues=pd.DataFrame(issues, columns=_ISSUE_COLUMNS),
+        issues=issues,
         params=a.params,
         settings=_settings(spec, a),
     )

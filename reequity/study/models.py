@@ -62,7 +62,10 @@ class ModelFit:
         if self.kind == "market":
             sw = w.sum(axis=1)
             dev = np.where(w != 0, w * (self.m[:, cols] - self.mbar[:, None]), 0.0).sum(axis=1)
-            return sw**2 / self.n_est + dev**2 / self.sxx
+            # a firm-event without estimation data (n_est = 0, sxx = 0) gets NaN here and
+            # is dropped by the engine's screen: the division is expected to fail there
+            with np.errstate(divide="ignore", invalid="ignore"):
+                return sw**2 / self.n_est + dev**2 / self.sxx
         s = np.einsum("nl,nlk->nk", w, np.nan_to_num(self.x[:, cols]))
         return np.einsum("nk,nkj,nj->n", s, self.inv, s)
 
@@ -72,7 +75,8 @@ class ModelFit:
             return np.ones((len(self.sigma), len(cols)))
         if self.kind == "market":
             dev = self.m[:, cols] - self.mbar[:, None]
-            return 1.0 + 1.0 / self.n_est[:, None] + dev**2 / self.sxx[:, None]
+            with np.errstate(divide="ignore", invalid="ignore"):  # NaN for n_est = 0 (dropped)
+                return 1.0 + 1.0 / self.n_est[:, None] + dev**2 / self.sxx[:, None]
         x = self.x[:, cols]
         return 1.0 + np.einsum("nlk,nkj,nlj->nl", x, self.inv, x)
 

@@ -99,10 +99,6 @@ def test_non_session_day_moves_to_the_next_session() -> None:
     assert set(res.car["start"]) == {pd.Timestamp("2025-04-07")}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine (reequity/study, engineer B busy) moves day 0 silently: no issues row",
-)
 def test_non_session_day_is_reported() -> None:
     returns = synthetic_returns(sessions("XSHG", "2024-01-01", "2025-06-30"))
     events = pd.DataFrame({"event_id": ["synthetic_qingming"], "date": ["2025-04-04"]})
@@ -204,11 +200,6 @@ def test_overlapping_windows_are_studied_separately() -> None:
     assert (both <= 1).all()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine (reequity/study, engineer B busy) does not report an event window that "
-    "falls inside another event's estimation window",
-)
 def test_overlapping_windows_are_reported() -> None:
     returns, events = _overlapping()
     res = _study(returns, events, windows=[(-5, 5)])
@@ -216,11 +207,6 @@ def test_overlapping_windows_are_reported() -> None:
     assert flagged["message"].str.contains("synthetic_first").any()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine (reequity/study, engineer B busy): a window running past the end of the "
-    "data gives a CAR over fewer days (n_days 10 of 21) with no issues row",
-)
 def test_window_past_the_data_end_is_reported() -> None:
     index = pd.bdate_range("2024-01-01", periods=300)
     events = pd.DataFrame({"event_id": ["synthetic_late"], "date": [index[290]]})

@@ -100,11 +100,6 @@ def test_constant_series_constant_mean_model_is_dropped() -> None:
     assert res.issues["message"].str.contains("no residual variance").any()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine (reequity/study, engineer B busy): a constant series fits the market model "
-    "with sigma ~1e-19 > 0, so it is kept and SARs are 0/0 noise instead of being dropped",
-)
 def test_constant_series_market_model_is_dropped() -> None:
     res = study(panel(A=np.full(N, 0.001)))
     assert "A" not in set(res.car["ticker"])
@@ -118,11 +113,6 @@ def test_constant_benchmark_is_an_error() -> None:
 
 
 # ------------------------------------------------------------------ Inf
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine (reequity/study, engineer B busy): +/-inf returns give SAR = -inf and a CAR "
-    "that silently skips the day, with no issue; expected an error or a reported exclusion",
-)
 @pytest.mark.parametrize("column", ["A", "MKT"])
 def test_inf_values_are_refused_or_reported(column: str) -> None:
     values = panel()[column].to_numpy().copy()
@@ -205,11 +195,6 @@ def test_suspended_session_missing_from_the_data_stays_day_zero() -> None:
     assert (res.issues["kind"] == "missing_day0").any()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine (reequity/study, engineer B busy): a text column escapes as ValueError "
-    "from numpy instead of a ReequityError naming the column",
-)
 def test_non_numeric_column_is_named() -> None:
     returns = panel().astype({"A": object})
     returns["A"] = "0.01"

@@ -102,11 +102,6 @@ def test_duplicate_tickers_in_event_study(tmp_path: Path) -> None:
     assert sorted(car["ticker"]) == ["LYC.AX", "MP"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug (reequity/study, engineer B busy): duplicated return columns raise "
-    "pandas InvalidIndexError instead of a ReequityError naming the column",
-)
 def test_duplicate_return_columns_in_engine() -> None:
     """A returns frame with a repeated column: a clear error naming it, not a pandas one."""
     idx = pd.bdate_range("2024-01-01", periods=300, name="date")

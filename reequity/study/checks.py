@@ -1,0 +1,323 @@
+"""Input checks of the event-study engine and the issues it reports about the sample.
+
+Two jobs, both on arrays the engine has already built (no per-firm Python loop):
+
+* refuse inputs that would give silently wrong numbers: repeated or non-numeric return
+  columns, infinite returns (:func:`check_inputs`), and flag firm-events whose model fits
+  exactly, so that SAR would be 0/0 noise (:func:`zero_variance`);
+* describe the sample in ``results.issues`` (:func:`panel_issues`): day 0 moved off a
+  non-trading day, an event window running past the data, and events whose windows fall
+  inside another event's estimation or event window for the same ticker.
+
+Issue rows that hold for every ticker of an event are collapsed to one row with an empty
+``ticker`` so that a study of thousands of firms gets a readable list.
+"""
+
+from __future__ import annotations
+
+import functools
+import warnings
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from reequity.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from reequity.study.align import Panel
+    from reequity.study.windows import WindowSpec
+
+__all__ = ["ISSUE_COLUMNS", "check_inputs", "issues_frame", "panel_issues", "zero_variance"]
+
+ISSUE_COLUMNS = ["event_id", "ticker", "kind", "message"]
+#: sigma below this fraction of the typical |return| is "no residual variance"
+ZERO_VARIANCE = 1e-10
+
+
+def issues_frame(rows: list[dict[str, object]] | None = None) -> pd.DataFrame:
+    """An issues frame (``event_id, ticker, kind, message``) from a list of dicts."""
+    return pd.DataFrame(rows or [], columns=ISSUE_COLUMNS).astype(str)
+
+
+# ------------------------------------------------------------------ inputs
+def _non_numeric(frame: pd.DataFrame) -> list[str]:
+    """Columns of ``frame`` that do not hold numbers (object columns are inspected)."""
+    bad = []
+    for dtype in set(frame.dtypes):  # a handful of distinct dtypes, not one per column
+        if pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
+            continue
+        for name in frame.columns[(frame.dtypes == dtype).to_numpy()]:
+            kind = pd.api.types.infer_dtype(frame[name], skipna=True)
+            if kind not in ("floating", "integer", "mixed-integer-float", "empty"):
+                bad.append(str(name))
+    return bad
+
+
+def _first_inf(values: np.ndarray, index: pd.Index, columns: list[str], what: str) -> None:
+    """Raise naming the column and first date of an infinite value, if there is one."""
+    if values.size == 0:
+        return
+    # two reductions that skip NaN and allocate nothing; only locate on a hit
+    top, bottom = np.fmax.reduce(values, axis=None), np.fmin.reduce(values, axis=None)
+    if not (np.isinf(top) or np.isinf(bottom)):
+        return
+    bad = np.isinf(values)
+    row = int(np.argmax(bad.any(axis=1)))
+    col = int(np.argmax(bad[row]))
+    date = pd.Timestamp(index[row]).date()
+    raise ConfigurationError(
+        f"{what} column {columns[col]!r} holds {values[row, col]} on {date} (first of "
+        f"{int(bad.sum())} infinite value(s)); an inf return is no return: replace it with "
+        "NaN (a missing day) or fix the prices it came from."
+    )
+
+
+def _check_frame(frame: pd.DataFrame, what: str) -> np.ndarray:
+    cols = pd.Index([str(c) for c in frame.columns])
+    dup = sorted(set(cols[cols.duplicated()]))
+    if dup:
+        raise ConfigurationError(
+            f"{what} has repeated column(s) {', '.join(map(repr, dup))}; each ticker must be "
+            "one column: drop the copies (frame.loc[:, ~frame.columns.duplicated()])."
+        )
+    bad = _non_numeric(frame)
+    if bad:
+        raise ConfigurationError(
+            f"{what} column(s) {bad[:10]} are not numeric; give float returns "
+            "(pd.to_numeric(frame[col], errors='coerce') turns text into numbers or NaN)."
+        )
+    values = frame.to_numpy(dtype=float)  # a view for an all-float frame
+    _first_inf(values, frame.index, list(cols), what)
+    return values
+
+
+def check_inputs(returns: pd.DataFrame, benchmark: object, factors: pd.DataFrame | None) -> float:
+    """Refuse repeated, non-numeric or infinite input columns; return the largest |return|.
+
+    Parameters
+    ----------
+    returns : DataFrame
+        Wide returns (one column per ticker).
+    benchmark : str, Series, Mapping or None
+        A Series benchmark is checked for infinite values too.
+    factors : DataFrame, optional
+        Factor returns, checked like ``returns``.
+
+    Returns
+    -------
+    float
+        max |return| over ``returns`` (0 if there is none): the scale of
+        :func:`zero_variance`.
+
+    Raises
+    ------
+    ConfigurationError
+        Naming the column (and for inf the first date) and the fix.
+    """
+    values = _check_frame(returns, "returns")
+    if isinstance(benchmark, pd.Series):
+        name = "benchmark" if benchmark.name is None else str(benchmark.name)
+        if not pd.api.types.is_numeric_dtype(benchmark.dtype):
+            raise ConfigurationError(
+                f"benchmark series {name!r} is not numeric ({benchmark.dtype}); give float returns."
+            )
+        _first_inf(benchmark.to_numpy(dtype=float)[:, None], benchmark.index, [name], "benchmark")
+    if factors is not None and isinstance(factors, pd.DataFrame):
+        _check_frame(factors, "factors")
+    if values.size == 0:
+        return 0.0
+    top, bottom = np.fmax.reduce(values, axis=None), np.fmin.reduce(values, axis=None)
+    scale = max(abs(float(top)), abs(float(bottom)))
+    return scale if np.isfinite(scale) else 0.0
+
+
+def zero_variance(
+    sigma: np.ndarray, ret: np.ndarray, est: np.ndarray, scale: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Firm-events whose residual sd is nil relative to their returns, and that typical |r|.
+
+    A constant series, or one the model reproduces exactly, leaves a residual sd of
+    rounding size (1e-19 for a constant 0.1 % return), which would turn every SAR into
+    0/0 noise. The rule: sigma <= 1e-10 * max(1e-12, mean |R| over the estimation days).
+    Only firm-events below the bound set by the largest |return| in the data are
+    inspected, so the usual case costs one comparison per firm-event.
+
+    Returns
+    -------
+    (mask, typical) : bool (n,), float (n,) with NaN where not inspected
+    """
+    mask = np.zeros(len(sigma), dtype=bool)
+    typical = np.full(len(sigma), np.nan)
+    cand = np.flatnonzero(sigma <= ZERO_VARIANCE * max(1e-12, scale))
+    if len(cand):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN row: mean is NaN
+            typical[cand] = np.nanmean(np.abs(ret[cand][:, est]), axis=1)
+        limit = ZERO_VARIANCE * np.maximum(1e-12, np.nan_to_num(typical[cand]))
+        mask[cand] = sigma[cand] <= limit
+    return mask, typical
+
+
+# ------------------------------------------------------------------ issues about the sample
+def _day(value: object) -> str:
+    return "beyond the data" if pd.isna(value) else str(pd.Timestamp(value).date())
+
+
+def _collapse(
+    keys: pd.DataFrame,
+    idx: np.ndarray,
+    group: np.ndarray,
+    kind: str,
+    message: Callable[[int], str],
+) -> pd.DataFrame:
+    """Issue rows for the firm-events ``idx`` (rows of ``keys``).
+
+    Members with equal ``group`` codes share one message, ``message(k)`` of the first
+    member (``k`` indexes ``idx``). A group holding every ticker of its event (more than
+    one) becomes one row with an empty ticker; others give one row per firm-event.
+    """
+    if len(idx) == 0:
+        return issues_frame()
+    codes, uniq = pd.factorize(keys["event_id"])
+    per_event = np.bincount(codes, minlength=len(uniq))
+    _, inv, counts = np.unique(group, return_inverse=True, return_counts=True)
+    inv = inv.ravel()
+    first = np.argsort(inv, kind="stable")[np.r_[0, np.cumsum(counts)[:-1]]]
+    msgs = np.array([message(int(k)) for k in first], dtype=object)
+    whole = (counts == per_event[codes[idx[first]]]) & (counts > 1)
+    part = ~whole[inv]
+    event_ids = keys["event_id"].to_numpy(dtype=object)
+    tickers = keys["ticker"].to_numpy(dtype=object)
+    shared = [f"all {c} tickers: {t}" for c, t in zip(counts[whole], msgs[whole], strict=True)]
+    return pd.DataFrame(
+        {
+            "event_id": np.r_[event_ids[idx[first[whole]]], event_ids[idx[part]]],
+            "ticker": np.r_[np.full(int(whole.sum()), "", dtype=object), tickers[idx[part]]],
+            "kind": kind,
+            "message": np.r_[np.array(shared, dtype=object), msgs[inv[part]]],
+        },
+        columns=ISSUE_COLUMNS,
+    ).astype(str)
+
+
+def _group_codes(*columns: np.ndarray) -> np.ndarray:
+    """One integer code per distinct combination of the (equal-length) columns."""
+    if len(columns[0]) == 0:
+        return np.empty(0, dtype=np.int64)
+    stacked = np.stack([pd.factorize(np.asarray(c))[0] for c in columns], axis=1)
+    return np.unique(stacked, axis=0, return_inverse=True)[1].ravel()
+
+
+def _day0_moved(keys: pd.DataFrame) -> pd.DataFrame:
+    """Date-only events whose date is no trading day: day 0 is the next one (DESIGN 4)."""
+    date = keys["date"].to_numpy(dtype="datetime64[ns]")
+    day0 = keys["day0"].to_numpy(dtype="datetime64[ns]")
+    moved = ~np.isnat(day0) & (day0 != date)
+    time = keys["time"]
+    if moved.any() and time.notna().any():  # a timed event follows the close, not the date
+        moved &= ~(time.notna() & (time.astype(str).str.strip() != "")).to_numpy()
+    idx = np.flatnonzero(moved)
+    exchange = keys["exchange"].to_numpy(dtype=object)
+
+    def message(k: int) -> str:
+        i = idx[k]
+        where = f"{exchange[i]} session" if exchange[i] else "row of returns"
+        return (
+            f"event date {_day(date[i])} is no {where}; day 0 moved to the next trading "
+            f"day {_day(day0[i])}"
+        )
+
+    codes = _group_codes(keys["event_id"].to_numpy()[idx], exchange[idx], date[idx], day0[idx])
+    return _collapse(keys, idx, codes, "day0_moved", message)
+
+
+def _incomplete_windows(panel: Panel, spec: WindowSpec) -> pd.DataFrame:
+    """Event windows with fewer trading days in the data than their length."""
+    keys, s0 = panel.keys, spec.span[0]
+    frames = []
+    for a, b in spec.windows:
+        inside = panel.inside[:, a - s0 : b - s0 + 1]
+        have = inside.sum(axis=1)
+        idx = np.flatnonzero(have < b - a + 1)
+        if len(idx) == 0:
+            continue
+        late = ~inside[idx, -1]  # runs past the last day of the data (else before the first)
+
+        message = functools.partial(_window_message, a, b, have[idx], late)
+        codes = _group_codes(keys["event_id"].to_numpy()[idx], have[idx], late)
+        frames.append(_collapse(keys, idx, codes, "incomplete_window", message))
+    return pd.concat(frames, ignore_index=True) if frames else issues_frame()
+
+
+def _window_message(a: int, b: int, have: np.ndarray, late: np.ndarray, k: int) -> str:
+    side = "past the end" if late[k] else "before the start"
+    return (
+        f"window {a}:{b} runs {side} of the data: {have[k]} of {b - a + 1} trading days; "
+        "its CAR and tests cover only those"
+    )
+
+
+def _overlap_pairs(keys: pd.DataFrame, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i, j) of firm-events of one ticker and different events with
+    lo <= pos_j - pos_i <= hi (day-0 positions in the ticker's own trading days)."""
+    day0 = keys["day0"].to_numpy(dtype="datetime64[ns]")
+    valid = np.flatnonzero(~np.isnat(day0))
+    none = np.empty(0, dtype=np.intp)
+    if len(valid) < 2:
+        return none, none
+    pos = keys["pos"].to_numpy(dtype=np.int64)[valid]
+    tick = pd.factorize(keys["ticker"])[0][valid].astype(np.int64)
+    key = tick * (int(pos.max()) + abs(lo) + abs(hi) + 1) + pos  # tickers never mix
+    order = np.argsort(key, kind="stable")
+    start = np.searchsorted(key[order], key + lo, side="left")
+    count = np.searchsorted(key[order], key + hi, side="right") - start
+    i = np.repeat(np.arange(len(valid)), count)
+    j = order[np.repeat(start - (np.cumsum(count) - count), count) + np.arange(len(i))]
+    events = pd.factorize(keys["event_id"])[0][valid]
+    keep = events[i] != events[j]
+    return valid[i[keep]], valid[j[keep]]
+
+
+def _overlaps(keys: pd.DataFrame, spec: WindowSpec) -> pd.DataFrame:
+    """Another event's window inside this event's estimation window or event window."""
+    (e0, e1), (s0, s1) = spec.estimation, spec.span
+    i, j = _overlap_pairs(keys, e0 - s1, s1 - s0)
+    d = keys["pos"].to_numpy(dtype=np.int64)
+    d = d[j] - d[i]
+    in_est = (d >= e0 - s1) & (d <= e1 - s0)
+    hit = in_est | (np.abs(d) <= s1 - s0)  # not the gap between estimation and window
+    i, j, in_est = i[hit], j[hit], in_est[hit]
+    events = keys["event_id"].to_numpy(dtype=object)
+    date = keys["date"].to_numpy(dtype="datetime64[ns]")
+
+    def message(k: int) -> str:
+        other = f"{events[j[k]]} (event date {_day(date[j[k]])})"
+        if in_est[k]:
+            return (
+                f"estimation window {e0}:{e1} holds event-window days of {other}; its "
+                "abnormal returns enter this event's normal-return fit"
+            )
+        return f"event window {s0}:{s1} shares trading days with that of {other}"
+
+    return _collapse(keys, i, _group_codes(events[i], events[j], in_est), "overlap", message)
+
+
+def panel_issues(panel: Panel, spec: WindowSpec) -> pd.DataFrame:
+    """Issues about the sample found on the event-time panel.
+
+    Returns
+    -------
+    DataFrame
+        ``event_id, ticker, kind, message`` with kinds ``day0_moved`` (a date-only event
+        on a non-trading day), ``incomplete_window`` (a window running past the data) and
+        ``overlap`` (another event's window inside this event's estimation or event
+        window, same ticker). ``ticker`` is empty when a row holds for every ticker.
+    """
+    frames = [
+        _day0_moved(panel.keys),
+        _incomplete_windows(panel, spec),
+        _overlaps(panel.keys, spec),
+    ]
+    return pd.concat([f for f in frames if len(f)] or [issues_frame()], ignore_index=True)
