@@ -19,6 +19,7 @@ from reequity.study.derive import Arrays
 from reequity.study.perfirm import PerFirm, per_firm
 from reequity.study.statistics import TESTS, Sample, TestResult
 from reequity.study.statistics.base import nan_result
+from reequity.study.statistics.grank import grank_counts
 
 __all__ = ["run_battery"]
 
@@ -91,6 +92,7 @@ def _sample(
         est_wrank=sums["est_wrank"],
         est_sorted=per.est_sorted[rows],
         rbar=_rbar(per, sums["kp_cols"], rows),
+        grank_counts=sums.get("grank_counts"),
         convention=conv,
         seed=seed,
     )
@@ -150,17 +152,28 @@ def run_battery(
         kp=bool(_NEEDS_RBAR & chosen),
     )  # fmt: skip
     bounds = np.searchsorted(group, np.arange(len(groups) + 1))
+    counts = None
+    if "grank" in chosen:  # one binary search for every group and ALL
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            try:
+                counts = grank_counts(a.sar, a.scar, per.est_sorted, per.e_count, bounds)
+            except (ValueError, FloatingPointError, ZeroDivisionError):
+                counts = None  # each group searches on its own, failures become NaN there
+    width = a.sar.shape[1] + a.scar.shape[1]
     out: dict[str, dict[str, TestResult]] = {}
     for g, name in enumerate(groups):
         cells = cell_group == g
+        rows = slice(int(bounds[g]), int(bounds[g + 1]))
         sums = {
+            "grank_counts": None if counts is None else tuple(c[rows, :width] for c in counts),
             "cell_ar": per.cell_ar[cells],
             "cell_n": per.cell_n[cells],
             "rank_sums": per.rank_sums[g],
             "kp_cols": per.kp_cols[g],
             "est_wrank": per.est_wrank[g],
         }
-        sample = _sample(a, per, slice(int(bounds[g]), int(bounds[g + 1])), sums, conv, seed)
+        sample = _sample(a, per, rows, sums, conv, seed)
         out[name] = _run_group(names, sample, name)
     if len(groups) == 1:  # one event: ALL is that event's sample
         out["ALL"] = out[groups[0]]
@@ -171,6 +184,7 @@ def run_battery(
     np.add.at(cell_ar, inv, per.cell_ar)
     np.add.at(cell_n, inv, per.cell_n)
     sums = {
+        "grank_counts": None if counts is None else tuple(c[:, width:] for c in counts),
         "cell_ar": cell_ar,
         "cell_n": cell_n,
         "rank_sums": per.rank_sums.sum(axis=0),

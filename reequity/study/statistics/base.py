@@ -45,6 +45,8 @@ class Sample:
     est_wrank: np.ndarray  # (M,) sum_i est_sar_ranks_it / (M_i + 2) over the group
     est_sorted: np.ndarray  # (n, M) each firm's estimation AR / S_i sorted ascending, NaN last
     rbar: float  # mean pairwise correlation of estimation residuals
+    # GRANK's v (inf if missing), counts < v and <= v, (n, E + W) each; None: compute
+    grank_counts: tuple[np.ndarray, np.ndarray, np.ndarray] | None
     convention: str = "textbook"
     seed: int = 0
     # results of tests another test builds on (patell, bmp), computed once per group

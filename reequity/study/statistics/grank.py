@@ -12,7 +12,7 @@ import numpy as np
 
 from reequity.study.statistics.base import Sample, TestResult, t_p
 
-__all__ = ["grank"]
+__all__ = ["grank", "grank_counts"]
 
 _BLOCK = 1024  # rows per block in the shift counts
 
@@ -95,6 +95,38 @@ def _base_sums(s: Sample, ok: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np
     return n_t, total
 
 
+def _counts(
+    srt: np.ndarray, m: np.ndarray, v: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """v (inf where missing), and the counts of sorted estimation SARs < v and <= v."""
+    vv = np.where(np.isfinite(v), v, np.inf)
+    lt = _count_below(srt, m, vv, strict=True)
+    flat, step = _flat_rows(srt)
+    at = flat[(np.arange(len(m)) * step)[:, None] + np.minimum(lt, srt.shape[1] - 1)]
+    le = lt
+    if ((at == vv) & (lt < m[:, None])).any():  # ties with v count a half
+        le = _count_below(srt, m, vv, strict=False)
+    return vv, lt, le
+
+
+def grank_counts(
+    sar: np.ndarray, scar: np.ndarray, srt: np.ndarray, m: np.ndarray, bounds: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """GRANK's searches for every event group and for ALL in one pass.
+
+    Rows are ordered by group (group g is rows bounds[g]:bounds[g + 1]). Columns: the
+    SARs and SCARs re-standardized within the firm-event's group, then the same
+    re-standardized over all firm-events (ALL). Returns v, count < v, count <= v.
+    """
+    x = np.concatenate([sar, scar], axis=1)
+    v = np.empty((len(x), 2 * x.shape[1]))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):  # loop over events only
+            v[lo:hi, : x.shape[1]] = x[lo:hi] / np.nanstd(x[lo:hi], axis=0, ddof=1)
+        v[:, x.shape[1] :] = x / np.nanstd(x, axis=0, ddof=1)
+    return _counts(srt, m, v)
+
+
 def _grank_columns(s: Sample, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """GRANK t and p for each column of v (n, C), appended to the estimation SARs (n, M).
 
@@ -103,16 +135,12 @@ def _grank_columns(s: Sample, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """
     m = s.est_count
     w = 1.0 / (m + 2)
-    ok = np.isfinite(v)
+    if s.grank_counts is not None:  # searched for every group at once by the battery
+        vv, lt, le = s.grank_counts
+    else:
+        vv, lt, le = _counts(s.est_sorted, m, v)
+    ok = np.isfinite(vv)
     n = ok.sum(axis=0)
-    vv = np.where(ok, v, np.inf)
-    srt = s.est_sorted
-    lt = _count_below(srt, m, vv, strict=True)
-    flat, step = _flat_rows(srt)
-    at = flat[(np.arange(len(m)) * step)[:, None] + np.minimum(lt, srt.shape[1] - 1)]
-    le = lt
-    if ((at == vv) & (lt < m[:, None])).any():  # ties with v count a half
-        le = _count_below(srt, m, vv, strict=False)
     moved = _moved(s.est_sar_ranks, ok, w, le)
     if (le > lt).any():
         moved += 0.5 * (_moved(s.est_sar_ranks, ok, w, lt) - moved)
