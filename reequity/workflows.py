@@ -38,7 +38,7 @@ class StudyInputs:
     price_limits : dict
         Ticker -> daily price limit (A-shares only).
     confounders : DataFrame
-        Catalogue events flagged as confounders (``event_id, date, title``).
+        Catalogue events flagged as confounders (``event_id, date, time, timezone, title``).
     skipped : DataFrame
         ``event_id, ticker, reason`` for pairs left out (not yet a rare-earth business,
         no data at the event date).
@@ -88,7 +88,7 @@ def select_events(
         conf = conf.loc[~conf["event_id"].isin(event_ids)]
     if study.empty:
         raise EventFormatError("no events to study: the events table holds only confounders")
-    cols = [c for c in ("event_id", "date", "title") if c in conf]
+    cols = [c for c in ("event_id", "date", "time", "timezone", "title") if c in conf]
     return study.reset_index(drop=True), conf[cols].reset_index(drop=True)
 
 

@@ -29,11 +29,20 @@ if TYPE_CHECKING:
     from reequity.study.align import Panel
     from reequity.study.windows import WindowSpec
 
-__all__ = ["ISSUE_COLUMNS", "check_inputs", "issues_frame", "panel_issues", "zero_variance"]
+__all__ = [
+    "ISSUE_COLUMNS",
+    "check_inputs",
+    "issues_frame",
+    "panel_issues",
+    "who",
+    "zero_variance",
+]
 
 ISSUE_COLUMNS = ["event_id", "ticker", "kind", "message"]
-#: sigma below this fraction of the typical |return| is "no residual variance"
-ZERO_VARIANCE = 1e-10
+#: sigma below this fraction of the typical |return| is "no residual variance". An exact
+#: fit computed from moment sums (RSS = Syy - beta Sxy) leaves a residual sd of about
+#: sqrt(machine eps) ~ 1.5e-8 times sd(R), not 0; a real security is near 1 (R^2 < 1).
+ZERO_VARIANCE = 1e-6
 
 
 def issues_frame(rows: list[dict[str, object]] | None = None) -> pd.DataFrame:
@@ -139,8 +148,9 @@ def zero_variance(
     """Firm-events whose residual sd is nil relative to their returns, and that typical |r|.
 
     A constant series, or one the model reproduces exactly, leaves a residual sd of
-    rounding size (1e-19 for a constant 0.1 % return), which would turn every SAR into
-    0/0 noise. The rule: sigma <= 1e-10 * max(1e-12, mean |R| over the estimation days).
+    rounding size (1e-19 for a constant 0.1 % return, about 1e-8 sd(R) for an exact
+    market-model fit), which would turn every SAR into rounding noise. The rule:
+    sigma <= 1e-6 * max(1e-12, mean |R| over the estimation days) (``ZERO_VARIANCE``).
     Only firm-events below the bound set by the largest |return| in the data are
     inspected, so the usual case costs one comparison per firm-event.
 
@@ -172,34 +182,38 @@ def _collapse(
     kind: str,
     message: Callable[[int], str],
 ) -> pd.DataFrame:
-    """Issue rows for the firm-events ``idx`` (rows of ``keys``).
+    """One issue row per group of the firm-events ``idx`` (rows of ``keys``).
 
-    Members with equal ``group`` codes share one message, ``message(k)`` of the first
-    member (``k`` indexes ``idx``). A group holding every ticker of its event (more than
-    one) becomes one row with an empty ticker; others give one row per firm-event.
+    Members with equal ``group`` codes (same event, same finding) share the message
+    ``message(k)`` of the first member (``k`` indexes ``idx``). A group of one firm-event
+    names its ticker; a larger group has an empty ticker and names its tickers in the
+    message ("all 15 tickers" or "3 of 15 tickers (A, B, C)").
     """
     if len(idx) == 0:
         return issues_frame()
     codes, uniq = pd.factorize(keys["event_id"])
     per_event = np.bincount(codes, minlength=len(uniq))
     _, inv, counts = np.unique(group, return_inverse=True, return_counts=True)
-    inv = inv.ravel()
-    first = np.argsort(inv, kind="stable")[np.r_[0, np.cumsum(counts)[:-1]]]
-    msgs = np.array([message(int(k)) for k in first], dtype=object)
-    whole = (counts == per_event[codes[idx[first]]]) & (counts > 1)
-    part = ~whole[inv]
-    event_ids = keys["event_id"].to_numpy(dtype=object)
+    order = np.argsort(inv.ravel(), kind="stable")
+    starts = np.r_[0, np.cumsum(counts)[:-1]]
     tickers = keys["ticker"].to_numpy(dtype=object)
-    shared = [f"all {c} tickers: {t}" for c, t in zip(counts[whole], msgs[whole], strict=True)]
-    return pd.DataFrame(
-        {
-            "event_id": np.r_[event_ids[idx[first[whole]]], event_ids[idx[part]]],
-            "ticker": np.r_[np.full(int(whole.sum()), "", dtype=object), tickers[idx[part]]],
-            "kind": kind,
-            "message": np.r_[np.array(shared, dtype=object), msgs[inv[part]]],
-        },
-        columns=ISSUE_COLUMNS,
-    ).astype(str)
+    rows = []
+    for start, count in zip(starts, counts, strict=True):
+        first = int(order[start])
+        i = int(idx[first])
+        text = message(first)
+        if count > 1:
+            text = f"{who(tickers[idx[order[start : start + count]]], per_event[codes[i]])}: {text}"
+        rows.append((keys["event_id"].iat[i], tickers[i] if count == 1 else "", kind, text))
+    return pd.DataFrame(rows, columns=ISSUE_COLUMNS).astype(str)
+
+
+def who(tickers: np.ndarray, total: int) -> str:
+    """ "all 15 tickers" or "3 of 15 tickers (A, B, C)" (at most 10 named)."""
+    if len(tickers) == total:
+        return f"all {total} tickers"
+    names = ", ".join(map(str, tickers[:10])) + (", ..." if len(tickers) > 10 else "")
+    return f"{len(tickers)} of {total} tickers ({names})"
 
 
 def _group_codes(*columns: np.ndarray) -> np.ndarray:

@@ -11,7 +11,7 @@ from scipy import special
 
 from reequity.errors import ConfounderWarning
 from reequity.study.arrays import take_cols
-from reequity.study.checks import issues_frame
+from reequity.study.confounders import confounder_issues
 from reequity.study.results import EventStudyResults
 from reequity.study.windows import window_label
 
@@ -203,40 +203,15 @@ def _tests_frame(
     )
 
 
-def _confounder_issues(spec: EventStudy, car: pd.DataFrame) -> list[dict[str, object]]:
-    """One issue per (study event, confounder) naming the windows the confounder falls in."""
-    conf = spec.confounders
-    if conf is None or len(conf) == 0:
-        return []
-    dates = pd.to_datetime(conf["date"])
-    if dates.dt.tz is not None:
-        dates = dates.dt.tz_localize(None)
-    conf = conf.assign(date=dates.dt.normalize())
-    span = car.groupby(["event_id", "window"], sort=False).agg(
-        start=("start", "min"), end=("end", "max")
-    )
-    hits: dict[tuple[str, int], list[str]] = {}  # (study event, confounder row) -> windows
-    for (event_id, window), row in span.iterrows():
-        inside = (conf["date"] >= row["start"]) & (conf["date"] <= row["end"])
-        inside &= conf["event_id"].astype(str) != str(event_id)
-        for k in np.flatnonzero(inside.to_numpy()):
-            hits.setdefault((str(event_id), int(k)), []).append(str(window))
-    out: list[dict[str, object]] = []
-    for (event_id, k), windows in hits.items():
-        c = conf.iloc[k]
-        out.append(
-            {
-                "event_id": event_id,
-                "ticker": "",
-                "kind": "confounder",
-                "message": f"{c['event_id']} on {c['date'].date()} ({c.get('title', '')}) "
-                f"falls inside window(s) {', '.join(windows)}",
-            }
-        )
-    if out:
+def _confounder_issues(spec: EventStudy, car: pd.DataFrame) -> pd.DataFrame:
+    """Confounders inside a ticker's event windows (its own event time), with a warning."""
+    index = pd.DatetimeIndex(spec.returns.index)
+    index = (index.tz_localize(None) if index.tz is not None else index).normalize()
+    out = confounder_issues(spec.confounders, car, calendars=spec.calendars, index=index)
+    if len(out):
         warnings.warn(
-            f"{len(out)} confounding event(s) inside event windows, e.g. {out[0]['message']}; "
-            "see results.issues.",
+            f"{len(out)} confounding event(s) inside event windows, e.g. "
+            f"{out['message'].iat[0]}; see results.issues.",
             ConfounderWarning,
             stacklevel=4,
         )
@@ -269,7 +244,7 @@ def assemble(
     """Build :class:`EventStudyResults` from the engine's arrays and test results."""
     car = _car_frame(spec, panel, a)
     conf = _confounder_issues(spec, car)
-    issues = pd.concat([issues, issues_frame(conf)], ignore_index=True) if conf else issues
+    issues = pd.concat([issues, conf], ignore_index=True) if len(conf) else issues
     return EventStudyResults(
         ar=_ar_frame(spec, panel, a),
         car=car,
