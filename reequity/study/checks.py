@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ISSUE_COLUMNS",
+    "Issue",
     "check_inputs",
     "issues_frame",
     "panel_issues",
@@ -45,9 +46,12 @@ ISSUE_COLUMNS = ["event_id", "ticker", "kind", "message"]
 ZERO_VARIANCE = 1e-6
 
 
-def issues_frame(rows: list[dict[str, object]] | None = None) -> pd.DataFrame:
-    """An issues frame (``event_id, ticker, kind, message``) from a list of dicts."""
-    return pd.DataFrame(rows or [], columns=ISSUE_COLUMNS).astype(str)
+Issue = tuple[str, str, str, str]  # event_id, ticker, kind, message
+
+
+def issues_frame(rows: list[Issue]) -> pd.DataFrame:
+    """The ``issues`` frame (``event_id, ticker, kind, message``) from issue tuples."""
+    return pd.DataFrame(rows, columns=ISSUE_COLUMNS)
 
 
 # ------------------------------------------------------------------ inputs
@@ -64,29 +68,33 @@ def _non_numeric(frame: pd.DataFrame) -> list[str]:
     return bad
 
 
-def _first_inf(values: np.ndarray, index: pd.Index, columns: list[str], what: str) -> None:
-    """Raise naming the column and first date of an infinite value, if there is one."""
+def _first_inf(values: np.ndarray, index: pd.Index, columns: pd.Index, what: str) -> float:
+    """Raise naming the column and first date of an infinite value; else return max |x|
+    (0 when there is no number)."""
     if values.size == 0:
-        return
+        return 0.0
     # two reductions that skip NaN and allocate nothing; only locate on a hit
     top, bottom = np.fmax.reduce(values, axis=None), np.fmin.reduce(values, axis=None)
     if not (np.isinf(top) or np.isinf(bottom)):
-        return
+        scale = max(abs(float(top)), abs(float(bottom)))
+        return 0.0 if np.isnan(scale) else scale
     bad = np.isinf(values)
     row = int(np.argmax(bad.any(axis=1)))
     col = int(np.argmax(bad[row]))
     date = pd.Timestamp(index[row]).date()
     raise ConfigurationError(
-        f"{what} column {columns[col]!r} holds {values[row, col]} on {date} (first of "
+        f"{what} column {str(columns[col])!r} holds {values[row, col]} on {date} (first of "
         f"{int(bad.sum())} infinite value(s)); an inf return is no return: replace it with "
         "NaN (a missing day) or fix the prices it came from."
     )
 
 
-def _check_frame(frame: pd.DataFrame, what: str) -> np.ndarray:
-    cols = pd.Index([str(c) for c in frame.columns])
-    dup = sorted(set(cols[cols.duplicated()]))
-    if dup:
+def _check_frame(frame: pd.DataFrame, what: str) -> float:
+    cols = frame.columns
+    if cols.has_duplicates or not pd.api.types.is_string_dtype(cols):  # 600111 vs "600111"
+        cols = pd.Index([str(c) for c in cols])
+    if cols.has_duplicates:
+        dup = sorted(set(cols[cols.duplicated()]))
         raise ConfigurationError(
             f"{what} has repeated column(s) {', '.join(map(repr, dup))}; each ticker must be "
             "one column: drop the copies (frame.loc[:, ~frame.columns.duplicated()])."
@@ -97,9 +105,8 @@ def _check_frame(frame: pd.DataFrame, what: str) -> np.ndarray:
             f"{what} column(s) {bad[:10]} are not numeric; give float returns "
             "(pd.to_numeric(frame[col], errors='coerce') turns text into numbers or NaN)."
         )
-    values = frame.to_numpy(dtype=float)  # a view for an all-float frame
-    _first_inf(values, frame.index, list(cols), what)
-    return values
+    values = frame.to_numpy(dtype=float)  # a view for a frame of one float block
+    return _first_inf(values, frame.index, cols, what)
 
 
 def check_inputs(returns: pd.DataFrame, benchmark: object, factors: pd.DataFrame | None) -> float:
@@ -125,21 +132,18 @@ def check_inputs(returns: pd.DataFrame, benchmark: object, factors: pd.DataFrame
     ConfigurationError
         Naming the column (and for inf the first date) and the fix.
     """
-    values = _check_frame(returns, "returns")
+    scale = _check_frame(returns, "returns")
     if isinstance(benchmark, pd.Series):
         name = "benchmark" if benchmark.name is None else str(benchmark.name)
         if not pd.api.types.is_numeric_dtype(benchmark.dtype):
             raise ConfigurationError(
                 f"benchmark series {name!r} is not numeric ({benchmark.dtype}); give float returns."
             )
-        _first_inf(benchmark.to_numpy(dtype=float)[:, None], benchmark.index, [name], "benchmark")
+        values = benchmark.to_numpy(dtype=float)[:, None]
+        _first_inf(values, benchmark.index, pd.Index([name]), "benchmark")
     if factors is not None and isinstance(factors, pd.DataFrame):
         _check_frame(factors, "factors")
-    if values.size == 0:
-        return 0.0
-    top, bottom = np.fmax.reduce(values, axis=None), np.fmin.reduce(values, axis=None)
-    scale = max(abs(float(top)), abs(float(bottom)))
-    return scale if np.isfinite(scale) else 0.0
+    return scale
 
 
 def zero_variance(
@@ -181,7 +185,7 @@ def _collapse(
     group: np.ndarray,
     kind: str,
     message: Callable[[int], str],
-) -> pd.DataFrame:
+) -> list[Issue]:
     """One issue row per group of the firm-events ``idx`` (rows of ``keys``).
 
     Members with equal ``group`` codes (same event, same finding) share the message
@@ -190,7 +194,7 @@ def _collapse(
     message ("all 15 tickers" or "3 of 15 tickers (A, B, C)").
     """
     if len(idx) == 0:
-        return issues_frame()
+        return []
     codes, uniq = pd.factorize(keys["event_id"])
     per_event = np.bincount(codes, minlength=len(uniq))
     _, inv, counts = np.unique(group, return_inverse=True, return_counts=True)
@@ -204,8 +208,10 @@ def _collapse(
         text = message(first)
         if count > 1:
             text = f"{who(tickers[idx[order[start : start + count]]], per_event[codes[i]])}: {text}"
-        rows.append((keys["event_id"].iat[i], tickers[i] if count == 1 else "", kind, text))
-    return pd.DataFrame(rows, columns=ISSUE_COLUMNS).astype(str)
+        rows.append(
+            (str(keys["event_id"].iat[i]), str(tickers[i]) if count == 1 else "", kind, text)
+        )
+    return rows
 
 
 def who(tickers: np.ndarray, total: int) -> str:
@@ -224,13 +230,15 @@ def _group_codes(*columns: np.ndarray) -> np.ndarray:
     return np.unique(stacked, axis=0, return_inverse=True)[1].ravel()
 
 
-def _day0_moved(keys: pd.DataFrame) -> pd.DataFrame:
+def _day0_moved(keys: pd.DataFrame) -> list[Issue]:
     """Date-only events whose date is no trading day: day 0 is the next one (DESIGN 4)."""
     date = keys["date"].to_numpy(dtype="datetime64[ns]")
     day0 = keys["day0"].to_numpy(dtype="datetime64[ns]")
     moved = ~np.isnat(day0) & (day0 != date)
+    if not moved.any():
+        return []
     time = keys["time"]
-    if moved.any() and time.notna().any():  # a timed event follows the close, not the date
+    if time.notna().any():  # a timed event follows the close, not the date
         moved &= ~(time.notna() & (time.astype(str).str.strip() != "")).to_numpy()
     idx = np.flatnonzero(moved)
     exchange = keys["exchange"].to_numpy(dtype=object)
@@ -247,10 +255,10 @@ def _day0_moved(keys: pd.DataFrame) -> pd.DataFrame:
     return _collapse(keys, idx, codes, "day0_moved", message)
 
 
-def _incomplete_windows(panel: Panel, spec: WindowSpec) -> pd.DataFrame:
+def _incomplete_windows(panel: Panel, spec: WindowSpec) -> list[Issue]:
     """Event windows with fewer trading days in the data than their length."""
     keys, s0 = panel.keys, spec.span[0]
-    frames = []
+    rows: list[Issue] = []
     for a, b in spec.windows:
         inside = panel.inside[:, a - s0 : b - s0 + 1]
         have = inside.sum(axis=1)
@@ -261,8 +269,8 @@ def _incomplete_windows(panel: Panel, spec: WindowSpec) -> pd.DataFrame:
 
         message = functools.partial(_window_message, a, b, have[idx], late)
         codes = _group_codes(keys["event_id"].to_numpy()[idx], have[idx], late)
-        frames.append(_collapse(keys, idx, codes, "incomplete_window", message))
-    return pd.concat(frames, ignore_index=True) if frames else issues_frame()
+        rows += _collapse(keys, idx, codes, "incomplete_window", message)
+    return rows
 
 
 def _window_message(a: int, b: int, have: np.ndarray, late: np.ndarray, k: int) -> str:
@@ -294,10 +302,12 @@ def _overlap_pairs(keys: pd.DataFrame, lo: int, hi: int) -> tuple[np.ndarray, np
     return valid[i[keep]], valid[j[keep]]
 
 
-def _overlaps(keys: pd.DataFrame, spec: WindowSpec) -> pd.DataFrame:
+def _overlaps(keys: pd.DataFrame, spec: WindowSpec) -> list[Issue]:
     """Another event's window inside this event's estimation window or event window."""
     (e0, e1), (s0, s1) = spec.estimation, spec.span
     i, j = _overlap_pairs(keys, e0 - s1, s1 - s0)
+    if len(i) == 0:
+        return []
     d = keys["pos"].to_numpy(dtype=np.int64)
     d = d[j] - d[i]
     in_est = (d >= e0 - s1) & (d <= e1 - s0)
@@ -318,20 +328,19 @@ def _overlaps(keys: pd.DataFrame, spec: WindowSpec) -> pd.DataFrame:
     return _collapse(keys, i, _group_codes(events[i], events[j], in_est), "overlap", message)
 
 
-def panel_issues(panel: Panel, spec: WindowSpec) -> pd.DataFrame:
+def panel_issues(panel: Panel, spec: WindowSpec) -> list[Issue]:
     """Issues about the sample found on the event-time panel.
 
     Returns
     -------
-    DataFrame
-        ``event_id, ticker, kind, message`` with kinds ``day0_moved`` (a date-only event
-        on a non-trading day), ``incomplete_window`` (a window running past the data) and
-        ``overlap`` (another event's window inside this event's estimation or event
-        window, same ticker). ``ticker`` is empty when a row holds for every ticker.
+    list of (event_id, ticker, kind, message)
+        Kinds ``day0_moved`` (a date-only event on a non-trading day),
+        ``incomplete_window`` (a window running past the data) and ``overlap`` (another
+        event's window inside this event's estimation or event window, same ticker).
+        ``ticker`` is empty when a row holds for several tickers (named in the message).
     """
-    frames = [
-        _day0_moved(panel.keys),
-        _incomplete_windows(panel, spec),
-        _overlaps(panel.keys, spec),
+    return [
+        *_day0_moved(panel.keys),
+        *_incomplete_windows(panel, spec),
+        *_overlaps(panel.keys, spec),
     ]
-    return pd.concat([f for f in frames if len(f)] or [issues_frame()], ignore_index=True)

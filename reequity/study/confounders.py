@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from reequity.errors import ReequityError
-from reequity.study.checks import ISSUE_COLUMNS, issues_frame, who
+from reequity.study.checks import Issue, who
 
 __all__ = ["confounder_issues"]
 
@@ -71,7 +71,7 @@ def confounder_issues(
     *,
     calendars: Mapping[str, str] | None,
     index: pd.DatetimeIndex,
-) -> pd.DataFrame:
+) -> list[Issue]:
     """Issues for confounders whose day 0 falls inside a ticker's event window.
 
     Parameters
@@ -90,13 +90,13 @@ def confounder_issues(
 
     Returns
     -------
-    DataFrame
-        ``event_id, ticker, kind="confounder", message``: one row per (study event,
+    list of (event_id, ticker, kind, message)
+        Kind ``confounder``: one row per (study event,
         confounder, windows hit) naming the windows and the confounder's day 0 per
         exchange; ``ticker`` is empty when several tickers share the row.
     """
     if confounders is None or len(confounders) == 0 or len(car) == 0:
-        return issues_frame()
+        return []
     conf = _normalise(confounders)
     cal = {str(k): str(v) for k, v in (calendars or {}).items()}
     codes, tickers = pd.factorize(car["ticker"])
@@ -113,7 +113,7 @@ def confounder_issues(
     own = conf["event_id"].to_numpy()[None, :] == car["event_id"].astype(str).to_numpy()[:, None]
     rows, ks = np.nonzero((d0 >= start) & (d0 <= end) & ~own)
     if len(rows) == 0:
-        return issues_frame()
+        return []
     hits = pd.DataFrame(
         {
             "event_id": car["event_id"].astype(str).to_numpy()[rows],
@@ -127,7 +127,7 @@ def confounder_issues(
     return _rows(hits, conf, car)
 
 
-def _rows(hits: pd.DataFrame, conf: pd.DataFrame, car: pd.DataFrame) -> pd.DataFrame:
+def _rows(hits: pd.DataFrame, conf: pd.DataFrame, car: pd.DataFrame) -> list[Issue]:
     """One issue row per (study event, confounder, windows hit)."""
     per_ticker = hits.groupby(["event_id", "k", "ticker"], sort=False).agg(
         windows=("window", lambda w: ", ".join(dict.fromkeys(w))),
@@ -135,7 +135,7 @@ def _rows(hits: pd.DataFrame, conf: pd.DataFrame, car: pd.DataFrame) -> pd.DataF
         day0=("day0", "first"),
     )
     total = car.groupby(car["event_id"].astype(str))["ticker"].nunique()
-    out = []
+    out: list[Issue] = []
     for (event_id, k, windows), grp in per_ticker.reset_index().groupby(
         ["event_id", "k", "windows"], sort=False
     ):
@@ -147,5 +147,7 @@ def _rows(hits: pd.DataFrame, conf: pd.DataFrame, car: pd.DataFrame) -> pd.DataF
         tickers = grp["ticker"].to_numpy(dtype=object)
         if len(tickers) > 1:
             text = f"{who(tickers, int(total[event_id]))}: {text}"
-        out.append((event_id, tickers[0] if len(tickers) == 1 else "", "confounder", text))
-    return pd.DataFrame(out, columns=ISSUE_COLUMNS).astype(str)
+        out.append(
+            (str(event_id), str(tickers[0]) if len(tickers) == 1 else "", "confounder", text)
+        )
+    return out

@@ -20,7 +20,7 @@ import pandas as pd
 from reequity.errors import ConfigurationError, InsufficientDataError
 from reequity.study.align import Panel, build_panel
 from reequity.study.battery import run_battery
-from reequity.study.checks import check_inputs, issues_frame, panel_issues, zero_variance
+from reequity.study.checks import ISSUE_COLUMNS, Issue, check_inputs, panel_issues, zero_variance
 from reequity.study.derive import derive
 from reequity.study.frames import assemble
 from reequity.study.models import MODELS, Model, ModelFit, fit_model
@@ -124,9 +124,8 @@ class EventStudy:
             convention=self.convention,
         )
         keep, dropped = self._screen(panel, fit, est)
-        issues = pd.concat(
-            [issues_frame(panel.issues), dropped, panel_issues(panel, spec)], ignore_index=True
-        )
+        issues: list[Issue] = [tuple(str(d[c]) for c in ISSUE_COLUMNS) for d in panel.issues]
+        issues += dropped + panel_issues(panel, spec)
         arrays = derive(panel, fit, est, spec, keep, self.convention)
         # the (n, L) returns, benchmark and model are no longer needed: free them before
         # the test battery allocates its own arrays (peak memory, and first-touch time)
@@ -137,7 +136,7 @@ class EventStudy:
 
     def _screen(
         self, panel: Panel, fit: ModelFit, est: np.ndarray
-    ) -> tuple[np.ndarray, pd.DataFrame]:
+    ) -> tuple[np.ndarray, list[Issue]]:
         """Drop firm-events with too few estimation observations or no residual
         variance (a constant series, an exact fit), reporting each."""
         length = self.window_spec.estimation[1] - self.window_spec.estimation[0] + 1
@@ -145,7 +144,7 @@ class EventStudy:
         flat, typical = zero_variance(fit.sigma, panel.ret, est, self.scale)
         short = ~(fit.n_est >= need)
         keep = ~short & np.isfinite(fit.sigma) & (fit.sigma > 0) & ~flat
-        rows = []
+        rows: list[Issue] = []
         for i in np.flatnonzero(~keep):  # dropped firm-events only: few
             if short[i]:
                 why = f"{int(fit.n_est[i])} estimation observations (< {need})"
@@ -156,20 +155,14 @@ class EventStudy:
                 )
             else:
                 why = "no residual variance (the model could not be fitted)"
-            rows.append(
-                {
-                    "event_id": panel.keys.at[i, "event_id"],
-                    "ticker": panel.keys.at[i, "ticker"],
-                    "kind": "dropped",
-                    "message": f"{why}; firm-event dropped",
-                }
-            )
+            event_id, ticker = panel.keys.at[i, "event_id"], panel.keys.at[i, "ticker"]
+            rows.append((str(event_id), str(ticker), "dropped", f"{why}; firm-event dropped"))
         if not keep.any():
             raise InsufficientDataError(
                 f"no firm-event has {need} estimation observations in window "
                 f"{self.window_spec.estimation}; load a longer history or lower min_estimation."
             )
-        return keep, issues_frame(rows)
+        return keep, rows
 
 
 def _test_names(tests: str | Sequence[str]) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from scipy import special
 
 from reequity.errors import ConfounderWarning
 from reequity.study.arrays import take_cols
+from reequity.study.checks import Issue, issues_frame
 from reequity.study.confounders import confounder_issues
 from reequity.study.results import EventStudyResults
 from reequity.study.windows import window_label
@@ -203,7 +204,7 @@ def _tests_frame(
     )
 
 
-def _confounder_issues(spec: EventStudy, car: pd.DataFrame) -> pd.DataFrame:
+def _confounder_issues(spec: EventStudy, car: pd.DataFrame) -> list[Issue]:
     """Confounders inside a ticker's event windows (its own event time), with a warning."""
     index = pd.DatetimeIndex(spec.returns.index)
     index = (index.tz_localize(None) if index.tz is not None else index).normalize()
@@ -211,7 +212,7 @@ def _confounder_issues(spec: EventStudy, car: pd.DataFrame) -> pd.DataFrame:
     if len(out):
         warnings.warn(
             f"{len(out)} confounding event(s) inside event windows, e.g. "
-            f"{out['message'].iat[0]}; see results.issues.",
+            f"{out[0][3]}; see results.issues.",
             ConfounderWarning,
             stacklevel=4,
         )
@@ -239,19 +240,18 @@ def assemble(
     panel: Panel,
     a: Arrays,
     res: dict[str, dict[str, TestResult]],
-    issues: pd.DataFrame,
+    issues: list[Issue],
 ) -> EventStudyResults:
     """Build :class:`EventStudyResults` from the engine's arrays and test results."""
     car = _car_frame(spec, panel, a)
-    conf = _confounder_issues(spec, car)
-    issues = pd.concat([issues, conf], ignore_index=True) if len(conf) else issues
+    issues = issues + _confounder_issues(spec, car)
     return EventStudyResults(
         ar=_ar_frame(spec, panel, a),
         car=car,
         aar=_aar_frame(panel, a),
         caar=_caar_frame(spec, a),
         tests=_tests_frame(spec, panel, a, res),
-        issues=issues,
+        issues=issues_frame(issues),
         params=a.params,
         settings=_settings(spec, a),
     )
