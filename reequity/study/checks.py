@@ -224,10 +224,11 @@ def who(tickers: np.ndarray, total: int) -> str:
 
 def _group_codes(*columns: np.ndarray) -> np.ndarray:
     """One integer code per distinct combination of the (equal-length) columns."""
-    if len(columns[0]) == 0:
-        return np.empty(0, dtype=np.int64)
-    stacked = np.stack([pd.factorize(np.asarray(c))[0] for c in columns], axis=1)
-    return np.unique(stacked, axis=0, return_inverse=True)[1].ravel()
+    code = np.zeros(len(columns[0]), dtype=np.int64)
+    for col in columns:  # mixed radix over the factorized columns, then one 1-D unique
+        part, uniq = pd.factorize(np.asarray(col))
+        code = code * max(len(uniq), 1) + part
+    return np.unique(code, return_inverse=True)[1].ravel()
 
 
 def _day0_moved(keys: pd.DataFrame) -> list[Issue]:
@@ -314,6 +315,7 @@ def _overlaps(keys: pd.DataFrame, spec: WindowSpec) -> list[Issue]:
     hit = in_est | (np.abs(d) <= s1 - s0)  # not the gap between estimation and window
     i, j, in_est = i[hit], j[hit], in_est[hit]
     events = keys["event_id"].to_numpy(dtype=object)
+    codes = pd.factorize(events)[0]
     date = keys["date"].to_numpy(dtype="datetime64[ns]")
 
     def message(k: int) -> str:
@@ -325,7 +327,7 @@ def _overlaps(keys: pd.DataFrame, spec: WindowSpec) -> list[Issue]:
             )
         return f"event window {s0}:{s1} shares trading days with that of {other}"
 
-    return _collapse(keys, i, _group_codes(events[i], events[j], in_est), "overlap", message)
+    return _collapse(keys, i, _group_codes(codes[i], codes[j], in_est), "overlap", message)
 
 
 def panel_issues(panel: Panel, spec: WindowSpec) -> list[Issue]:
