@@ -24,6 +24,7 @@ from reequity.errors import (
     CacheCorruptError,
     ConfigurationError,
     OfflineFallbackWarning,
+    ProviderError,
 )
 
 from ._util import (
@@ -267,3 +268,29 @@ def test_cache_dir_that_is_a_file(tmp_path: Path) -> None:
             ["MP"], refresh=True, cache_dir=blocker, provider=FakeProvider(synthetic_prices(5))
         )
     assert sha256(blocker) == digest
+
+
+def test_network_dying_between_tickers(refreshed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`data fetch --refresh` of two series, the network gone after the first: the first is
+    stored whole (file and manifest agree), the second falls back with a warning."""
+    calls: list[str] = []
+
+    class DyingProvider(FakeProvider):
+        def fetch(self, info: pd.Series, *, start: pd.Timestamp, end: pd.Timestamp):
+            calls.append(str(info.name))
+            if len(calls) > 1:
+                raise ProviderError(f"yfinance could not fetch {info.name!r} (offline)")
+            return synthetic_prices(6)
+
+    dying = DyingProvider(None)
+    monkeypatch.setattr("reequity.data.prices.default_provider", lambda info: dying)
+    args = ["data", "fetch", "--tickers", "MP,LYC.AX", "--refresh", "--format", "csv"]
+    result = invoke(args)
+    assert_clean_exit(result, 0, "using the cached copy of 'LYC.AX'")
+    table = pd.read_csv(pd.io.common.StringIO(result.stdout))
+    assert table["from_cache_offline"].tolist() == [False, True]
+    frame, entry = read_series("MP", cache_dir=refreshed, provider="yfinance")
+    assert set(frame["source"]) == {"synthetic-6"} and entry["rows"] == len(frame)
+    assert entry["sha256"] == sha256(refreshed / REFRESHED)
+    assert calls == ["MP", "LYC.AX"]
+    assert not list(refreshed.glob("*LYC.AX*"))  # nothing half-stored for the failed one
