@@ -241,6 +241,16 @@ def event_study(
     -------
     EventStudyResults
         Frames ``ar``, ``car``, ``aar``, ``caar``, ``tests``, ``issues``, ``params``.
+        ``issues`` reports dropped firm-events, day 0 moved off a non-trading day or
+        missing, windows running past the data, overlapping events and confounders.
+
+    Raises
+    ------
+    ConfigurationError
+        Invalid options; repeated, non-numeric or infinite columns in ``returns``,
+        ``benchmark`` or ``factors`` (the column and the first date are named).
+    InsufficientDataError
+        When no firm-event has enough estimation observations.
 
     Examples
     --------

@@ -36,7 +36,12 @@ class EventStudyResults:
         event_id (each + ``ALL``), window, tau (Int64, <NA> for window-level tests), test,
         statistic, pvalue, n_firms, note (why a value is NaN).
     issues : DataFrame
-        event_id, ticker, kind, message: dropped firm-events, missing day 0, confounders.
+        event_id, ticker, kind, message. Kinds: ``dropped`` (too few estimation days, no
+        residual variance), ``missing_day0``, ``day0_moved`` (date-only event on a
+        non-trading day), ``incomplete_window`` (window past the data), ``overlap``
+        (another event's window in this event's estimation or event window),
+        ``confounder`` (its day 0 on the ticker's exchange inside a window). A row for
+        several tickers has an empty ``ticker`` and names them in the message.
     params : DataFrame
         event_id, ticker, model parameters (alpha, beta, ...), sigma, n_est.
     settings : dict
