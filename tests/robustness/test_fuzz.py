@@ -112,7 +112,7 @@ def test_resolver_on_impossible_dates(text: str, when: dt.datetime) -> None:
 
 # ------------------------------------------------------------------ engine
 @st.composite
-def panels(draw: st.DrawFn) -> tuple[pd.DataFrame, pd.DataFrame, list[tuple[int, int]]]:
+def panels(draw: st.DrawFn) -> tuple[pd.DataFrame, pd.DataFrame, list[tuple[int, int]], dict]:
     n_firms = draw(st.integers(1, 5))
     n_days = draw(st.integers(60, 260))
     seed = draw(st.integers(0, 2**32 - 1))
@@ -129,22 +129,29 @@ def panels(draw: st.DrawFn) -> tuple[pd.DataFrame, pd.DataFrame, list[tuple[int,
     events = pd.DataFrame({"event_id": [f"synthetic_{i}" for i in range(n_events)],
                            "date": index[at]})  # fmt: skip
     windows = draw(st.sampled_from([[(0, 0)], [(-1, 1), (0, 5)], [(-3, 3)]]))
-    return returns, events, windows
+    # some firms count Shanghai sessions (weekday holidays such as Qingming are not trading
+    # days there), so day 0 moves and event time differs between firms
+    exchanges = draw(st.lists(st.sampled_from([None, "XSHG", "XNYS"]), min_size=n_firms,
+                              max_size=n_firms))  # fmt: skip
+    calendars = {f"F{i}": x for i, x in enumerate(exchanges) if x is not None}
+    return returns, events, windows, calendars
 
 
-def _run(returns: pd.DataFrame, events: pd.DataFrame, windows: list[tuple[int, int]], model: str):
+def _run(returns: pd.DataFrame, events: pd.DataFrame, windows: list[tuple[int, int]],
+         calendars: dict, model: str):  # fmt: skip
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return rq.event_study(returns, events, benchmark="MKT", model=model, windows=windows,
-                              estimation=(-40, -6), min_estimation=10, seed=1)  # fmt: skip
+                              estimation=(-40, -6), min_estimation=10, seed=1,
+                              calendars=calendars or None)  # fmt: skip
 
 
 @FUZZ
 @given(case=panels(), model=st.sampled_from(["market", "constant_mean", "market_adjusted"]))
 def test_engine_random_panels(case: tuple, model: str) -> None:
-    returns, events, windows = case
+    returns, events, windows, calendars = case
     try:
-        res = _run(returns, events, windows, model)
+        res = _run(returns, events, windows, calendars, model)
     except ReequityError as exc:
         event(f"refused: {type(exc).__name__}")
         return
@@ -159,7 +166,7 @@ def test_engine_random_panels(case: tuple, model: str) -> None:
         else:
             assert np.isnan(row.car)
     # ticker order is irrelevant
-    flipped = _run(returns[returns.columns[::-1]], events, windows, model)
+    flipped = _run(returns[returns.columns[::-1]], events, windows, calendars, model)
     keys = ["event_id", "ticker", "window"]
     a = res.car.sort_values(keys).reset_index(drop=True)
     b = flipped.car.sort_values(keys).reset_index(drop=True)
