@@ -87,6 +87,11 @@ def correlate(
     start, end = _date(start, "--start"), _date(end, "--end")
     spans = _span(pre, "--pre"), _span(post, "--post")
     _check_ints(window=window, max_lag=max_lag)
+    if events == "none" and event_ids:
+        raise typer.BadParameter(
+            f"--event-ids {event_ids!r} needs events; drop --events none or --event-ids",
+            param_hint="--event-ids",
+        )
     out = out or DEFAULT_OUT
     info = _universe(names)
     benchmark = {t: b for t, b in info["benchmark"].items() if isinstance(b, str) and b}

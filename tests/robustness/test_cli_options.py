@@ -43,6 +43,7 @@ CORRELATE = [
     (["--tickers", "MP,MP"], ["--tickers", "names 1 item(s)"]),
     (["--start", "soon"], ["--start", "'soon' is not a date", "YYYY-MM-DD"]),
     (["--end", "2025-02-30"], ["--end", "'2025-02-30' is not a date"]),
+    (["--events", "none", "--event-ids", "x"], ["--event-ids", "needs events"]),
 ]
 
 DATA_FETCH = [
