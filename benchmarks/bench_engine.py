@@ -10,34 +10,33 @@ firms x 50 dates), each size in a fresh subprocess, printing seconds and peak re
 memory (ru_maxrss, input data included). All returns here are synthetic random
 numbers, labelled as such.
 
-Measured 2026-11-29 00:03-00:13 UTC on the shared 2-core build machine (other
-engineers' test suites running, load average 1.3-2.3), one core via taskset -c 0,
-OMP/OpenBLAS threads 1. "engine" = the study engine alone; "with checks" = the same
-plus the input checks and sample issues (reequity/study/checks.py) as they stood in the
-working tree at 00:12 (work in progress by another engineer):
+Measured 2026-11-29 00:03-00:17 UTC on the shared 2-core build machine, one core via
+taskset -c 0, OMP/OpenBLAS threads 1, while other engineers' test suites and notebooks
+ran (load average 1.3-3.4; at times on the same core). "engine" = the study engine
+with the input checks/issues (reequity/study/checks.py) stubbed out; "full" = as
+committed at 00:15 (checks and issues included, ~1 ms in the main case):
 
-                                            engine     with checks
-    main case, all tests except bootstrap   0.047 s    0.050-0.053 s  (best of 20;
+                                            engine     full
+    main case, all tests except bootstrap   0.047 s    0.048-0.053 s  (best of 20;
                                                                        target 0.05 s)
-    main case, all tests with bootstrap     0.071 s    0.073-0.077 s  (best of 10)
-    bootstrap alone (pipeline included)     0.049 s    0.051-0.054 s  (was 0.36-0.40 s)
+    main case, all tests with bootstrap     0.071 s    0.071-0.077 s  (best of 10)
+    bootstrap alone (pipeline included)     0.049 s    0.049-0.054 s  (was 0.36-0.40 s)
 
-    firm-events   firms x dates   engine s   with checks s   peak RSS MB
-          1,000       200 x 5        0.06        0.06            203
-          5,000      1000 x 5        0.18        0.18-0.23       253
-         20,000      2000 x 10       0.77-0.83   0.83-1.12       357
-         50,000      2000 x 25       1.88-1.90   1.92-2.02       494
-        100,000      2000 x 50       3.47-3.73   4.33-6.90       735
+    firm-events   firms x dates   seconds (load 1.3-1.5)   peak RSS MB
+          1,000       200 x 5        0.06                       203
+          5,000      1000 x 5        0.18                       253
+         20,000      2000 x 10       0.77-0.83                  357
+         50,000      2000 x 25       1.88-1.90                  494
+        100,000      2000 x 50       3.47-3.73                  728
 
-Engine targets (< 0.05 s; < 5 s and < 2 GB at 100,000 firm-events): met, the first with
-little margin. With the checks as of 00:12 the 100,000 case misses 5 s under load:
-checks.panel_issues alone took 1.1 s there (np.unique(axis=0) over ~10^6 overlap pairs
-in _group_codes), and ~4 ms in the main case. Cost is linear in firm-events above
-~5,000 (35-40 microseconds each). On this VM the first touch of fresh memory costs
-~2.8 ms per MB (200 MB: 570 ms the first time, 35 ms when reused), so time follows
-peak memory and the VM's memory state; the 1,000 and 5,000 rows are single cold runs.
-Before the speed work (2026-11-28): main case 0.105 s, bootstrap 0.40 s, 100,000
-firm-events 11.7 s and 1,786 MB.
+Targets: main case < 0.05 s met with little margin; 100,000 firm-events < 5 s and
+< 2 GB met at load ~1.3, but 5.3-5.6 s (engine and full alike) when another process
+shared core 0 (load 2.5-3.4). Cost is linear in firm-events above ~5,000 (35-40
+microseconds each). On this VM the first touch of fresh memory costs ~2.8 ms per MB
+(200 MB: 570 ms the first time, 35 ms when reused), so time follows peak memory and the
+VM's memory state; the 1,000 and 5,000 rows are single cold runs. Before the speed work
+(2026-11-28): main case 0.105 s, bootstrap 0.40 s, 100,000 firm-events 11.7 s and
+1,786 MB.
 """
 
 from __future__ import annotations
