@@ -9,8 +9,9 @@ Two jobs, both on arrays the engine has already built (no per-firm Python loop):
   non-trading day, an event window running past the data, and events whose windows fall
   inside another event's estimation or event window for the same ticker.
 
-Issue rows that hold for every ticker of an event are collapsed to one row with an empty
-``ticker`` so that a study of thousands of firms gets a readable list.
+A finding shared by several tickers of an event is one row with an empty ``ticker`` that
+names them ("all 2000 tickers: ...", "3 of 15 tickers (A, B, C): ..."), so a study of
+thousands of firms gets a readable list.
 """
 
 from __future__ import annotations
@@ -215,7 +216,8 @@ def _collapse(
 
 
 def who(tickers: np.ndarray, total: int) -> str:
-    """ "all 15 tickers" or "3 of 15 tickers (A, B, C)" (at most 10 named)."""
+    """Name a group of an event's tickers: ``all 15 tickers`` or ``3 of 15 tickers (A, B,
+    C)`` (at most 10 named)."""
     if len(tickers) == total:
         return f"all {total} tickers"
     names = ", ".join(map(str, tickers[:10])) + (", ..." if len(tickers) > 10 else "")
