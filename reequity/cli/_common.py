@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -108,3 +109,44 @@ def _cell(value: Any, floatfmt: str) -> str:
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d") if value == value.normalize() else value.isoformat()
     return str(value)
+
+
+def parse_span(value: str, *, option: str, example: str = "-1:1") -> tuple[int, int]:
+    """Parse an ``A:B`` option value into ints with ``A <= B``; a usage error otherwise."""
+    match = re.fullmatch(r"\s*(-?\d+)\s*(?::|\.\.)\s*(-?\d+)\s*", value)
+    if not match:
+        raise typer.BadParameter(
+            f"{value!r} is not A:B with integers A <= B, e.g. {example}", param_hint=option
+        )
+    a, b = int(match[1]), int(match[2])
+    if a > b:
+        raise typer.BadParameter(
+            f"{value!r} runs backwards ({value!r} is not A:B with integers A <= B); "
+            f"write the earlier day first, e.g. {b}:{a} (like {example})",
+            param_hint=option,
+        )
+    return a, b
+
+
+def parse_date(value: str | None, *, option: str) -> str | None:
+    """A ``YYYY-MM-DD`` option value (or None); a usage error naming it otherwise."""
+    if value is None:
+        return None
+    try:
+        pd.Timestamp(value)
+    except (TypeError, ValueError):
+        raise typer.BadParameter(
+            f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2025-01-01", param_hint=option
+        ) from None
+    return value
+
+
+def read_events_option(spec: str, *, include_confounders: bool) -> pd.DataFrame:
+    """Events named by an ``--events`` value: ``catalogue`` or a CSV path."""
+    if spec == "catalogue":
+        from reequity.events.catalogue import load_catalogue
+
+        return load_catalogue(include_confounders=include_confounders)
+    from reequity.events.io import load_events
+
+    return load_events(Path(spec))

@@ -25,6 +25,9 @@ from reequity.cli._common import (
     emit_frame,
     err_console,
     handle_errors,
+    parse_date,
+    parse_span,
+    read_events_option,
 )
 from reequity.correlation._frames import check_returns, resolve_pairs
 from reequity.correlation.pipeline import CorrelationStudy, correlation_study, cross_pairs
@@ -84,8 +87,11 @@ def correlate(
     (default ./reequity-output/correlate).
     """
     names = _split(tickers, "--tickers", minimum=2)
-    start, end = _date(start, "--start"), _date(end, "--end")
-    spans = _span(pre, "--pre"), _span(post, "--post")
+    start, end = parse_date(start, option="--start"), parse_date(end, option="--end")
+    spans = (
+        parse_span(pre, option="--pre", example="-120:-1"),
+        parse_span(post, option="--post", example="0:59"),
+    )
     _check_ints(window=window, max_lag=max_lag)
     if events == "none" and event_ids:
         raise typer.BadParameter(
@@ -254,19 +260,12 @@ def _load_returns(
 
 
 def _load_events(spec: str) -> pd.DataFrame:
-    if spec == "catalogue":
-        from reequity.events.catalogue import load_catalogue
-
-        return load_catalogue(include_confounders=False)
-    path = Path(spec)
-    if not path.is_file():
+    if spec != "catalogue" and not Path(spec).is_file():
         raise ConfigurationError(
             f"--events {spec!r} is neither 'catalogue', 'none' nor an existing file; "
             "pass an events file with event_id and date columns."
         )
-    from reequity.events.io import load_events
-
-    return load_events(path)
+    return read_events_option(spec, include_confounders=False)
 
 
 def _universe(tickers: list[str]) -> pd.DataFrame:
@@ -285,28 +284,6 @@ def _split(value: str, option: str, *, minimum: int = 1) -> list[str]:
             param_hint=option,
         )
     return items
-
-
-def _span(value: str, option: str) -> tuple[int, int]:
-    match = re.fullmatch(r"\s*(-?\d+)\s*:\s*(-?\d+)\s*", value)
-    if not match or int(match[1]) > int(match[2]):
-        raise typer.BadParameter(
-            f"{value!r} is not A:B with integers A <= B; e.g. -120:-1 or 0:59", param_hint=option
-        )
-    return int(match[1]), int(match[2])
-
-
-def _date(value: str | None, option: str) -> str | None:
-    """A YYYY-MM-DD option value, else a usage error naming it."""
-    if value is None:
-        return None
-    try:
-        pd.Timestamp(value)
-    except (TypeError, ValueError):
-        raise typer.BadParameter(
-            f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2025-01-01", param_hint=option
-        ) from None
-    return value
 
 
 def _check_ints(*, window: int, max_lag: int) -> None:

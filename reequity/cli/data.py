@@ -16,6 +16,7 @@ from reequity.cli._common import (
     emit_frame,
     err_console,
     handle_errors,
+    parse_date,
 )
 
 app = typer.Typer(
@@ -33,18 +34,6 @@ TickersOption = Annotated[
     ),
 ]
 DateOption = Annotated[str | None, typer.Option(help="Date YYYY-MM-DD (inclusive).")]
-
-
-def _date(value: str | None, option: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        pd.Timestamp(value)
-    except (TypeError, ValueError):
-        raise typer.BadParameter(
-            f"{value!r} is not a date; use YYYY-MM-DD", param_hint=option
-        ) from None
-    return value
 
 
 def cached_series_table(cache_dir: str | None = None) -> pd.DataFrame:
@@ -114,7 +103,7 @@ def fetch_cmd(
     from reequity.data.universe import validate_tickers
     from reequity.errors import OfflineFallbackWarning, ReequityWarning
 
-    lo, hi = _date(start, "--start"), _date(end, "--end")
+    lo, hi = parse_date(start, option="--start"), parse_date(end, option="--end")
     if lo is not None and hi is not None and pd.Timestamp(lo) > pd.Timestamp(hi):
         raise typer.BadParameter(
             f"--start {lo} is after --end {hi}; swap them", param_hint="--start/--end"

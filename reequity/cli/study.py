@@ -25,28 +25,13 @@ from reequity.cli._common import (
     emit_frame,
     err_console,
     handle_errors,
+    parse_span,
+    read_events_option,
 )
 from reequity.errors import ConfigurationError, ReequityWarning
 
 ROBUST_TESTS = ("cda", "kolari_pynnonen", "grank", "portfolio")
 MODELS = ("constant_mean", "market_adjusted", "market", "scholes_williams", "dimson", "factor")
-
-
-def parse_span(value: str, *, option: str) -> tuple[int, int]:
-    """Parse ``A:B`` into a pair of ints with ``A <= B`` (usage error otherwise)."""
-    parts = value.replace("..", ":").split(":")
-    try:
-        a, b = (int(p) for p in parts)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not A:B with integers A <= B, e.g. -1:1", param_hint=option
-        ) from None
-    if a > b:
-        raise typer.BadParameter(
-            f"{value!r} runs backwards; write the earlier day first, e.g. {b}:{a}",
-            param_hint=option,
-        )
-    return a, b
 
 
 def _test_names(value: str) -> tuple[str, ...]:
@@ -66,16 +51,6 @@ def _test_names(value: str) -> tuple[str, ...]:
 
 def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
-
-
-def _load_events(events: str) -> pd.DataFrame:
-    if events == "catalogue":
-        from reequity.events.catalogue import load_catalogue
-
-        return load_catalogue(include_confounders=True)
-    from reequity.events.io import load_events
-
-    return load_events(Path(events))
 
 
 def _read_returns_csv(path: Path) -> pd.DataFrame:
@@ -311,7 +286,7 @@ def event_study(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         with console.status("loading events and returns, fitting models..."):
-            ev = _load_events(events)
+            ev = read_events_option(events, include_confounders=True)
             if returns is not None:
                 results = _run_on_returns_file(
                     returns, ev, benchmark, event_ids=ids, tickers=ticks, **opts
