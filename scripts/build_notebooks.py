@@ -124,7 +124,8 @@ ax.set_title("Rare-earth equities and their markets since 2025-01-01");
 ## Day 0 on each exchange
 
 An event with a date only has day 0 at the first session of each exchange on or after that
-date; with a time, at the first session whose close is at or after the announcement. On
+date; with a time, at the first session whose close is after the announcement (news at the
+closing bell counts for the next session). On
 2025-04-04 (Qingming) Shanghai was closed, so Chinese securities start two days later.
 """),
     code("""
@@ -547,9 +548,9 @@ for r in compare.itertuples(index=False):
 Three other shocks fall on or next to these dates:
 
 * **2025-04-02, US "Liberation Day" tariffs** (34 % extra on China), announced around 16:00
-  New York time, at the NYSE close: in Shanghai and Sydney the first session after it is
-  04-03, day -1 of the 04-04 controls for the Australian stocks; in New York 04-03 is
-  day -1 of the US stocks (the S&P 500 fell on 04-03 and 04-04, see the returns below).
+  New York time, at the NYSE close: the first session after it is 04-03 in Shanghai,
+  Sydney and New York, which is day -1 of the 04-04 controls for the Australian and US
+  stocks (the S&P 500 fell on 04-03 and 04-04, see the returns below).
 * **2025-04-04, China's retaliatory 34 % tariff** on US goods, the same day as the controls,
   and **2025-04-07, the global sell-off** (CSI 300 about -7 %), which is the Chinese day 0;
   the 90-day US tariff pause of 04-09 lies inside the 0:5 window.
@@ -567,12 +568,11 @@ with pd.option_context("display.max_colwidth", 200):
     display(conf.assign(event=conf["event_id"].map(EVENTS))[["group", "event", "message"]])
 """),
     md("""
-The check compares the confounder's calendar date with each window's dates; it does not
-move an after-the-close announcement to the next session. The 04-02 tariffs are therefore
-not listed above although their first Asian session (04-03) falls inside the `-1:1` window
-of the non-CN stocks. The first session after the announcement on each exchange,
-computed from the catalogue's time and zone (the rule is "first session whose close is at
-or after the announcement", so an announcement exactly at the close counts for that day):
+The check works in each security's own event time: a confounder's day 0 on the
+security's exchange (from the catalogue's date, time and zone) is compared with the
+window. That is why the 04-02 tariffs, announced at the NYSE close, are listed for the
+`-1:1` windows. The first session after the announcement on each exchange (the rule is
+"first session whose close is after the announcement"):
 """),
     code("""
 tariffs = catalogue.set_index("event_id").loc["us_liberation_day_tariffs_2025_04_02"]
@@ -592,10 +592,9 @@ for start, end in [("2025-04-01", "2025-04-11"), ("2025-09-30", "2025-10-16"), (
     display((rq.load_returns(cols, start=start, end=end) * 100).round(2))
 """),
     md("""
-The 2025-11-07 suspension was issued on Friday evening Beijing time (see the catalogue
-description), after the Shanghai and Sydney closes, but the catalogue records no minute,
-so its date-only day 0 is 11-07 everywhere. For the Asian stocks the `0:0` window then
-precedes the news; the `-1:1` and `0:5` windows contain the first session after it.
+The 2025-11-07 suspension was issued on Friday evening Beijing time, after the Shanghai
+and Sydney closes. The minute was not reported; the catalogue stamps it 18:00 to stand for
+"evening", so day 0 is 11-10 in Shanghai and Sydney and 11-07 in New York.
 
 ## Robustness
 
@@ -603,15 +602,15 @@ Two variants, each on both groups:
 
 * **A. Market-adjusted model** (`r - r_m`, no estimated beta): insensitive to a beta
   estimated on a calm year being wrong in a crash.
-* **B. Suspension after the Asian close**: 11-07 given the time 19:00 Beijing (an
-  assumption standing for "evening"), so day 0 moves to 11-10 in Shanghai and Sydney and
-  stays 11-07 in New York.
+* **B. Suspension dated only**: the 11-07 time removed, as if the news had come before
+  the Asian open, so day 0 is 11-07 everywhere (for the Asian stocks that day precedes
+  the news: the variant shows how much the time stamp matters).
 """),
     code("""
 variant_a = {g: run(t, model="market_adjusted") for g, t in groups.items()}
-evening = catalogue.copy()
-evening.loc[evening["event_id"] == "cn_export_control_suspension_2025_11_07", "time"] = "19:00"
-variant_b = {g: run(t, events=evening) for g, t in groups.items()}
+date_only = catalogue.copy()
+date_only.loc[date_only["event_id"] == "cn_export_control_suspension_2025_11_07", "time"] = ""
+variant_b = {g: run(t, events=date_only) for g, t in groups.items()}
 
 def caar_and_kp(results, label):
     tab = ordered(pd.concat([robust_table(r, g) for g, r in results.items()]))
@@ -619,7 +618,7 @@ def caar_and_kp(results, label):
 
 robust = pd.concat(
     [caar_and_kp(results, "market model"), caar_and_kp(variant_a, "market-adjusted"),
-     caar_and_kp(variant_b, "11-07 at 19:00")], axis=1,
+     caar_and_kp(variant_b, "11-07 date only")], axis=1,
 )
 robust
 """),
@@ -631,7 +630,7 @@ print(f"market-adjusted vs market model: same sign of CAAR in {int(same_sign.sum
       f"event-window-group cells; largest absolute change {float((alt.reindex(base.index) - base).abs().max()):.2%}")
 b = pd.concat([robust_table(r, g) for g, r in variant_b.items()])
 for r in b[b["event_id"] == "cn_export_control_suspension_2025_11_07"].itertuples(index=False):
-    print(f"11-07 at 19:00, {r.group:>6} {r.window:>5}: CAAR {r.caar:+.2%} (KP p = {r.p_kolari_pynnonen:.3f})")
+    print(f"11-07 date only, {r.group:>6} {r.window:>5}: CAAR {r.caar:+.2%} (KP p = {r.p_kolari_pynnonen:.3f})")
 """),
     md("""
 ## Findings (computed)
