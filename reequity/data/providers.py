@@ -91,9 +91,10 @@ def normalize_akshare_stock(
     )
 
 
-def normalize_akshare_index(frame: pd.DataFrame, *, ticker: str, exchange: str) -> pd.DataFrame:
-    """Normalise ``ak.index_zh_a_hist`` output (日期 开盘 收盘 最高 最低 成交量 成交额 ...)."""
-    out = pd.DataFrame(
+def _akshare_index_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """OHLCV of an akshare index frame (Chinese headers); an index close is its own
+    adjusted close."""
+    return pd.DataFrame(
         {
             "date": pd.to_datetime(frame["日期"]),
             "open": frame["开盘"],
@@ -104,24 +105,17 @@ def normalize_akshare_index(frame: pd.DataFrame, *, ticker: str, exchange: str) 
             "volume": frame["成交量"],
         }
     )
-    out = align_to_calendar(out, exchange=exchange, price="close")
+
+
+def normalize_akshare_index(frame: pd.DataFrame, *, ticker: str, exchange: str) -> pd.DataFrame:
+    """Normalise ``ak.index_zh_a_hist`` output (日期 开盘 收盘 最高 最低 成交量 成交额 ...)."""
+    out = align_to_calendar(_akshare_index_frame(frame), exchange=exchange, price="close")
     return finish_canonical(out, ticker=ticker, source="akshare.index_zh_a_hist")
 
 
 def normalize_akshare_csindex(frame: pd.DataFrame, *, ticker: str, exchange: str) -> pd.DataFrame:
     """Normalise ``ak.stock_zh_index_hist_csindex`` output (日期 指数代码 ... 收盘 涨跌 涨跌幅 ...)."""
-    out = pd.DataFrame(
-        {
-            "date": pd.to_datetime(frame["日期"]),
-            "open": frame["开盘"],
-            "high": frame["最高"],
-            "low": frame["最低"],
-            "close": frame["收盘"],
-            "adj_close": frame["收盘"],
-            "volume": frame["成交量"],
-        }
-    )
-    out = align_to_calendar(out, exchange=exchange, price="close")
+    out = align_to_calendar(_akshare_index_frame(frame), exchange=exchange, price="close")
     return finish_canonical(out, ticker=ticker, source="akshare.stock_zh_index_hist_csindex")
 
 
