@@ -1,0 +1,1 @@
+"""Cell lists of the notebooks in ``notebooks/``, one module per notebook."""
