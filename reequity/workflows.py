@@ -36,7 +36,8 @@ class StudyInputs:
     calendars : dict
         Ticker -> exchange code (day 0 and event time on that exchange's sessions).
     price_limits : dict
-        Ticker -> daily price limit (A-shares only).
+        Ticker -> daily price limit (A-shares only): a float, or a Series of limits by
+        the date each applies from (ChiNext: 0.10, then 0.20 from 2020-08-24).
     confounders : DataFrame
         Catalogue events flagged as confounders (``event_id, date, time, timezone, title``).
     skipped : DataFrame
@@ -48,7 +49,7 @@ class StudyInputs:
     events: pd.DataFrame
     benchmark: dict[str, str]
     calendars: dict[str, str]
-    price_limits: dict[str, float]
+    price_limits: dict[str, float | pd.Series]
     confounders: pd.DataFrame
     skipped: pd.DataFrame = field(default_factory=pd.DataFrame)
 
@@ -174,7 +175,7 @@ def prepare_study_inputs(
     StudyInputs
     """
     from reequity.data.prices import load_returns
-    from reequity.data.universe import load_universe, validate_tickers
+    from reequity.data.universe import load_universe, price_limit_schedule, validate_tickers
 
     universe = load_universe()
     tickers = validate_tickers(tickers) if tickers else default_tickers(universe, cache_dir)
@@ -202,11 +203,8 @@ def prepare_study_inputs(
             f"no (event, ticker) pair has data: {_first_skip(skipped, study_events)}"
         )
     exchanges = {t: universe.at[t, "exchange"] for t in columns}
-    limits = {
-        t: float(universe.at[t, "price_limit"])
-        for t in tickers
-        if pd.notna(universe.at[t, "price_limit"])
-    }
+    schedules = {t: price_limit_schedule(t) for t in tickers}
+    limits = {t: v for t, v in schedules.items() if v is not None}
     return StudyInputs(
         returns=returns,
         events=paired,

@@ -22,8 +22,13 @@ __all__ = [
     "BASKET_CONSTITUENTS",
     "get_ticker_info",
     "load_universe",
+    "price_limit_schedule",
     "validate_tickers",
 ]
+
+#: The A-share main-board daily limit (since 1996-12-16); ChiNext moved to 0.20 on
+#: 2020-08-24 with the registration reform, recorded per ticker in ``price_limit_since``.
+MAIN_BOARD_LIMIT = 0.10
 
 UNIVERSE_CSV = Path(__file__).with_name("universe.csv")
 
@@ -57,6 +62,7 @@ def _read_universe(path: Path) -> pd.DataFrame:
     ).set_index("ticker")
     frame["rare_earth_from"] = pd.to_datetime(frame["rare_earth_from"].replace("", None))
     frame["price_limit"] = pd.to_numeric(frame["price_limit"].replace("", None)).astype(float)
+    frame["price_limit_since"] = pd.to_datetime(frame["price_limit_since"].replace("", None))
     frame["is_benchmark"] = frame["benchmark"].eq("")
     bad_kind = sorted(set(frame["kind"]) - _KINDS)
     if bad_kind or frame.index.duplicated().any():
@@ -83,7 +89,8 @@ def load_universe(path: str | Path | None = None) -> pd.DataFrame:
         ``country`` (CN, AU, US), ``benchmark`` (ticker id, empty for benchmarks),
         ``akshare_symbol``, ``yahoo_symbol``, ``rare_earth_from`` (Timestamp or NaT),
         ``price_limit`` (0.10 main board, 0.20 ChiNext/STAR, NaN outside China),
-        ``note`` and ``is_benchmark`` (bool).
+        ``price_limit_since`` (date from which ``price_limit`` applies; before it the
+        main-board 0.10; NaT = always), ``note`` and ``is_benchmark`` (bool).
 
     Examples
     --------
@@ -181,3 +188,34 @@ def mask_before_rare_earth(
         if pd.notna(start):
             masked.loc[masked.index < start, ticker] = np.nan
     return masked
+
+
+def price_limit_schedule(
+    ticker: str, *, path: str | Path | None = None
+) -> float | pd.Series | None:
+    """Daily price limit of ``ticker`` as the engine's ``price_limits`` takes it.
+
+    Returns
+    -------
+    float, Series or None
+        None outside China; a float when the limit never changed; else a Series of limits
+        indexed by the date each applies from (e.g. 300748: 0.10 at listing, 0.20 from
+        2020-08-24, when ChiNext moved to a 20% limit).
+
+    Examples
+    --------
+    >>> price_limit_schedule("600111")
+    0.1
+    >>> price_limit_schedule("300748").to_dict()
+    {Timestamp('1990-01-01 00:00:00'): 0.1, Timestamp('2020-08-24 00:00:00'): 0.2}
+    """
+    row = load_universe(path).loc[validate_tickers([ticker], path=path)[0]]
+    if pd.isna(row["price_limit"]):
+        return None
+    if pd.isna(row["price_limit_since"]):
+        return float(row["price_limit"])
+    return pd.Series(
+        [MAIN_BOARD_LIMIT, float(row["price_limit"])],
+        index=pd.DatetimeIndex([pd.Timestamp("1990-01-01"), row["price_limit_since"]]),
+        name="price_limit",
+    )

@@ -54,7 +54,7 @@ class EventStudy:
     min_estimation: int | None = None
     calendars: Mapping[str, str] | None = None
     factors: pd.DataFrame | None = None
-    price_limits: Mapping[str, float] | None = None
+    price_limits: Mapping[str, float | pd.Series] | None = None
     confounders: pd.DataFrame | None = None
     seed: int = 0
     dimson_lags: int = 1
@@ -189,7 +189,7 @@ def event_study(
     min_estimation: int | None = None,
     calendars: Mapping[str, str] | None = None,
     factors: pd.DataFrame | None = None,
-    price_limits: Mapping[str, float] | None = None,
+    price_limits: Mapping[str, float | pd.Series] | None = None,
     confounders: pd.DataFrame | None = None,
     seed: int = 0,
     **options: Any,
@@ -227,8 +227,9 @@ def event_study(
     factors : DataFrame, optional
         Factor returns by date for ``model="factor"``.
     price_limits : Mapping, optional
-        Ticker -> daily price limit (0.10, 0.20): flags ``limit_hit`` when |ret| is
-        within 0.5 percentage points of it.
+        Ticker -> daily price limit (0.10, 0.20), or a Series of limits indexed by the
+        date each applies from (ChiNext: 0.10, 0.20 from 2020-08-24): flags
+        ``limit_hit`` when |ret| is within 0.5 percentage points of that day's limit.
     confounders : DataFrame, optional
         ``event_id``, ``date``, ``title`` of other events; one inside a window is
         reported in ``issues`` with a ConfounderWarning.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -38,17 +39,33 @@ def _key_column(
     return params[name].array.take(np.asarray(idx, dtype=np.intp))
 
 
+def _limits(
+    limits: Mapping[str, float | pd.Series], tickers: np.ndarray, dates: np.ndarray
+) -> np.ndarray:
+    """Daily price limit of each (firm-event, tau); a Series limit is a step function of
+    the date (e.g. ChiNext: 0.10 until 2020-08-24, 0.20 after). NaN = no limit."""
+    lim = np.full(dates.shape, np.nan)
+    for ticker, value in limits.items():  # one pass per limited ticker, not per firm-event
+        rows = tickers == ticker
+        if not rows.any():
+            continue
+        if isinstance(value, pd.Series):
+            steps = value.sort_index()
+            pos = np.searchsorted(steps.index.to_numpy(), dates[rows], side="right") - 1
+            lim[rows] = np.where(pos >= 0, steps.to_numpy(dtype=float)[np.maximum(pos, 0)], np.nan)
+        else:
+            lim[rows] = float(value)
+    return lim
+
+
 def _ar_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
     keys = a.params
     n, e = a.sar.shape
     ret = a.ret  # span taus only
-    limits = spec.price_limits or {}
-    lim = np.full(n, np.nan)
-    if limits:
-        lim = keys["ticker"].map(lambda t: limits.get(t, np.nan)).to_numpy(dtype=float)
-    with np.errstate(invalid="ignore"):
-        hit = np.abs(ret) >= (lim[:, None] - 0.005)
     dates = panel.dates[a.keep]  # span taus only
+    lim = _limits(spec.price_limits or {}, keys["ticker"].to_numpy(), dates)
+    with np.errstate(invalid="ignore"):
+        hit = np.abs(ret) >= (lim - 0.005)
     inside = panel.inside[a.keep]
     rows = np.repeat(np.arange(n), e)
     return pd.DataFrame(
@@ -62,7 +79,7 @@ def _ar_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
             "ar": take_cols(a.ar, a.span).ravel(),
             "sar": a.sar.ravel(),
             "suspended": (inside & np.isnan(ret)).ravel(),
-            "limit_hit": (hit & np.isfinite(lim)[:, None]).ravel(),
+            "limit_hit": (hit & np.isfinite(lim)).ravel(),
         }
     )
 

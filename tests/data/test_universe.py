@@ -99,3 +99,13 @@ def test_mask_before_rare_earth_blanks_only_the_early_rows() -> None:
     assert masked["000831"].isna().tolist() == [True, True, True, False]
     assert (masked["X"] == 1.0).all()  # not a universe ticker: untouched
     assert not np.isnan(frame.to_numpy()).any()  # the input is not modified
+
+
+def test_price_limit_schedule_knows_the_chinext_reform() -> None:
+    from reequity.data.universe import price_limit_schedule
+
+    assert price_limit_schedule("600111") == pytest.approx(0.10)
+    assert price_limit_schedule("LYC.AX") is None
+    steps = price_limit_schedule("300748")
+    assert steps.asof(pd.Timestamp("2020-08-21")) == pytest.approx(0.10)
+    assert steps.asof(pd.Timestamp("2020-08-24")) == pytest.approx(0.20)

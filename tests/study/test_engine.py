@@ -127,6 +127,19 @@ def test_price_limit_flag(rets: pd.DataFrame) -> None:
     assert hit[["ticker", "tau"]].values.tolist() == [["F0", 0]]
 
 
+def test_price_limit_schedule_is_a_step_function_of_the_date(rets: pd.DataFrame) -> None:
+    # ChiNext-style: a 10% limit until the day of the event, 20% from then on
+    rets.loc[rets.index[44], "F0"] = 0.0999  # tau -1: at the old 10% limit
+    rets.loc[rets.index[46], "F0"] = 0.0999  # tau +1: far below the new 20% limit
+    rets.loc[rets.index[45], "F1"] = 0.1999  # tau 0: at the new 20% limit
+    schedule = pd.Series([0.10, 0.20], index=pd.DatetimeIndex(["1990-01-01", rets.index[45]]))
+    res = rq.event_study(
+        rets, synthetic_event(rets), price_limits={"F0": schedule, "F1": schedule}, **KW
+    )
+    hit = res.ar[res.ar["limit_hit"]]
+    assert sorted(hit[["ticker", "tau"]].values.tolist()) == [["F0", -1], ["F1", 0]]
+
+
 def test_confounder_inside_window_warns(rets: pd.DataFrame) -> None:
     conf = pd.DataFrame(
         {"event_id": ["tariffs"], "date": [rets.index[46]], "title": ["synthetic confounder"]}
