@@ -124,9 +124,13 @@ events[["event_id", "date", "time", "timezone", "event_type"]]
 """),
     code("""
 ids = [e for e in events["event_id"] if e in set(catalogue["event_id"])]
-res = rq.catalogue_event_study(event_ids=ids, windows=((-1, 1), (0, 5)),
-                               tests=["t_cs", "cda", "kolari_pynnonen", "grank", "portfolio"])
+with warnings.catch_warnings(record=True) as caught:  # shown below as one line each
+    warnings.simplefilter("always", rq.ReequityWarning)
+    res = rq.catalogue_event_study(event_ids=ids, windows=((-1, 1), (0, 5)),
+                                   tests=["t_cs", "cda", "kolari_pynnonen", "grank", "portfolio"])
 print(res.summary())
+for w in dict.fromkeys(f"{w.category.__name__}: {str(w.message)[:150]}" for w in caught):
+    print("warning:", w)
 """),
     code("""
 print(res.issues["kind"].value_counts().to_string())
