@@ -97,6 +97,13 @@ def _window_sum_of_daily(s: Sample, z_all: np.ndarray, n_t: np.ndarray) -> np.nd
         return np.where(keep, z_all[None, :], 0.0).sum(axis=1) / np.sqrt(keep.sum(axis=1))
 
 
+def _estimation_sd(aar: np.ndarray, s: Sample) -> tuple[float, int]:
+    """Standard deviation (ddof 1) of the AAR over the estimation days, and their count."""
+    est_aar = aar[s.est]
+    m = int(np.isfinite(est_aar).sum())
+    return (float(np.nanstd(est_aar, ddof=1)) if m > 1 else np.nan), m
+
+
 def cda(s: Sample) -> TestResult:
     """Brown and Warner (1985) crude dependence adjustment.
 
@@ -105,9 +112,7 @@ def cda(s: Sample) -> TestResult:
     cross-sectional correlation because the AAR series carries it. Student t, df M - 1.
     """
     aar, n_t = _aar_series(s)
-    est_aar = aar[s.est]
-    m = np.isfinite(est_aar).sum()
-    sd = np.nanstd(est_aar, ddof=1) if m > 1 else np.nan
+    sd, m = _estimation_sd(aar, s)
     if not np.isfinite(sd) or sd == 0:
         return nan_result(s, "no variance of the estimation-window AAR")
     z_all = aar / sd
@@ -130,8 +135,7 @@ def lamb(s: Sample) -> TestResult:
     Standard normal.
     """
     aar, n_t = _aar_series(s)
-    est_aar = aar[s.est]
-    sd = np.nanstd(est_aar, ddof=1) if np.isfinite(est_aar).sum() > 1 else np.nan
+    sd, _ = _estimation_sd(aar, s)
     if not np.isfinite(sd) or sd == 0:
         return nan_result(s, "no variance of the estimation-window AAR")
     c_all = np.full(len(s.est), np.nan)
