@@ -17,6 +17,29 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from reequity import __version__
+
+        typer.echo(f"reequity {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    show_version: bool = typer.Option(
+        False,
+        "--version",
+        help="Print the installed version and exit.",
+        is_eager=True,
+        callback=_show_version,
+    ),
+) -> None:
+    """Event studies and co-movement of rare-earth equities around policy events."""
+
+
 app.add_typer(data.app, name="data")
 app.add_typer(events.app, name="events")
 app.command("event-study")(study.event_study)

@@ -46,7 +46,11 @@ class EventCorrelationResults:
         return list(dict.fromkeys(self.table["event_id"]))
 
     def matrix(self, event_id: str, *, which: Literal["pre", "post", "post_adj"]) -> pd.DataFrame:
-        """Symmetric ticker x ticker correlation matrix of one event and window."""
+        """Symmetric ticker x ticker correlation matrix of one event and window.
+
+        The diagonal is 1 by definition; a pair these results never estimated (for
+        example two Chinese names under ``pairs="cross"``) is NaN, not 0.
+        """
         column = {"pre": "rho_pre", "post": "rho_post", "post_adj": "rho_post_adj"}.get(which)
         if column is None:
             raise ConfigurationError(f"which must be 'pre', 'post' or 'post_adj', got {which!r}.")
@@ -56,7 +60,10 @@ class EventCorrelationResults:
                 f"event_id {event_id!r} is not in these results; valid: {', '.join(self.event_ids)}."
             )
         tickers = list(dict.fromkeys([*rows["ticker_a"], *rows["ticker_b"]]))
-        out = pd.DataFrame(np.eye(len(tickers)), index=tickers, columns=tickers)
+        # start from NaN: an identity start would draw unestimated pairs as rho = 0
+        grid = np.full((len(tickers), len(tickers)), np.nan)
+        np.fill_diagonal(grid, 1.0)
+        out = pd.DataFrame(grid, index=tickers, columns=tickers)
         for row in rows.itertuples(index=False):
             value = getattr(row, column)
             out.loc[row.ticker_a, row.ticker_b] = value

@@ -127,6 +127,11 @@ def plot_correlation_heatmaps(
                 cbar=cbar,
                 cbar_kws={"label": "correlation"},
             )
+        if matrix.isna().to_numpy().any():
+            # seaborn leaves NaN cells transparent: hatch them so "not estimated" cannot
+            # be read as a weak correlation
+            ax.patch.set(hatch="///", edgecolor="0.75", facecolor="white")
+            title += "\n(hatched: pair not estimated)"
         ax.set_title(title, fontsize="medium")
         ax.set_xlabel("ticker")
         ax.set_ylabel("ticker")

@@ -193,3 +193,11 @@ def test_bad_values_exit_1_with_one_line(tmp_path: Path, args: list[str], needle
     assert result.exit_code == 1
     assert needle in result.output
     assert "Traceback" not in result.output
+
+
+def test_version_option() -> None:
+    import reequity
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"reequity {reequity.__version__}"

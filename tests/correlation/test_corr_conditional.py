@@ -142,3 +142,12 @@ def test_no_data_around_the_event_gives_nan_not_a_distant_day0(returns: pd.DataF
     assert table["rho_post"].isna().all() and (table["n_post"] == 0).all()
     assert "no common returns before the event" in table.loc[0, "note"]
     assert "days after the event" in table.loc[1, "note"]
+
+
+def test_matrix_leaves_unestimated_pairs_missing(returns: pd.DataFrame) -> None:
+    # only A-C is estimated: A-B and B-C were never measured and must not read as 0
+    res = event_correlation(returns, EVENTS, pairs=[("SYN_A", "SYN_C"), ("SYN_A", "SYN_B")])
+    matrix = res.matrix("SYN-1", which="pre")
+    assert np.isnan(matrix.loc["SYN_B", "SYN_C"]) and np.isnan(matrix.loc["SYN_C", "SYN_B"])
+    assert (np.diag(matrix.to_numpy()) == 1.0).all()
+    assert np.isfinite(matrix.loc["SYN_A", "SYN_C"])

@@ -93,6 +93,19 @@ def test_plot_correlation_heatmaps() -> None:
     assert "before SYN-E1" in before.get_title() and "after SYN-E1" in after.get_title()
     _, adjusted = plot_correlation_heatmaps(res, event_id="SYN-E2", adjusted=True)
     assert "FR-adjusted" in adjusted.get_title()
+    assert "not estimated" not in before.get_title()  # every pair estimated: no hatching
+
+
+def test_plot_correlation_heatmaps_marks_unestimated_pairs() -> None:
+    frame = _synthetic_returns()
+    pairs = [(frame.columns[0], frame.columns[1]), (frame.columns[0], frame.columns[2])]
+    res = conditional.event_correlation(frame, EVENTS, pre=(-60, -1), post=(0, 59), pairs=pairs)
+    before, _ = plot_correlation_heatmaps(res, event_id="SYN-E1")
+    assert "hatched: pair not estimated" in before.get_title()
+    assert before.patch.get_hatch() == "///"
+    # the annotations hold the 3 diagonal and 4 estimated cells, never a 0.00 for the rest
+    texts = [t.get_text() for t in before.texts]
+    assert len(texts) == 7 and "0.00" not in texts
 
 
 def test_plot_lead_lag() -> None:
