@@ -110,7 +110,8 @@ def validate_tickers(tickers: str | Iterable[str], *, path: str | Path | None = 
     Parameters
     ----------
     tickers : str or iterable of str
-        One ticker id or several (a comma-separated string is split).
+        One ticker id or several (a comma-separated string is split); matched without
+        regard to case (``lyc.ax`` is ``LYC.AX``).
     path : str or Path, optional
         Universe CSV; default the packaged one.
 
@@ -129,6 +130,7 @@ def validate_tickers(tickers: str | Iterable[str], *, path: str | Path | None = 
         tickers = tickers.split(",")
     universe = load_universe(path)
     known = list(universe.index)
+    by_folded = {t.casefold(): t for t in known}
     out: list[str] = []
     for raw in tickers:
         ticker = str(raw).strip()
@@ -137,6 +139,8 @@ def validate_tickers(tickers: str | Iterable[str], *, path: str | Path | None = 
                 f"ticker {raw!r} is not a valid ticker id (letters, digits, '.', '_', '-' only); "
                 f"use an id from the universe, e.g. {', '.join(known[:4])}"
             )
+        # ids are case-insensitive on input ("lyc.ax" is LYC.AX); output uses the universe's
+        ticker = by_folded.get(ticker.casefold(), ticker)
         if ticker not in universe.index:
             close = difflib.get_close_matches(ticker.upper(), known, n=3, cutoff=0.5)
             hint = f"did you mean {', '.join(close)}?" if close else "see `reequity data list`"

@@ -65,6 +65,10 @@ def test_validate_dedups_and_keeps_order() -> None:
     assert validate_tickers("600111,LYC.AX") == ["600111", "LYC.AX"]
 
 
+def test_validate_is_case_insensitive_and_returns_universe_ids() -> None:
+    assert validate_tickers("lyc.ax, mp ,Lyc.Ax") == ["LYC.AX", "MP"]
+
+
 def test_unknown_ticker_suggests_close_matches() -> None:
     with pytest.raises(UnknownTickerError, match=r"'LYC'.*LYC\.AX"):
         validate_tickers(["LYC"])
