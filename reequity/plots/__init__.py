@@ -9,6 +9,7 @@ from reequity.plots.correlation import (
     plot_lead_lag,
     plot_rolling_correlation,
 )
+from reequity.plots.robustness import plot_specification_curve
 from reequity.plots.study import plot_caar, plot_car_heatmap
 
 __all__ = [
@@ -17,4 +18,5 @@ __all__ = [
     "plot_correlation_heatmaps",
     "plot_lead_lag",
     "plot_rolling_correlation",
+    "plot_specification_curve",
 ]
