@@ -104,8 +104,37 @@ def aligned(returns: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
 MAX_GAP_DAYS = 14
 
 
+def event_day0(event: object, exchange: str | None) -> pd.Timestamp:
+    """Day 0 of ``event`` (a row with ``date`` and optionally ``time``, ``timezone``) on
+    ``exchange``: the study's rule, :func:`reequity.data.calendars.day_zero`, so one event
+    has one day 0 per exchange across the package. Without an exchange the event's
+    calendar date is used (a time cannot be placed against an unknown close)."""
+    date = pd.Timestamp(event.date).normalize()
+    if not exchange:
+        return date
+    from reequity.data.calendars import day_zero
+    from reequity.errors import EventOutOfRangeError
+
+    time = getattr(event, "time", None)
+    zone = getattr(event, "timezone", None)
+    kwargs = {"time": time} if isinstance(time, str) and time.strip() else {}
+    if kwargs and isinstance(zone, str) and zone.strip():
+        kwargs["timezone"] = zone
+    try:
+        return day_zero(date.date(), exchange=exchange, **kwargs)
+    except EventOutOfRangeError:  # outside the calendar: the data check reports it
+        return date
+
+
+def pair_day0(event: object, exchanges: Sequence[str | None]) -> pd.Timestamp:
+    """Common day 0 of several securities: the latest of their own day 0s, the first day on
+    which every one of their closes can reflect the event."""
+    return max(event_day0(event, ex) for ex in exchanges)
+
+
 def locate_day0(index: pd.DatetimeIndex, date: pd.Timestamp) -> tuple[int | None, str]:
-    """Position of day 0 (first row on or after ``date``), or None and the reason."""
+    """Position of day 0 (first row on or after ``date``, a day 0 from :func:`pair_day0`),
+    or None and the reason."""
     pos = int(index.searchsorted(date, side="left"))
     if pos >= len(index):
         return None, "event after the last common trading day"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -14,6 +14,7 @@ from reequity.correlation._frames import (
     check_returns,
     check_tickers,
     locate_day0,
+    pair_day0,
     resolve_pairs,
 )
 from reequity.correlation.results import EventCorrelationResults
@@ -36,6 +37,7 @@ def event_correlation(
     post: tuple[int, int] = (0, 59),
     forbes_rigobon: bool = True,
     market: str | None = None,
+    exchanges: Mapping[str, str] | None = None,
 ) -> EventCorrelationResults:
     """Correlation of each pair before and after each event, and a test for a change.
 
@@ -45,8 +47,8 @@ def event_correlation(
         Wide daily returns (DatetimeIndex ``date``, one column per ticker), NaN where a
         market was closed.
     events : DataFrame
-        Events with columns ``event_id`` and ``date`` (as from
-        :func:`reequity.load_catalogue`); other columns are ignored.
+        Events with columns ``event_id`` and ``date`` and optionally ``time`` and
+        ``timezone`` (as from :func:`reequity.load_catalogue`); other columns are ignored.
     pairs : sequence of (str, str), optional
         Pairs ``(ticker_a, ticker_b)``; None (default) means every pair of columns.
     pre, post : tuple of int, default (-120, -1) and (0, 59)
@@ -56,6 +58,9 @@ def event_correlation(
     forbes_rigobon : bool, default True
         Also report the Forbes-Rigobon volatility-adjusted post-event correlation and
         its Fisher z test against the pre-event correlation (NaN columns if False).
+    exchanges : Mapping, optional
+        Ticker -> exchange (XSHG, XASX, XNYS...), e.g. the universe's ``exchange`` column:
+        day 0 then honours the event's time and each exchange's close (see Notes).
     market : str, optional
         Column whose variance change drives the Forbes-Rigobon adjustment (the source
         of the shock); default ``ticker_a`` of each pair.
@@ -78,8 +83,11 @@ def event_correlation(
     the source market's variance; their test compares ``rho*`` with the calm-period
     correlation. Both tests treat the windows as independent samples of i.i.d. returns,
     which daily returns only approximate (volatility clustering, overlapping events).
-    Day 0 uses the event's calendar date only (an event time is not used): with markets
-    hours apart, a pair's common day 0 is the first day both markets traded.
+    Day 0 follows the event study's rule (:func:`reequity.data.calendars.day_zero`): with
+    ``exchanges`` (ticker -> exchange) each security's own day 0 uses the event's time and
+    zone against its exchange's close, and a pair's day 0 is the first common trading day
+    on or after the later of the two (the first day both closes can reflect the event).
+    Without ``exchanges`` the event's calendar date is used.
 
     Examples
     --------
@@ -97,7 +105,17 @@ def event_correlation(
     if market is not None:
         check_tickers(frame, [market])
     rows = [
-        _event_pair_row(frame, event, a, b, pre=pre, post=post, market=market, fr=forbes_rigobon)
+        _event_pair_row(
+            frame,
+            event,
+            a,
+            b,
+            pre=pre,
+            post=post,
+            market=market,
+            fr=forbes_rigobon,
+            exchanges=exchanges or {},
+        )
         for event in table.itertuples(index=False)
         for a, b in resolve_pairs(frame, pairs)
     ]
@@ -146,7 +164,11 @@ def _check_events(events: pd.DataFrame) -> pd.DataFrame:
         ) from None
     if getattr(dates.dt, "tz", None) is not None:
         dates = dates.dt.tz_localize(None)
-    return pd.DataFrame({"event_id": events["event_id"].astype(str), "date": dates.dt.normalize()})
+    out = pd.DataFrame({"event_id": events["event_id"].astype(str), "date": dates.dt.normalize()})
+    # time and zone place the announcement against each exchange's close (see pair_day0)
+    for col in ("time", "timezone"):
+        out[col] = events[col].astype("string").fillna("") if col in events else ""
+    return out
 
 
 def _event_pair_row(
@@ -159,13 +181,15 @@ def _event_pair_row(
     post: tuple[int, int],
     market: str | None,
     fr: bool,
+    exchanges: Mapping[str, str],
 ) -> dict[str, object]:
     source = market or a
     data = aligned(frame, [a, b, source])
     row: dict[str, object] = dict.fromkeys(COLUMNS, math.nan)
     row.update(event_id=event.event_id, event_date=event.date, ticker_a=a, ticker_b=b)
     row.update(source=source, day0=pd.NaT, n_pre=0, n_post=0, note="")
-    day0, reason = locate_day0(data.index, event.date)
+    common = pair_day0(event, [exchanges.get(t) for t in dict.fromkeys([a, b, source])])
+    day0, reason = locate_day0(data.index, common)
     if day0 is None:
         row["note"] = reason
         return row

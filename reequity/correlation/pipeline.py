@@ -113,7 +113,9 @@ def correlation_study(
     conditional = (
         None
         if inside.empty
-        else event_correlation(returns, inside, pairs=pairs, pre=pre, post=post)
+        else event_correlation(
+            returns, inside, pairs=pairs, pre=pre, post=post, exchanges=exchanges
+        )
     )
     lags = {(a, b): lead_lag(returns, a=a, b=b, max_lag=max_lag) for a, b in pairs}
     reaction = None
@@ -134,5 +136,5 @@ def _events_in_range(
     skipped = events.loc[~inside, ["event_id"]].assign(
         date=dates[~inside], reason=f"outside the returns' dates {first:%Y-%m-%d}..{last:%Y-%m-%d}"
     )
-    kept = [c for c in ("event_id", "date", "title") if c in events]
+    kept = [c for c in ("event_id", "date", "time", "timezone", "title") if c in events]
     return events.loc[inside, kept].reset_index(drop=True), skipped.reset_index(drop=True)

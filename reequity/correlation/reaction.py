@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from reequity.correlation._frames import check_returns, check_tickers, locate_day0
+from reequity.correlation._frames import check_returns, check_tickers, event_day0, locate_day0
 from reequity.correlation.conditional import _check_events
 from reequity.errors import ConfigurationError
 
@@ -40,7 +40,7 @@ def first_reaction(
     returns : DataFrame
         Wide daily returns (DatetimeIndex ``date``), NaN where a market was closed.
     events : DataFrame
-        ``event_id`` and ``date`` columns.
+        ``event_id`` and ``date`` columns, optionally ``time`` and ``timezone``.
     exchanges : mapping
         Ticker -> exchange MIC (XSHG, XSHE, XASX, XNYS, XNAS, ARCX), e.g. from the
         universe's ``exchange`` column; decides the close instant of each session.
@@ -50,7 +50,8 @@ def first_reaction(
         a reaction. Otherwise raw returns are used.
     estimation, window : tuple of int
         Trading days of the ticker (its own non-missing rows) relative to day 0, the
-        first row on or after the event date: the mean and standard deviation come from
+        event study's day 0 on the ticker's exchange (event date, time and zone against
+        the close, :func:`reequity.data.calendars.day_zero`): the mean and standard deviation come from
         ``estimation``; the search runs through ``window``.
     level : float, default 0.95
         Two-sided level: a move is significant when ``|z| > q``.
@@ -115,7 +116,7 @@ def _first_move(
     row: dict[str, object] = dict.fromkeys(COLUMNS, math.nan)
     row.update(event_id=event.event_id, ticker=ticker, exchange=exchange, day0=pd.NaT,
                first_date=pd.NaT, close_utc=pd.NaT, note="")  # fmt: skip
-    day0, reason = locate_day0(ar.index, event.date)
+    day0, reason = locate_day0(ar.index, event_day0(event, exchange))
     if day0 is None:
         row["note"] = reason
         return row
