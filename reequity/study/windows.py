@@ -109,8 +109,11 @@ def make_window_spec(estimation: object, windows: Iterable[object]) -> WindowSpe
         raise ConfigurationError("no event window given; pass windows=((-1, 1),) or similar.")
     start = min(w[0] for w in parsed)
     if est[1] >= start:
+        first = window_label(min(parsed))
+        length = est[1] - est[0] + 1
         raise ConfigurationError(
-            f"estimation window {window_label(est)} overlaps the event windows starting at "
-            f"{start}; end the estimation window before {start}, e.g. ({est[0]}, {start - 1})."
+            f"event window {first} starts at {start}, not after the estimation window "
+            f"{window_label(est)} ends ({est[1]}); start the event window after {est[1]}, or "
+            f"end the estimation window before {start}, e.g. ({start - length}, {start - 1})."
         )
     return WindowSpec(estimation=est, windows=tuple(parsed))

@@ -166,7 +166,7 @@ def test_too_few_estimation_observations_drops_firm(rets: pd.DataFrame) -> None:
     ("kwargs", "match"),
     [
         ({"windows": [(1, -1)]}, "starts after it ends"),
-        ({"estimation": (-30, 0)}, "overlaps the event windows"),
+        ({"estimation": (-30, 0)}, "not after the estimation window"),
         ({"windows": ["a:b"]}, "pair of trading-day offsets"),
         ({"tests": ["nope"]}, "unknown test"),
         ({"model": "capm"}, "not known"),
