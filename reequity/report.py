@@ -28,6 +28,7 @@ def write_report(
     figures: Mapping[str, str | Path],
     notes: str | None = None,
     max_rows: int = 60,
+    html: bool = True,
 ) -> Path:
     """Write ``report.md`` into ``out_dir`` and return its path.
 
@@ -47,6 +48,8 @@ def write_report(
         A paragraph placed under the title (e.g. caveats).
     max_rows : int, default 60
         Rows shown per table; longer tables are cut and the cut is stated.
+    html : bool, default True
+        Also write ``report.html`` beside it (:func:`reequity.report_html.write_html_report`).
 
     Returns
     -------
@@ -67,6 +70,12 @@ def write_report(
             parts += [f"### {caption}", "", f"![{caption}]({_relative(out, Path(path))})", ""]
     target = out / REPORT_NAME
     target.write_text("\n".join(parts).rstrip() + "\n", encoding="utf-8")
+    if html:  # the same sections in one self-contained file, figures embedded
+        from reequity.report_html import write_html_report
+
+        write_html_report(
+            out, title=title, settings=settings, tables=tables, figures=figures, notes=notes
+        )
     return target
 
 

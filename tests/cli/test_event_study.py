@@ -31,6 +31,8 @@ def test_default_run_writes_every_file(default_run: tuple[Path, str]) -> None:
     assert list(out.glob("*.png")), "figures are written"
     report = (out / "report.md").read_text(encoding="utf-8")
     assert "CAAR with dependence-robust tests" in report and "](" in report
+    page = (out / "report.html").read_text(encoding="utf-8")  # self-contained twin
+    assert page.count("data:image/png;base64,") == report.count("![")
     assert "CAAR" in output and "ALL" in output
 
 
