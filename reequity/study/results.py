@@ -12,7 +12,19 @@ from reequity.errors import ConfigurationError
 
 __all__ = ["EventStudyResults"]
 
-_FRAMES = ("ar", "car", "aar", "caar", "tests", "issues", "params")
+_FRAMES = (
+    "ar",
+    "car",
+    "aar",
+    "caar",
+    "tests",
+    "issues",
+    "params",
+    "group_aar",
+    "group_caar",
+    "group_tests",
+    "group_difference",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,10 +37,12 @@ class EventStudyResults:
         event_id, ticker, tau, date, ret, expected, ar, sar, suspended, limit_hit
         (event-window span taus only).
     car : DataFrame
-        event_id, ticker, window, start, end, n_days, car, bhar, scar.
+        event_id, ticker, window, start, end, n_days, car, bhar, scar, kind (stock, etf,
+        basket, index), group ("" if none), pooled (bool: in ``aar``/``caar``/``tests``).
     aar : DataFrame
         event_id (each event and ``ALL``), tau, n_firms, aar, caar (cumulated from the
-        first tau of the widest window span).
+        first tau of the widest window span). ``aar``, ``caar`` and ``tests`` hold the
+        pool: the stocks only (every firm-event if the study has no stock).
     caar : DataFrame
         event_id (each + ``ALL``), window, n_firms, caar, mean_bhar, se, ci_lower,
         ci_upper (95 %, Student t).
@@ -46,6 +60,16 @@ class EventStudyResults:
         event_id, ticker, model parameters (alpha, beta, ...), sigma, n_est.
     settings : dict
         The specification used.
+    group_aar, group_caar, group_tests : DataFrame
+        As ``aar``, ``caar``, ``tests`` with a ``group`` column after ``event_id``: one
+        block per stock group (e.g. ``CN``, ``ex-CN``) and per other kind
+        (``etf:CN``, ``basket:CN``). Empty without groups.
+    group_difference : DataFrame
+        event_id, window, group_a, group_b, n_a, n_b, caar_a, caar_b, difference
+        (caar_a - caar_b, window sums of the group AARs), test (``long_short_cda``,
+        ``long_short_rank``), statistic, pvalue, note: each later stock group against
+        each earlier one, valid under a common event date
+        (:mod:`reequity.study.statistics.groups`).
     """
 
     ar: pd.DataFrame
@@ -56,6 +80,10 @@ class EventStudyResults:
     issues: pd.DataFrame
     params: pd.DataFrame
     settings: dict[str, Any] = field(default_factory=dict)
+    group_aar: pd.DataFrame = field(default_factory=pd.DataFrame)
+    group_caar: pd.DataFrame = field(default_factory=pd.DataFrame)
+    group_tests: pd.DataFrame = field(default_factory=pd.DataFrame)
+    group_difference: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def to_frame(self, name: str = "caar") -> pd.DataFrame:
         """Return one of the result frames by name (a copy)."""
