@@ -260,9 +260,7 @@ def _settings(spec: EventStudy, a: Arrays, g: Grouping) -> dict[str, Any]:
     }
 
 
-def assemble(
-    spec: EventStudy, panel: Panel, a: Arrays, issues: list[Issue]
-) -> EventStudyResults:
+def assemble(spec: EventStudy, panel: Panel, a: Arrays, issues: list[Issue]) -> EventStudyResults:
     """Run the test battery on the pool and on each group; build the result frames.
 
     ``ar``, ``car`` and ``params`` hold every firm-event; ``aar``, ``caar`` and ``tests``

@@ -113,6 +113,4 @@ def select_rows(a: Arrays, rows: np.ndarray) -> Arrays:
     keep = a.keep.copy()
     keep[np.flatnonzero(a.keep)[~rows]] = False
     fields = {f: getattr(a, f)[rows] for f in _ROW_FIELDS}
-    return dataclasses.replace(
-        a, keep=keep, params=a.params[rows].reset_index(drop=True), **fields
-    )
+    return dataclasses.replace(a, keep=keep, params=a.params[rows].reset_index(drop=True), **fields)
