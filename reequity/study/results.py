@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
 
 from reequity.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from reequity.study.crosssection import CrossSection
 
 __all__ = ["EventStudyResults"]
 
@@ -142,6 +146,56 @@ class EventStudyResults:
                 f"{row.caar:>11.5f}{cells}"
             )
         return "\n".join(lines)
+
+    def cross_section(
+        self,
+        regressors: str | Sequence[str],
+        *,
+        characteristics: pd.DataFrame | None = None,
+        window: str | Sequence[str] | None = None,
+        cov: Literal["HC1", "cluster"] = "HC1",
+        pooled: bool = True,
+        outcome: Literal["car", "bhar", "scar"] = "car",
+    ) -> CrossSection:
+        """Regress CARs on firm characteristics (statsmodels OLS, robust standard errors).
+
+        Parameters
+        ----------
+        regressors : str or sequence of str
+            A formula (``"car ~ group + size"``) or column names of ``car`` (``group``,
+            ``kind``) and of ``characteristics``; text columns enter as dummies.
+        characteristics : DataFrame, optional
+            One row per ``ticker`` (or per ``event_id`` and ``ticker``).
+        window : str or sequence of str, optional
+            Window label(s); default every window.
+        cov : {"HC1", "cluster"}
+            White/HC1 sandwich, or one-way clustered by event (firms sharing an event
+            date share its news).
+        pooled : bool, default True
+            Use the pooled firm-events only (stocks; ETFs and baskets hold them).
+        outcome : {"car", "bhar", "scar"}
+            Left-hand side when ``regressors`` lists columns.
+
+        Returns
+        -------
+        CrossSection
+            ``table`` (window, term, estimate, std_error, statistic, pvalue, ci_lower,
+            ci_upper), ``fit`` (window, formula, cov, n_obs, n_clusters, df,
+            r_squared) and ``summary()``; see :func:`reequity.study.crosssection.cross_section`.
+        """
+        from reequity.study.crosssection import cross_section
+
+        car = self.car
+        if pooled and "pooled" in car:
+            car = car[car["pooled"].astype(bool)]
+        return cross_section(
+            car,
+            regressors,
+            characteristics=characteristics,
+            window=window,
+            cov=cov,
+            outcome=outcome,
+        )
 
     def plot(
         self, kind: Literal["caar", "car_heatmap"] = "caar", ax: Any = None, **kwargs: Any
