@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-import numpy as np
 import pandas as pd
 
 from reequity.errors import ConfigurationError
@@ -103,12 +102,18 @@ class EventStudyResults:
     def summary(self, *, tests: tuple[str, ...] | None = None) -> str:
         """Deterministic text summary: CAARs with the dependence-robust tests.
 
+        The headline names each robust statistic with its paper and p-value (no count of
+        "significant" tests: they overlap); a statistic identical to another in a row (the
+        portfolio test and the CDA with one day-0 date) is shown once, as ``= CDA``.
+        Group rows and the group-difference tests follow when the study has groups.
+
         Parameters
         ----------
         tests : tuple of str, optional
             Tests to show (default: ``cda``, ``kolari_pynnonen``, ``grank``, ``portfolio``
             and ``t_cs`` when computed).
         """
+        from reequity.study.headline import headline
         from reequity.study.statistics import ROBUST_TESTS
 
         shown = tests or tuple(t for t in (*ROBUST_TESTS, "t_cs") if t in set(self.tests["test"]))
@@ -120,31 +125,12 @@ class EventStudyResults:
             f"firm-events: {s.get('n_firm_events')}  events: {s.get('n_events')}  "
             f"issues: {len(self.issues)}",
             "",
+            headline(self, tuple(t for t in shown if t != "t_cs")),
+            "",
+            *_table(self.caar, self.tests, shown),
         ]
-        wt = self.tests[self.tests["tau"].isna() & self.tests["test"].isin(shown)]
-        stat = wt.pivot_table(
-            index=["event_id", "window"], columns="test", values="statistic", sort=False
-        )
-        pval = wt.pivot_table(
-            index=["event_id", "window"], columns="test", values="pvalue", sort=False
-        )
-        # the id column is as wide as the longest id, so ids are never cut
-        width = max([8, *(len(str(e)) for e in self.caar["event_id"])]) + 2
-        head = f"{'event_id':<{width}}{'window':>8}{'N':>6}{'CAAR':>11}" + "".join(
-            f"{t[:15]:>17}" for t in shown
-        )
-        lines.append(head)
-        for row in self.caar.itertuples(index=False):
-            key = (row.event_id, row.window)
-            cells = ""
-            for t in shown:
-                v = stat.at[key, t] if key in stat.index and t in stat.columns else np.nan
-                p = pval.at[key, t] if key in pval.index and t in pval.columns else np.nan
-                cells += f"{v:>9.3f} (p={p:.3f})" if np.isfinite(v) else f"{'nan':>17}"
-            lines.append(
-                f"{str(row.event_id):<{width}}{row.window:>8}{row.n_firms:>6}"
-                f"{row.caar:>11.5f}{cells}"
-            )
+        if not self.group_caar.empty:
+            lines += ["", "Groups", *_table(self.group_caar, self.group_tests, shown)]
         return "\n".join(lines)
 
     def cross_section(
@@ -220,3 +206,27 @@ class EventStudyResults:
             f"EventStudyResults(model={self.settings.get('model')!r}, "
             f"firm_events={self.settings.get('n_firm_events')}, windows={self.settings.get('windows')})"
         )
+
+
+def _table(caar: pd.DataFrame, tests: pd.DataFrame, shown: tuple[str, ...]) -> list[str]:
+    """Rows of CAAR and ``statistic (p=...)`` cells, one line per (event[, group], window)."""
+    from reequity.study.headline import robust_cells
+
+    cells = robust_cells(tests, shown)
+    has_group = "group" in caar.columns
+    # the id column is as wide as the longest id, so ids are never cut
+    width = max([8, *(len(str(e)) for e in caar["event_id"])]) + 2
+    gw = max([6, *(len(str(g)) for g in caar["group"])]) + 2 if has_group else 0
+    head = f"{'event_id':<{width}}" + (f"{'group':<{gw}}" if has_group else "")
+    lines = [head + f"{'window':>8}{'N':>6}{'CAAR':>11}" + "".join(f"{t[:15]:>17}" for t in shown)]
+    for row in caar.itertuples(index=False):
+        key = (row.event_id, row.group, row.window) if has_group else (row.event_id, row.window)
+        text = [
+            cells.at[key, t] if key in cells.index and t in cells.columns else "" for t in shown
+        ]
+        group = f"{row.group:<{gw}}" if has_group else ""
+        lines.append(
+            f"{str(row.event_id):<{width}}{group}{row.window:>8}{row.n_firms:>6}"
+            f"{row.caar:>11.5f}" + "".join(f"{c or 'nan':>17}" for c in text)
+        )
+    return lines

@@ -135,3 +135,18 @@ def test_no_groups_no_group_frames(grouped) -> None:
     res = rq.event_study(rets, synthetic_event(rets), **KW)
     assert res.group_caar.empty and res.group_difference.empty
     assert res.car["pooled"].all() and res.car["kind"].eq("stock").all()
+
+
+def test_summary_names_tests_and_says_a_duplicate_once(grouped) -> None:
+    rets, groups, kinds = grouped
+    res = rq.event_study(rets, synthetic_event(rets), groups=groups, kinds=kinds, **KW)
+    text = res.summary()
+    # one event date: the portfolio test is the CDA, so it is shown as "= CDA"
+    t = res.window_tests("ALL")
+    assert np.allclose(t["portfolio"], t["cda"])
+    assert "= CDA" in text and "Brown and Warner (1985)" in text and "Kolari and Pynnonen" in text
+    assert "of 4" not in text and "significant" not in text
+    assert "long-short CDA" in text and "ex-CN - CN" in text
+    pooled = [ln for ln in text.splitlines() if ln.startswith("ALL 0:0: CAAR")]
+    assert len(pooled) == 1 and "CDA" in pooled[0] and "p=" in pooled[0]
+    assert "CDA (= portfolio) " in pooled[0] and pooled[0].count("portfolio") == 1  # said once
