@@ -86,6 +86,12 @@ def _ar_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
     )
 
 
+def _tiled(values: np.ndarray, times: int) -> pd.api.extensions.ExtensionArray:
+    """``np.tile(values, times)`` as a ``str`` column, via codes (few distinct values)."""
+    codes, uniques = pd.factorize(values)
+    return _strings([str(u) for u in uniques], np.tile(codes, times))
+
+
 def _car_frame(spec: EventStudy, panel: Panel, a: Arrays, g: Grouping) -> pd.DataFrame:
     keys = a.params
     dates = panel.dates[a.keep]
@@ -103,8 +109,8 @@ def _car_frame(spec: EventStudy, panel: Panel, a: Arrays, g: Grouping) -> pd.Dat
             "car": a.car.T.ravel(),
             "bhar": a.bhar.T.ravel(),
             "scar": a.scar.T.ravel(),
-            "kind": pd.array(np.tile(g.kind, n_w), dtype="str"),
-            "group": pd.array(np.tile(g.group, n_w), dtype="str"),
+            "kind": _tiled(g.kind, n_w),
+            "group": _tiled(g.group, n_w),
             "pooled": np.tile(g.pool, n_w),
         }
     )
