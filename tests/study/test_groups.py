@@ -150,3 +150,22 @@ def test_summary_names_tests_and_says_a_duplicate_once(grouped) -> None:
     pooled = [ln for ln in text.splitlines() if ln.startswith("ALL 0:0: CAAR")]
     assert len(pooled) == 1 and "CDA" in pooled[0] and "p=" in pooled[0]
     assert "CDA (= portfolio) " in pooled[0] and pooled[0].count("portfolio") == 1  # said once
+
+
+def test_long_short_cda_keeps_its_size_under_a_common_date() -> None:
+    """Synthetic Monte Carlo: the groups load differently on a factor shared on the event
+    day (a common date), so the firms' ARs are cross-correlated. Welch's two-sample t
+    treats the firms as independent and over-rejects; the long-short CDA does not."""
+    rng = np.random.default_rng(2024)
+    m, n_a, n_b, reps = 100, 6, 8, 200
+    est, win = np.r_[np.ones(m, bool), False], np.r_[np.zeros(m, bool), True][None, :]
+    reject_ls = reject_rank = reject_welch = 0
+    for _ in range(reps):
+        factor = rng.normal(0, 0.02, m + 1)  # common to every firm on each day
+        a = 1.5 * factor + rng.normal(0, 0.01, (n_a, m + 1))
+        b = 0.5 * factor + rng.normal(0, 0.01, (n_b, m + 1))
+        reject_ls += long_short_cda(a, b, est, win).pvalue[0] < 0.05
+        reject_rank += long_short_rank(a, b, est, win).pvalue[0] < 0.05
+        reject_welch += stats.ttest_ind(a[:, -1], b[:, -1], equal_var=False).pvalue < 0.05
+    assert 0.02 <= reject_ls / reps <= 0.08 and 0.02 <= reject_rank / reps <= 0.08
+    assert reject_welch / reps > 0.3
