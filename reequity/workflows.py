@@ -43,6 +43,9 @@ class StudyInputs:
     skipped : DataFrame
         ``event_id, ticker, reason`` for pairs left out (not yet a rare-earth business,
         no data at the event date).
+    groups, kinds : dict
+        Ticker -> the universe's ``group`` (CN, ex-CN) and ``kind`` (stock, etf, basket,
+        index): only stocks are pooled, the rest are reported as their own groups.
     """
 
     returns: pd.DataFrame
@@ -52,6 +55,8 @@ class StudyInputs:
     price_limits: dict[str, float | pd.Series]
     confounders: pd.DataFrame
     skipped: pd.DataFrame = field(default_factory=pd.DataFrame)
+    groups: dict[str, str] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
 
 
 def select_events(
@@ -213,6 +218,8 @@ def prepare_study_inputs(
         price_limits=limits,
         confounders=confounders,
         skipped=skipped,
+        groups={t: universe.at[t, "group"] for t in tickers},
+        kinds={t: universe.at[t, "kind"] for t in tickers},
     )
 
 
@@ -228,7 +235,9 @@ def catalogue_event_study(
     """Run the event study of catalogue events on the shipped rare-earth universe.
 
     Each security is measured against its own market benchmark, with event time counted
-    on its own exchange's sessions.
+    on its own exchange's sessions. The pooled rows hold the stocks only; ETFs and the
+    basket, and the stocks listed in and outside China, are reported as groups
+    (``group_caar``, ``group_tests``, ``group_difference``).
 
     Parameters
     ----------
@@ -266,6 +275,8 @@ def catalogue_event_study(
         calendars=inputs.calendars,
         price_limits=inputs.price_limits,
         confounders=inputs.confounders,
+        groups=inputs.groups,
+        kinds=inputs.kinds,
         **study_options,
     )
     if inputs.skipped.empty:

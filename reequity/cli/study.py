@@ -28,9 +28,17 @@ from reequity.cli._common import (
     parse_span,
     read_events_option,
 )
+from reequity.cli.study_tables import (
+    LABELS,
+    ROBUST_TESTS,
+    difference_view,
+    display_table,
+    read_characteristics,
+    robust_table,
+)
 from reequity.errors import ConfigurationError, ReequityWarning
 
-ROBUST_TESTS = ("cda", "kolari_pynnonen", "grank", "portfolio")
+__all__ = ["LABELS", "ROBUST_TESTS", "display_table", "event_study", "robust_table"]
 MODELS = ("constant_mean", "market_adjusted", "market", "scholes_williams", "dimson", "factor")
 
 
@@ -110,58 +118,50 @@ def _run_on_returns_file(path: Path, events: pd.DataFrame, benchmark: str | None
     return event_study(returns, study_events, benchmark=benchmark, confounders=confounders, **opts)
 
 
-def robust_table(results, tests: tuple[str, ...] = ROBUST_TESTS) -> pd.DataFrame:
-    """CAAR per event and window with the dependence-robust tests beside it."""
-    caar = results.caar[["event_id", "window", "n_firms", "caar", "mean_bhar"]]
-    t = results.tests
-    t = t.loc[t["tau"].isna() & t["test"].isin(tests)]
-    wide = t.pivot_table(
-        index=["event_id", "window"], columns="test", values=["statistic", "pvalue"]
-    )
-    wide.columns = [f"{test}_{'p' if kind == 'pvalue' else 'stat'}" for kind, test in wide.columns]
-    order = [f"{name}_{k}" for name in tests for k in ("stat", "p") if f"{name}_{k}" in wide]
-    return caar.merge(wide[order].reset_index(), on=["event_id", "window"], how="left")
+_FRAMES = ("ar", "car", "caar", "aar", "tests", "issues")
+_GROUP_FRAMES = ("group_aar", "group_caar", "group_tests", "group_difference")
 
 
-LABELS = {"cda": "CDA", "kolari_pynnonen": "KP", "grank": "GRANK", "portfolio": "portfolio"}
-
-
-def display_table(table: pd.DataFrame) -> pd.DataFrame:
-    """Compact human view: CAAR in percent and each test as ``statistic (p)``."""
-    view = pd.DataFrame(
-        {
-            "event": table["event_id"],
-            "window": table["window"],
-            "n": table["n_firms"],
-            "CAAR %": (100 * table["caar"]).map(lambda v: f"{v:+.2f}"),
-        }
-    )
-    for test, label in LABELS.items():
-        if f"{test}_stat" in table:
-            view[label] = [
-                "" if pd.isna(s) else f"{s:+.2f} ({p:.3f})"
-                for s, p in zip(table[f"{test}_stat"], table[f"{test}_p"], strict=True)
-            ]
-    return view
-
-
-def _write_outputs(results, table: pd.DataFrame, out: Path, settings: dict) -> list[Path]:
+def _write_outputs(
+    results, tables: dict[str, pd.DataFrame], out: Path, settings: dict
+) -> list[Path]:
     from reequity import plots
     from reequity.report import write_report
+    from reequity.study.headline import headline
 
     out.mkdir(parents=True, exist_ok=True)
-    for name in ("ar", "car", "caar", "aar", "tests", "issues"):
-        getattr(results, name).to_csv(out / f"{name}.csv", index=False)
-    table.to_csv(out / "summary.csv", index=False)
+    for name in _FRAMES + _GROUP_FRAMES:
+        frame = getattr(results, name)
+        if name in _FRAMES or not frame.empty:
+            frame.to_csv(out / f"{name}.csv", index=False)
+    tables["summary"].to_csv(out / "summary.csv", index=False)
+    if "cross_section" in tables:
+        tables["cross_section"].to_csv(out / "cross_section.csv", index=False)
     figures = _draw_figures(results, out, plots)
+    sections = {
+        "CAAR with dependence-robust tests (pooled: stocks)": tables["summary"],
+        "CAAR by group": tables["groups"],
+        "Difference between groups (long-short portfolio tests)": results.group_difference,
+        "Cross-sectional regression of CARs": tables.get("cross_section"),
+        "Issues": results.issues,
+    }
     write_report(
         out,
         title="reequity event study",
         settings=settings,
-        tables={"CAAR with dependence-robust tests": table, "Issues": results.issues},
+        tables={k: v for k, v in sections.items() if v is not None and not v.empty},
         figures=figures,
+        notes="\n\n".join(headline(results, width=None).splitlines()),
     )
     return list(figures.values())
+
+
+def _regression(results, regress: str | None, characteristics: Path | None, cov: str):
+    """The cross-section of CARs when ``--regress`` is given, else None."""
+    if not regress:
+        return None
+    chars = read_characteristics(characteristics)
+    return results.cross_section(regress, characteristics=chars, cov=cov)
 
 
 def _draw_figures(results, out: Path, plots) -> dict[str, Path]:
@@ -195,6 +195,33 @@ def _print_warnings(caught: list[warnings.WarningMessage]) -> None:
     for key, count in seen.items():
         suffix = f" (x{count})" if count > 1 else ""
         err_console.print(f"[yellow]warning[/] {key}{suffix}", highlight=False, soft_wrap=True)
+
+
+def _print_tables(results, tables: dict[str, pd.DataFrame], section) -> None:
+    """The human output: pooled and group tables, group differences, regression, headline."""
+    from reequity.study.headline import headline
+
+    pool = results.settings.get("pool", "all firm-events")
+    emit_frame(
+        display_table(tables["summary"]),
+        OutputFormat.table,
+        title=f"CAAR with dependence-robust tests, pooled ({pool}): statistic (p-value)",
+    )
+    if not tables["groups"].empty:
+        emit_frame(
+            display_table(tables["groups"]),
+            OutputFormat.table,
+            title="CAAR by group (ETFs and baskets on their own): statistic (p-value)",
+        )
+    if not results.group_difference.empty:
+        emit_frame(
+            difference_view(results.group_difference),
+            OutputFormat.table,
+            title="Difference between groups, A - B (long-short portfolio): statistic (p-value)",
+        )
+    if section is not None:
+        console.print(section.summary(), highlight=False, soft_wrap=True)
+    console.print(headline(results), highlight=False, soft_wrap=True)
 
 
 @handle_errors
@@ -245,6 +272,25 @@ def event_study(
     ] = None,
     convention: Annotated[str, typer.Option(help="textbook or estudy2.")] = "textbook",
     tests: Annotated[str, typer.Option(help="'all' or comma-separated test names.")] = "all",
+    regress: Annotated[
+        str | None,
+        typer.Option(
+            "--regress",
+            help="Regress CARs on these columns (comma-separated, or a formula 'car ~ ...'): "
+            "group (universe), kind, or columns of --characteristics.",
+        ),
+    ] = None,
+    characteristics: Annotated[
+        Path | None,
+        typer.Option(
+            "--characteristics",
+            help="CSV of firm characteristics: a ticker column (optionally event_id) and "
+            "user columns (size, leverage, ...).",
+        ),
+    ] = None,
+    cov: Annotated[
+        str, typer.Option("--cov", help="Regression standard errors: HC1 or cluster (by event).")
+    ] = "HC1",
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path(
         "reequity-output"
     ),
@@ -260,6 +306,10 @@ def event_study(
         raise typer.BadParameter(
             f"{convention!r} is not textbook or estudy2", param_hint="--convention"
         )
+    if cov not in ("HC1", "cluster"):
+        raise typer.BadParameter(f"{cov!r} is not HC1 or cluster", param_hint="--cov")
+    if characteristics is not None and not regress:
+        raise ConfigurationError("--characteristics needs --regress COLUMNS (e.g. group,size)")
     est = parse_span(estimation, option="--estimation")
     wins = tuple(parse_span(w, option="--window") for w in _split(window)) or (
         (-1, 1),
@@ -304,6 +354,10 @@ def event_study(
                 )
     _print_warnings(caught)
     table = robust_table(results)
+    tables = {"summary": table, "groups": robust_table(results, groups=True)}
+    section = _regression(results, regress, characteristics, cov)
+    if section is not None:
+        tables["cross_section"] = section.table.merge(section.fit, on="window")
     settings = {
         "events": events,
         "event_ids": ", ".join(ids or []) or "all",
@@ -315,14 +369,13 @@ def event_study(
         "convention": convention,
         "tests": tests,
         "min_estimation": str(min_estimation),
+        "pool": results.settings.get("pool", ""),
+        "regress": regress or "",
+        "cov": cov if regress else "",
     }
-    written = _write_outputs(results, table, out, settings)
+    written = _write_outputs(results, tables, out, settings)
     if fmt is OutputFormat.table:
-        emit_frame(
-            display_table(table),
-            fmt,
-            title="CAAR with dependence-robust tests: statistic (p-value)",
-        )
+        _print_tables(results, tables, section)
         console.print(f"wrote CSVs, {len(written)} figures and report.md to {out}/")
     else:
         emit_frame(table, fmt)

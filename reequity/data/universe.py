@@ -20,6 +20,7 @@ from reequity.errors import ConfigurationError, UnknownTickerError
 
 __all__ = [
     "BASKET_CONSTITUENTS",
+    "GROUP_LABELS",
     "get_ticker_info",
     "load_universe",
     "price_limit_schedule",
@@ -52,6 +53,9 @@ BASKET_CONSTITUENTS: dict[str, tuple[str, ...]] = {
 }
 
 _KINDS = {"stock", "index", "etf", "basket"}
+
+#: Study groups of the universe's ``group`` column: listed in China or outside it.
+GROUP_LABELS = {"CN": "listed in China", "ex-CN": "listed outside China"}
 _SAFE_TICKER = re.compile(r"^[A-Za-z0-9^][A-Za-z0-9_.^-]{0,31}$")
 
 
@@ -69,6 +73,13 @@ def _read_universe(path: Path) -> pd.DataFrame:
         raise ConfigurationError(
             f"universe file {path} is invalid: kinds {bad_kind} (valid: {sorted(_KINDS)}) "
             f"or duplicate tickers {list(frame.index[frame.index.duplicated()])}; fix the CSV"
+        )
+    if "group" not in frame:  # an older user universe: group by country
+        frame["group"] = np.where(frame["country"].eq("CN"), "CN", "ex-CN")
+    bad_group = sorted(set(frame["group"]) - set(GROUP_LABELS))
+    if bad_group:
+        raise ConfigurationError(
+            f"universe file {path} has group(s) {bad_group}; valid: {', '.join(GROUP_LABELS)}"
         )
     return frame
 
@@ -90,7 +101,10 @@ def load_universe(path: str | Path | None = None) -> pd.DataFrame:
         ``akshare_symbol``, ``yahoo_symbol``, ``rare_earth_from`` (Timestamp or NaT),
         ``price_limit`` (0.10 main board, 0.20 ChiNext/STAR, NaN outside China),
         ``price_limit_since`` (date from which ``price_limit`` applies; before it the
-        main-board 0.10; NaT = always), ``note`` and ``is_benchmark`` (bool).
+        main-board 0.10; NaT = always), ``note``, ``group`` (``CN`` listed in China,
+        ``ex-CN`` listed outside it) and ``is_benchmark`` (bool). ``kind`` is the
+        security's role in a study: only ``stock`` rows enter the pooled results; ETFs,
+        baskets and indices hold those stocks and are reported as their own groups.
 
     Examples
     --------
@@ -99,6 +113,8 @@ def load_universe(path: str | Path | None = None) -> pd.DataFrame:
     2012
     >>> u.loc["LYC.AX", "benchmark"]
     'ASX200'
+    >>> u.loc[["600111", "LYC.AX", "516150"], ["kind", "group"]].to_dict("index")["516150"]
+    {'kind': 'etf', 'group': 'CN'}
     """
     resolved = UNIVERSE_CSV if path is None else Path(path)
     return _read_universe(resolved.resolve()).copy()

@@ -19,7 +19,6 @@ import pandas as pd
 
 from reequity.errors import ConfigurationError, InsufficientDataError
 from reequity.study.align import Panel, build_panel
-from reequity.study.battery import run_battery
 from reequity.study.checks import ISSUE_COLUMNS, Issue, check_inputs, panel_issues, zero_variance
 from reequity.study.derive import derive
 from reequity.study.frames import assemble
@@ -58,6 +57,8 @@ class EventStudy:
     confounders: pd.DataFrame | None = None
     seed: int = 0
     dimson_lags: int = 1
+    groups: Mapping[str, str] | None = None
+    kinds: Mapping[str, str] | None = None
     window_spec: WindowSpec = field(init=False, repr=False)
     test_names: tuple[str, ...] = field(init=False, repr=False)
     scale: float = field(init=False, repr=False)  # largest |return|, see checks.zero_variance
@@ -131,8 +132,7 @@ class EventStudy:
         # the test battery allocates its own arrays (peak memory, and first-touch time)
         panel = dataclasses.replace(panel, ret=_NONE, bench=_NONE, factors=None)
         del fit
-        test_frames = run_battery(arrays, self.test_names, self.convention, self.seed)
-        return assemble(self, panel, arrays, test_frames, issues)
+        return assemble(self, panel, arrays, issues)  # test battery on the pool and groups
 
     def _screen(
         self, panel: Panel, fit: ModelFit, est: np.ndarray
@@ -236,12 +236,19 @@ def event_study(
     seed : int, default 0
         Seed of the bootstrap.
     **options
-        ``dimson_lags`` (default 1).
+        ``dimson_lags`` (default 1); ``groups`` (ticker -> group label, e.g. ``CN``,
+        ``ex-CN``) and ``kinds`` (ticker -> stock, etf, basket or index; default stock):
+        only stocks enter the pooled ``aar``, ``caar`` and ``tests`` (an ETF or basket
+        holds the stocks and would count them twice); each stock group and each other
+        kind is reported in the ``group_*`` frames, with long-short tests of the
+        difference between stock groups in ``group_difference``.
 
     Returns
     -------
     EventStudyResults
-        Frames ``ar``, ``car``, ``aar``, ``caar``, ``tests``, ``issues``, ``params``.
+        Frames ``ar``, ``car``, ``aar``, ``caar``, ``tests``, ``issues``, ``params`` and,
+        with groups or non-stock kinds, ``group_aar``, ``group_caar``, ``group_tests``,
+        ``group_difference``.
         ``issues`` reports dropped firm-events, day 0 moved off a non-trading day or
         missing, windows running past the data, overlapping events and confounders.
 

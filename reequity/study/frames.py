@@ -12,8 +12,10 @@ from scipy import special
 
 from reequity.errors import ConfounderWarning
 from reequity.study.arrays import take_cols
+from reequity.study.battery import run_battery
 from reequity.study.checks import Issue, issues_frame
 from reequity.study.confounders import confounder_issues
+from reequity.study.groups import Grouping, grouping, select_rows
 from reequity.study.results import EventStudyResults
 from reequity.study.windows import window_label
 
@@ -84,7 +86,13 @@ def _ar_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
     )
 
 
-def _car_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
+def _tiled(values: np.ndarray, times: int) -> pd.api.extensions.ExtensionArray:
+    """``np.tile(values, times)`` as a ``str`` column, via codes (few distinct values)."""
+    codes, uniques = pd.factorize(values)
+    return _strings([str(u) for u in uniques], np.tile(codes, times))
+
+
+def _car_frame(spec: EventStudy, panel: Panel, a: Arrays, g: Grouping) -> pd.DataFrame:
     keys = a.params
     dates = panel.dates[a.keep]
     n, n_w = a.car.shape
@@ -101,6 +109,9 @@ def _car_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
             "car": a.car.T.ravel(),
             "bhar": a.bhar.T.ravel(),
             "scar": a.scar.T.ravel(),
+            "kind": _tiled(g.kind, n_w),
+            "group": _tiled(g.group, n_w),
+            "pooled": np.tile(g.pool, n_w),
         }
     )
 
@@ -236,7 +247,7 @@ def _confounder_issues(spec: EventStudy, car: pd.DataFrame) -> list[Issue]:
     return out
 
 
-def _settings(spec: EventStudy, a: Arrays) -> dict[str, Any]:
+def _settings(spec: EventStudy, a: Arrays, g: Grouping) -> dict[str, Any]:
     return {
         "model": spec.model,
         "convention": spec.convention,
@@ -249,26 +260,35 @@ def _settings(spec: EventStudy, a: Arrays) -> dict[str, Any]:
         "dimson_lags": spec.dimson_lags,
         "n_firm_events": int(len(a.params)),
         "n_events": int(a.params["event_id"].nunique()),
+        "n_pooled": int(g.pool.sum()),
+        "pool": "stocks" if (g.kind[g.pool] == "stock").all() else "all firm-events (no stock)",
+        "groups": list(g.labels),
     }
 
 
-def assemble(
-    spec: EventStudy,
-    panel: Panel,
-    a: Arrays,
-    res: dict[str, dict[str, TestResult]],
-    issues: list[Issue],
-) -> EventStudyResults:
-    """Build :class:`EventStudyResults` from the engine's arrays and test results."""
-    car = _car_frame(spec, panel, a)
+def assemble(spec: EventStudy, panel: Panel, a: Arrays, issues: list[Issue]) -> EventStudyResults:
+    """Run the test battery on the pool and on each group; build the result frames.
+
+    ``ar``, ``car`` and ``params`` hold every firm-event; ``aar``, ``caar`` and ``tests``
+    the pool (the stocks: an ETF or basket holds them and would count them twice); the
+    ``group_*`` frames each group, and ``group_difference`` the long-short tests.
+    """
+    # lazy: grouped builds its frames with this module's frame builders
+    from reequity.study.grouped import group_frames
+
+    g = grouping(a.params["ticker"].to_numpy(), groups=spec.groups, kinds=spec.kinds)
+    pooled = select_rows(a, g.pool)
+    res = run_battery(pooled, spec.test_names, spec.convention, spec.seed)
+    car = _car_frame(spec, panel, a, g)
     issues = issues + _confounder_issues(spec, car)
     return EventStudyResults(
         ar=_ar_frame(spec, panel, a),
         car=car,
-        aar=_aar_frame(panel, a),
-        caar=_caar_frame(spec, a),
-        tests=_tests_frame(spec, panel, a, res),
+        aar=_aar_frame(panel, pooled),
+        caar=_caar_frame(spec, pooled),
+        tests=_tests_frame(spec, panel, pooled, res),
         issues=issues_frame(issues),
         params=a.params,
-        settings=_settings(spec, a),
+        settings=_settings(spec, a, g),
+        **group_frames(spec, panel, a, g),
     )

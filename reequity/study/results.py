@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import numpy as np
 import pandas as pd
 
 from reequity.errors import ConfigurationError
 
+if TYPE_CHECKING:
+    from reequity.study.crosssection import CrossSection
+
 __all__ = ["EventStudyResults"]
 
-_FRAMES = ("ar", "car", "aar", "caar", "tests", "issues", "params")
+_FRAMES = (
+    "ar",
+    "car",
+    "aar",
+    "caar",
+    "tests",
+    "issues",
+    "params",
+    "group_aar",
+    "group_caar",
+    "group_tests",
+    "group_difference",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,10 +40,12 @@ class EventStudyResults:
         event_id, ticker, tau, date, ret, expected, ar, sar, suspended, limit_hit
         (event-window span taus only).
     car : DataFrame
-        event_id, ticker, window, start, end, n_days, car, bhar, scar.
+        event_id, ticker, window, start, end, n_days, car, bhar, scar, kind (stock, etf,
+        basket, index), group ("" if none), pooled (bool: in ``aar``/``caar``/``tests``).
     aar : DataFrame
         event_id (each event and ``ALL``), tau, n_firms, aar, caar (cumulated from the
-        first tau of the widest window span).
+        first tau of the widest window span). ``aar``, ``caar`` and ``tests`` hold the
+        pool: the stocks only (every firm-event if the study has no stock).
     caar : DataFrame
         event_id (each + ``ALL``), window, n_firms, caar, mean_bhar, se, ci_lower,
         ci_upper (95 %, Student t).
@@ -46,6 +63,16 @@ class EventStudyResults:
         event_id, ticker, model parameters (alpha, beta, ...), sigma, n_est.
     settings : dict
         The specification used.
+    group_aar, group_caar, group_tests : DataFrame
+        As ``aar``, ``caar``, ``tests`` with a ``group`` column after ``event_id``: one
+        block per stock group (e.g. ``CN``, ``ex-CN``) and per other kind
+        (``etf:CN``, ``basket:CN``). Empty without groups.
+    group_difference : DataFrame
+        event_id, window, group_a, group_b, n_a, n_b, caar_a, caar_b, difference
+        (caar_a - caar_b, window sums of the group AARs), test (``long_short_cda``,
+        ``long_short_rank``), statistic, pvalue, note: each later stock group against
+        each earlier one, valid under a common event date
+        (:mod:`reequity.study.statistics.groups`).
     """
 
     ar: pd.DataFrame
@@ -56,6 +83,10 @@ class EventStudyResults:
     issues: pd.DataFrame
     params: pd.DataFrame
     settings: dict[str, Any] = field(default_factory=dict)
+    group_aar: pd.DataFrame = field(default_factory=pd.DataFrame)
+    group_caar: pd.DataFrame = field(default_factory=pd.DataFrame)
+    group_tests: pd.DataFrame = field(default_factory=pd.DataFrame)
+    group_difference: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def to_frame(self, name: str = "caar") -> pd.DataFrame:
         """Return one of the result frames by name (a copy)."""
@@ -71,12 +102,18 @@ class EventStudyResults:
     def summary(self, *, tests: tuple[str, ...] | None = None) -> str:
         """Deterministic text summary: CAARs with the dependence-robust tests.
 
+        The headline names each robust statistic with its paper and p-value (no count of
+        "significant" tests: they overlap); a statistic identical to another in a row (the
+        portfolio test and the CDA with one day-0 date) is shown once, as ``= CDA``.
+        Group rows and the group-difference tests follow when the study has groups.
+
         Parameters
         ----------
         tests : tuple of str, optional
             Tests to show (default: ``cda``, ``kolari_pynnonen``, ``grank``, ``portfolio``
             and ``t_cs`` when computed).
         """
+        from reequity.study.headline import headline
         from reequity.study.statistics import ROBUST_TESTS
 
         shown = tests or tuple(t for t in (*ROBUST_TESTS, "t_cs") if t in set(self.tests["test"]))
@@ -88,32 +125,63 @@ class EventStudyResults:
             f"firm-events: {s.get('n_firm_events')}  events: {s.get('n_events')}  "
             f"issues: {len(self.issues)}",
             "",
+            headline(self, tuple(t for t in shown if t != "t_cs")),
+            "",
+            *_table(self.caar, self.tests, shown),
         ]
-        wt = self.tests[self.tests["tau"].isna() & self.tests["test"].isin(shown)]
-        stat = wt.pivot_table(
-            index=["event_id", "window"], columns="test", values="statistic", sort=False
-        )
-        pval = wt.pivot_table(
-            index=["event_id", "window"], columns="test", values="pvalue", sort=False
-        )
-        # the id column is as wide as the longest id, so ids are never cut
-        width = max([8, *(len(str(e)) for e in self.caar["event_id"])]) + 2
-        head = f"{'event_id':<{width}}{'window':>8}{'N':>6}{'CAAR':>11}" + "".join(
-            f"{t[:15]:>17}" for t in shown
-        )
-        lines.append(head)
-        for row in self.caar.itertuples(index=False):
-            key = (row.event_id, row.window)
-            cells = ""
-            for t in shown:
-                v = stat.at[key, t] if key in stat.index and t in stat.columns else np.nan
-                p = pval.at[key, t] if key in pval.index and t in pval.columns else np.nan
-                cells += f"{v:>9.3f} (p={p:.3f})" if np.isfinite(v) else f"{'nan':>17}"
-            lines.append(
-                f"{str(row.event_id):<{width}}{row.window:>8}{row.n_firms:>6}"
-                f"{row.caar:>11.5f}{cells}"
-            )
+        if not self.group_caar.empty:
+            lines += ["", "Groups", *_table(self.group_caar, self.group_tests, shown)]
         return "\n".join(lines)
+
+    def cross_section(
+        self,
+        regressors: str | Sequence[str],
+        *,
+        characteristics: pd.DataFrame | None = None,
+        window: str | Sequence[str] | None = None,
+        cov: Literal["HC1", "cluster"] = "HC1",
+        pooled: bool = True,
+        outcome: Literal["car", "bhar", "scar"] = "car",
+    ) -> CrossSection:
+        """Regress CARs on firm characteristics (statsmodels OLS, robust standard errors).
+
+        Parameters
+        ----------
+        regressors : str or sequence of str
+            A formula (``"car ~ group + size"``) or column names of ``car`` (``group``,
+            ``kind``) and of ``characteristics``; text columns enter as dummies.
+        characteristics : DataFrame, optional
+            One row per ``ticker`` (or per ``event_id`` and ``ticker``).
+        window : str or sequence of str, optional
+            Window label(s); default every window.
+        cov : {"HC1", "cluster"}
+            White/HC1 sandwich, or one-way clustered by event (firms sharing an event
+            date share its news).
+        pooled : bool, default True
+            Use the pooled firm-events only (stocks; ETFs and baskets hold them).
+        outcome : {"car", "bhar", "scar"}
+            Left-hand side when ``regressors`` lists columns.
+
+        Returns
+        -------
+        CrossSection
+            ``table`` (window, term, estimate, std_error, statistic, pvalue, ci_lower,
+            ci_upper), ``fit`` (window, formula, cov, n_obs, n_clusters, df,
+            r_squared) and ``summary()``; see :func:`reequity.study.crosssection.cross_section`.
+        """
+        from reequity.study.crosssection import cross_section
+
+        car = self.car
+        if pooled and "pooled" in car:
+            car = car[car["pooled"].astype(bool)]
+        return cross_section(
+            car,
+            regressors,
+            characteristics=characteristics,
+            window=window,
+            cov=cov,
+            outcome=outcome,
+        )
 
     def plot(
         self, kind: Literal["caar", "car_heatmap"] = "caar", ax: Any = None, **kwargs: Any
@@ -138,3 +206,27 @@ class EventStudyResults:
             f"EventStudyResults(model={self.settings.get('model')!r}, "
             f"firm_events={self.settings.get('n_firm_events')}, windows={self.settings.get('windows')})"
         )
+
+
+def _table(caar: pd.DataFrame, tests: pd.DataFrame, shown: tuple[str, ...]) -> list[str]:
+    """Rows of CAAR and ``statistic (p=...)`` cells, one line per (event[, group], window)."""
+    from reequity.study.headline import robust_cells
+
+    cells = robust_cells(tests, shown)
+    has_group = "group" in caar.columns
+    # the id column is as wide as the longest id, so ids are never cut
+    width = max([8, *(len(str(e)) for e in caar["event_id"])]) + 2
+    gw = max([6, *(len(str(g)) for g in caar["group"])]) + 2 if has_group else 0
+    head = f"{'event_id':<{width}}" + (f"{'group':<{gw}}" if has_group else "")
+    lines = [head + f"{'window':>8}{'N':>6}{'CAAR':>11}" + "".join(f"{t[:15]:>17}" for t in shown)]
+    for row in caar.itertuples(index=False):
+        key = (row.event_id, row.group, row.window) if has_group else (row.event_id, row.window)
+        text = [
+            cells.at[key, t] if key in cells.index and t in cells.columns else "" for t in shown
+        ]
+        group = f"{row.group:<{gw}}" if has_group else ""
+        lines.append(
+            f"{str(row.event_id):<{width}}{group}{row.window:>8}{row.n_firms:>6}"
+            f"{row.caar:>11.5f}" + "".join(f"{c or 'nan':>17}" for c in text)
+        )
+    return lines

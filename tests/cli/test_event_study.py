@@ -203,3 +203,73 @@ def test_version_option() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.output.strip() == f"reequity {reequity.__version__}"
+
+
+def test_default_pool_holds_stocks_only(default_run: tuple[Path, str]) -> None:
+    out, _ = default_run
+    from reequity.data.universe import load_universe
+
+    kinds = load_universe()["kind"]
+    car = pd.read_csv(out / "car.csv", dtype={"ticker": str, "group": str})
+    pooled = car[car["pooled"]]
+    assert set(kinds[pooled["ticker"].unique()]) == {"stock"}
+    assert {"516150", "REMX", "CNRE_EW"} <= set(car.loc[~car["pooled"], "ticker"])
+    caar = pd.read_csv(out / "caar.csv")
+    n_pooled = pooled.groupby(["event_id", "window"])["car"].count()
+    per_event = caar[caar["event_id"] != "ALL"].set_index(["event_id", "window"])["n_firms"]
+    assert per_event.to_dict() == n_pooled.reindex(per_event.index).to_dict()
+    all_rows = caar[caar["event_id"] == "ALL"].set_index("window")["n_firms"]
+    assert all_rows.to_dict() == pooled.groupby("window")["car"].count().to_dict()
+
+
+def test_default_run_reports_groups_and_their_difference(default_run: tuple[Path, str]) -> None:
+    out, output = default_run
+    groups = pd.read_csv(out / "group_caar.csv")
+    assert {"CN", "ex-CN", "etf:CN", "etf:ex-CN", "basket:CN"} <= set(groups["group"])
+    diff = pd.read_csv(out / "group_difference.csv")
+    assert set(diff["test"]) == {"long_short_cda", "long_short_rank"}
+    assert set(diff["group_a"] + " - " + diff["group_b"]) == {"ex-CN - CN"}
+    assert (diff["event_id"] == "ALL").any() and diff["pvalue"].notna().any()
+    assert "CAAR by group" in output and "Difference between groups" in output
+    assert "long-short CDA" in output and "Brown and Warner (1985)" in output
+    assert "of 4" not in output
+
+
+def test_regress_on_group_and_user_characteristics(tmp_path: Path) -> None:
+    chars = tmp_path / "synthetic_characteristics.csv"
+    pd.DataFrame(
+        {"ticker": ["600111", "LYC.AX", "MP", "ILU.AX"], "size": [3.0, 2.0, 1.5, 1.0]}
+    ).to_csv(chars, index=False)
+    result = runner.invoke(
+        app,
+        [
+            "event-study",
+            "--event-ids",
+            f"{APRIL},cn_export_controls_2025_10_09",
+            "--tickers",
+            "600111,LYC.AX,MP,ILU.AX",
+            "--window",
+            "-1:1",
+            "--regress",
+            "group,size",
+            "--characteristics",
+            str(chars),
+            "--cov",
+            "cluster",
+            "--out",
+            str(tmp_path / "o"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(tmp_path / "o" / "cross_section.csv")
+    assert list(table["term"]) == ["Intercept", "group[T.ex-CN]", "size"]
+    assert (table["n_obs"] == 8).all() and (table["n_clusters"] == 2).all()
+    assert "cluster standard errors" in result.output
+
+
+def test_characteristics_without_regress_is_an_error(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["event-study", "--characteristics", str(tmp_path / "x.csv"), "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 1 and "--regress" in result.output
+    assert "Traceback" not in result.output

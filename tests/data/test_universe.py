@@ -113,3 +113,20 @@ def test_price_limit_schedule_knows_the_chinext_reform() -> None:
     steps = price_limit_schedule("300748")
     assert steps.asof(pd.Timestamp("2020-08-21")) == pytest.approx(0.10)
     assert steps.asof(pd.Timestamp("2020-08-24")) == pytest.approx(0.20)
+
+
+def test_every_security_has_a_kind_and_a_group(tmp_path) -> None:
+    from reequity.data.universe import GROUP_LABELS, UNIVERSE_CSV, load_universe
+    from reequity.errors import ConfigurationError
+
+    u = load_universe()
+    assert set(u["group"]) == set(GROUP_LABELS)
+    assert (u["group"] == u["country"].map(lambda c: "CN" if c == "CN" else "ex-CN")).all()
+    assert u.loc[["516150", "516780", "159713", "REMX"], "kind"].eq("etf").all()
+    assert u.at["CNRE_EW", "kind"] == "basket" and u.at["REMX", "group"] == "ex-CN"
+    bad = tmp_path / "universe.csv"
+    raw = pd.read_csv(UNIVERSE_CSV, dtype=str, keep_default_na=False)
+    raw.loc[0, "group"] = "Mars"
+    raw.to_csv(bad, index=False)
+    with pytest.raises(ConfigurationError, match="Mars"):
+        load_universe(bad)

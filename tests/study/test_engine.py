@@ -37,7 +37,8 @@ def test_result_frames_have_contract_columns(rets: pd.DataFrame) -> None:
         "event_id", "ticker", "tau", "date", "ret", "expected", "ar", "sar", "suspended", "limit_hit"
     ]  # fmt: skip
     assert list(res.car.columns) == [
-        "event_id", "ticker", "window", "start", "end", "n_days", "car", "bhar", "scar"
+        "event_id", "ticker", "window", "start", "end", "n_days", "car", "bhar", "scar",
+        "kind", "group", "pooled",
     ]  # fmt: skip
     assert list(res.aar.columns) == ["event_id", "tau", "n_firms", "aar", "caar"]
     assert list(res.caar.columns) == [

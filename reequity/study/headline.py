@@ -1,0 +1,157 @@
+"""Honest headline text: which dependence-robust statistics, their values and p-values.
+
+No count of "significant" tests: the robust tests overlap (with one day-0 date the
+portfolio test *is* the CDA), so a count would weigh one statistic twice. Each statistic
+is named with its paper and shown with its p-value; one identical to another in a row
+is said once.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:
+    from reequity.study.results import EventStudyResults
+
+__all__ = ["LABELS", "ROBUST_NOTE", "duplicate_of", "fmt_p", "headline", "robust_cells"]
+
+#: short label and paper of each dependence-robust test (and the plain cross-sectional t)
+LABELS: dict[str, tuple[str, str]] = {
+    "cda": ("CDA", "Brown and Warner (1985) crude dependence adjustment"),
+    "kolari_pynnonen": ("KP", "Kolari and Pynnonen (2010) adjusted BMP"),
+    "grank": ("GRANK", "Kolari and Pynnonen (2011) generalized rank"),
+    "portfolio": ("portfolio", "calendar-time portfolio, Brown and Warner (1980)"),
+}
+DIFFERENCE_LABELS: dict[str, tuple[str, str]] = {
+    "long_short_cda": ("long-short CDA", "t of the A - B portfolio, Brown and Warner (1985)"),
+    "long_short_rank": ("long-short rank", "rank sum of A - B, window vs estimation days"),
+}
+#: a statistic identical to another in a row is shown as a reference to that one
+DUPLICATES = (("portfolio", "cda"),)
+ROBUST_NOTE = (
+    "Dependence-robust tests (firms sharing an event date are cross-correlated): "
+    + "; ".join(f"{label} = {paper}" for label, paper in LABELS.values())
+    + ". Where the portfolio test equals the CDA (one day-0 date in the row) it is shown "
+    "once, as '= CDA'. t_cs assumes independent firms."
+)
+
+
+def duplicate_of(tests: pd.DataFrame) -> pd.Series:
+    """For each (event_id, window[, group]) row and test, the test it duplicates ("" if none).
+
+    Returns a Series indexed by the row keys and the test name.
+    """
+    keys = [k for k in ("event_id", "group", "window") if k in tests.columns]
+    wt = tests[tests["tau"].isna()]
+    stat = wt.pivot_table(index=keys, columns="test", values="statistic", sort=False)
+    pval = wt.pivot_table(index=keys, columns="test", values="pvalue", sort=False)
+    out = pd.DataFrame("", index=stat.index, columns=stat.columns)
+    for test, same in DUPLICATES:
+        if test in stat and same in stat:
+            equal = np.isclose(stat[test], stat[same], rtol=1e-9, atol=1e-12) & np.isclose(
+                pval[test], pval[same], rtol=1e-9, atol=1e-12
+            )
+            out.loc[np.asarray(equal, dtype=bool), test] = same
+    return out.stack() if not out.empty else pd.Series(dtype=str)
+
+
+def robust_cells(tests: pd.DataFrame, names: tuple[str, ...]) -> pd.DataFrame:
+    """``statistic (p)`` per row key and test, ``= CDA`` for a duplicate, "" if missing."""
+    keys = [k for k in ("event_id", "group", "window") if k in tests.columns]
+    wt = tests[tests["tau"].isna() & tests["test"].isin(names)]
+    stat = wt.pivot_table(index=keys, columns="test", values="statistic", sort=False)
+    pval = wt.pivot_table(index=keys, columns="test", values="pvalue", sort=False)
+    dup = duplicate_of(wt)
+    cells = pd.DataFrame("", index=stat.index, columns=[n for n in names if n in stat])
+    for name in cells.columns:
+        for key in stat.index:
+            same = dup.get((*key, name), "") if isinstance(key, tuple) else ""
+            s, p = stat.at[key, name], pval.at[key, name]
+            if same:
+                cells.at[key, name] = f"= {LABELS.get(same, (same,))[0]}"
+            elif np.isfinite(s):
+                cells.at[key, name] = f"{s:+.2f} ({fmt_p(p)})"
+    return cells
+
+
+def _pooled_lines(results: EventStudyResults, names: tuple[str, ...]) -> list[str]:
+    cells = robust_cells(results.tests, names)
+    lines = []
+    for row in results.caar[results.caar["event_id"] == "ALL"].itertuples(index=False):
+        key = ("ALL", row.window)
+        texts = {n: cells.at[key, n] for n in cells.columns if key in cells.index}
+        same = {t: o for t, o in DUPLICATES if texts.get(t, "").startswith("= ")}
+        parts = [
+            f"{LABELS.get(n, (n,))[0]}"
+            + "".join(f" (= {LABELS[t][0]})" for t, o in same.items() if o == n)
+            + f" {text}"
+            for n, text in texts.items()
+            if text and n not in same
+        ]
+        lines.append(
+            f"ALL {row.window}: CAAR {row.caar:+.2%} (N={row.n_firms}); " + "; ".join(parts)
+        )
+    return lines
+
+
+def _difference_lines(results: EventStudyResults) -> list[str]:
+    diff = results.group_difference
+    if diff.empty:
+        return []
+    lines = []
+    shown = diff[diff["event_id"] == "ALL"]
+    shown = shown if not shown.empty else diff
+    for (event_id, window, a, b), rows in shown.groupby(
+        ["event_id", "window", "group_a", "group_b"], sort=False
+    ):
+        first = rows.iloc[0]
+        parts = [
+            f"{DIFFERENCE_LABELS.get(r.test, (r.test,))[0]} {r.statistic:+.2f} ({fmt_p(r.pvalue)})"
+            for r in rows.itertuples(index=False)
+            if np.isfinite(r.statistic)
+        ]
+        lines.append(
+            f"{a} - {b}, {event_id} {window}: {first['difference']:+.2%} "
+            f"(N={first['n_a']} vs {first['n_b']}); " + ("; ".join(parts) or "not computable")
+        )
+    return lines
+
+
+def fmt_p(p: float) -> str:
+    """``p=0.012``, or ``p<0.001`` (a rounded ``p=0.000`` would read as zero)."""
+    return "p<0.001" if p < 0.0005 else f"p={p:.3f}"
+
+
+def headline(
+    results: EventStudyResults, names: tuple[str, ...] | None = None, *, width: int | None = 100
+) -> str:
+    """The headline: pooled CAARs with each robust statistic and p, then group differences.
+
+    Parameters
+    ----------
+    results : EventStudyResults
+    names : tuple of str, optional
+        Tests to name (default the dependence-robust tests that were computed).
+    width : int or None, default 100
+        Wrap the explanatory paragraphs at this width (None: one line each).
+    """
+    wrap = (lambda text: textwrap.fill(text, width)) if width else (lambda text: text)
+    computed = set(results.tests["test"])
+    names = names or tuple(t for t in LABELS if t in computed)
+    pool = results.settings.get("pool", "all firm-events")
+    lines = [wrap(ROBUST_NOTE), f"Pooled rows (ALL and each event): {pool}."]
+    lines += _pooled_lines(results, names)
+    diff = _difference_lines(results)
+    if diff:
+        intro = (
+            "Group differences (long-short portfolio of the two groups' mean ARs, valid "
+            "under a common event date; "
+            + "; ".join(f"{label} = {paper}" for label, paper in DIFFERENCE_LABELS.values())
+            + "):"
+        )
+        lines += [wrap(intro), *diff]
+    return "\n".join(lines)
