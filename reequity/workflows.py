@@ -247,7 +247,8 @@ def catalogue_event_study(
         Events to study instead of the catalogue.
     **study_options
         Passed to :func:`reequity.event_study` (``model``, ``estimation``, ``windows``,
-        ``convention``, ``tests``, ``min_estimation``).
+        ``convention``, ``tests``, ``min_estimation``; ``groups`` or ``kinds`` replace
+        the universe's, e.g. ``groups={"600111": "miner", ...}``).
 
     Returns
     -------
@@ -275,9 +276,7 @@ def catalogue_event_study(
         calendars=inputs.calendars,
         price_limits=inputs.price_limits,
         confounders=inputs.confounders,
-        groups=inputs.groups,
-        kinds=inputs.kinds,
-        **study_options,
+        **{"groups": inputs.groups, "kinds": inputs.kinds, **study_options},
     )
     if inputs.skipped.empty:
         return results

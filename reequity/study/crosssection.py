@@ -125,7 +125,8 @@ def cross_section(
         A formula (``"car ~ group + size"``) or column names; text columns enter as
         dummies (first level the base).
     characteristics : DataFrame, optional
-        One row per ticker (or per ``event_id`` and ``ticker``) with user columns.
+        One row per ticker (or per ``event_id`` and ``ticker``) with user columns; a
+        column whose name ``car`` already has (e.g. ``group``) is renamed ``<name>_user``.
     window : str or sequence of str, optional
         Window label(s), e.g. ``"-1:1"``; default every window.
     cov : {"HC1", "cluster"}

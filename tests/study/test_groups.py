@@ -169,3 +169,18 @@ def test_long_short_cda_keeps_its_size_under_a_common_date() -> None:
         reject_welch += stats.ttest_ind(a[:, -1], b[:, -1], equal_var=False).pvalue < 0.05
     assert 0.02 <= reject_ls / reps <= 0.08 and 0.02 <= reject_rank / reps <= 0.08
     assert reject_welch / reps > 0.3
+
+
+def test_user_groups_replace_the_universe_groups() -> None:
+    from reequity.workflows import catalogue_event_study
+
+    mine = {"600111": "miners", "LYC.AX": "miners", "300748": "magnets"}
+    res = catalogue_event_study(
+        event_ids=["cn_export_controls_2025_10_09"],
+        tickers=list(mine),
+        windows=[(0, 0)],
+        tests=["cda"],
+        groups=mine,
+    )
+    assert set(res.group_caar["group"]) == {"miners", "magnets"}
+    assert set(res.group_difference["group_a"]) == {"magnets"}

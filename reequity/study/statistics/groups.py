@@ -5,8 +5,8 @@ a two-sample test that treats firms as independent (Welch) is too optimistic. Th
 long-short portfolio approach avoids the issue: hold group A's equally weighted
 abnormal-return portfolio long and group B's short, and test the window sum of that one
 time series against its own estimation-window variability, so the covariance of the two
-groups is priced in (Campbell, Lo and MacKinlay 1997, sec. 4.5; Brown and Warner 1985,
-"crude dependence adjustment").
+groups is priced in (Campbell, Lo and MacKinlay 1997, ch. 4, on clustered event dates;
+Brown and Warner 1985, "crude dependence adjustment").
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def _long_short(ar_a: np.ndarray, ar_b: np.ndarray, win: np.ndarray) -> tuple[np
 def long_short_cda(
     ar_a: np.ndarray, ar_b: np.ndarray, est: np.ndarray, win: np.ndarray
 ) -> DifferenceResult:
-    """CDA t test of the long-short portfolio A - B (Brown and Warner 1985; CLM 1997 4.5).
+    """CDA t test of the long-short portfolio A - B (Brown and Warner 1985; CLM 1997 ch. 4).
 
     Parameters
     ----------
