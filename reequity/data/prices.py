@@ -14,7 +14,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from reequity.data.cache import cache_layers, read_series
+from reequity.data.basis import basis_for_adjustment
+from reequity.data.cache import cache_layers, find_entry, read_series
 from reequity.data.normalize import COLUMNS, finish_canonical, validate_canonical
 from reequity.data.providers import Provider, default_provider
 from reequity.data.universe import load_universe, validate_tickers
@@ -25,7 +26,7 @@ from reequity.errors import (
     ProviderError,
 )
 
-__all__ = ["DEFAULT_START", "load_prices", "load_returns"]
+__all__ = ["DEFAULT_START", "ex_dividend_dates", "load_prices", "load_returns"]
 
 #: Start of an online fetch when no ``start`` is given (the shipped data start in 2009).
 DEFAULT_START = pd.Timestamp("2009-01-01")
@@ -56,12 +57,14 @@ def _fetch_and_store(
 ) -> pd.DataFrame:
     frame = provider.fetch(info, start=start, end=end)
     layer = cache_layers(cache_dir)[0]
+    adjustment = provider.adjustment_for(info)
     layer.write(
         frame,
         {
             "ticker": str(info.name),
             "provider": provider.name,
-            "adjustment": provider.adjustment_for(info),
+            "adjustment": adjustment,
+            "return_basis": basis_for_adjustment(adjustment, str(info.name)),
             "origin": {"vendor": provider.name, "source": str(frame["source"].iloc[0])},
             "notes": "",
         },
@@ -224,3 +227,41 @@ def load_returns(
     wide.index = pd.DatetimeIndex(wide.index, name="date")
     wide.columns.name = None
     return np.log1p(wide) if method == "log" else wide
+
+
+def ex_dividend_dates(ticker: str, *, cache_dir: str | Path | None = None) -> pd.DatetimeIndex:
+    """Ex-dividend dates of a price-only series, as far as its sources give them.
+
+    A price-only return (ASX closes from asxgym) falls by the dividend on the ex-day, which
+    an event study would read as an abnormal return: drop these dates from estimation
+    windows, or read them as a caveat.
+
+    Parameters
+    ----------
+    ticker : str
+        Universe ticker id.
+    cache_dir : path, optional
+        Writable cache folder (see :func:`load_prices`).
+
+    Returns
+    -------
+    pandas.DatetimeIndex
+        Sorted dates named ``date``; empty for a total-return series (the dividend is in
+        its returns) or when no source lists dividends.
+
+    Notes
+    -----
+    The shipped ASX series list the dividends of the yfinance cross-check files, which
+    cover 2024-01-02..2026-01-02 only; earlier and later ex-days are not known offline.
+
+    Examples
+    --------
+    >>> ex_dividend_dates("ILU.AX").strftime("%Y-%m-%d").tolist()
+    ['2024-03-05', '2024-09-03', '2025-03-04', '2025-09-02']
+    >>> len(ex_dividend_dates("600111"))
+    0
+    """
+    (valid,) = validate_tickers([ticker])
+    found = find_entry(valid, cache_dir=cache_dir)
+    days = [d["date"] for d in (found[0].get("ex_dividends") or [])] if found else []
+    return pd.DatetimeIndex(sorted(pd.to_datetime(days)), name="date").astype("datetime64[ns]")
