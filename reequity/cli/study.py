@@ -304,6 +304,7 @@ def event_study(
                 )
     _print_warnings(caught)
     table = robust_table(results)
+    as_of = _as_of(results, returns, cache_dir)
     settings = {
         "events": events,
         "event_ids": ", ".join(ids or []) or "all",
@@ -315,6 +316,7 @@ def event_study(
         "convention": convention,
         "tests": tests,
         "min_estimation": str(min_estimation),
+        "data": as_of,
     }
     written = _write_outputs(results, table, out, settings)
     if fmt is OutputFormat.table:
@@ -326,3 +328,13 @@ def event_study(
         console.print(f"wrote CSVs, {len(written)} figures and report.md to {out}/")
     else:
         emit_frame(table, fmt)
+    err_console.print(as_of, highlight=False, soft_wrap=True)
+
+
+def _as_of(results, returns: Path | None, cache_dir) -> str:
+    """The "data as of" line: the returns file's last date, else the cached series'."""
+    if returns is not None:
+        return f"data as of {_read_returns_csv(returns).index.max():%Y-%m-%d} ({returns.name})"
+    from reequity.data.status import data_as_of
+
+    return data_as_of(results.ar["ticker"].astype(str).unique(), cache_dir=cache_dir)
