@@ -71,7 +71,13 @@ def fetch_cmd(
     tickers: TickersOption,
     start: DateOption = None,
     end: DateOption = None,
-    refresh: Annotated[bool, typer.Option(help="Fetch online even when cached.")] = False,
+    refresh: Annotated[
+        bool,
+        typer.Option(
+            help="Fetch the days since shortly before the last cached date and append them "
+            "when the shared days agree (refuses, keeping the cache, when they do not)."
+        ),
+    ] = False,
     cache_dir: CacheDirOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:

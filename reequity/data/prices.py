@@ -18,6 +18,8 @@ from reequity.data.basis import basis_for_adjustment
 from reequity.data.cache import cache_layers, find_entry, read_series
 from reequity.data.normalize import COLUMNS, finish_canonical, validate_canonical
 from reequity.data.providers import Provider, default_provider
+from reequity.data.refresh import refresh_series
+from reequity.data.stitch import OverlapMismatchError
 from reequity.data.universe import load_universe, validate_tickers
 from reequity.errors import (
     CacheMissError,
@@ -90,12 +92,17 @@ def _load_one(
         except CacheMissError:
             pass
     vendor = provider or default_provider(info)
-    # fetch the whole history, not just the window asked: the stored copy replaces the
-    # cached one, and a forward-adjusted (qfq) series must share one adjustment base
     fetch_start = min(start or DEFAULT_START, DEFAULT_START)
     fetch_end = max(end or pd.Timestamp.today().normalize(), pd.Timestamp.today().normalize())
     try:
+        if refresh:  # only the new days, merged onto the cached series after a check
+            merged = refresh_series(info, vendor, end=fetch_end, cache_dir=cache_dir)
+            if merged is not None:
+                return merged
+        # nothing to continue: the whole history, so a qfq series shares one base
         return _fetch_and_store(info, vendor, start=fetch_start, end=fetch_end, cache_dir=cache_dir)
+    except OverlapMismatchError:
+        raise  # the vendor disagrees with the cache: never fall back silently
     except ProviderError as exc:
         try:
             cached = _from_cache(ticker, cache_dir)
@@ -133,7 +140,10 @@ def load_prices(
         Writable cache folder (else ``$REEQUITY_CACHE_DIR``, else the user cache); the
         shipped snapshot is read after it.
     refresh : bool
-        Fetch from the vendor even when cached; on failure fall back to the cache with an
+        Fetch from the vendor even when cached: only the days from shortly before the last
+        cached date, merged onto the cached series when the shared days agree (see
+        :mod:`reequity.data.refresh`); the full history when nothing cached is on the
+        vendor's return basis. Offline, fall back to the cache with an
         ``OfflineFallbackWarning``.
     provider : Provider, optional
         Vendor to use (default: akshare for Chinese tickers, yfinance otherwise).
@@ -151,6 +161,8 @@ def load_prices(
         For a ticker outside the universe.
     CacheMissError
         When a series is neither obtainable online nor cached.
+    OverlapMismatchError
+        When a refresh's shared days disagree with the cache (nothing is written).
 
     Examples
     --------

@@ -90,6 +90,8 @@ def _sources(entry: dict[str, Any]) -> str:
             return "derived from " + " ".join(origin[0]["derived_from"])
         parts = [f"{o['repo']}@{str(o.get('commit', ''))[:7]}" for o in origin if o.get("repo")]
         if parts:
+            if entry.get("refreshed_by"):
+                parts.append(str(entry["refreshed_by"].get("vendor")))
             return " + ".join(dict.fromkeys(parts))
     if isinstance(origin, dict) and origin.get("vendor"):
         return f"{origin['vendor']} ({origin.get('source', '')})".replace(" ()", "")
