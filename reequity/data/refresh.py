@@ -26,6 +26,7 @@ from reequity.data.cache import cache_layers, find_entry
 from reequity.data.normalize import COLUMNS, finish_canonical, validate_canonical
 from reequity.data.providers import Provider
 from reequity.data.stitch import rounding_tolerance, stitch
+from reequity.errors import CacheCorruptError
 
 __all__ = ["MIN_OVERLAP", "OVERLAP_DAYS", "merge_onto", "refresh_series", "refresh_tolerance"]
 
@@ -108,7 +109,11 @@ def refresh_series(
         adjustment, ticker
     ):
         return None
-    cached = finish_canonical(layer.read(entry), ticker=ticker, source=str(entry["provider"]))
+    try:
+        stored = layer.read(entry)
+    except CacheCorruptError:
+        return None  # a damaged copy is repaired by a full fetch, never merged onto
+    cached = finish_canonical(stored, ticker=ticker, source=str(entry["provider"]))
     last = cached["date"].max()
     fresh = provider.fetch(info, start=last - pd.Timedelta(days=OVERLAP_DAYS), end=end)
     merged = merge_onto(cached, fresh, what=f"refresh of {ticker} ({provider.name})")
