@@ -78,6 +78,13 @@ def fetch_cmd(
             "when the shared days agree (refuses, keeping the cache, when they do not)."
         ),
     ] = False,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            help="With --refresh: fetch the whole history and replace your writable copy "
+            "instead of merging (e.g. when --refresh refuses)."
+        ),
+    ] = False,
     cache_dir: CacheDirOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
@@ -104,8 +111,9 @@ def fetch_cmd(
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", OfflineFallbackWarning)
                 frame = load_prices(
-                    [ticker], start=lo, end=hi, cache_dir=cache_dir, refresh=refresh
-                )
+                    [ticker], start=lo, end=hi, cache_dir=cache_dir,
+                    refresh="replace" if refresh and replace else refresh,
+                )  # fmt: skip
             # vendor libraries warn too (pandas deprecations): show and count only ours
             ours = [w for w in caught if issubclass(w.category, ReequityWarning)]
             for w in ours:

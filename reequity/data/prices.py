@@ -80,7 +80,7 @@ def _load_one(
     start: pd.Timestamp | None,
     end: pd.Timestamp | None,
     cache_dir: str | Path | None,
-    refresh: bool,
+    refresh: bool | Literal["replace"],
     provider: Provider | None,
 ) -> pd.DataFrame:
     ticker = str(info.name)
@@ -91,11 +91,13 @@ def _load_one(
             return _from_cache(ticker, cache_dir)
         except CacheMissError:
             pass
+    if refresh not in (False, True, "replace"):
+        raise ConfigurationError(f"refresh {refresh!r} is not one of False, True, 'replace'")
     vendor = provider or default_provider(info)
     fetch_start = min(start or DEFAULT_START, DEFAULT_START)
     fetch_end = max(end or pd.Timestamp.today().normalize(), pd.Timestamp.today().normalize())
     try:
-        if refresh:  # only the new days, merged onto the cached series after a check
+        if refresh is True:  # only the new days, merged onto the cached series after a check
             merged = refresh_series(info, vendor, end=fetch_end, cache_dir=cache_dir)
             if merged is not None:
                 return merged
@@ -125,7 +127,7 @@ def load_prices(
     start: object = None,
     end: object = None,
     cache_dir: str | Path | None = None,
-    refresh: bool = False,
+    refresh: bool | Literal["replace"] = False,
     provider: Provider | None = None,
 ) -> pd.DataFrame:
     """Daily prices and returns of ``tickers`` in the canonical long schema.
@@ -139,11 +141,12 @@ def load_prices(
     cache_dir : path, optional
         Writable cache folder (else ``$REEQUITY_CACHE_DIR``, else the user cache); the
         shipped snapshot is read after it.
-    refresh : bool
-        Fetch from the vendor even when cached: only the days from shortly before the last
-        cached date, merged onto the cached series when the shared days agree (see
-        :mod:`reequity.data.refresh`); the full history when nothing cached is on the
-        vendor's return basis. Offline, fall back to the cache with an
+    refresh : {False, True, "replace"}
+        ``True``: fetch from the vendor even when cached, only the days from shortly
+        before the last cached date, merged onto the cached series when the shared days
+        agree (see :mod:`reequity.data.refresh`); the full history when nothing cached is
+        on the vendor's return basis. ``"replace"``: fetch the full history and replace
+        the writable copy without a check. Offline, both fall back to the cache with an
         ``OfflineFallbackWarning``.
     provider : Provider, optional
         Vendor to use (default: akshare for Chinese tickers, yfinance otherwise).

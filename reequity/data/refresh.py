@@ -25,7 +25,7 @@ from reequity.data.basis import basis_for_adjustment, return_basis
 from reequity.data.cache import cache_layers, find_entry
 from reequity.data.normalize import COLUMNS, finish_canonical, validate_canonical
 from reequity.data.providers import Provider
-from reequity.data.stitch import rounding_tolerance, stitch
+from reequity.data.stitch import OverlapMismatchError, rounding_tolerance, stitch
 from reequity.errors import CacheCorruptError
 
 __all__ = ["MIN_OVERLAP", "OVERLAP_DAYS", "merge_onto", "refresh_series", "refresh_tolerance"]
@@ -116,7 +116,13 @@ def refresh_series(
     cached = finish_canonical(stored, ticker=ticker, source=str(entry["provider"]))
     last = cached["date"].max()
     fresh = provider.fetch(info, start=last - pd.Timedelta(days=OVERLAP_DAYS), end=end)
-    merged = merge_onto(cached, fresh, what=f"refresh of {ticker} ({provider.name})")
+    try:
+        merged = merge_onto(cached, fresh, what=f"refresh of {ticker} ({provider.name})")
+    except OverlapMismatchError as exc:
+        raise OverlapMismatchError(
+            f"{exc}; nothing was written. To take the vendor's whole history instead, run "
+            f"`reequity data fetch --tickers {ticker} --refresh --replace`"
+        ) from None
     if merged["date"].max() == last:
         return cached  # nothing new: keep the cached file as it is
     merged = validate_canonical(merged, ticker=ticker, source=f"merged {provider.name}")

@@ -87,7 +87,9 @@ def test_refresh_with_a_disagreeing_overlap_is_refused_and_the_cache_is_unchange
     bad_frame = pd.concat([bad_frame, yf_frame_from(pd.Series([52.5], index=more), "MP")])
     bad = YFinanceProvider(fetch=Recorder(bad_frame))
     monkeypatch.setattr(prices, "default_provider", lambda info: bad)
-    with pytest.raises(OverlapMismatchError, match=r"refresh of MP .*DISAGREES.* worst 2026-08-1"):
+    with pytest.raises(
+        OverlapMismatchError, match=r"refresh of MP .*DISAGREES.* worst 2026-08-1.*--replace"
+    ):
         load_prices(["MP"], refresh=True)
     assert {p.name: _sha(p) for p in isolated_cache.iterdir() if not p.name.startswith(".")} == (
         hashes
@@ -125,3 +127,39 @@ def test_refresh_onto_another_return_basis_fetches_the_full_history(
     monkeypatch.setattr(prices, "default_provider", lambda info: YFinanceProvider(fetch=vendor))
     load_prices(["LYC.AX"], refresh=True)
     assert vendor.calls[0]["start"] == "2009-01-01"
+
+
+def test_refresh_with_no_new_day_writes_nothing(
+    monkeypatch: pytest.MonkeyPatch, isolated_cache: Path
+) -> None:
+    shipped = load_prices(["MP"]).set_index("date")["adj_close"].iloc[-25:]
+    vendor = Recorder(yf_frame_from(shipped, "MP"))
+    monkeypatch.setattr(prices, "default_provider", lambda info: YFinanceProvider(fetch=vendor))
+    again = load_prices(["MP"], refresh=True)
+    assert again["date"].max() == pd.Timestamp("2026-08-21") and len(vendor.calls) == 1
+    assert not (isolated_cache / "manifest.json").exists()
+
+
+def test_a_corrupt_cached_copy_is_repaired_by_a_full_fetch(
+    monkeypatch: pytest.MonkeyPatch, isolated_cache: Path
+) -> None:
+    good = YFinanceProvider(fetch=Recorder(_mp_vendor_frame()))
+    monkeypatch.setattr(prices, "default_provider", lambda info: good)
+    vendor = Recorder(_mp_vendor_frame())  # built from the snapshot before the damage
+    load_prices(["MP"], refresh=True)
+    (isolated_cache / "yfinance__MP__auto_adjust.parquet").write_bytes(b"damaged")
+    monkeypatch.setattr(prices, "default_provider", lambda info: YFinanceProvider(fetch=vendor))
+    repaired = load_prices(["MP"], refresh=True)
+    assert vendor.calls[0]["start"] == "2009-01-01"  # full history, not a merge
+    assert repaired["date"].max() == NEW_DAYS[-1]
+
+
+def test_replace_takes_the_vendor_history_when_merge_refuses(
+    monkeypatch: pytest.MonkeyPatch, isolated_cache: Path
+) -> None:
+    bad = YFinanceProvider(fetch=Recorder(_mp_vendor_frame(tamper="2026-08-19")))
+    monkeypatch.setattr(prices, "default_provider", lambda info: bad)
+    assert runner.invoke(app, ["data", "fetch", "-t", "MP", "--refresh"]).exit_code == 1
+    result = runner.invoke(app, ["data", "fetch", "-t", "MP", "--refresh", "--replace"])
+    assert result.exit_code == 0, result.output
+    assert len(load_prices(["MP"])) == 28  # the vendor's 25 + 3 days, nothing merged
