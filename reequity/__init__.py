@@ -27,6 +27,10 @@ _LAZY: dict[str, str] = {
     "get_calendar": "reequity.data.calendars",
     "sessions": "reequity.data.calendars",
     "day_zero": "reequity.data.calendars",
+    "data_status": "reequity.data.status",
+    "ex_dividend_dates": "reequity.data.prices",
+    "return_basis": "reequity.data.basis",
+    "ReturnBasisWarning": "reequity.data.basis",
     # events
     "read_articles": "reequity.events.articles",
     "resolve_dates": "reequity.events.dates",

@@ -10,6 +10,7 @@ rare-earth business with data at that date.
 from __future__ import annotations
 
 import dataclasses
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,10 @@ class StudyInputs:
     groups, kinds : dict
         Ticker -> the universe's ``group`` (CN, ex-CN) and ``kind`` (stock, etf, basket,
         index): only stocks are pooled, the rest are reported as their own groups.
+
+    basis_issues : DataFrame
+        ``ticker, benchmark, ticker_basis, benchmark_basis, message`` for securities whose
+        benchmark has another return basis (dividends in one, not the other).
     """
 
     returns: pd.DataFrame
@@ -57,6 +62,8 @@ class StudyInputs:
     skipped: pd.DataFrame = field(default_factory=pd.DataFrame)
     groups: dict[str, str] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
+
+    basis_issues: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def select_events(
@@ -138,15 +145,19 @@ def _first_skip(skipped: pd.DataFrame, events: pd.DataFrame) -> str:
     )
 
 
-def default_tickers(universe: pd.DataFrame, cache_dir: str | Path | None = None) -> list[str]:
-    """The non-benchmark securities of the universe that some cache layer holds."""
+def _cached(cache_dir: str | Path | None = None) -> set[str]:
     from reequity.data.cache import cache_layers
 
-    available = {
-        entry.get("ticker")
+    return {
+        str(entry.get("ticker"))
         for layer in cache_layers(cache_dir)
         for entry in layer.manifest().values()
     }
+
+
+def default_tickers(universe: pd.DataFrame, cache_dir: str | Path | None = None) -> list[str]:
+    """The non-benchmark securities of the universe that some cache layer holds."""
+    available = _cached(cache_dir)
     keep = universe.loc[~universe["is_benchmark"].astype(bool)]
     return [t for t in keep.index if t in available]
 
@@ -172,6 +183,10 @@ def prepare_study_inputs(
         Study only these events.
     benchmark : str, optional
         One benchmark ticker for every security, instead of each one's own market index.
+        By default each security's index on the same return basis is used where cached
+        (CSI300TR for A-shares, SPY for US names; ASX names stay on the price index
+        ASX200); a remaining basis mismatch warns (``ReturnBasisWarning``) and is listed
+        in ``basis_issues``.
     cache_dir : path, optional
         Writable cache folder (default: see :func:`reequity.load_returns`).
 
@@ -179,6 +194,7 @@ def prepare_study_inputs(
     -------
     StudyInputs
     """
+    from reequity.data.basis import ReturnBasisWarning, basis_mismatches, consistent_benchmark
     from reequity.data.prices import load_returns
     from reequity.data.universe import load_universe, price_limit_schedule, validate_tickers
 
@@ -200,6 +216,15 @@ def prepare_study_inputs(
             f"ticker(s) {', '.join(missing_bm)} are benchmarks themselves or have none; "
             "pick securities with a benchmark in the universe"
         )
+    if benchmark is None:
+        available = _cached(cache_dir)
+        benchmark_of = {
+            t: consistent_benchmark(t, b, available=available, cache_dir=cache_dir)
+            for t, b in benchmark_of.items()
+        }
+    basis_issues = basis_mismatches(benchmark_of, cache_dir=cache_dir)
+    for message in basis_issues["message"]:
+        warnings.warn(message, ReturnBasisWarning, stacklevel=2)
     columns = list(dict.fromkeys([*tickers, *benchmark_of.values()]))
     returns = load_returns(columns, cache_dir=cache_dir)
     paired, skipped = _pair_events(study_events, tickers, returns, universe)
@@ -220,6 +245,7 @@ def prepare_study_inputs(
         skipped=skipped,
         groups={t: universe.at[t, "group"] for t in tickers},
         kinds={t: universe.at[t, "kind"] for t in tickers},
+        basis_issues=basis_issues,
     )
 
 
@@ -278,8 +304,11 @@ def catalogue_event_study(
         confounders=inputs.confounders,
         **{"groups": inputs.groups, "kinds": inputs.kinds, **study_options},
     )
-    if inputs.skipped.empty:
+    extra = [inputs.skipped.rename(columns={"reason": "message"}).assign(kind="skipped")]
+    if not inputs.basis_issues.empty:
+        extra.append(inputs.basis_issues.assign(event_id="ALL", kind="return_basis"))
+    extra = [e[results.issues.columns] for e in extra if not e.empty]
+    if not extra:
         return results
-    skipped = inputs.skipped.rename(columns={"reason": "message"}).assign(kind="skipped")
-    issues = pd.concat([results.issues, skipped[results.issues.columns]], ignore_index=True)
+    issues = pd.concat([results.issues, *extra], ignore_index=True)
     return dataclasses.replace(results, issues=issues)

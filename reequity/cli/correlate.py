@@ -118,12 +118,20 @@ def correlate(
         "tickers": names, "pairs": pairs.value, "window": window, "events": events,
         "event_ids": event_ids or "all", "pre": pre, "post": post, "max_lag": max_lag,
         "dates": f"{returns.index.min():%Y-%m-%d}..{returns.index.max():%Y-%m-%d}",
+        "data": _as_of(wanted, cache_dir),
     }  # fmt: skip
     written = write_outputs(study, out=out, settings=settings)
     _print(study, fmt)
     for message in sorted({str(w.message) for w in caught}):
         err_console.print(f"[yellow]warning:[/] {message}", highlight=False, soft_wrap=True)
     err_console.print(f"wrote {len(written)} files to {out} (report: {out / 'report.md'})")
+    err_console.print(settings["data"], highlight=False, soft_wrap=True)
+
+
+def _as_of(tickers: list[str], cache_dir: Any) -> str:
+    from reequity.data.status import data_as_of
+
+    return data_as_of(tickers, cache_dir=cache_dir)
 
 
 def _print(study: CorrelationStudy, fmt: OutputFormat) -> None:

@@ -37,55 +37,32 @@ DateOption = Annotated[str | None, typer.Option(help="Date YYYY-MM-DD (inclusive
 
 
 def cached_series_table(cache_dir: str | None = None) -> pd.DataFrame:
-    """One row per cached series over both layers (the writable one shadows the snapshot)."""
-    from reequity.data.cache import cache_layers
-    from reequity.data.universe import load_universe
+    """One row per cached series over both layers (see :func:`reequity.data_status`)."""
+    from reequity.data.status import data_status
 
-    names = load_universe()["name"]
-    rows, seen = [], set()
-    for layer in cache_layers(cache_dir):
-        for entry in layer.manifest().values():
-            if entry["ticker"] in seen:
-                continue
-            seen.add(entry["ticker"])
-            rows.append(
-                {
-                    "ticker": entry["ticker"],
-                    "name": names.get(entry["ticker"], ""),
-                    "first": entry.get("first"),
-                    "last": entry.get("last"),
-                    "rows": int(entry.get("rows", 0)),
-                    "source": _source_label(entry),
-                    "layer": "writable" if layer.writable else "snapshot",
-                }
-            )
-    columns = ["ticker", "name", "first", "last", "rows", "source", "layer"]
-    order = {t: i for i, t in enumerate(load_universe().index)}
-    table = pd.DataFrame(rows, columns=columns)
-    return table.sort_values("ticker", key=lambda s: s.map(order).fillna(1e9)).reset_index(
-        drop=True
-    )
+    return data_status(cache_dir)
 
 
-def _source_label(entry: dict) -> str:
-    origin = entry.get("origin")
-    if isinstance(origin, list) and origin:
-        repos = [o.get("repo") for o in origin if o.get("repo")]
-        if repos:
-            return " + ".join(dict.fromkeys(repos))
-        if origin[0].get("derived_from"):
-            return "derived"
-    if isinstance(origin, dict) and origin.get("vendor"):
-        return str(origin["vendor"])
-    return str(entry.get("provider", ""))
+#: columns of the on-screen table (csv/json give every column of ``data_status``)
+_SCREEN = ["ticker", "first", "last", "rows", "return_basis", "licence_status", "layer", "sources"]
 
 
 @app.command("list")
 @handle_errors
 def list_cmd(fmt: FormatOption = OutputFormat.table, cache_dir: CacheDirOption = None) -> None:
-    """Table of cached series: ticker, name, first, last, rows, source."""
+    """Cached series: first/last date, rows, return basis, sources, licence, layer."""
     table = cached_series_table(None if cache_dir is None else str(cache_dir))
-    emit_frame(table, fmt, title="Cached series")
+    if fmt is OutputFormat.table:
+        emit_frame(table[_SCREEN], fmt, title="Cached series")
+        latest = table["last"].dropna().max() if len(table) else "unknown"
+        err_console.print(
+            f"data as of {latest}; shipped = read-only snapshot, writable = your cache "
+            "(it shadows the snapshot); licence none_stated/non_commercial: research use only",
+            highlight=False,
+            soft_wrap=True,
+        )
+    else:
+        emit_frame(table, fmt)
 
 
 @app.command("fetch")
@@ -94,7 +71,20 @@ def fetch_cmd(
     tickers: TickersOption,
     start: DateOption = None,
     end: DateOption = None,
-    refresh: Annotated[bool, typer.Option(help="Fetch online even when cached.")] = False,
+    refresh: Annotated[
+        bool,
+        typer.Option(
+            help="Fetch the days since shortly before the last cached date and append them "
+            "when the shared days agree (refuses, keeping the cache, when they do not)."
+        ),
+    ] = False,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            help="With --refresh: fetch the whole history and replace your writable copy "
+            "instead of merging (e.g. when --refresh refuses)."
+        ),
+    ] = False,
     cache_dir: CacheDirOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
@@ -121,8 +111,9 @@ def fetch_cmd(
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", OfflineFallbackWarning)
                 frame = load_prices(
-                    [ticker], start=lo, end=hi, cache_dir=cache_dir, refresh=refresh
-                )
+                    [ticker], start=lo, end=hi, cache_dir=cache_dir,
+                    refresh="replace" if refresh and replace else refresh,
+                )  # fmt: skip
             # vendor libraries warn too (pandas deprecations): show and count only ours
             ours = [w for w in caught if issubclass(w.category, ReequityWarning)]
             for w in ours:

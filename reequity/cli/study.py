@@ -358,6 +358,8 @@ def event_study(
     section = _regression(results, regress, characteristics, cov)
     if section is not None:
         tables["cross_section"] = section.table.merge(section.fit, on="window")
+
+    as_of = _as_of(results, returns, cache_dir)
     settings = {
         "events": events,
         "event_ids": ", ".join(ids or []) or "all",
@@ -372,6 +374,7 @@ def event_study(
         "pool": results.settings.get("pool", ""),
         "regress": regress or "",
         "cov": cov if regress else "",
+        "data": as_of,
     }
     written = _write_outputs(results, tables, out, settings)
     if fmt is OutputFormat.table:
@@ -379,3 +382,13 @@ def event_study(
         console.print(f"wrote CSVs, {len(written)} figures and report.md to {out}/")
     else:
         emit_frame(table, fmt)
+    err_console.print(as_of, highlight=False, soft_wrap=True)
+
+
+def _as_of(results, returns: Path | None, cache_dir) -> str:
+    """The "data as of" line: the returns file's last date, else the cached series'."""
+    if returns is not None:
+        return f"data as of {_read_returns_csv(returns).index.max():%Y-%m-%d} ({returns.name})"
+    from reequity.data.status import data_as_of
+
+    return data_as_of(results.ar["ticker"].astype(str).unique(), cache_dir=cache_dir)

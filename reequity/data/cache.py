@@ -44,6 +44,7 @@ __all__ = [
     "CacheLayer",
     "cache_layers",
     "default_cache_dir",
+    "find_entry",
     "read_series",
     "series_filename",
     "snapshot_dir",
@@ -324,6 +325,23 @@ def cache_layers(cache_dir: str | Path | None = None) -> list[CacheLayer]:
     if snap is not None and snap.resolve() != writable.resolve():
         layers.append(CacheLayer(snap, writable=False))
     return layers
+
+
+def find_entry(
+    ticker: str,
+    *,
+    cache_dir: str | Path | None = None,
+    provider: str | None = None,
+) -> tuple[dict[str, Any], CacheLayer] | None:
+    """The manifest entry (and its layer) that :func:`read_series` would read, or None.
+
+    Only manifests are read, so this is cheap enough for status tables and warnings.
+    """
+    for layer in cache_layers(cache_dir):
+        for entry in layer.entries(ticker):
+            if provider is None or entry.get("provider") == provider:
+                return entry, layer
+    return None
 
 
 def read_series(

@@ -14,9 +14,12 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from reequity.data.cache import cache_layers, read_series
+from reequity.data.basis import basis_for_adjustment
+from reequity.data.cache import cache_layers, find_entry, read_series
 from reequity.data.normalize import COLUMNS, finish_canonical, validate_canonical
 from reequity.data.providers import Provider, default_provider
+from reequity.data.refresh import refresh_series
+from reequity.data.stitch import OverlapMismatchError
 from reequity.data.universe import load_universe, validate_tickers
 from reequity.errors import (
     CacheMissError,
@@ -25,7 +28,7 @@ from reequity.errors import (
     ProviderError,
 )
 
-__all__ = ["DEFAULT_START", "load_prices", "load_returns"]
+__all__ = ["DEFAULT_START", "ex_dividend_dates", "load_prices", "load_returns"]
 
 #: Start of an online fetch when no ``start`` is given (the shipped data start in 2009).
 DEFAULT_START = pd.Timestamp("2009-01-01")
@@ -56,12 +59,14 @@ def _fetch_and_store(
 ) -> pd.DataFrame:
     frame = provider.fetch(info, start=start, end=end)
     layer = cache_layers(cache_dir)[0]
+    adjustment = provider.adjustment_for(info)
     layer.write(
         frame,
         {
             "ticker": str(info.name),
             "provider": provider.name,
-            "adjustment": provider.adjustment_for(info),
+            "adjustment": adjustment,
+            "return_basis": basis_for_adjustment(adjustment, str(info.name)),
             "origin": {"vendor": provider.name, "source": str(frame["source"].iloc[0])},
             "notes": "",
         },
@@ -75,7 +80,7 @@ def _load_one(
     start: pd.Timestamp | None,
     end: pd.Timestamp | None,
     cache_dir: str | Path | None,
-    refresh: bool,
+    refresh: bool | Literal["replace"],
     provider: Provider | None,
 ) -> pd.DataFrame:
     ticker = str(info.name)
@@ -86,13 +91,20 @@ def _load_one(
             return _from_cache(ticker, cache_dir)
         except CacheMissError:
             pass
+    if refresh not in (False, True, "replace"):
+        raise ConfigurationError(f"refresh {refresh!r} is not one of False, True, 'replace'")
     vendor = provider or default_provider(info)
-    # fetch the whole history, not just the window asked: the stored copy replaces the
-    # cached one, and a forward-adjusted (qfq) series must share one adjustment base
     fetch_start = min(start or DEFAULT_START, DEFAULT_START)
     fetch_end = max(end or pd.Timestamp.today().normalize(), pd.Timestamp.today().normalize())
     try:
+        if refresh is True:  # only the new days, merged onto the cached series after a check
+            merged = refresh_series(info, vendor, end=fetch_end, cache_dir=cache_dir)
+            if merged is not None:
+                return merged
+        # nothing to continue: the whole history, so a qfq series shares one base
         return _fetch_and_store(info, vendor, start=fetch_start, end=fetch_end, cache_dir=cache_dir)
+    except OverlapMismatchError:
+        raise  # the vendor disagrees with the cache: never fall back silently
     except ProviderError as exc:
         try:
             cached = _from_cache(ticker, cache_dir)
@@ -115,7 +127,7 @@ def load_prices(
     start: object = None,
     end: object = None,
     cache_dir: str | Path | None = None,
-    refresh: bool = False,
+    refresh: bool | Literal["replace"] = False,
     provider: Provider | None = None,
 ) -> pd.DataFrame:
     """Daily prices and returns of ``tickers`` in the canonical long schema.
@@ -129,8 +141,12 @@ def load_prices(
     cache_dir : path, optional
         Writable cache folder (else ``$REEQUITY_CACHE_DIR``, else the user cache); the
         shipped snapshot is read after it.
-    refresh : bool
-        Fetch from the vendor even when cached; on failure fall back to the cache with an
+    refresh : {False, True, "replace"}
+        ``True``: fetch from the vendor even when cached, only the days from shortly
+        before the last cached date, merged onto the cached series when the shared days
+        agree (see :mod:`reequity.data.refresh`); the full history when nothing cached is
+        on the vendor's return basis. ``"replace"``: fetch the full history and replace
+        the writable copy without a check. Offline, both fall back to the cache with an
         ``OfflineFallbackWarning``.
     provider : Provider, optional
         Vendor to use (default: akshare for Chinese tickers, yfinance otherwise).
@@ -148,6 +164,8 @@ def load_prices(
         For a ticker outside the universe.
     CacheMissError
         When a series is neither obtainable online nor cached.
+    OverlapMismatchError
+        When a refresh's shared days disagree with the cache (nothing is written).
 
     Examples
     --------
@@ -224,3 +242,41 @@ def load_returns(
     wide.index = pd.DatetimeIndex(wide.index, name="date")
     wide.columns.name = None
     return np.log1p(wide) if method == "log" else wide
+
+
+def ex_dividend_dates(ticker: str, *, cache_dir: str | Path | None = None) -> pd.DatetimeIndex:
+    """Ex-dividend dates of a price-only series, as far as its sources give them.
+
+    A price-only return (ASX closes from asxgym) falls by the dividend on the ex-day, which
+    an event study would read as an abnormal return: drop these dates from estimation
+    windows, or read them as a caveat.
+
+    Parameters
+    ----------
+    ticker : str
+        Universe ticker id.
+    cache_dir : path, optional
+        Writable cache folder (see :func:`load_prices`).
+
+    Returns
+    -------
+    pandas.DatetimeIndex
+        Sorted dates named ``date``; empty for a total-return series (the dividend is in
+        its returns) or when no source lists dividends.
+
+    Notes
+    -----
+    The shipped ASX series list the dividends of the yfinance cross-check files, which
+    cover 2024-01-02..2026-01-02 only; earlier and later ex-days are not known offline.
+
+    Examples
+    --------
+    >>> ex_dividend_dates("ILU.AX").strftime("%Y-%m-%d").tolist()
+    ['2024-03-05', '2024-09-03', '2025-03-04', '2025-09-02']
+    >>> len(ex_dividend_dates("600111"))
+    0
+    """
+    (valid,) = validate_tickers([ticker])
+    found = find_entry(valid, cache_dir=cache_dir)
+    days = [d["date"] for d in (found[0].get("ex_dividends") or [])] if found else []
+    return pd.DatetimeIndex(sorted(pd.to_datetime(days)), name="date").astype("datetime64[ns]")

@@ -21,6 +21,7 @@ from reequity.errors import ConfigurationError, UnknownTickerError
 __all__ = [
     "BASKET_CONSTITUENTS",
     "GROUP_LABELS",
+    "RETURN_BASES",
     "get_ticker_info",
     "load_universe",
     "price_limit_schedule",
@@ -56,6 +57,10 @@ _KINDS = {"stock", "index", "etf", "basket"}
 
 #: Study groups of the universe's ``group`` column: listed in China or outside it.
 GROUP_LABELS = {"CN": "listed in China", "ex-CN": "listed outside China"}
+
+#: What a series' daily return measures: dividends included (adjusted closes, exchange
+#: ex-rights reference closes, total-return indices) or the price change only.
+RETURN_BASES = ("total_return", "price_only")
 _SAFE_TICKER = re.compile(r"^[A-Za-z0-9^][A-Za-z0-9_.^-]{0,31}$")
 
 
@@ -68,6 +73,14 @@ def _read_universe(path: Path) -> pd.DataFrame:
     frame["price_limit"] = pd.to_numeric(frame["price_limit"].replace("", None)).astype(float)
     frame["price_limit_since"] = pd.to_datetime(frame["price_limit_since"].replace("", None))
     frame["is_benchmark"] = frame["benchmark"].eq("")
+    for col in ("return_basis", "total_return_of"):  # older universe files lack them
+        if col not in frame:
+            frame[col] = ""
+    bad_basis = sorted(set(frame["return_basis"]) - {*RETURN_BASES, ""})
+    if bad_basis:
+        raise ConfigurationError(
+            f"universe file {path} has return_basis {bad_basis}; valid: {list(RETURN_BASES)}"
+        )
     bad_kind = sorted(set(frame["kind"]) - _KINDS)
     if bad_kind or frame.index.duplicated().any():
         raise ConfigurationError(
@@ -105,6 +118,11 @@ def load_universe(path: str | Path | None = None) -> pd.DataFrame:
         ``ex-CN`` listed outside it) and ``is_benchmark`` (bool). ``kind`` is the
         security's role in a study: only ``stock`` rows enter the pooled results; ETFs,
         baskets and indices hold those stocks and are reported as their own groups.
+
+        main-board 0.10; NaT = always), ``note``, ``return_basis`` (``total_return``:
+        dividends included; ``price_only``: price change only) of the shipped series,
+        ``total_return_of`` (for a total-return benchmark, the price index it is the
+        total-return version of: CSI300TR -> CSI300, SPY -> SPX) and ``is_benchmark``.
 
     Examples
     --------

@@ -23,14 +23,23 @@ def test_list_csv_has_every_shipped_series() -> None:
     result = runner.invoke(app, ["data", "list", "--format", "csv"])
     assert result.exit_code == 0, result.output
     table = pd.read_csv(io.StringIO(result.stdout), dtype={"ticker": str})
-    assert list(table.columns[:6]) == ["ticker", "name", "first", "last", "rows", "source"]
-    assert {"600111", "LYC.AX", "CNRE_EW", "SPX"} <= set(table["ticker"])
+    # issue 13: basis, sources with commits, licence status and layer per series
+    assert list(table.columns[:8]) == [
+        "ticker", "name", "first", "last", "rows", "return_basis", "adjustment", "sources"
+    ]  # fmt: skip
+    assert {"licence_status", "layer", "shadows_snapshot"} <= set(table.columns)
+    assert {"600111", "LYC.AX", "CNRE_EW", "SPX", "SPY"} <= set(table["ticker"])
     row = table.set_index("ticker").loc["LYC.AX"]
-    assert row["source"] == "asxgym/asx_data_daily" and row["rows"] > 4000
+    assert row["sources"] == "asxgym/asx_data_daily@6605828" and row["rows"] > 4000
+    assert (row["return_basis"], row["licence_status"], row["layer"]) == (
+        "price_only", "permissive", "shipped"
+    )  # fmt: skip
 
 
 def test_list_table_and_json() -> None:
-    assert "Cached series" in runner.invoke(app, ["data", "list"]).stdout
+    shown = runner.invoke(app, ["data", "list"])
+    assert "Cached series" in shown.stdout and "total_return" in shown.stdout
+    assert "data as of 2026-08-21" in shown.stderr
     records = json.loads(runner.invoke(app, ["data", "list", "-f", "json"]).stdout)
     assert records[0]["ticker"] == "600111"
 
@@ -67,9 +76,10 @@ def test_fetch_refresh_online_writes_to_cache_dir(
     assert (tmp_path / "manifest.json").is_file()
     listed = runner.invoke(app, ["data", "list", "--cache-dir", str(tmp_path), "-f", "csv"])
     table = pd.read_csv(io.StringIO(listed.stdout), dtype={"ticker": str}).set_index("ticker")
-    assert (
-        table.loc["LYC.AX", "layer"] == "writable" and table.loc["LYC.AX", "source"] == "yfinance"
-    )
+    row = table.loc["LYC.AX"]
+    assert row["layer"] == "writable" and row["sources"].startswith("yfinance")
+    # Yahoo's auto-adjusted closes include dividends; the copy hides the shipped series
+    assert row["return_basis"] == "total_return" and bool(row["shadows_snapshot"])
 
 
 def test_unknown_ticker_is_one_line_error_exit_1() -> None:

@@ -11,6 +11,9 @@ MODULES = [
     "reequity.data.universe",
     "reequity.data.calendars",
     "reequity.data.prices",
+    "reequity.data.stitch",
+    "reequity.data.basis",
+    "reequity.data.status",
 ]
 
 

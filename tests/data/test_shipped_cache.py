@@ -47,6 +47,38 @@ def test_coverage_2010_to_2026() -> None:
     assert r["600392"].reindex(days).notna().mean() > 0.95
 
 
+#: issue 13: every series reaches the newest date its sources support
+LAST_DATES = {
+    "600111": "2026-08-10", "600392": "2026-07-27", "300748": "2026-07-27",
+    "000831": "2026-07-27", "600010": "2026-07-27", "600549": "2026-07-27",
+    "CSI300": "2026-08-21", "SSE": "2026-08-21", "MP": "2026-08-21", "SPY": "2026-08-21",
+    "516780": "2025-11-12", "159713": "2025-11-12", "REMX": "2026-07-13", "CSI300TR": "2026-07-31",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("ticker", "last"), sorted(LAST_DATES.items()))
+def test_shipped_last_dates(ticker: str, last: str) -> None:
+    snap = CacheLayer(snapshot_dir(), writable=False)  # type: ignore[arg-type]
+    (entry,) = snap.entries(ticker)
+    assert entry["last"] == last
+    r = load_returns([ticker])[ticker]
+    assert r.last_valid_index() == pd.Timestamp(last)
+    # provenance: every source file with repo and commit, and the return basis
+    assert entry["origin"] and all(len(o["commit"]) == 40 for o in entry["origin"])
+    assert entry["return_basis"] in ("total_return", "price_only")
+    assert entry["licence_status"] in ("permissive", "non_commercial", "none_stated")
+
+
+def test_stitched_series_record_their_overlap_checks() -> None:
+    snap = CacheLayer(snapshot_dir(), writable=False)  # type: ignore[arg-type]
+    (mp,) = snap.entries("MP")
+    (check,) = mp["stitches"]
+    assert check["join_after"] == "2026-07-13" and check["agrees"]
+    assert check["shared_returns"] > 300 and check["max_abs_diff"] < 1e-6
+    # the intraday 2026-07-14 dsturdy row was dropped before stitching
+    assert "10:09" in mp["origin"][0]["written_at"]
+
+
 @pytest.mark.parametrize(
     ("ticker", "date", "expected"),
     [

@@ -42,3 +42,29 @@ def yf_offline_frame() -> pd.DataFrame:
         names=["Price", "Ticker"],
     )
     return pd.DataFrame(columns=cols, index=pd.DatetimeIndex([], name="Date"))
+
+
+def yf_frame_from(close: pd.Series, symbol: str) -> pd.DataFrame:
+    """A ``yf.download(auto_adjust=True)``-shaped frame with the given closes (for merge
+    tests; open/high/low = close, volume 1e6)."""
+    cols = pd.MultiIndex.from_product(
+        [["Close", "High", "Low", "Open", "Volume"], [symbol]], names=["Price", "Ticker"]
+    )
+    values = {("Volume", symbol): 1e6}
+    frame = pd.DataFrame(index=pd.DatetimeIndex(close.index, name="Date"), columns=cols)
+    for price in ("Close", "High", "Low", "Open"):
+        frame[(price, symbol)] = close.to_numpy()
+    frame[("Volume", symbol)] = values[("Volume", symbol)]
+    return frame.astype(float)
+
+
+def ak_stock_frame_from(close: pd.Series, symbol: str) -> pd.DataFrame:
+    """An ``ak.stock_zh_a_hist``-shaped frame (Chinese headers, 日期 as datetime.date) with
+    the given closes rounded to 2 decimals, as eastmoney quotes them."""
+    px = close.round(2).to_numpy()
+    prev = close.round(2).shift(1).to_numpy()
+    return pd.DataFrame({
+        "日期": pd.DatetimeIndex(close.index).date, "股票代码": symbol, "开盘": px, "收盘": px,
+        "最高": px, "最低": px, "成交量": 10000, "成交额": 1e8, "振幅": 0.0,
+        "涨跌幅": (px / prev - 1) * 100, "涨跌额": px - prev, "换手率": 1.0,
+    })  # fmt: skip

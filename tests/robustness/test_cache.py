@@ -54,7 +54,7 @@ def cache_copy(tmp_path: Path) -> Path:
 @pytest.fixture
 def refreshed(isolated_cache: Path) -> Path:
     """The writable cache after one successful refresh of MP (synthetic version 1)."""
-    load_prices(["MP"], refresh=True, provider=FakeProvider(synthetic_prices(1)))
+    load_prices(["MP"], refresh="replace", provider=FakeProvider(synthetic_prices(1)))
     assert (isolated_cache / REFRESHED).is_file()
     return isolated_cache
 
@@ -158,7 +158,7 @@ def test_write_dying_half_way_keeps_the_old_file(
 
     monkeypatch.setattr(pd.DataFrame, "to_parquet", half_then_fail)
     with pytest.raises(ConfigurationError, match=rf"cannot write {REFRESHED} .*No space left"):
-        load_prices(["MP"], refresh=True, provider=FakeProvider(synthetic_prices(2)))
+        load_prices(["MP"], refresh="replace", provider=FakeProvider(synthetic_prices(2)))
     assert tree_hashes(refreshed, ["*.parquet", "manifest.json"]) == before
     assert not list(refreshed.glob("*.tmp")), "temp files left behind"
 
@@ -177,7 +177,7 @@ def test_manifest_swap_failing_keeps_the_old_file(
 
     monkeypatch.setattr(os, "replace", fail_on_manifest)
     with pytest.raises(ConfigurationError, match="Input/output error"):
-        load_prices(["MP"], refresh=True, provider=FakeProvider(synthetic_prices(3)))
+        load_prices(["MP"], refresh="replace", provider=FakeProvider(synthetic_prices(3)))
     monkeypatch.setattr(os, "replace", real)
     assert tree_hashes(refreshed, ["*.parquet", "manifest.json"]) == before
     assert not list(refreshed.glob("*.tmp")) and not list(refreshed.glob(".*.tmp"))
@@ -265,7 +265,7 @@ def test_cache_dir_that_is_a_file(tmp_path: Path) -> None:
     digest = sha256(blocker)
     with pytest.raises(ConfigurationError, match=rf"cache folder {blocker} .*writable folder"):
         load_prices(
-            ["MP"], refresh=True, cache_dir=blocker, provider=FakeProvider(synthetic_prices(5))
+            ["MP"], refresh="replace", cache_dir=blocker, provider=FakeProvider(synthetic_prices(5))
         )
     assert sha256(blocker) == digest
 
@@ -284,7 +284,7 @@ def test_network_dying_between_tickers(refreshed: Path, monkeypatch: pytest.Monk
 
     dying = DyingProvider(None)
     monkeypatch.setattr("reequity.data.prices.default_provider", lambda info: dying)
-    args = ["data", "fetch", "--tickers", "MP,LYC.AX", "--refresh", "--format", "csv"]
+    args = ["data", "fetch", "--tickers", "MP,LYC.AX", "--refresh", "--replace", "--format", "csv"]
     result = invoke(args)
     assert_clean_exit(result, 0, "using the cached copy of 'LYC.AX'")
     table = pd.read_csv(pd.io.common.StringIO(result.stdout))

@@ -56,7 +56,9 @@ def test_vendor_warnings_do_not_flag_an_online_fetch(monkeypatch: pytest.MonkeyP
 
     noisy = NoisyProvider(synthetic_prices(4))
     monkeypatch.setattr("reequity.data.prices.default_provider", lambda info: noisy)
-    result = invoke(["data", "fetch", "--tickers", "MP", "--refresh", "--format", "csv"])
+    result = invoke(
+        ["data", "fetch", "--tickers", "MP", "--refresh", "--replace", "--format", "csv"]
+    )
     assert_clean_exit(result, 0)
     assert "inplace" not in result.stderr
     table = pd.read_csv(pd.io.common.StringIO(result.stdout))
