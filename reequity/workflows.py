@@ -43,6 +43,9 @@ class StudyInputs:
     skipped : DataFrame
         ``event_id, ticker, reason`` for pairs left out (not yet a rare-earth business,
         no data at the event date).
+    exclude : DataFrame
+        Every row of the events table (``date, time, timezone``): their sessions leave
+        the estimation windows (``clean_estimation``), studied or not.
     """
 
     returns: pd.DataFrame
@@ -52,6 +55,7 @@ class StudyInputs:
     price_limits: dict[str, float | pd.Series]
     confounders: pd.DataFrame
     skipped: pd.DataFrame = field(default_factory=pd.DataFrame)
+    exclude: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def select_events(
@@ -153,6 +157,7 @@ def prepare_study_inputs(
     event_ids: Sequence[str] | None = None,
     benchmark: str | None = None,
     cache_dir: str | Path | None = None,
+    firm_news: pd.DataFrame | bool = True,
 ) -> StudyInputs:
     """Join universe, cache and events into the inputs of an event study.
 
@@ -169,6 +174,9 @@ def prepare_study_inputs(
         One benchmark ticker for every security, instead of each one's own market index.
     cache_dir : path, optional
         Writable cache folder (default: see :func:`reequity.load_returns`).
+    firm_news : DataFrame or bool, default True
+        Firm-specific news (:func:`reequity.events.firm_news.load_firm_news`; True: the
+        shipped table, False: none). Each item becomes a confounder of its own ticker.
 
     Returns
     -------
@@ -202,6 +210,7 @@ def prepare_study_inputs(
         raise EventFormatError(
             f"no (event, ticker) pair has data: {_first_skip(skipped, study_events)}"
         )
+    confounders = _with_firm_news(confounders, firm_news, tickers)
     exchanges = {t: universe.at[t, "exchange"] for t in columns}
     schedules = {t: price_limit_schedule(t) for t in tickers}
     limits = {t: v for t, v in schedules.items() if v is not None}
@@ -213,7 +222,23 @@ def prepare_study_inputs(
         price_limits=limits,
         confounders=confounders,
         skipped=skipped,
+        exclude=events[[c for c in ("date", "time", "timezone") if c in events]],
     )
+
+
+def _with_firm_news(
+    confounders: pd.DataFrame, firm_news: pd.DataFrame | bool, tickers: Sequence[str]
+) -> pd.DataFrame:
+    """Append the studied tickers' own news to the confounders (one row per item)."""
+    from reequity.events.firm_news import firm_news_confounders, load_firm_news
+
+    if firm_news is False:
+        return confounders
+    news = load_firm_news() if firm_news is True else firm_news
+    news = news[news["ticker"].isin(list(tickers))]
+    if news.empty:
+        return confounders
+    return pd.concat([confounders, firm_news_confounders(news)], ignore_index=True)
 
 
 def catalogue_event_study(
@@ -238,7 +263,9 @@ def catalogue_event_study(
         Events to study instead of the catalogue.
     **study_options
         Passed to :func:`reequity.event_study` (``model``, ``estimation``, ``windows``,
-        ``convention``, ``tests``, ``min_estimation``).
+        ``convention``, ``tests``, ``min_estimation``, ``clean_estimation``,
+        ``clean_window``, ``exclude``). By default every catalogue row and each firm's
+        own news leave the estimation windows (sessions -1..+1 on the firm's exchange).
 
     Returns
     -------
@@ -266,7 +293,7 @@ def catalogue_event_study(
         calendars=inputs.calendars,
         price_limits=inputs.price_limits,
         confounders=inputs.confounders,
-        **study_options,
+        **{"exclude": inputs.exclude, **study_options},
     )
     if inputs.skipped.empty:
         return results

@@ -27,6 +27,7 @@ from reequity.study.frames import assemble
 from reequity.study.models import MODELS, Model, ModelFit, fit_model
 from reequity.study.results import EventStudyResults
 from reequity.study.statistics import TESTS
+from reequity.study.timing import time_unknown_issues
 from reequity.study.windows import WindowSpec, make_window_spec, parse_window
 
 __all__ = ["EventStudy", "event_study", "Convention"]
@@ -138,7 +139,7 @@ class EventStudy:
         )
         keep, dropped = self._screen(panel, fit, est)
         issues: list[Issue] = [tuple(str(d[c]) for c in ISSUE_COLUMNS) for d in panel.issues]
-        issues += dropped + panel_issues(panel, spec)
+        issues += dropped + panel_issues(panel, spec) + time_unknown_issues(self.events, panel.keys)
         arrays = derive(panel, fit, est, spec, keep, self.convention)
         arrays.params["n_est_dropped"] = n_dropped[keep]
         # the (n, L) returns, benchmark and model are no longer needed: free them before
