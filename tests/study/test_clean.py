@@ -120,6 +120,29 @@ def test_tests_use_each_firm_events_cleaned_length(rets: pd.DataFrame) -> None:
     assert t.at["corrado_rank", "statistic"] == pytest.approx(series[0] / s_k, rel=1e-10)
 
 
+def test_kolari_pynnonen_correlation_counts_shared_days(rets: pd.DataFrame) -> None:
+    """r = sum over pairs of shared-day u_it u_jt / sum over pairs of (M_ij - 1), u the
+    firm's estimation AR standardized with its own mean and sd (ddof 1, own M_i)."""
+    res = _study(rets, exclude=_exclude(rets))
+    fits = {f: _hand_fit(rets, f) for f in ("F0", "F1")}
+    u = {}
+    for f in ("F0", "F1"):
+        alpha, beta, *_ = fits[f]
+        rows = _hand_rows(f)
+        ar = rets[f].to_numpy()[rows] - alpha - beta * rets["MKT"].to_numpy()[rows]
+        u[f] = dict(zip(rows, (ar - ar.mean()) / ar.std(ddof=1), strict=True))
+    shared = sorted(set(u["F0"]) & set(u["F1"]))
+    r = sum(u["F0"][t] * u["F1"][t] for t in shared) / (len(shared) - 1)  # one pair
+    t = res.tests[(res.tests["event_id"] == "ALL") & (res.tests["tau"] == 0)].set_index("test")
+    factor = np.sqrt((1 - r) / (1 + r))  # N = 2
+    assert t.at["adjusted_patell", "statistic"] == pytest.approx(
+        t.at["patell", "statistic"] * factor, rel=1e-10
+    )
+    assert t.at["kolari_pynnonen", "statistic"] == pytest.approx(
+        t.at["bmp", "statistic"] * factor, rel=1e-10
+    )
+
+
 def test_cleaning_equals_missing_returns_for_every_test(rets: pd.DataFrame) -> None:
     """Dropped sessions are treated exactly as missing returns by every test (Patell,
     adjusted Patell, BMP, Kolari-Pynnonen, the rank and sign tests, GRANK, CDA ...)."""
