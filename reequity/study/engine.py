@@ -139,7 +139,9 @@ class EventStudy:
         )
         keep, dropped = self._screen(panel, fit, est)
         issues: list[Issue] = [tuple(str(d[c]) for c in ISSUE_COLUMNS) for d in panel.issues]
-        issues += dropped + panel_issues(panel, spec) + time_unknown_issues(self.events, panel.keys)
+        cleaned = self.clean_window if self.clean_estimation else None
+        issues += dropped + panel_issues(panel, spec, cleaned)
+        issues += time_unknown_issues(self.events, panel.keys)
         arrays = derive(panel, fit, est, spec, keep, self.convention)
         arrays.params["n_est_dropped"] = n_dropped[keep]
         # the (n, L) returns, benchmark and model are no longer needed: free them before

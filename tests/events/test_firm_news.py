@@ -29,7 +29,9 @@ def test_shape_sources_and_tickers(news: pd.DataFrame) -> None:
     assert set(news["kind"]) <= set(NEWS_KINDS)
     assert news["sources"].str.startswith("http").all()
     assert set(news["ticker"]) <= set(load_universe().index)
-    assert {"MP", "LYC.AX", "ILU.AX", "ARU.AX", "USAR", "600392"} <= set(news["ticker"])
+    assert {"MP", "LYC.AX", "ILU.AX", "ARU.AX", "USAR", "600111", "600392", "300748"} <= set(
+        news["ticker"]
+    )
 
 
 def test_key_items(news: pd.DataFrame) -> None:
