@@ -70,7 +70,7 @@ def test_time_unknown_events_say_so(res: rq.EventStudyResults) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ReequityWarning)
         other = rq.catalogue_event_study(
-            event_ids=["mp_materials_dod_partnership_2025_07_10"], tickers=["LYC.AX", "MP"]
+            event_ids=["mp_materials_apple_deal_2025_07_15"], tickers=["LYC.AX", "MP"]
         )
     msg = other.issues.loc[other.issues["kind"] == "time_unknown", "message"]
     assert len(msg) == 1 and "on XASX" in msg.iat[0] and "day +1" in msg.iat[0]
