@@ -36,6 +36,7 @@ _LAZY: dict[str, str] = {
     "resolve_dates": "reequity.events.dates",
     "extract_events": "reequity.events.extract",
     "load_catalogue": "reequity.events.catalogue",
+    "load_firm_news": "reequity.events.firm_news",
     # event study
     "EventStudy": "reequity.study.engine",
     "event_study": "reequity.study.engine",

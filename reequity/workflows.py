@@ -47,10 +47,12 @@ class StudyInputs:
     groups, kinds : dict
         Ticker -> the universe's ``group`` (CN, ex-CN) and ``kind`` (stock, etf, basket,
         index): only stocks are pooled, the rest are reported as their own groups.
-
     basis_issues : DataFrame
         ``ticker, benchmark, ticker_basis, benchmark_basis, message`` for securities whose
         benchmark has another return basis (dividends in one, not the other).
+    exclude : DataFrame
+        Every row of the events table (``date, time, timezone``): their sessions leave
+        the estimation windows (``clean_estimation``), studied or not.
     """
 
     returns: pd.DataFrame
@@ -62,8 +64,8 @@ class StudyInputs:
     skipped: pd.DataFrame = field(default_factory=pd.DataFrame)
     groups: dict[str, str] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
-
     basis_issues: pd.DataFrame = field(default_factory=pd.DataFrame)
+    exclude: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def select_events(
@@ -169,6 +171,7 @@ def prepare_study_inputs(
     event_ids: Sequence[str] | None = None,
     benchmark: str | None = None,
     cache_dir: str | Path | None = None,
+    firm_news: pd.DataFrame | bool = True,
 ) -> StudyInputs:
     """Join universe, cache and events into the inputs of an event study.
 
@@ -189,6 +192,9 @@ def prepare_study_inputs(
         in ``basis_issues``.
     cache_dir : path, optional
         Writable cache folder (default: see :func:`reequity.load_returns`).
+    firm_news : DataFrame or bool, default True
+        Firm-specific news (:func:`reequity.events.firm_news.load_firm_news`; True: the
+        shipped table, False: none). Each item becomes a confounder of its own ticker.
 
     Returns
     -------
@@ -232,6 +238,7 @@ def prepare_study_inputs(
         raise EventFormatError(
             f"no (event, ticker) pair has data: {_first_skip(skipped, study_events)}"
         )
+    confounders = _with_firm_news(confounders, firm_news, tickers)
     exchanges = {t: universe.at[t, "exchange"] for t in columns}
     schedules = {t: price_limit_schedule(t) for t in tickers}
     limits = {t: v for t, v in schedules.items() if v is not None}
@@ -246,7 +253,23 @@ def prepare_study_inputs(
         groups={t: universe.at[t, "group"] for t in tickers},
         kinds={t: universe.at[t, "kind"] for t in tickers},
         basis_issues=basis_issues,
+        exclude=events[[c for c in ("date", "time", "timezone") if c in events]],
     )
+
+
+def _with_firm_news(
+    confounders: pd.DataFrame, firm_news: pd.DataFrame | bool, tickers: Sequence[str]
+) -> pd.DataFrame:
+    """Append the studied tickers' own news to the confounders (one row per item)."""
+    from reequity.events.firm_news import firm_news_confounders, load_firm_news
+
+    if firm_news is False:
+        return confounders
+    news = load_firm_news() if firm_news is True else firm_news
+    news = news[news["ticker"].isin(list(tickers))]
+    if news.empty:
+        return confounders
+    return pd.concat([confounders, firm_news_confounders(news)], ignore_index=True)
 
 
 def catalogue_event_study(
@@ -273,8 +296,11 @@ def catalogue_event_study(
         Events to study instead of the catalogue.
     **study_options
         Passed to :func:`reequity.event_study` (``model``, ``estimation``, ``windows``,
-        ``convention``, ``tests``, ``min_estimation``; ``groups`` or ``kinds`` replace
-        the universe's, e.g. ``groups={"600111": "miner", ...}``).
+        ``convention``, ``tests``, ``min_estimation``, ``clean_estimation``,
+        ``clean_window``, ``exclude``; ``groups`` or ``kinds`` replace the universe's,
+        e.g. ``groups={"600111": "miner", ...}``). By default every catalogue row and each
+        firm's own news leave the estimation windows (sessions -1..+1 on the firm's
+        exchange).
 
     Returns
     -------
@@ -302,7 +328,12 @@ def catalogue_event_study(
         calendars=inputs.calendars,
         price_limits=inputs.price_limits,
         confounders=inputs.confounders,
-        **{"groups": inputs.groups, "kinds": inputs.kinds, **study_options},
+        **{
+            "groups": inputs.groups,
+            "kinds": inputs.kinds,
+            "exclude": inputs.exclude,
+            **study_options,
+        },
     )
     extra = [inputs.skipped.rename(columns={"reason": "message"}).assign(kind="skipped")]
     if not inputs.basis_issues.empty:

@@ -115,6 +115,8 @@ def _run_on_returns_file(path: Path, events: pd.DataFrame, benchmark: str | None
                 f"columns are: {', '.join(map(str, returns.columns))}"
             )
         returns = returns[list(dict.fromkeys([*tickers, *([benchmark] if benchmark else [])]))]
+    # every row of the events table leaves the estimation windows, studied or not
+    opts.setdefault("exclude", events[[c for c in ("date", "time", "timezone") if c in events]])
     return event_study(returns, study_events, benchmark=benchmark, confounders=confounders, **opts)
 
 

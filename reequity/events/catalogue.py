@@ -3,7 +3,10 @@
 The shipped ``catalogue.csv`` lists China's rare-earth and critical-mineral export policy since
 2010, the main Western responses, and confounding market events (tariff announcements, crashes)
 so that a study can warn when its windows overlap them. Every row carries source references;
-descriptions are in our own words. Dates are local dates in the row's ``timezone``.
+descriptions are in our own words. Dates are local dates in the row's ``timezone``. A row
+whose publication time is known carries it (``time``, with ``time_source``); one without
+says so (``time_known`` False). Where news reached markets before the formal act, the
+information event is a row of its own and the formal one names it in ``follows``.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ CATALOGUE_COLUMNS = [
     "date",
     "time",
     "timezone",
+    "time_known",
+    "time_source",
     "event_type",
     "actors",
     "elements",
@@ -32,7 +37,10 @@ CATALOGUE_COLUMNS = [
     "description",
     "sources",
     "confounder",
+    "follows",
 ]
+#: columns a user catalogue may leave out (filled in: time_known from time, the rest blank)
+OPTIONAL_COLUMNS = ("time_known", "time_source", "follows")
 _SLUG = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 _TIME = re.compile(r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$")
 _BOOL = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False, "": False}
@@ -54,10 +62,16 @@ def load_catalogue(
     Returns
     -------
     pandas.DataFrame
-        Columns ``event_id, date, time, timezone, event_type, actors, elements, title,
-        description, sources, confounder``, sorted by date. ``date`` is a Timestamp (local
-        calendar date), ``time`` "HH:MM" or "", ``actors``/``elements``/``sources`` are
-        semicolon-separated strings, ``confounder`` is bool.
+        Columns ``event_id, date, time, timezone, time_known, time_source, event_type,
+        actors, elements, title, description, sources, confounder, follows``, sorted by
+        date. ``date`` is a Timestamp (local calendar date), ``time`` "HH:MM" or "",
+        ``time_known`` is False for a row whose publication time was not found (a study
+        then records a ``time_unknown`` issue, see README "Day 0"), ``time_source`` says
+        where the time comes from, ``actors``/``elements``/``sources`` are
+        semicolon-separated strings, ``confounder`` is bool, ``follows`` names the
+        event_id of the information event a formal act follows (or ""). A user
+        catalogue may omit ``time_known`` (taken from ``time``), ``time_source`` and
+        ``follows``.
 
     Raises
     ------
@@ -74,6 +88,13 @@ def load_catalogue(
     """
     origin = str(path) if path is not None else "the shipped catalogue.csv"
     frame = _read(path, origin)
+    for column in OPTIONAL_COLUMNS:
+        if column not in frame.columns:
+            frame[column] = (
+                frame["time"].astype(str).str.strip().ne("").map(str)
+                if (column == "time_known" and "time" in frame.columns)
+                else ""
+            )
     missing = [c for c in CATALOGUE_COLUMNS if c not in frame.columns]
     if missing:
         raise EventFormatError(
@@ -86,6 +107,7 @@ def load_catalogue(
     frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
     frame["timezone"] = frame["timezone"].replace("", "Asia/Shanghai")
     frame["confounder"] = frame["confounder"].str.lower().map(_BOOL).astype(bool)
+    frame["time_known"] = frame["time_known"].str.lower().map(_BOOL).astype(bool)
     if not include_confounders:
         frame = frame[~frame["confounder"]]
     return frame.sort_values(["date", "event_id"], kind="stable").reset_index(drop=True)
@@ -128,6 +150,15 @@ def _validate(frame: pd.DataFrame, origin: str) -> None:
             _fail(where, "event_type", "", "a type such as export_control")
         if record["confounder"].lower() not in _BOOL:
             _fail(where, "confounder", record["confounder"], "True or False")
+        known = record["time_known"].lower()
+        if known not in _BOOL or _BOOL[known] != bool(record["time"]):
+            _fail(where, "time_known", record["time_known"], "True with a time, False without")
+    ids = set(frame["event_id"])
+    for row, record in enumerate(frame.to_dict("records"), start=2):
+        if record["follows"] and record["follows"] not in ids:
+            _fail(
+                f"{origin} row {row}", "follows", record["follows"], "the event_id of another row"
+            )
 
 
 def _fail(where: str, column: str, value: str, valid: str) -> None:

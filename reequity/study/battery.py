@@ -39,19 +39,23 @@ def _lamb_cbar(a: Arrays, rows: slice, conv: str) -> np.ndarray:
         return np.where(present, c, 0).sum(axis=0) / present.sum(axis=0)
 
 
-def _rbar(per: PerFirm, col: np.ndarray, rows: slice) -> float:
+def _rbar(per: PerFirm, col: np.ndarray, n_t: np.ndarray, rows: slice) -> float:
     """Mean pairwise correlation of estimation ARs (Kolari and Pynnonen 2010).
 
     With u_it = (AR_it - mean_i) / sd_i (missing -> 0) it is computed in O(N M) as
-    r = (sum_t (sum_i u_it)^2 - sum_i (M_i - 1)) / ((M - 1) N (N - 1)), M the mean number
-    of estimation ARs; exact for a balanced panel, an approximation otherwise.
+    r = sum_{i != j} sum_t u_it u_jt / sum_{i != j} (M_ij - 1), M_ij the days firms i and
+    j share: numerator (sum_t (sum_i u_it)^2 - sum_i (M_i - 1)), denominator
+    (sum_t n_t (n_t - 1) - N (N - 1)) with n_t the firms present on day t. For a balanced
+    panel this is (M - 1) N (N - 1); with cleaned (or suspended) days each pair counts
+    only the days it shares.
     """
-    m = per.e_count[rows]
-    n = len(m)
-    if n < 2 or m.max(initial=0) < 3:
+    m = per.kp_m[rows]
+    n = int(np.isfinite(m).sum())
+    if n < 2 or np.nanmax(m, initial=0) < 3:
         return float("nan")
-    cross = col @ col - np.nansum(per.kp_m[rows] - 1)
-    return float(cross / ((np.mean(m) - 1) * n * (n - 1)))
+    cross = col @ col - np.nansum(m - 1)
+    pairs = float((n_t * (n_t - 1)).sum()) - n * (n - 1)
+    return float(cross / pairs) if pairs > 0 else float("nan")
 
 
 def _sample(
@@ -91,7 +95,7 @@ def _sample(
         est_sar_ranks=per.est_ranks[rows],
         est_wrank=sums["est_wrank"],
         est_sorted=per.est_sorted[rows],
-        rbar=_rbar(per, sums["kp_cols"], rows),
+        rbar=_rbar(per, sums["kp_cols"], sums["kp_n"], rows),
         grank_counts=sums.get("grank_counts"),
         convention=conv,
         seed=seed,
@@ -171,6 +175,7 @@ def run_battery(
             "cell_n": per.cell_n[cells],
             "rank_sums": per.rank_sums[g],
             "kp_cols": per.kp_cols[g],
+            "kp_n": per.kp_n[g],
             "est_wrank": per.est_wrank[g],
         }
         sample = _sample(a, per, rows, sums, conv, seed)
@@ -189,6 +194,7 @@ def run_battery(
         "cell_n": cell_n,
         "rank_sums": per.rank_sums.sum(axis=0),
         "kp_cols": per.kp_cols.sum(axis=0),
+        "kp_n": per.kp_n.sum(axis=0),
         "est_wrank": per.est_wrank.sum(axis=0),
     }
     pooled = _sample(a, per, slice(0, len(group)), sums, conv, seed)

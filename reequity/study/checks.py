@@ -305,8 +305,13 @@ def _overlap_pairs(keys: pd.DataFrame, lo: int, hi: int) -> tuple[np.ndarray, np
     return valid[i[keep]], valid[j[keep]]
 
 
-def _overlaps(keys: pd.DataFrame, spec: WindowSpec) -> list[Issue]:
-    """Another event's window inside this event's estimation window or event window."""
+def _overlaps(
+    keys: pd.DataFrame, spec: WindowSpec, cleaned: tuple[int, int] | None = None
+) -> list[Issue]:
+    """Another event's window inside this event's estimation window or event window.
+
+    ``cleaned`` is the clean window of the engine (None: estimation days are not cleaned).
+    """
     (e0, e1), (s0, s1) = spec.estimation, spec.span
     i, j = _overlap_pairs(keys, e0 - s1, s1 - s0)
     if len(i) == 0:
@@ -323,6 +328,12 @@ def _overlaps(keys: pd.DataFrame, spec: WindowSpec) -> list[Issue]:
     def message(k: int) -> str:
         other = f"{events[j[k]]} (event date {_day(date[j[k]])})"
         if in_est[k]:
+            if cleaned is not None:
+                return (
+                    f"estimation window {e0}:{e1} holds event-window days of {other}; the "
+                    f"sessions {cleaned[0]}:{cleaned[1]} around its day 0 are left out of "
+                    "this event's normal-return fit (clean_estimation)"
+                )
             return (
                 f"estimation window {e0}:{e1} holds event-window days of {other}; its "
                 "abnormal returns enter this event's normal-return fit"
@@ -332,8 +343,13 @@ def _overlaps(keys: pd.DataFrame, spec: WindowSpec) -> list[Issue]:
     return _collapse(keys, i, _group_codes(codes[i], codes[j], in_est), "overlap", message)
 
 
-def panel_issues(panel: Panel, spec: WindowSpec) -> list[Issue]:
+def panel_issues(
+    panel: Panel, spec: WindowSpec, cleaned: tuple[int, int] | None = None
+) -> list[Issue]:
     """Issues about the sample found on the event-time panel.
+
+    ``cleaned``: the engine's clean window when estimation windows are cleaned (the
+    overlap message then says those sessions are left out), else None.
 
     Returns
     -------
@@ -346,5 +362,5 @@ def panel_issues(panel: Panel, spec: WindowSpec) -> list[Issue]:
     return [
         *_day0_moved(panel.keys),
         *_incomplete_windows(panel, spec),
-        *_overlaps(panel.keys, spec),
+        *_overlaps(panel.keys, spec, cleaned),
     ]

@@ -51,9 +51,11 @@ def _normalise(conf: pd.DataFrame) -> pd.DataFrame:
     if dates.dt.tz is not None:
         dates = dates.dt.tz_localize(None)
     out = conf.assign(date=dates.dt.normalize(), event_id=conf["event_id"].astype(str))
-    for col in ("time", "timezone", "title"):
+    for col in ("time", "timezone", "title", "ticker"):
         if col not in out:
             out[col] = None
+    # a confounder with a ticker (the firm's own news) concerns that ticker only
+    out["ticker"] = ["" if _blank(t) else str(t).strip() for t in out["ticker"]]
     return out.reset_index(drop=True)
 
 
@@ -78,7 +80,9 @@ def confounder_issues(
     ----------
     confounders : DataFrame or None
         ``event_id``, ``date`` and optionally ``time``, ``timezone`` (IANA; the default
-        of :func:`reequity.data.calendars.day_zero` is Asia/Shanghai), ``title``.
+        of :func:`reequity.data.calendars.day_zero` is Asia/Shanghai), ``title`` and
+        ``ticker``: a row with a ticker (firm-specific news) is checked for that ticker
+        only and its message starts "firm-specific:".
     car : DataFrame
         The results' ``car`` frame (``event_id, ticker, window, start, end``).
     calendars : Mapping, optional
@@ -111,7 +115,9 @@ def confounder_issues(
     start = car["start"].to_numpy(dtype="datetime64[ns]")[:, None]
     end = car["end"].to_numpy(dtype="datetime64[ns]")[:, None]
     own = conf["event_id"].to_numpy()[None, :] == car["event_id"].astype(str).to_numpy()[:, None]
-    rows, ks = np.nonzero((d0 >= start) & (d0 <= end) & ~own)
+    firm = conf["ticker"].to_numpy(dtype=object)[None, :]
+    applies = (firm == "") | (firm == car["ticker"].astype(str).to_numpy(dtype=object)[:, None])
+    rows, ks = np.nonzero((d0 >= start) & (d0 <= end) & ~own & applies)
     if len(rows) == 0:
         return []
     hits = pd.DataFrame(
@@ -144,6 +150,8 @@ def _rows(hits: pd.DataFrame, conf: pd.DataFrame, car: pd.DataFrame) -> list[Iss
             f"{pd.Timestamp(d).date()}" + (f" on {ex}" if ex else "") for d, ex in days.items()
         )
         text = f"{_announced(conf.iloc[int(k)])} has day 0 {where}, inside window(s) {windows}"
+        if conf["ticker"].iat[int(k)]:  # the firm's own news: a confounder for it alone
+            text = f"firm-specific: {text}"
         tickers = grp["ticker"].to_numpy(dtype=object)
         if len(tickers) > 1:
             text = f"{who(tickers, int(total[event_id]))}: {text}"

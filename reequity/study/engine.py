@@ -20,12 +20,14 @@ import pandas as pd
 from reequity.errors import ConfigurationError, InsufficientDataError
 from reequity.study.align import Panel, build_panel
 from reequity.study.checks import ISSUE_COLUMNS, Issue, check_inputs, panel_issues, zero_variance
+from reequity.study.clean import ExclusionInput, exclusion_frame, exclusion_mask
 from reequity.study.derive import derive
 from reequity.study.frames import assemble
 from reequity.study.models import MODELS, Model, ModelFit, fit_model
 from reequity.study.results import EventStudyResults
 from reequity.study.statistics import TESTS
-from reequity.study.windows import WindowSpec, make_window_spec
+from reequity.study.timing import time_unknown_issues
+from reequity.study.windows import WindowSpec, make_window_spec, parse_window
 
 __all__ = ["EventStudy", "event_study", "Convention"]
 
@@ -59,7 +61,11 @@ class EventStudy:
     dimson_lags: int = 1
     groups: Mapping[str, str] | None = None
     kinds: Mapping[str, str] | None = None
+    clean_estimation: bool = True
+    clean_window: tuple[int, int] = (-1, 1)
+    exclude: ExclusionInput = None
     window_spec: WindowSpec = field(init=False, repr=False)
+    exclusions: pd.DataFrame = field(init=False, repr=False)  # validated exclusion items
     test_names: tuple[str, ...] = field(init=False, repr=False)
     scale: float = field(init=False, repr=False)  # largest |return|, see checks.zero_variance
 
@@ -98,6 +104,13 @@ class EventStudy:
             )
         if self.dimson_lags < 1:
             raise ConfigurationError(f"dimson_lags={self.dimson_lags}; use 1 or more.")
+        if not isinstance(self.clean_estimation, bool | np.bool_):
+            raise ConfigurationError(
+                f"clean_estimation={self.clean_estimation!r}; use True or False."
+            )
+        window = parse_window(self.clean_window, name="clean_window")
+        object.__setattr__(self, "clean_window", window)
+        object.__setattr__(self, "exclusions", exclusion_frame(self.confounders, self.exclude))
 
     def fit(self) -> EventStudyResults:
         """Run the study and return :class:`~reequity.study.results.EventStudyResults`."""
@@ -114,6 +127,7 @@ class EventStudy:
             date_taus=spec.span,
         )
         est = (spec.taus >= spec.estimation[0]) & (spec.taus <= spec.estimation[1])
+        n_dropped = self._clean(panel)
         fit = fit_model(
             panel.ret,
             panel.bench,
@@ -126,13 +140,39 @@ class EventStudy:
         )
         keep, dropped = self._screen(panel, fit, est)
         issues: list[Issue] = [tuple(str(d[c]) for c in ISSUE_COLUMNS) for d in panel.issues]
-        issues += dropped + panel_issues(panel, spec)
+        cleaned = self.clean_window if self.clean_estimation else None
+        issues += dropped + panel_issues(panel, spec, cleaned)
+        issues += time_unknown_issues(self.events, panel.keys)
         arrays = derive(panel, fit, est, spec, keep, self.convention)
+        arrays.params["n_est_dropped"] = n_dropped[keep]
         # the (n, L) returns, benchmark and model are no longer needed: free them before
         # the test battery allocates its own arrays (peak memory, and first-touch time)
         panel = dataclasses.replace(panel, ret=_NONE, bench=_NONE, factors=None)
         del fit
         return assemble(self, panel, arrays, issues)  # test battery on the pool and groups
+
+    def _clean(self, panel: Panel) -> np.ndarray:
+        """Turn the estimation returns around other events into missing values.
+
+        Drops, per firm-event, the sessions ``clean_window`` around the day 0 (on the
+        firm's exchange) of the study's other events for that ticker, of every
+        confounder and of every ``exclude`` item (see :mod:`reequity.study.clean`), so
+        the fit and every test use the remaining M_i sessions. Returns the number of
+        sessions with a return that were dropped, per firm-event.
+        """
+        if not self.clean_estimation:
+            return np.zeros(len(panel.keys), dtype=np.int64)
+        index = pd.DatetimeIndex(self.returns.index)
+        index = (index.tz_localize(None) if index.tz is not None else index).normalize()
+        spec = self.window_spec
+        drop = exclusion_mask(
+            panel.keys, index, self.exclusions,
+            taus=spec.taus, est=spec.estimation, window=self.clean_window,
+        )  # fmt: skip
+        drop &= np.isfinite(panel.ret)
+        if drop.any():
+            panel.ret[drop] = np.nan  # the panel's own copy, never the caller's frame
+        return drop.sum(axis=1)
 
     def _screen(
         self, panel: Panel, fit: ModelFit, est: np.ndarray
@@ -192,6 +232,9 @@ def event_study(
     price_limits: Mapping[str, float | pd.Series] | None = None,
     confounders: pd.DataFrame | None = None,
     seed: int = 0,
+    clean_estimation: bool = True,
+    clean_window: tuple[int, int] = (-1, 1),
+    exclude: ExclusionInput = None,
     **options: Any,
 ) -> EventStudyResults:
     """Run an event study on wide returns around dated events.
@@ -231,10 +274,24 @@ def event_study(
         date each applies from (ChiNext: 0.10, 0.20 from 2020-08-24): flags
         ``limit_hit`` when |ret| is within 0.5 percentage points of that day's limit.
     confounders : DataFrame, optional
-        ``event_id``, ``date``, ``title`` of other events; one inside a window is
-        reported in ``issues`` with a ConfounderWarning.
+        ``event_id``, ``date``, ``title`` (optionally ``time``, ``timezone``, and
+        ``ticker`` for firm-specific news) of other events; one inside a window is
+        reported in ``issues`` with a ConfounderWarning (a row with a ticker only for
+        that ticker), and its sessions leave the estimation windows (``clean_estimation``).
     seed : int, default 0
         Seed of the bootstrap.
+    clean_estimation : bool, default True
+        Leave out of each firm-event's estimation sample the sessions ``clean_window``
+        around the day 0 (on the firm's own exchange) of the study's other events for
+        that ticker, of every confounder and of every ``exclude`` item. The fit and every
+        test then use that firm-event's remaining estimation length; ``params`` reports
+        ``n_est`` (used) and ``n_est_dropped``. ``False`` keeps every estimation day.
+    clean_window : (int, int), default (-1, 1)
+        Sessions around each excluded item's day 0 that are dropped.
+    exclude : DataFrame or sequence of dates, optional
+        More dates to keep out of the estimation windows: a list of dates (every ticker)
+        or a frame with ``date`` and optionally ``ticker`` (blank = every ticker),
+        ``time`` and ``timezone`` (a publication time moves day 0 as for events).
     **options
         ``dimson_lags`` (default 1); ``groups`` (ticker -> group label, e.g. ``CN``,
         ``ex-CN``) and ``kinds`` (ticker -> stock, etf, basket or index; default stock):
@@ -288,5 +345,8 @@ def event_study(
         price_limits=price_limits,
         confounders=confounders,
         seed=seed,
+        clean_estimation=clean_estimation,
+        clean_window=clean_window,
+        exclude=exclude,
         **options,
     ).fit()

@@ -258,6 +258,8 @@ def _settings(spec: EventStudy, a: Arrays, g: Grouping) -> dict[str, Any]:
         "calendars": dict(spec.calendars or {}),
         "seed": spec.seed,
         "dimson_lags": spec.dimson_lags,
+        "clean_estimation": spec.clean_estimation,
+        "clean_window": window_label(spec.clean_window),
         "n_firm_events": int(len(a.params)),
         "n_events": int(a.params["event_id"].nunique()),
         "n_pooled": int(g.pool.sum()),

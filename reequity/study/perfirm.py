@@ -45,6 +45,7 @@ class PerFirm:
     rank_sums: np.ndarray  # (g, 5, T) see RANK_SUMS, per group
     kp_cols: np.ndarray  # (g, M) sum_i u_it (Kolari-Pynnonen), per group
     kp_m: np.ndarray  # (n,) estimation ARs of firms with a usable sd (else NaN)
+    kp_n: np.ndarray  # (g, M) firms with a usable sd and an AR, per estimation tau
 
 
 def _group_dot(acc: np.ndarray, w: np.ndarray, x: np.ndarray, codes: np.ndarray) -> None:
@@ -128,10 +129,12 @@ def per_firm(
     # the estimation ARs are read once, here; their memory then holds the sorted SARs
     in_place = sorted_sar and est_sl is not None
     est_sorted = a.ar[:, est_sl] if in_place else np.empty((n, n_m) if sorted_sar else (n, 0))
-    e_mean, e_var, e_pos, e_count, kp_m = (np.empty(n) for _ in range(5))
+    e_mean, e_var, e_pos, e_count = (np.empty(n) for _ in range(4))
+    kp_m = np.full(n, np.nan)  # stays NaN unless the Kolari-Pynnonen sums are asked for
     cells = np.zeros((n_cells, 2, n_l))  # sum of ARs and ARs present per cell
     rank_sums = np.zeros((n_g, len(RANK_SUMS), n_t))
     kp_cols = np.zeros((n_g, n_m))
+    kp_n = np.zeros((n_g, n_m))
     est_wrank = np.zeros((n_g, n_m))
     for lo in range(0, n, _BLOCK):
         b = slice(lo, min(lo + _BLOCK, n))
@@ -162,6 +165,9 @@ def per_firm(
                 inv_sd = np.where(ok, 1.0 / sd, 0.0)[None, :]
             _group_dot(kp_cols[:, None, :], inv_sd, dev, group[b])  # sum_i dev_it / sd_i
             kp_m[b] = np.where(ok, m, np.nan)
+            # firms present per estimation day: the pair overlaps M_ij of a cleaned or
+            # suspended (unbalanced) panel, sum_{i != j} M_ij = sum_t n_t (n_t - 1)
+            _group_dot(kp_n[:, None, :], ok[None, :].astype(float), e_fin.astype(float), group[b])
         srt = None
         if ranks:
             count[b], est_ranks[b], srt = _rank_block(a, ar_b, group[b], rank_sums, est_wrank)
@@ -172,5 +178,5 @@ def per_firm(
                 np.divide(srt, a.sigma[b, None], out=est_sorted[b])  # last read of e
     return PerFirm(
         count, est_ranks, est_wrank, est_sorted, e_mean, e_var, e_pos, e_count,
-        cells[:, 0], cells[:, 1], rank_sums, kp_cols, kp_m,
+        cells[:, 0], cells[:, 1], rank_sums, kp_cols, kp_m, kp_n,
     )  # fmt: skip

@@ -53,9 +53,11 @@ def test_day0_on_each_exchange_calendar(default_run: tuple[Path, str]) -> None:
     out, _ = default_run
     ar = pd.read_csv(out / "ar.csv", dtype={"ticker": str}, parse_dates=["date"])
     day0 = ar[(ar["event_id"] == APRIL) & (ar["tau"] == 0)].set_index("ticker")["date"]
-    # Shanghai was closed for Qingming on 2025-04-04; Sydney and New York were open
+    # MOFCOM No. 18 came out in the Beijing evening of 2025-04-04 (Friday), after the
+    # Sydney close and with Shanghai closed for Qingming: day 0 is Monday 04-07 there;
+    # New York's 04-04 session closed after the announcement
     assert day0["600111"] == pd.Timestamp("2025-04-07")
-    assert day0["LYC.AX"] == pd.Timestamp("2025-04-04")
+    assert day0["LYC.AX"] == pd.Timestamp("2025-04-07")
     assert day0["MP"] == pd.Timestamp("2025-04-04")
 
 

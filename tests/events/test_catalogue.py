@@ -119,3 +119,56 @@ def test_suspension_evening_announcement_day0_per_exchange() -> None:
     }
     assert day0["XSHG"] == day0["XASX"] == pd.Timestamp("2025-11-10")
     assert day0["XNYS"] == pd.Timestamp("2025-11-07")
+
+
+def test_every_row_has_a_time_or_says_it_has_none(catalogue: pd.DataFrame) -> None:
+    timed = catalogue["time"] != ""
+    assert (catalogue["time_known"] == timed).all()
+    assert (catalogue.loc[timed, "time_source"].str.len() > 20).all()  # says where from
+    assert (catalogue.loc[~timed, "time_source"].str.contains("date rule")).all()
+    rows = catalogue.set_index("event_id")
+    for event_id in ("cn_export_controls_2025_04_04", "cn_retaliatory_tariffs_2025_04_04"):
+        assert rows.at[event_id, "time"] >= "17:00"  # Beijing evening
+    assert rows.at["cn_export_controls_2025_10_09", "time"] <= "12:00"  # Beijing morning
+
+
+def test_april_controls_day0_is_monday_in_sydney_and_shanghai(catalogue: pd.DataFrame) -> None:
+    import reequity as rq
+
+    row = catalogue.set_index("event_id").loc["cn_export_controls_2025_04_04"]
+    day0 = {
+        ex: rq.day_zero(row["date"], exchange=ex, time=row["time"], timezone=row["timezone"])
+        for ex in ("XSHG", "XASX", "XNYS")
+    }
+    assert day0["XASX"] == day0["XSHG"] == pd.Timestamp("2025-04-07")
+    assert day0["XNYS"] == pd.Timestamp("2025-04-04")
+
+
+def test_information_event_and_formal_act(catalogue: pd.DataFrame) -> None:
+    rows = catalogue.set_index("event_id")
+    info = rows.loc["busan_trump_xi_meeting_2025_10_30"]
+    assert info["date"] == pd.Timestamp("2025-10-30") and not info["confounder"]
+    assert rows.at["cn_export_control_suspension_2025_11_07", "follows"] == info.name
+    assert (catalogue["follows"] == "").sum() == len(catalogue) - 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [({"time_known": "True"}, "column 'time_known'"),
+     ({"follows": "no_such_event"}, "column 'follows'")],
+)  # fmt: skip
+def test_time_known_and_follows_are_checked(
+    tmp_path: Path, catalogue: pd.DataFrame, changes: dict[str, str], message: str
+) -> None:
+    with pytest.raises(EventFormatError, match=message):
+        load_catalogue(_write(tmp_path, catalogue, **changes))
+
+
+def test_a_user_catalogue_may_omit_the_new_columns(tmp_path: Path, catalogue: pd.DataFrame) -> None:
+    path = _write(tmp_path, catalogue)
+    pd.read_csv(path).drop(columns=["time_known", "time_source", "follows"]).to_csv(
+        path, index=False
+    )
+    loaded = load_catalogue(path)
+    assert (loaded["time_known"] == (loaded["time"] != "")).all()
+    assert (loaded["follows"] == "").all()

@@ -13,6 +13,7 @@ MODULES = [
     "reequity.events.classify",
     "reequity.events.catalogue",
     "reequity.events.extract",
+    "reequity.events.firm_news",
 ]
 
 
@@ -32,3 +33,4 @@ def test_public_api_names() -> None:
     assert rq.resolve_dates.__module__ == "reequity.events.dates"
     assert rq.extract_events.__module__ == "reequity.events.extract"
     assert rq.load_catalogue.__module__ == "reequity.events.catalogue"
+    assert rq.load_firm_news.__module__ == "reequity.events.firm_news"
