@@ -293,4 +293,5 @@ def assemble(spec: EventStudy, panel: Panel, a: Arrays, issues: list[Issue]) -> 
         params=a.params,
         settings=_settings(spec, a, g),
         **group_frames(spec, panel, a, g),
+        spec=spec,
     )

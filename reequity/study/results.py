@@ -87,6 +87,47 @@ class EventStudyResults:
     group_caar: pd.DataFrame = field(default_factory=pd.DataFrame)
     group_tests: pd.DataFrame = field(default_factory=pd.DataFrame)
     group_difference: pd.DataFrame = field(default_factory=pd.DataFrame)
+    spec: Any = field(default=None, repr=False, compare=False)
+
+    def robustness(self, grid: pd.DataFrame | None = None, **options: Any) -> Any:
+        """Specification curve of this study over ``grid`` (default: the documented grid).
+
+        Re-runs the specification that made these results (``spec``, an
+        :class:`~reequity.study.engine.EventStudy`) over the grid's choices; see
+        :func:`reequity.study.robustness.specification_curve` for ``options``.
+        """
+        from reequity.study.robustness import specification_curve
+
+        if self.spec is None:
+            raise ConfigurationError(
+                "these results do not carry the specification that made them; run "
+                "specification_curve(EventStudy(...), grid) instead"
+            )
+        return specification_curve(self.spec, grid, **options)
+
+    def conf_int(self, level: float = 0.95, *, event_id: str | None = None) -> pd.DataFrame:
+        """CAAR confidence intervals at ``level``: event_id, window, caar, lower, upper.
+
+        Student t with N - 1 degrees of freedom on the cross-sectional standard error
+        (``caar.se``, the t_cs test's): it ignores cross-correlation, so under a common
+        event date read it beside the dependence-robust tests.
+        """
+        from scipy import stats
+
+        if not 0 < level < 1:
+            raise ConfigurationError(f"level={level!r}; give a level between 0 and 1, e.g. 0.95")
+        c = self.caar if event_id is None else self.caar[self.caar["event_id"] == event_id]
+        df = (c["n_firms"] - 1).where(c["n_firms"] > 1)
+        q = stats.t.ppf(0.5 + level / 2, df)
+        return pd.DataFrame(
+            {
+                "event_id": c["event_id"].to_numpy(),
+                "window": c["window"].to_numpy(),
+                "caar": c["caar"].to_numpy(),
+                "lower": (c["caar"] - q * c["se"]).to_numpy(),
+                "upper": (c["caar"] + q * c["se"]).to_numpy(),
+            }
+        )
 
     def to_frame(self, name: str = "caar") -> pd.DataFrame:
         """Return one of the result frames by name (a copy)."""

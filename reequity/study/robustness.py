@@ -60,6 +60,7 @@ class ChoiceContext:
     benchmarks: Mapping[str, Any]
     confounded: frozenset[tuple[str, str]]
     pairs: pd.DataFrame  # (event_id, ticker) pairs of the baseline fit
+    has_non_stocks: bool = False  # ETFs, baskets or indices that the stock pool leaves out
 
 
 ChoiceFn = Callable[["EventStudy", str, ChoiceContext], "EventStudy"]
@@ -110,6 +111,22 @@ def _firms(study: EventStudy, value: str, ctx: ChoiceContext) -> EventStudy:
     key = list(zip(events["event_id"].astype(str), events["ticker"].astype(str), strict=True))
     keep = np.array([k not in ctx.confounded for k in key], dtype=bool)
     return dataclasses.replace(study, events=events.loc[keep].reset_index(drop=True))
+
+
+@register_choice("clean")
+def _clean(study: EventStudy, value: str, ctx: ChoiceContext) -> EventStudy:
+    if value not in ("on", "off"):
+        raise ConfigurationError(f"clean choice {value!r} is not known; valid: on, off")
+    return dataclasses.replace(study, clean_estimation=value == "on")
+
+
+@register_choice("pool")
+def _pool(study: EventStudy, value: str, ctx: ChoiceContext) -> EventStudy:
+    if value == "stocks":
+        return study
+    if value != "all":
+        raise ConfigurationError(f"pool choice {value!r} is not known; valid: stocks, all")
+    return dataclasses.replace(study, kinds=None)  # every security counts as a stock
 
 
 def default_grid() -> pd.DataFrame:
@@ -423,7 +440,11 @@ def specification_curve(
         if k == "confounder" and t
     )
     pairs = baseline_fit.params[["event_id", "ticker"]].drop_duplicates()
-    ctx = ChoiceContext(benchmarks=benchmarks, confounded=confounded, pairs=pairs)
+    kinds = dict(study.kinds or {})
+    has_non_stocks = any(kinds.get(t, "stock") != "stock" for t in pairs["ticker"])
+    ctx = ChoiceContext(
+        benchmarks=benchmarks, confounded=confounded, pairs=pairs, has_non_stocks=has_non_stocks
+    )
     grid = _prune(grid, ctx, user_grid, notes)
     specs = expand_grid(grid)
     baseline = _baseline(grid)
@@ -475,6 +496,8 @@ def _prune(
             why = f"no benchmark named {value!r} was given"
         elif choice == "firms" and value == "drop_confounded" and not ctx.confounded:
             why = "no firm-event is flagged with a confounder, so it would change nothing"
+        elif choice == "pool" and value == "all" and not ctx.has_non_stocks:
+            why = "the study holds stocks only, so it would change nothing"
         if why and user_grid and choice == "benchmark":
             raise ConfigurationError(f"benchmark choice {value!r}: {why}; pass benchmarks=")
         if why:

@@ -192,3 +192,40 @@ def test_docstring_examples() -> None:
 
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_clean_and_pool_choices_change_the_study(study: EventStudy) -> None:
+    pairs = pd.DataFrame(columns=["event_id", "ticker"])
+    ctx = ChoiceContext(benchmarks={}, confounded=frozenset(), pairs=pairs)
+    assert CHOICES["clean"](study, "off", ctx).clean_estimation is False
+    assert CHOICES["clean"](study, "on", ctx).clean_estimation is True
+    with_etf = dataclasses.replace(study, kinds={"F4": "etf"})
+    assert CHOICES["pool"](with_etf, "all", ctx).kinds is None
+    assert CHOICES["pool"](with_etf, "stocks", ctx) is with_etf
+    grid = pd.concat(
+        [SMALL_GRID, pd.DataFrame({"choice": ["pool", "pool"], "value": ["stocks", "all"]})],
+        ignore_index=True,
+    )
+    curve = specification_curve(with_etf, grid)
+    n = curve.table.set_index(["spec_id", "event_id"])["n_firms"]
+    stocks = curve.table[(curve.table["pool"] == "stocks") & (curve.table["event_id"] == "ALL")]
+    pooled = curve.table[(curve.table["pool"] == "all") & (curve.table["event_id"] == "ALL")]
+    assert (stocks["n_firms"].to_numpy() + 2 == pooled["n_firms"].to_numpy()).all()  # F4 twice
+    assert len(n) == 16 * 3
+    # a study of stocks only: "pool=all" would change nothing and is left out, with a note
+    plain = specification_curve(study, grid)
+    assert len(plain.specs) == 8 and any("pool=all left out" in x for x in plain.notes)
+
+
+def test_results_carry_their_spec_and_conf_int(study: EventStudy, curve) -> None:
+    res = study.fit()
+    assert res.spec is study
+    again = res.robustness(SMALL_GRID)
+    pd.testing.assert_frame_equal(again.table, curve.table)
+    ci = res.conf_int(0.95)
+    np.testing.assert_allclose(ci["lower"], res.caar["ci_lower"], rtol=1e-12)
+    np.testing.assert_allclose(ci["upper"], res.caar["ci_upper"], rtol=1e-12)
+    wide, narrow = res.conf_int(0.99), res.conf_int(0.90)
+    assert ((wide["upper"] - wide["lower"]) > (narrow["upper"] - narrow["lower"])).all()
+    with pytest.raises(ConfigurationError, match="level"):
+        res.conf_int(95)
