@@ -19,7 +19,13 @@ import pandas as pd
 
 from reequity.errors import ConfigurationError, EventFormatError
 
-__all__ = ["StudyInputs", "catalogue_event_study", "prepare_study_inputs", "select_events"]
+__all__ = [
+    "StudyInputs",
+    "catalogue_event_study",
+    "catalogue_robustness",
+    "prepare_study_inputs",
+    "select_events",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,3 +349,55 @@ def catalogue_event_study(
         return results
     issues = pd.concat([results.issues, *extra], ignore_index=True)
     return dataclasses.replace(results, issues=issues)
+
+
+def catalogue_robustness(
+    results,
+    grid: pd.DataFrame | None = None,
+    *,
+    cache_dir: str | Path | None = None,
+    **options: object,
+):
+    """Specification curve of a catalogue study, with the universe's benchmark alternatives.
+
+    Adds the ``price_index`` benchmark choice: each security measured against the price
+    index its total-return benchmark is built on (``total_return_of`` in the universe:
+    CSI300 for CSI300TR, SPX for SPY), loaded from the cache beside the study's returns.
+
+    Parameters
+    ----------
+    results : EventStudyResults
+        Output of :func:`catalogue_event_study` (it carries its ``spec``).
+    grid : DataFrame, optional
+        See :func:`reequity.study.robustness.specification_curve` (default grid).
+    cache_dir : path, optional
+        Writable cache folder.
+    **options
+        Passed to :func:`reequity.study.robustness.specification_curve`.
+
+    Returns
+    -------
+    SpecificationCurve
+    """
+    from reequity.data.prices import load_returns
+    from reequity.data.universe import load_universe
+    from reequity.study.robustness import specification_curve
+
+    study = results.spec
+    if study is None:
+        raise ConfigurationError("results carry no specification; run catalogue_event_study")
+    universe = load_universe()
+    price_of = universe["total_return_of"].fillna("").astype(str)
+    own = study.benchmark if isinstance(study.benchmark, dict) else None
+    benchmarks: dict[str, object] = dict(options.pop("benchmarks", None) or {})  # type: ignore[arg-type]
+    if own:
+        alt = {t: price_of.get(b, "") or b for t, b in own.items()}
+        if alt != own:
+            missing = sorted(set(alt.values()) - set(study.returns.columns))
+            returns = study.returns
+            if missing:
+                extra = load_returns(missing, cache_dir=cache_dir).reindex(returns.index)
+                returns = returns.join(extra)
+            study = dataclasses.replace(study, returns=returns)
+            benchmarks.setdefault("price_index", alt)
+    return specification_curve(study, grid, benchmarks=benchmarks, **options)  # type: ignore[arg-type]

@@ -124,8 +124,20 @@ _FRAMES = ("ar", "car", "caar", "aar", "tests", "issues")
 _GROUP_FRAMES = ("group_aar", "group_caar", "group_tests", "group_difference")
 
 
+def _robustness(results, returns: Path | None, cache_dir):
+    """The specification curve: with the universe's benchmark alternatives for the
+    catalogue study, over the study's own specification for a --returns file."""
+    with console.status("specification curve..."), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if returns is not None:
+            return results.robustness()
+        from reequity.workflows import catalogue_robustness
+
+        return catalogue_robustness(results, cache_dir=cache_dir)
+
+
 def _write_outputs(
-    results, tables: dict[str, pd.DataFrame], out: Path, settings: dict
+    results, tables: dict[str, pd.DataFrame], out: Path, settings: dict, curve=None
 ) -> list[Path]:
     from reequity import plots
     from reequity.report import write_report
@@ -140,11 +152,18 @@ def _write_outputs(
     if "cross_section" in tables:
         tables["cross_section"].to_csv(out / "cross_section.csv", index=False)
     figures = _draw_figures(results, out, plots)
+    if curve is not None:
+        curve.table.to_csv(out / "robustness.csv", index=False)
+        tables["robustness"].to_csv(out / "robustness_summary.csv", index=False)
+        figures.update(_curve_figure(curve, out))
     sections = {
         "CAAR with dependence-robust tests (pooled: stocks)": tables["summary"],
         "CAAR by group": tables["groups"],
         "Difference between groups (long-short portfolio tests)": results.group_difference,
         "Cross-sectional regression of CARs": tables.get("cross_section"),
+        "Specification curve (share of specifications; robustness.csv has each one)": tables.get(
+            "robustness"
+        ),
         "Issues": results.issues,
     }
     write_report(
@@ -156,6 +175,19 @@ def _write_outputs(
         notes="\n\n".join(headline(results, width=None).splitlines()),
     )
     return list(figures.values())
+
+
+def _curve_figure(curve, out: Path) -> dict[str, Path]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    path = out / "specification_curve_ALL.png"
+    top, _ = curve.plot(event_id="ALL")
+    top.figure.savefig(path, dpi=110, bbox_inches="tight")
+    plt.close(top.figure)
+    return {"Specification curve, all events pooled (ALL)": path}
 
 
 def _regression(results, regress: str | None, characteristics: Path | None, cov: str):
@@ -293,6 +325,14 @@ def event_study(
     cov: Annotated[
         str, typer.Option("--cov", help="Regression standard errors: HC1 or cluster (by event).")
     ] = "HC1",
+    robustness: Annotated[
+        bool,
+        typer.Option(
+            "--robustness",
+            help="Also run the specification curve over the documented grid "
+            "(reequity/study/spec_grid.csv) and write robustness.csv and its figure.",
+        ),
+    ] = False,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path(
         "reequity-output"
     ),
@@ -361,6 +401,9 @@ def event_study(
     if section is not None:
         tables["cross_section"] = section.table.merge(section.fit, on="window")
 
+    curve = _robustness(results, returns, cache_dir) if robustness else None
+    if curve is not None:
+        tables["robustness"] = curve.shares()
     as_of = _as_of(results, returns, cache_dir)
     settings = {
         "events": events,
@@ -378,9 +421,11 @@ def event_study(
         "cov": cov if regress else "",
         "data": as_of,
     }
-    written = _write_outputs(results, tables, out, settings)
+    written = _write_outputs(results, tables, out, settings, curve)
     if fmt is OutputFormat.table:
         _print_tables(results, tables, section)
+        if curve is not None:
+            console.print(curve.summary(), highlight=False, soft_wrap=True)
         console.print(f"wrote CSVs, {len(written)} figures and report.md to {out}/")
     else:
         emit_frame(table, fmt)

@@ -275,3 +275,26 @@ def test_characteristics_without_regress_is_an_error(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1 and "--regress" in result.output
     assert "Traceback" not in result.output
+
+
+def test_robustness_writes_the_specification_curve(tmp_path: Path) -> None:
+    returns = _synthetic_returns_csv(tmp_path / "synthetic_returns.csv")
+    dates = pd.read_csv(returns)["date"]
+    events = tmp_path / "events.csv"
+    pd.DataFrame({"event_id": ["shock"], "date": [dates.iloc[280]]}).to_csv(events, index=False)
+    out = tmp_path / "o"
+    args = ["event-study", "--returns", str(returns), "--benchmark", "MKT", "--events",
+            str(events), "--estimation", "-200:-11", "--robustness", "--out", str(out)]  # fmt: skip
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    curve = pd.read_csv(out / "robustness.csv")
+    from reequity.study.robustness import default_grid
+
+    grid = default_grid()
+    # choices that cannot apply to a plain returns file are left out (one value each)
+    varied = grid[~grid["choice"].isin(["benchmark", "firms", "pool"])]
+    n_specs = int(varied.groupby("choice").size().prod())
+    assert curve["spec_id"].nunique() == n_specs and len(curve) == 2 * n_specs
+    assert (out / "specification_curve_ALL.png").stat().st_size > 0
+    assert "Specification curve" in (out / "report.md").read_text(encoding="utf-8")
+    assert f"of {n_specs} specifications" in result.output
