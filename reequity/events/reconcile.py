@@ -15,7 +15,9 @@ Score of a catalogue event ``e`` for a mention ``m`` (each part in [0, 1]):
   ``critical_minerals``, 0.5 when a side names none; disjoint groups (graphite vs rare earths)
   rule the event out.
 * quarters, halves and years link only to an event of the same type whose element groups
-  overlap the mention's (a year holds too many events to link on the date alone).
+  overlap the mention's (a year holds too many events to link on the date alone);
+* every link needs a shared actor or a shared element group; a type read from generic words
+  only ("deal", 协议, "plant") needs the same type, a shared actor and a shared element group.
 
 The best event scoring at least :data:`THRESHOLD` is linked. When nothing matches a mention
 whose year was stated in the text (in the expression or its sentence) and lies before the
@@ -108,11 +110,12 @@ class CatalogueIndex:
         groups: frozenset[str],
         stated_year: int | None,
         published: date,
+        generic: bool = False,
     ) -> Link | None:
         """Best catalogue event for a mention, trying a corrected year when needed."""
         if event_type is None or granularity not in _TOLERANCE:
             return None
-        labels = (event_type, frozenset(actors), groups)
+        labels = (event_type, frozenset(actors), groups, generic)
         found = self._best(span, granularity, *labels, same_type_only=False)
         if found is not None:
             return Link(found[0].event_id, found[0].day, found[1], False)
@@ -127,7 +130,7 @@ class CatalogueIndex:
                 return Link(found[0].event_id, found[0].day, found[1], True)
         return None
 
-    def _best(self, span, granularity, event_type, actors, groups, *, same_type_only):  # type: ignore[no-untyped-def]
+    def _best(self, span, granularity, event_type, actors, groups, generic, *, same_type_only):  # type: ignore[no-untyped-def]
         tolerance = _TOLERANCE[granularity]
         best, best_score = None, THRESHOLD
         for event in self.events:
@@ -142,6 +145,11 @@ class CatalogueIndex:
                 continue
             if granularity in _COARSE and element_score < 1:
                 continue
+            shared_actors, shared_groups = actors & event.actors, groups & event.groups
+            if not shared_actors and not shared_groups:
+                continue  # a date and a type alone do not make the same event
+            if generic and (type_score < 1 or not shared_actors or not shared_groups):
+                continue  # a generic word ("deal") links only on a full match
             score = (0.40 * (1 - gap / (tolerance + 1)) + 0.25 * type_score
                      + 0.20 * _jaccard(actors, event.actors) + 0.15 * element_score)  # fmt: skip
             if score > best_score + 1e-9:
