@@ -35,7 +35,7 @@ import pandas as pd
 
 from reequity.events.catalogue import split_list
 
-__all__ = ["THRESHOLD", "CatalogueIndex", "Link"]
+__all__ = ["THRESHOLD", "CatalogueIndex", "Link", "related_types"]
 
 THRESHOLD = 0.55
 _TOLERANCE = {"day": 3, "week": 5, "part_of_month": 5, "month": 10, "quarter": 15, "half": 20,
@@ -155,6 +155,11 @@ class CatalogueIndex:
             if score > best_score + 1e-9:
                 best, best_score = event, score
         return None if best is None else (best, round(best_score, 3))
+
+
+def related_types(a: str, b: str) -> bool:
+    """Whether two event types are related (export control vs relaxation, ...)."""
+    return frozenset({a, b}) in _RELATED
 
 
 def _gap(day: date, span: tuple[date, date]) -> int:
