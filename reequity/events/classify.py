@@ -28,6 +28,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from reequity.events._fastre import compile_prefixed
+
 __all__ = [
     "EVENT_TYPES",
     "POLICY_TYPES",
@@ -76,15 +78,32 @@ _WEAK = {
     "supply_chain_investment": r"工厂|订单|合同|股权|(?i:\bplant\b|\bfacility\b|\bequity\b|\bstake\b|\bcontracts?\b|\border\b)",
     "industrial_policy": r"政策|(?i:\binitiative\b)",
 }
-# One pass over the text: a named group per type (s_ strong, w_ weak), tried in EVENT_TYPES
-# order, so a phrase counts for the first (most specific) type it matches ("暂停实施出口管制"
-# is a relaxation).
-_TYPE_RX = re.compile(
-    "|".join(
-        f"(?P<s_{name}>{_STRONG[name]})"
-        + (f"|(?P<w_{name}>{_WEAK[name]})" if name in _WEAK else "")
-        for name in EVENT_TYPES
-    )
+
+
+def _split(pattern: str) -> tuple[str, str]:
+    """A vocabulary ``zh1|zh2|(?i:en...)`` as its Chinese and its English part."""
+    cut = pattern.rfind("|(?i:")
+    if pattern.startswith("(?i:"):
+        return "", pattern
+    return (pattern[:cut], pattern[cut + 1 :]) if cut >= 0 else (pattern, "")
+
+
+def _type_pattern(part: int) -> str:
+    groups = []
+    for name in EVENT_TYPES:
+        for tag, table in (("s", _STRONG), ("w", _WEAK)):
+            if name in table and (piece := _split(table[name])[part]):
+                groups.append(f"(?P<{tag}_{name}>{piece})")
+    return "|".join(groups)
+
+
+# One pass per script over the text: a named group per type (s_ strong, w_ weak), tried in
+# EVENT_TYPES order, so a phrase counts for the first (most specific) type it matches
+# ("暂停实施出口管制" is a relaxation). The Chinese pass skips to the possible first
+# characters, the English pass to word starts (see reequity.events._fastre).
+_TYPE_RXS = (
+    compile_prefixed(_type_pattern(0)),
+    re.compile(r"\b(?=[A-Za-z])(?:" + _type_pattern(1) + ")"),
 )
 
 # alias -> canonical actors; an empty tuple swallows a phrase that names no actor (news agencies).
@@ -147,11 +166,14 @@ def _alternation(keys: list[str]) -> str:
     return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
 
 
-_ACTOR_RX = re.compile(
-    r"(?P<zh>" + _alternation(list(_ZH_ACTORS)) + r")"
-    r"|(?<![A-Za-z])(?P<en>(?i:" + _alternation(list(_EN_ACTORS)) + r"))(?![A-Za-z])"
-    r"|(?<![A-Za-z.])(?P<cs>" + _alternation(list(_CS_ACTORS)) + r")(?![A-Za-z])"
+_ACTOR_RXS = (
+    compile_prefixed(r"(?P<zh>" + _alternation(list(_ZH_ACTORS)) + r")"),
+    re.compile(
+        r"(?<![A-Za-z])(?P<en>(?i:" + _alternation(list(_EN_ACTORS)) + r"))(?![A-Za-z])"
+        r"|(?<![A-Za-z.])(?P<cs>" + _alternation(list(_CS_ACTORS)) + r")(?![A-Za-z])"
+    ),
 )
+_ACTOR_RX = re.compile("|".join(f"(?:{rx.pattern})" for rx in _ACTOR_RXS))
 
 ELEMENT_GROUPS = {
     "rare_earths": r"稀土|永磁|磁体|磁铁|钕|镨|镝|铽|钐|钆|镥|钪|钇|钬|铒|铥|铕|镱|(?i:rare[\s-]earths?|\bREEs?\b|\bmagnets?\b|\bNdPr\b|neodymium|praseodymium|dysprosium|terbium|samarium|gadolinium|lutetium|scandium|yttrium|holmium|erbium|thulium|europium|ytterbium)",
@@ -164,6 +186,11 @@ ELEMENT_GROUPS = {
 _ELEMENT_RX = re.compile(
     "|".join(f"(?P<{name}>{pattern})" for name, pattern in ELEMENT_GROUPS.items())
 )
+_ELEMENT_RXS = tuple(
+    compile_prefixed("|".join(f"(?P<{name}>{piece})" for name, pattern in ELEMENT_GROUPS.items()
+                              if (piece := _split(pattern)[part])))
+    for part in (0, 1)
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,14 +211,15 @@ class TextLabels:
     """The keyword hits of a whole text, found in one pass per vocabulary.
 
     :meth:`labels` then answers for any span (a sentence, a clause) by bisecting the hit
-    offsets, so an article is scanned three times (types, actors, elements) however many
-    date mentions it holds.
+    offsets, so an article is scanned once per vocabulary and script however many date
+    mentions it holds. ``spans`` (sentences) limits the scan to the parts that matter.
     """
 
-    def __init__(self, text: str) -> None:
-        self.types = [(m.start(), m.lastgroup or "") for m in _TYPE_RX.finditer(text)]
-        self.actors = [(m.start(), _actor_names(m)) for m in _ACTOR_RX.finditer(text)]
-        self.elements = [(m.start(), m.lastgroup or "") for m in _ELEMENT_RX.finditer(text)]
+    def __init__(self, text: str, spans: list[tuple[int, int]] | None = None) -> None:
+        spans = _merged(spans) if spans is not None else [(0, len(text))]
+        self.types = _scan(_TYPE_RXS, text, spans, lambda m: m.lastgroup or "")
+        self.actors = _scan(_ACTOR_RXS, text, spans, _actor_names)
+        self.elements = _scan(_ELEMENT_RXS, text, spans, lambda m: m.lastgroup or "")
         self._starts = [[h[0] for h in hits] for hits in (self.types, self.actors, self.elements)]
 
     def _slice(self, which: int, lo: int, hi: int) -> list:
@@ -220,6 +248,24 @@ class TextLabels:
         return SentenceLabels(best, best_hits, tuple(found), elements, generic)
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _scan(patterns, text: str, spans: list[tuple[int, int]], value) -> list:  # type: ignore[no-untyped-def]
+    """Hits ``(start, value(match))`` of each pattern within ``spans``, sorted by start."""
+    hits = [(m.start(), value(m)) for rx in patterns for lo, hi in spans
+            for m in rx.finditer(text, lo, hi)]  # fmt: skip
+    hits.sort(key=lambda h: h[0])
+    return hits
+
+
 def classify_sentence(sentence: str) -> SentenceLabels:
     """Label ``sentence`` with an event type, actors (in order of appearance) and element groups.
 
@@ -239,11 +285,12 @@ def type_in(text: str) -> tuple[str | None, int]:
 
 
 def _actor_names(match: re.Match[str]) -> tuple[str, ...]:
-    if match["zh"]:
-        return _ZH_ACTORS[match["zh"]]
-    if match["en"]:
-        return _EN_ACTORS[match["en"].lower()]
-    return _CS_ACTORS[match["cs"]]
+    group, found = match.lastgroup, match.group()
+    if group == "zh":
+        return _ZH_ACTORS[found]
+    if group == "en":
+        return _EN_ACTORS[found.lower()]
+    return _CS_ACTORS[found]
 
 
 def actors_in(text: str) -> tuple[str, ...]:

@@ -106,7 +106,9 @@ def _article_rows(article: Any, index: CatalogueIndex) -> list[dict[str, Any]]:
     text = f"{title}\n{article.body}"
     published = pd.Timestamp(article.published_at)
     mentions, spans, matched = resolve_with_sentences(text, published)
-    context = _Context(text, TextLabels(matched), spans, mentions)
+    # keywords matter only in the title and in sentences that hold a date: scan just those
+    scanned = [(0, len(title))] + [sentence_at(spans, m.start) for m in mentions]
+    context = _Context(text, TextLabels(matched, scanned), spans, mentions)
     rows = [_row(article, m, context, published, index) for m in mentions]
     _flag_context_years(rows, mentions)
     return rows
@@ -118,7 +120,8 @@ class _Context:
     def __init__(self, text: str, lexicon: TextLabels, spans: list[tuple[int, int]],
                  mentions: list[TemporalMention]) -> None:  # fmt: skip
         self.text, self.lexicon, self.spans = text, lexicon, spans
-        self.article = lexicon.labels(0, len(text))  # actors/elements when a sentence has none
+        # actors/elements of the scanned parts (title, dated sentences) when a sentence has none
+        self.article = lexicon.labels(0, len(text))
         # clauses split at commas, but not at the comma inside "October 9, 2025"
         self.clauses = text
         for m in mentions:
