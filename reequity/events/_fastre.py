@@ -103,3 +103,55 @@ def _nullable(items: list) -> bool:
             continue
         return False
     return True
+
+
+def top_level(pattern: str) -> list[str]:
+    """Split ``pattern`` at its top-level ``|`` (not inside groups or character classes)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def compile_bucketed(
+    named: list[tuple[str, str]], *, prefix: str = "", suffix: str = ""
+) -> re.Pattern[str]:
+    """One case-insensitive alternation of ``(name, pattern)`` pieces, grouped by first letter.
+
+    Each piece becomes a group ``<name>__<k><letter>`` (strip from ``__`` to read the name). The
+    engine tests one look-ahead per first letter, then only that letter's pieces, instead of
+    every piece at every word start. Order within a letter follows ``named``.
+    """
+    buckets: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for k, (name, piece) in enumerate(named):
+        chars = first_chars(f"(?i:{piece})")
+        letters = {c.lower() for c in chars} if chars else set()
+        if not chars or any(not (c.isascii() and c.isalnum()) for c in letters):
+            rest.append(f"(?P<{name}__{k}_>(?i:{piece}))")
+            continue
+        for letter in letters:  # a piece may start with several letters: one copy in each
+            buckets.setdefault(letter, []).append(f"(?P<{name}__{k}{letter}>(?i:{piece}))")
+    branches = [
+        f"(?=[{re.escape(letter)}{re.escape(letter.upper())}])(?:{'|'.join(groups)})"
+        for letter, groups in sorted(buckets.items())
+    ]
+    return re.compile(prefix + "(?:" + "|".join(branches + rest) + ")" + suffix)

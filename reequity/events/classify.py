@@ -28,7 +28,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from reequity.events._fastre import compile_prefixed
+from reequity.events._fastre import compile_bucketed, compile_prefixed, top_level
 
 __all__ = [
     "EVENT_TYPES",
@@ -101,10 +101,22 @@ def _type_pattern(part: int) -> str:
 # EVENT_TYPES order, so a phrase counts for the first (most specific) type it matches
 # ("暂停实施出口管制" is a relaxation). The Chinese pass skips to the possible first
 # characters, the English pass to word starts (see reequity.events._fastre).
+def _english_pieces(tables: list[tuple[str, dict[str, str]]], names) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(group, piece) for every top-level branch of the English part of each vocabulary."""
+    pieces = []
+    for name in names:
+        for tag, table in tables:
+            english = _split(table[name])[1] if name in table else ""
+            if english:  # "(?i:a|b|c)" -> a, b, c
+                pieces.extend((f"{tag}{name}", p) for p in top_level(english[4:-1]))
+    return pieces
+
+
 _TYPE_RXS = (
     compile_prefixed(_type_pattern(0)),
-    re.compile(r"\b(?=[A-Za-z])(?:" + _type_pattern(1) + ")"),
-)
+    compile_bucketed(_english_pieces([("s_", _STRONG), ("w_", _WEAK)], EVENT_TYPES),
+                     prefix=r"\b"),
+)  # fmt: skip
 
 # alias -> canonical actors; an empty tuple swallows a phrase that names no actor (news agencies).
 _ZH_ACTORS: dict[str, tuple[str, ...]] = {
@@ -168,12 +180,18 @@ def _alternation(keys: list[str]) -> str:
 
 _ACTOR_RXS = (
     compile_prefixed(r"(?P<zh>" + _alternation(list(_ZH_ACTORS)) + r")"),
-    re.compile(
-        r"(?<![A-Za-z])(?P<en>(?i:" + _alternation(list(_EN_ACTORS)) + r"))(?![A-Za-z])"
-        r"|(?<![A-Za-z.])(?P<cs>" + _alternation(list(_CS_ACTORS)) + r")(?![A-Za-z])"
+    compile_bucketed(
+        [("en", re.escape(k)) for k in sorted(_EN_ACTORS, key=len, reverse=True)],
+        prefix=r"(?<![A-Za-z])",
+        suffix=r"(?![A-Za-z])",
     ),
+    re.compile(r"(?<![A-Za-z.])(?P<cs>" + _alternation(list(_CS_ACTORS)) + r")(?![A-Za-z])"),
 )
-_ACTOR_RX = re.compile("|".join(f"(?:{rx.pattern})" for rx in _ACTOR_RXS))
+_ACTOR_RX = re.compile(
+    r"(?P<zh>" + _alternation(list(_ZH_ACTORS)) + r")"
+    r"|(?<![A-Za-z])(?P<en>(?i:" + _alternation(list(_EN_ACTORS)) + r"))(?![A-Za-z])"
+    r"|(?<![A-Za-z.])(?P<cs>" + _alternation(list(_CS_ACTORS)) + r")(?![A-Za-z])"
+)
 
 ELEMENT_GROUPS = {
     "rare_earths": r"稀土|永磁|磁体|磁铁|钕|镨|镝|铽|钐|钆|镥|钪|钇|钬|铒|铥|铕|镱|(?i:rare[\s-]earths?|\bREEs?\b|\bmagnets?\b|\bNdPr\b|neodymium|praseodymium|dysprosium|terbium|samarium|gadolinium|lutetium|scandium|yttrium|holmium|erbium|thulium|europium|ytterbium)",
@@ -186,10 +204,11 @@ ELEMENT_GROUPS = {
 _ELEMENT_RX = re.compile(
     "|".join(f"(?P<{name}>{pattern})" for name, pattern in ELEMENT_GROUPS.items())
 )
-_ELEMENT_RXS = tuple(
+_ELEMENT_RXS = (
     compile_prefixed("|".join(f"(?P<{name}>{piece})" for name, pattern in ELEMENT_GROUPS.items()
-                              if (piece := _split(pattern)[part])))
-    for part in (0, 1)
+                              if (piece := _split(pattern)[0]))),
+    compile_bucketed([(name, p) for name, pattern in ELEMENT_GROUPS.items()
+                      if (english := _split(pattern)[1]) for p in top_level(english[4:-1])]),
 )  # fmt: skip
 
 
@@ -217,9 +236,9 @@ class TextLabels:
 
     def __init__(self, text: str, spans: list[tuple[int, int]] | None = None) -> None:
         spans = _merged(spans) if spans is not None else [(0, len(text))]
-        self.types = _scan(_TYPE_RXS, text, spans, lambda m: m.lastgroup or "")
+        self.types = _scan(_TYPE_RXS, text, spans, _group)
         self.actors = _scan(_ACTOR_RXS, text, spans, _actor_names)
-        self.elements = _scan(_ELEMENT_RXS, text, spans, lambda m: m.lastgroup or "")
+        self.elements = _scan(_ELEMENT_RXS, text, spans, _group)
         self._starts = [[h[0] for h in hits] for hits in (self.types, self.actors, self.elements)]
 
     def _slice(self, which: int, lo: int, hi: int) -> list:
@@ -284,8 +303,13 @@ def type_in(text: str) -> tuple[str | None, int]:
     return labels.event_type, labels.type_hits
 
 
+def _group(match: re.Match[str]) -> str:
+    """The vocabulary group of a match ("s_tariff__12" -> "s_tariff")."""
+    return (match.lastgroup or "").split("__")[0]
+
+
 def _actor_names(match: re.Match[str]) -> tuple[str, ...]:
-    group, found = match.lastgroup, match.group()
+    group, found = _group(match), match.group()
     if group == "zh":
         return _ZH_ACTORS[found]
     if group == "en":

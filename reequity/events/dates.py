@@ -224,6 +224,8 @@ def _with_role(mention: TemporalMention, cand: Cand, folded: str, lo: int, hi: i
 
 
 def _publication_date(value: Any) -> date:
+    if type(value) is date:  # already a local calendar date (the pipeline passes one)
+        return value
     try:
         stamp = pd.Timestamp(value)
     except (ValueError, TypeError, OverflowError) as exc:

@@ -76,8 +76,8 @@ def mentions_to_events(
     known = catalogue.set_index("event_id")
     events: dict[str, dict] = {}
     log: list[dict] = []
-    pending: list[tuple[int, pd.Series]] = []
-    for position, (_, record) in enumerate(mentions.iterrows()):
+    pending: list[tuple[int, dict]] = []
+    for position, record in enumerate(mentions.to_dict("records")):
         linked = str(record.get("catalogue_id", "") or "")
         if linked and linked != "nan" and pd.notna(record.get("event_date")):
             log.append(_use_linked(position, record, linked, known, events))
@@ -110,13 +110,13 @@ def describe_log(log: pd.DataFrame) -> str:
     return head + ("; left out: " + ", ".join(parts) if parts else "")
 
 
-def _entry(position: int, record: pd.Series, used: bool, event_id: str, reason: str) -> dict:
+def _entry(position: int, record: dict, used: bool, event_id: str, reason: str) -> dict:
     return {"row": position, "article_id": record.get("article_id"),
             "surface": record.get("surface", ""), "used": used, "event_id": event_id,
             "reason": reason}  # fmt: skip
 
 
-def _use_linked(position: int, record: pd.Series, event_id: str, known: pd.DataFrame,
+def _use_linked(position: int, record: dict, event_id: str, known: pd.DataFrame,
                 events: dict) -> dict:  # fmt: skip
     if event_id in known.index and bool(known.at[event_id, "confounder"]):
         return _entry(position, record, False, event_id,
@@ -137,7 +137,7 @@ def _use_linked(position: int, record: pd.Series, event_id: str, known: pd.DataF
     return _entry(position, record, True, event_id, "linked catalogue event")
 
 
-def _use_unlinked(position: int, record: pd.Series, events: dict, known: pd.DataFrame) -> dict:
+def _use_unlinked(position: int, record: dict, events: dict, known: pd.DataFrame) -> dict:
     start = record.get("date_start")
     if start is None or pd.isna(start):
         return _entry(position, record, False, "", "no date")

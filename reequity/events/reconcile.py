@@ -28,8 +28,9 @@ state a wrong year: the seed says 2023 for the 2025 controls). The literal dates
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -99,6 +100,7 @@ class CatalogueIndex:
             for row in catalogue.itertuples(index=False)
         ]
         self.events.sort(key=lambda e: e.day)
+        self._days = [e.day for e in self.events]
 
     def link(
         self,
@@ -133,7 +135,9 @@ class CatalogueIndex:
     def _best(self, span, granularity, event_type, actors, groups, generic, *, same_type_only):  # type: ignore[no-untyped-def]
         tolerance = _TOLERANCE[granularity]
         best, best_score = None, THRESHOLD
-        for event in self.events:
+        lo = bisect_left(self._days, span[0] - timedelta(days=tolerance))
+        hi = bisect_right(self._days, span[1] + timedelta(days=tolerance))
+        for event in self.events[lo:hi]:  # only events within the date tolerance
             gap = _gap(event.day, span)
             if gap > tolerance:
                 continue
