@@ -99,11 +99,11 @@ def mentions_to_events(
 def describe_log(log: pd.DataFrame) -> str:
     """One line: how many rows were used and why the others were left out.
 
-    >>> describe_log(pd.DataFrame({"used": [True, False, False],
-    ...                            "reason": ["x", "no date", "no date"]}))
-    'used 1 of 3 extracted rows; left out: 2 no date'
+    >>> describe_log(pd.DataFrame({"used": [True, False, False, False],
+    ...                            "reason": ["x", "no date", "no date", "not an event (kind report)"]}))
+    'used 1 of 4 extracted rows; left out: 2 no date, 1 not an event'
     """
-    left = log.loc[~log["used"], "reason"].str.replace(r" \(.*\)$| [a-z0-9_]+$", "", regex=True)
+    left = log.loc[~log["used"], "reason"].str.replace(r" \(.*\)$", "", regex=True)
     counts = left.value_counts()
     parts = [f"{n} {reason}" for reason, n in counts.items()]
     head = f"used {int(log['used'].sum())} of {len(log)} extracted rows"

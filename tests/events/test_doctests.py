@@ -13,6 +13,7 @@ MODULES = [
     "reequity.events.classify",
     "reequity.events.catalogue",
     "reequity.events.extract",
+    "reequity.events.mentions",
 ]
 
 
