@@ -56,11 +56,11 @@ def _row_spans(text: str, surfaces: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def score(rows: pd.DataFrame | None = None) -> Score:
-    """Extract (unless ``rows`` are given) and compare with the annotations."""
-    articles = read_articles(FOLDER / "articles.txt")
+def score(rows: pd.DataFrame | None = None, folder: Path = FOLDER) -> Score:
+    """Extract (unless ``rows`` are given) and compare with the annotations in ``folder``."""
+    articles = read_articles(folder / "articles.txt")
     rows = extract_events(articles) if rows is None else rows
-    notes = pd.read_csv(FOLDER / "annotations.csv", dtype=str, keep_default_na=False)
+    notes = pd.read_csv(folder / "annotations.csv", dtype=str, keep_default_na=False)
     texts = {a.article_id: f"{a.title}\n{a.body}" for a in articles.itertuples()}
     literal, recall, separation, misses = [], [], [], []
     matched_rows: set[int] = set()
