@@ -125,6 +125,10 @@ _LEFT_DEADLINE = re.compile(
     r"no\s+later\s+than|not\s+later\s+than|ahead\s+of|deadline\s+of|due\s+by)))\s*(?:the\s+)?$"
 )
 _RIGHT_DEADLINE = re.compile(r"^\s*(?:之前|以前|前(?![往景者进提夕])|为止|截止|底前)")
+_RIGHT_EFFECTIVE = re.compile(r"\s*起(?:施行|实施|生效|执行)")
+_LEFT_EFFECTIVE = re.compile(
+    r"(?i:\b(?:from|starting(?:\s+on|\s+from)?|effective(?:\s+from|\s+on)?|as\s+of|beginning)\s+$)"
+)
 _LEFT_TARGET = re.compile(
     r"(?:到|至|力争|争取|目标|计划|预计|将于|将在|有望|(?i:\b(?:target(?:ed|s)?\s+(?:for|of)|"
     r"plans?\s+(?:for|to)|aims?\s+(?:for|to)|expected\s+(?:in|by)|scheduled\s+for|in)))\s*(?:the\s+)?$"
@@ -287,6 +291,11 @@ def _finish(
     left = _LEFT_DEADLINE.search(folded[max(0, cand.start - 20) : cand.start])
     right = _RIGHT_DEADLINE.match(folded[cand.end : cand.end + 4])
     deadline = bool(left or right)
+    # an effective date ("自10月1日起施行", "from August 1") may lie on either side of
+    # publication: a yearless one takes the nearest occurrence, as a deadline does
+    effective = bool(_RIGHT_EFFECTIVE.match(folded, cand.end, cand.end + 6)) or bool(
+        _LEFT_EFFECTIVE.search(folded[max(0, cand.start - 16) : cand.start])
+    )
     stated = cand.year if cand.year_source in ("explicit", "context") else None
     if cand.is_duration:
         return TemporalMention(text[cand.start : cand.end], cand.start, cand.end, None, None,
@@ -301,7 +310,7 @@ def _finish(
     elif future:
         span = _infer_forward(cand, pub)
     else:
-        span = _infer(cand, pub, nearest=deadline)
+        span = _infer(cand, pub, nearest=deadline or effective)
     if span is None:
         return None
     target = bool(_LEFT_TARGET.search(folded[max(0, cand.start - 20) : cand.start]))

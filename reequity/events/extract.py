@@ -213,8 +213,8 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
         return sentence
     clause = context.lexicon.labels(c_lo, c_hi)
     if clause.event_type is None:
-        if context.dated.get((lo, hi), 0) <= 1:
-            return sentence
+        if context.dated.get((lo, hi), 0) <= 1 or _DOCUMENT.search(context.text, c_lo, c_hi):
+            return sentence  # alone in its sentence, or dating a document ("Monday notice")
         found = _next_typed_clause(context, c_hi, hi)
         if found is None:
             return SentenceLabels(None, 0, sentence.actors, sentence.elements)

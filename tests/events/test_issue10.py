@@ -234,3 +234,27 @@ def test_link_needs_actor_or_element_overlap() -> None:
     body = "On October 30, 2025, Trump and Xi held a summit on rare earths."
     frame = extract_events(_dump(("Busan", "2025-11-01 09:00", body)))
     assert frame.at[0, "catalogue_id"] == "busan_trump_xi_meeting_2025_10_30"
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "surface", "day"),
+    [
+        ("新规自10月1日起施行", "2024-06-29", "10月1日", "2024-10-01"),  # ahead
+        ("新规自4月4日起实施", "2025-04-10", "4月4日", "2025-04-04"),  # just past
+        ("licences are needed from August 1", "2023-07-05", "August 1", "2023-08-01"),
+        ("controls apply starting March 2", "2023-03-10", "March 2", "2023-03-02"),
+    ],
+)  # fmt: skip
+def test_effective_dates_take_the_nearest_year(text: str, pub: str, surface: str, day: str) -> None:
+    assert _by_surface(text, pub)[surface].date_start == date.fromisoformat(day)
+
+
+def test_a_dated_notice_takes_its_sentence_type() -> None:
+    body = ("Beijing will limit gallium exports from August 1, Bloomberg reported on Tuesday, "
+            "citing the ministry's Monday notice.")  # fmt: skip
+    frame = extract_events(_dump(("Ga", "2023-07-05 10:00", body))).set_index("surface")
+    assert frame.loc["Monday", "is_policy_event"]
+    assert frame.loc["on Tuesday", "kind"] == "report"
+    trad = "中方研究收緊審查，針對2025年4月4日列管的中重稀土物項。"
+    frame = extract_events(_dump(("稀土", "2026-01-07 09:00", trad))).set_index("surface")
+    assert frame.loc["2025年4月4日", "event_type"] == "export_control"
