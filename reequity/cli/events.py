@@ -48,6 +48,15 @@ def extract(
     policy_only: Annotated[
         bool, typer.Option("--policy-only", help="Keep only mentions classified as policy events.")
     ] = False,
+    events_out: Annotated[
+        Path | None,
+        typer.Option(
+            "--events-out",
+            help="Also write the study events made from the mentions (CSV for "
+            "`reequity event-study --events`) and, next to it, <name>_log.csv saying why each "
+            "other row was left out.",
+        ),
+    ] = None,
 ) -> None:
     """Extract temporal mentions, label them and link them to the catalogue.
 
@@ -67,6 +76,8 @@ def extract(
     for w in caught:  # one "warning: ..." line each, not Python's file:line format
         err_console.print(f"[yellow]warning:[/] {w.message}", highlight=False, soft_wrap=True)
     result = pd.concat(frames, ignore_index=True)
+    if events_out is not None:
+        _write_events(result, events_out)
     if policy_only:
         result = result[result["is_policy_event"]].reset_index(drop=True)
     if out is not None:
@@ -75,6 +86,20 @@ def extract(
         return
     shown = result[_TABLE_COLUMNS] if fmt is OutputFormat.table else result
     emit_frame(shown, fmt, title="event mentions")
+
+
+def _write_events(mentions: pd.DataFrame, out: Path) -> None:
+    """The in-memory step (mentions -> events) written once, with its log."""
+    from reequity.events.mentions import describe_log, mentions_to_events
+
+    events, log = mentions_to_events(mentions)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    events.to_csv(out, index=False, date_format="%Y-%m-%d")
+    log_path = out.with_name(f"{out.stem}_log.csv")
+    log.to_csv(log_path, index=False)
+    studied = int((~events["confounder"]).sum())
+    err_console.print(f"wrote {studied} events (+ {len(events) - studied} confounders) to {out}; "
+                      f"{describe_log(log)} (see {log_path})", highlight=False, soft_wrap=True)  # fmt: skip
 
 
 def _write(frame: pd.DataFrame, out: Path, fmt: OutputFormat) -> None:

@@ -32,6 +32,8 @@ class Cand:
     date_end: date | None = None
     is_duration: bool = False
     context_start: int = -1  # offset of the year mention that supplied the year
+    weekday: int | None = None  # a bare weekday ("on Monday"): moved forward in a future clause
+    anaphor: bool = False  # 当天 / the same day: takes the date of an earlier mention
 
 
 Handler = Callable[[re.Match[str], date], Cand | None]
@@ -258,6 +260,8 @@ def h_rel_week(m: re.Match[str], pub: date) -> Cand | None:
         day = pub - timedelta(days=(pub.weekday() - weekday - 1) % 7 + 1)
     else:  # bare weekday or "on Monday": the latest such day on or before publication
         day = pub - timedelta(days=(pub.weekday() - weekday) % 7)
+        return Cand(m.start(), m.end(), "day", date_start=day, date_end=day,
+                    year_source="relative", weekday=weekday)  # fmt: skip
     return Cand(m.start(), m.end(), "day", date_start=day, date_end=day, year_source="relative")
 
 
@@ -269,8 +273,44 @@ def h_rel_day(m: re.Match[str], pub: date) -> Cand | None:
     """今天/昨天/前天/明天, today/yesterday/tomorrow."""
     offsets = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1,
                "today": 0, "yesterday": -1, "tomorrow": 1}  # fmt: skip
+    if m.group() == "Today" and _TITLE_WORD.search(m.string, max(0, m.start() - 30), m.start()):
+        return None  # a publication name: "Japan Today", "USA Today"
     day = pub + timedelta(days=offsets[m.group().lower()])
     return Cand(m.start(), m.end(), "day", date_start=day, date_end=day, year_source="relative")
+
+
+_TITLE_WORD = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,})\s$")
+
+
+def h_rest_of(m: re.Match[str], pub: date) -> Cand | None:
+    """later/earlier this year/month: the rest of the period after (or before) publication."""
+    later = m.group("r").lower() == "later"
+    if m.group("u").lower() == "year":
+        first, last = date(pub.year, 1, 1), date(pub.year, 12, 31)
+        gran = "year"
+    else:
+        first = pub.replace(day=1)
+        last = date(pub.year + pub.month // 12, pub.month % 12 + 1, 1) - timedelta(days=1)
+        gran = "month"
+    if later:
+        span = (min(pub + timedelta(days=1), last), last)
+    else:
+        span = (first, max(first, pub - timedelta(days=1)))
+    return Cand(m.start(), m.end(), gran, date_start=span[0], date_end=span[1],
+                year_source="relative")  # fmt: skip
+
+
+def h_quarter_ending(m: re.Match[str], pub: date) -> Cand | None:
+    """Australian reporting: "the March quarter" is the calendar quarter ending in March."""
+    month = _month_name(m.group("mon")) - 2
+    year, source = _year(m, pub)
+    return Cand(m.start(), m.end(), "quarter", year, source, month)
+
+
+def h_anaphor(m: re.Match[str], pub: date) -> Cand | None:
+    """当天 / 同日 / 即日起 / the same day: dated later from the nearest earlier past day."""
+    return Cand(m.start(), m.end(), "day", date_start=pub, date_end=pub, year_source="relative",
+                anaphor=True)  # fmt: skip
 
 
 def h_rel_year(m: re.Match[str], pub: date) -> Cand | None:

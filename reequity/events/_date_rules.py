@@ -11,6 +11,7 @@ import re
 
 from reequity.events._date_handlers import (
     Handler,
+    h_anaphor,
     h_day_of_month,
     h_decade,
     h_duration,
@@ -18,21 +19,29 @@ from reequity.events._date_handlers import (
     h_month,
     h_month_part,
     h_quarter,
+    h_quarter_ending,
     h_rel_day,
     h_rel_month,
     h_rel_week,
     h_rel_year,
+    h_rest_of,
     h_this_month_part,
     h_year,
     h_ymd,
 )
 
 # ---- building blocks ---------------------------------------------------------------------------
+# S: the optional (ideographic) space that Taiwanese and Hong Kong sites put between digits
+# and units ("2025 年 1 月 6 日", "去年 11 月初").
+S = r"[ \u3000]?"
 ZM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-ZD = r"(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
-ZY = r"(?:(?:19|20)[0-9]{2}|[一二][〇零一二三四五六七八九]{3})"
-ZYR = r"(?:(?P<y>" + ZY + r")|(?<![目之提以此当先向日])(?P<ry>今|去|前|明))年"
-ZPART = r"(?P<p>中下旬|上中旬|初|上旬|中旬|下旬|底|末|中)"
+ZD = (
+    r"(?:3[01]|[12][0-9]|0?[1-9]|三十一?|卅一?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?"
+    r"|十[一二三四五六七八九]?|[一二三四五六七八九])"
+)
+ZY = r"(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3})"
+ZYR = r"(?:(?P<y>" + ZY + r")" + S + r"|(?<![目之提以此当先向日])(?P<ry>今|去|前|明))年" + S
+ZPART = r"(?P<p>中下旬|上中旬|初|上旬|中旬|下旬|底|末|中(?![国方共央美日欧俄资企心东华外]))"
 MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 MONA = r"(?:" + MON[3:-1] + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 EY = r"(?P<y>(?:19|20)[0-9]{2})"
@@ -56,7 +65,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 # (pattern, handler) in priority order (earlier wins a tie of equal length at one offset).
 _RULES: list[tuple[re.Pattern[str], Handler]] = [
-    (_rx(ZYR + r"(?P<m>" + ZM + r")月(?P<d>" + ZD + r")[日号]"), h_ymd),
+    (_rx(ZYR + r"(?P<m>" + ZM + r")" + S + "月" + S + "(?P<d>" + ZD + r")" + S + "[日号]"), h_ymd),
     (_rx(r"\b(?P<mon>" + MONA + r")\.?\s+" + ED + r",?\s+" + EY + r"\b"), h_ymd),
     (_rx(r"\b" + ED + r"\s+(?:of\s+)?(?P<mon>" + MONA + r")\.?,?\s+" + EY + r"\b"), h_ymd),
     (
@@ -67,15 +76,18 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         ),
         h_ymd,
     ),
-    (_rx(r"(?<![0-9])(?P<m>" + ZM + r")月(?P<d>" + ZD + r")[日号]"), h_ymd),
+    (
+        _rx(r"(?<![0-9.])(?P<m>" + ZM + r")" + S + "月" + S + "(?P<d>" + ZD + r")" + S + "[日号]"),
+        h_ymd,
+    ),
     (_rx(r"\b(?P<mon>" + MONA + r")\.?\s+" + ED + r"\b(?![,.]?[0-9])"), h_ymd),
     (_rx(r"\b" + ED + r"\s+(?:of\s+)?(?P<mon>" + MON + r")\b"), h_ymd),
-    (_rx(ZYR + r"(?P<m>" + ZM + r")月份?" + ZPART), h_month_part),
-    (_rx(r"(?<![0-9个几数多第])(?P<m>" + ZM + r")月份?" + ZPART), h_month_part),
+    (_rx(ZYR + r"(?P<m>" + ZM + r")" + S + "月份?" + ZPART), h_month_part),
+    (_rx(r"(?<![0-9个几数多第.])(?P<m>" + ZM + r")" + S + "月份?" + ZPART), h_month_part),
     (_rx(r"\b" + EPART + r"[\s-]+(?P<mon>" + MON + r")(?:,?\s+" + EY + r")?\b"), h_month_part),
-    (_rx(ZYR + r"(?P<m>" + ZM + r")月份?"), h_month),
+    (_rx(ZYR + r"(?P<m>" + ZM + r")" + S + "月份?"), h_month),
     (_rx(r"\b(?P<mon>" + MON + r"),?\s+(?:of\s+)?" + EY + r"\b"), h_month),
-    (_rx(r"(?<![0-9个几数多第上下本每])(?P<m>" + ZM + r")月份?"), h_month),
+    (_rx(r"(?<![0-9个几数多第上下本每.])(?P<m>" + ZM + r")" + S + "月份?"), h_month),
     (_rx(r"\b(?P<r>(?i:last|this|next))\s+(?P<mon>" + MON + r")\b"), h_month),
     (_rx(r"\b(?P<mon>" + MON + r")\b"), h_month),
     (_rx(r"(?:" + ZYR + r")?(?P<h>上半年|下半年)"), h_half),
@@ -101,6 +113,13 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(r"\bQ(?P<q>[1-4])(?:\s*" + EY + r")?\b"), h_quarter),
     (
         _rx(
+            r"\b(?:(?i:the)\s+)?(?P<mon>March|June|September|December)\s+(?i:quarter)\b"
+            r"(?:\s+(?i:of)\s+" + EY + r")?"
+        ),
+        h_quarter_ending,
+    ),  # fmt: skip
+    (
+        _rx(
             r"(?:(?P<c>上个?世纪|二十世纪|20世纪|本世纪|二十一世纪|21世纪))?(?P<d1>[1-9]0|[一二三四五六七八九]十?)"
             r"(?:[、和至到与或\-—~～]?(?P<d2>[1-9]0|[一二三四五六七八九]十?))?年代"
         ),
@@ -111,6 +130,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(r"'(?P<yy>[0-9]0)s\b"), h_decade),
     (_rx(ZYR + r"(?P<yp>初|底|末)?(?!代|龄|级|轻|纪)"), h_year),
     (_rx(r"\b(?P<r>(?i:last|this|next))\s+(?i:year)\b"), h_rel_year),
+    (_rx(r"\b(?P<r>(?i:later|earlier))\s+(?i:this)\s+(?P<u>(?i:year|month))\b"), h_rest_of),
     (
         _rx(
             r"(?<![A-Za-z0-9_$£€¥.,/\-])" + EY + r"(?![A-Za-z0-9_%]|[.,][0-9])"
@@ -138,10 +158,30 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(r"\b(?P<r>(?i:last|this|next))\s+(?i:week)\b"), h_rel_week),
     (_rx(r"\b(?P<r>(?i:last|this|next|on))\s+(?P<w>" + WD + r")\b"), h_rel_week),
     (_rx(r"\b(?P<w>" + WD + r")\b"), h_rel_week),
-    (_rx(r"今天|今日|昨天|昨日|前天|明天|明日|\b(?i:today|yesterday|tomorrow)\b"), h_rel_day),
     (
-        _rx(r"(?<![0-9月第])(?P<d>3[01]|[12][0-9]|0?[1-9])[日号](?![线楼内院公文令])"),
+        _rx(r"(?:今天|今日|昨天|昨日|前天|明天|明日|\b(?i:today|yesterday|tomorrow)\b)(?![（(])"),
+        h_rel_day,
+    ),
+    (
+        _rx(
+            r"(?<![0-9月第.])(?P<d>3[01]|[12][0-9]|0?[1-9]|廿[一二三四五六七八九]?|卅一?)"
+            + S
+            + r"[日号](?![线楼院文令]|内|公(?!布|告))"
+        ),
         h_day_of_month,
+    ),  # fmt: skip
+    (
+        _rx(
+            r"(?:[今昨前明]|(?:周|星期|礼拜)[一二三四五六日天])\s*[（(]\s*(?P<d>3[01]|[12][0-9]|0?[1-9])"
+            r"\s*(?:[）)]\s*[日号]|[日号]\s*[）)])"
+        ),
+        h_day_of_month,
+    ),  # fmt: skip
+    (
+        _rx(
+            r"(?:当天|当日|同日|同一天|即日起?|当晚|\b(?i:the\s+same\s+day|that\s+day|on\s+the\s+day))"
+        ),
+        h_anaphor,
     ),
     (
         _rx(r"(?<![0-9一二三四五六七八九十个本上下这当每])月(?P<p>初|底|末|中旬|上旬|下旬)"),
@@ -150,7 +190,8 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (
         _rx(
             r"(?<![0-9第一二三四五六七八九十百两几数半多])(?P<n>[0-9]{1,3}|[一二三四五六七八九十百两几数半]{1,4})多?"
-            r"(?P<u>个多?月|个星期|个礼拜|年|周|天|日|小时|星期)(?:多|以上|以内|之内|之久|左右|有余|内|来|以来)?"
+            r"(?P<u>个多?月|个星期|个礼拜|年|周|天|日(?!公布|发布|宣布|电|讯|起|晚|早|凌晨|上午|下午)|小时|星期)"
+            r"(?:多|以上|以内|之内|之久|左右|有余|内|来|以来)?"
         ),
         h_duration,
     ),  # fmt: skip
@@ -192,13 +233,15 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("h1", "h2"),  # halves
     ("季度",),
     ("quarter",),
-    ("q1", "q2", "q3", "q4"),  # quarters
+    ("q1", "q2", "q3", "q4"),
+    ("quarter",),  # quarters
     ("年代",),
     ("年代",),
     ("0s",),
     ("0s",),  # decades
     ("年",),
     ("year",),
+    ("this year", "this month"),
     ("19", "20"),  # years
     ("月",),
     ("month",),  # relative months
@@ -209,6 +252,8 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("day",),  # weeks and weekdays
     ("今天", "今日", "昨天", "昨日", "前天", "明天", "明日", "today", "yesterday", "tomorrow"),
     ("日", "号"),  # bare day of month
+    ("(", "（"),  # 今（9）日, 周五 (7 日)
+    ("当", "同", "即日", "same day", "that day", "the day"),  # anaphora
     ("月",),  # bare part of the current month
     ("年", "月", "周", "天", "日", "小时", "星期"),
     ("year", "month", "week", "day", "decade", "hour"),
@@ -224,13 +269,15 @@ _FIRST: list[str] = [
     _ZYR1, _ZH_NUM1, "eEmMlLtTbBsS",  # parts of months
     _ZYR1, _MON1, _ZH_NUM1, _REL1, _MON1,  # months
     _ZYR1 + "上下", "tTfFsS12", "H",  # halves
-    _ZYR1 + "第三四1-4", "tTfFsS1-4", "Q",  # quarters
+    _ZYR1 + "第三四1-4", "tTfFsS1-4", "Q", "tTMJSD",  # quarters
     "上本二0-9一三四五六七八九", "12", "tT12", "'",  # decades
-    _ZYR1, _REL1, "12",  # years
+    _ZYR1, _REL1, "lLeE", "12",  # years
     "本这上下", _REL1,  # relative months
     "上本这下", "周星礼", _REL1, _REL1 + "oO", "MTWFS",  # weeks and weekdays
     "今昨前明tTyY",  # relative days
-    "0-9",  # bare day of month
+    "0-9廿卅",  # bare day of month
+    "今昨前明周星礼",  # day in brackets
+    "当同即tToO",  # anaphora
     "月",  # bare part of the current month
     _ZH_NUM1 + "百两几数半", "0-9oOtTfFsSeEnNaAmM",  # durations
 ]  # fmt: skip

@@ -13,6 +13,7 @@ _FOLD = str.maketrans("０１２３４５６７８９", "0123456789")
 
 _ZH_DIGITS = {
     "〇": 0,
+    "○": 0,  # U+25CB WHITE CIRCLE, common in place of 〇 ("二○二四年")
     "零": 0,
     "一": 1,
     "二": 2,
@@ -28,6 +29,35 @@ _ZH_DIGITS = {
 
 
 _FULLWIDTH = re.compile("[０-９]")
+_CONVERTER = None
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> Simplified Chinese with OpenCC (``t2s``), one character for one character.
+
+    Keyword, actor and date rules are written in Simplified script; matching the converted
+    text classifies 當天/當日 like 当天/当日 and 管制措施 in either script alike. OpenCC's
+    phrase table can in rare cases change a line's length; such a line is converted one
+    character at a time instead, so offsets into the converted text stay offsets into the
+    original.
+    """
+    global _CONVERTER
+    if text.isascii():
+        return text
+    if _CONVERTER is None:
+        import opencc
+
+        _CONVERTER = opencc.OpenCC("t2s")
+    converted = _CONVERTER.convert(text)
+    if len(converted) == len(text):
+        return converted
+    lines = []
+    for line in text.split("\n"):
+        out = _CONVERTER.convert(line)
+        if len(out) != len(line):
+            out = "".join(c if len(c := _CONVERTER.convert(ch)) == 1 else ch for ch in line)
+        lines.append(out)
+    return "\n".join(lines)
 
 
 def fold_digits(text: str) -> str:
@@ -38,12 +68,14 @@ def fold_digits(text: str) -> str:
 def zh_int(token: str) -> int | None:
     """Read a number written with Arabic digits or Chinese numerals (0-999).
 
-    ``"25"``, ``"二十五"``, ``"十二"``, ``"廿"`` is not supported; a four-character run of
-    digit characters such as ``"二〇二五"`` is read digit by digit (a year). Returns ``None``
-    when the token is not a number.
+    ``"25"``, ``"二十五"``, ``"十二"``, ``"廿五"`` (25), ``"卅一"`` (31); a run of digit
+    characters such as ``"二〇二五"`` or ``"二○二四"`` is read digit by digit (a year).
+    Returns ``None`` when the token is not a number.
     """
     if not token:
         return None
+    if token[0] in "廿卅":
+        token = ("二十" if token[0] == "廿" else "三十") + token[1:]
     if token.isascii() and token.isdigit():
         return int(token)
     if all(ch in _ZH_DIGITS for ch in token):

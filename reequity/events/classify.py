@@ -6,7 +6,9 @@ number of keyword hits; :func:`confidence` turns these into a score in [0, 1].
 Event type
     Every type has a keyword regex; the type with most hits in the sentence wins, ties go to
     the earlier type in :data:`EVENT_TYPES` (more specific first); a phrase counts once, for
-    the first type that matches it. No hit -> no type. Dates inside a clause that names a type
+    the first type that matches it. No hit -> no type. Keywords are matched on the
+    Simplified-script text (Traditional is converted with OpenCC first, see
+    :func:`reequity.events._text.to_simplified`); gapped keywords stay inside one sentence. Dates inside a clause that names a type
     take that clause's type and actors (see :mod:`reequity.events.extract`).
 Policy event
     A mention is a policy event when its kind is ``event``, its granularity is finer than a
@@ -23,12 +25,16 @@ Confidence (additive, clipped to [0, 1])
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+
+from reequity.events._fastre import compile_bucketed, compile_prefixed, top_level
 
 __all__ = [
     "EVENT_TYPES",
     "POLICY_TYPES",
     "SentenceLabels",
+    "TextLabels",
     "classify_sentence",
     "confidence",
     "type_in",
@@ -49,22 +55,68 @@ EVENT_TYPES = (
 )
 POLICY_TYPES = frozenset(EVENT_TYPES) - {"market_shock", "market_report"}
 
-_TYPE_PATTERNS = {
-    "export_control_relaxation": r"暂停实施|暂停执行|暂停.{0,6}管制|放宽|松绑|恢复.{0,4}出口|恢复供应|取消.{0,6}(?:配额|限制|管制)|豁免|通用许可|解除.{0,4}(?:禁令|限制|管制)|(?i:\bsuspend(?:s|ed|ing)?\b.{0,40}(?:controls?|measures|restrictions|ban)\b|\bpaus(?:e|es|ed|ing)\b.{0,30}\bcontrols?\b|\beas(?:e|es|ed|ing)\s+(?:export\s+)?(?:controls?|restrictions)|\brelax|\bresum(?:e|es|ed|ption)\b.{0,30}\bexports?|\blift(?:s|ed|ing)?\b.{0,20}\b(?:ban|restrictions|controls?)\b|\bgeneral\s+licen[cs]es?|\b(?:scrap(?:s|ped)?|abolish(?:es|ed)?)\b.{0,20}\bquotas?)",
-    "export_control": r"出口管制|管制措施|管制|禁止.{0,6}出口|出口许可|出口限制|限制.{0,6}出口|禁运|断供|停止.{0,4}(?:出口|供应)|配额|制裁|禁令|王牌|限制|(?i:\bexport\s+controls?\b|\bexport\s+restrictions?\b|\brestrict(?:s|ed|ing|ions?)?\b|\bexport\s+ban\b|\bban(?:s|ned)?\b|\bembargo|\bhalt(?:s|ed|ing)?\b.{0,20}\b(?:shipments|exports)\b|\bblock(?:s|ed|ing)?\b.{0,20}\b(?:shipments|exports)\b|\bsupply\s+cut\b|\bcut\b.{0,15}\bsupply\b|\bquotas?\b|\bcurbs?\b|\bcontrols?\b)",
+# G: any character inside one sentence - a gapped keyword ("暂停 ... 管制") never spans two.
+G = r"[^。！？!?；;\n]"
+# Strong keywords name the event; weak ones (generic words such as "deal", 协议, "plant") only
+# hint at it: a type read from weak words alone links to the catalogue only on a close match.
+_STRONG = {
+    "export_control_relaxation": rf"暂停实施|暂停执行|停止实施|暂停{G}{{0,10}}(?:管制|措施|限制|禁令)|放宽|松绑|恢复{G}{{0,8}}(?:出口|供应|发货|许可)|取消{G}{{0,8}}(?:配额|限制|管制)|豁免|通用许可|一般许可|解除{G}{{0,6}}(?:禁令|限制|管制)|批准{G}{{0,10}}(?:出口|许可)|获批|发放{G}{{0,6}}许可|(?:措施|管制|限制|禁令|公告)[^。；，]{{0,20}}?暂停(?!出口|供应)|(?i:\bsuspend(?:s|ed|ing)?\b{G}{{0,40}}\b(?:controls?|measures|restrictions|ban|curbs)\b|\bpaus(?:e|es|ed|ing)\b{G}{{0,30}}\b(?:controls?|curbs|restrictions|measures)\b|\beas(?:e|es|ed|ing)\s+(?:export\s+)?(?:controls?|restrictions|curbs)|\brelax|\bresum(?:e|es|ed|ing|ption)\b{G}{{0,40}}\b(?:exports?|shipments|supplies|sales)\b|\brestart(?:s|ed|ing)?\b{G}{{0,40}}\bexports?\b|\blift(?:s|ed|ing)?\b{G}{{0,20}}\b(?:ban|restrictions|controls?|curbs)\b|\b(?:halt|end|stop|drop|remove|waive|roll(?:s|ed)?\s+back)(?:s|ed|ped|ing)?\b{G}{{0,30}}\b(?:limitations|restrictions|controls|curbs|bans?)\b|\bgeneral\s+licen[cs]es?|\bgreen\s+light\b|\b(?:grant(?:s|ed|ing)?|approv(?:e|es|ed|ing))\b{G}{{0,20}}\b(?:licen[cs]es?|permissions?|permits?|applications?|exports?)\b|\bgave\s+(?:\w+\s+)?approval\b|\btruce\b|\b(?:shipments|exports)\b{G}{{0,30}}\bresum(?:e|es|ed|ing)\b|\b(?:scrap(?:s|ped)?|abolish(?:es|ed)?)\b{G}{{0,20}}\bquotas?)",
+    "export_control": rf"出口管制|管制措施|管制|列管|禁止{G}{{0,6}}出口|出口许可|出口限制|限制{G}{{0,8}}出口|禁运|断供|停止{G}{{0,4}}(?:出口|供应)|配额|总量控制指标|下达{G}{{0,30}}指标|开采指标|制裁|禁令|王牌|限制|收紧|审查|(?i:\bexport\s+controls?\b|\bexport\s+restrictions?\b|\brestrict(?:s|ed|ing|ions?)?\b|\bexport\s+ban\b|\bban(?:s|ned)?\b|\bembargo|\bhalt(?:s|ed|ing)?\b{G}{{0,20}}\b(?:shipments|exports)\b|\bblock(?:s|ed|ing)?\b{G}{{0,20}}\b(?:shipments|exports)\b|\bshipments\b{G}{{0,12}}\b(?:stopped|halted|suspended|blocked)\b|\bsupply\s+cut\b|\blimit(?:s|ed|ing)?\b{G}{{0,30}}\bexports?\b|\b(?:a|the)\s+(?:\w+\s+)?halt\b|\bcut\b{G}{{0,15}}\b(?:supply|quotas?)\b|\bquotas?\b|\bcurbs?\b|\bcontrols?\b|\btighten)",
     "tariff": r"关税|加征|(?i:\btariffs?\b|\bduties\b|\blevies\b)",
     "trade_dispute": r"世贸|世界贸易组织|诉讼|裁决|起诉|(?i:\bWTO\b|\bdisputes?\b|\bruling\b|\bruled\b|\bcomplaints?\b|\bappellate\b|\bpanel\s+reports?\b)",
-    "trade_agreement": r"协议|协定|框架|达成|签署|签订|谈妥|备忘录|(?i:\bagreements?\b|\bframework\b|\bdeals?\b|\bsigned\b|\bpact\b|\baccord\b|\bmemorandum\b)",
-    "diplomatic_meeting": r"会晤|会面|见了一面|见面|峰会|会谈|通话|磋商|首脑|(?i:\bsummit\b|\bmeeting\b|\bmet\b|\btalks\b|\bvisit(?:s|ed)?\b|\bphone\s+call\b)",
-    "production_milestone": r"投产|量产|首批|突破|攻克|复产|产出|商业化生产|实现.{0,4}生产|(?i:\bcommercial\s+production\b|\bfirst\b.{0,30}\b(?:production|output|oxide|separated)\b|\bproduced\b|\bbreakthrough\b|\bcommissioned\b|\bstart(?:s|ed)?\s+production\b|\bmilestone\b|\bcommercialize)",
-    "supply_chain_investment": r"投资|合资|工厂|建厂|融资|贷款|入股|股权|订单|合同|拨款|注资|精炼厂|冶炼厂|分离厂|(?i:\binvest(?:s|ed|ment|ments)?\b|\bjoint\s+venture\b|\brefinery\b|\bplant\b|\bfacility\b|\bfunding\b|\bloan\b|\bequity\b|\bstake\b|\bcontracts?\b|\border\b|\bofftake\b|\bprice\s+floor\b|\bpartnership\b)",
-    "industrial_policy": r"总统令|路线图|法案|条例|规划|政策|补贴|税收优惠|扶持|立法|法规|成立.{0,6}集团|(?i:\broadmap\b|\bact\b|\blaw\b|\bregulations?\b|\bdecree\b|\bexecutive\s+order\b|\bstockpil|\bsubsid|\btax\s+(?:incentives?|credits?)\b|\blegislation\b|\binitiative\b|\baction\s+plan\b|\binvestigation\b)",
+    "trade_agreement": r"协定|框架|签署|签订|备忘录|休战|(?i:\bframework\b|\bsigned\b|\bpact\b|\baccord\b|\bmemorandum\b)",
+    "diplomatic_meeting": r"会晤|会面|见了一面|见面|峰会|会谈|通话|磋商|首脑|川习会|(?i:\bsummit\b|\bmet\b|\btalks\b|\bphone\s+call\b)",
+    "production_milestone": rf"投产|量产|首批|突破|攻克|复产|产出|商业化生产|实现.{{0,4}}生产|(?i:\bcommercial\s+production\b|\bfirst\b{G}{{0,30}}\b(?:production|output|oxide|separated|batch)\b|\bproduced\b|\bbreakthrough\b|\bcommissioned\b|\bstart(?:s|ed)?\s+production\b|\bmilestone\b|\bcommercialize)",
+    "supply_chain_investment": r"投资|合资|建厂|融资|贷款|入股|注资|拨款|精炼厂|冶炼厂|分离厂|(?i:\binvest(?:s|ed|ment|ments)?\b|\bjoint\s+venture\b|\brefinery\b|\bfunding\b|\bloan\b|\bofftake\b|\bprice\s+floor\b|\bpartnership\b)",
+    "industrial_policy": r"总统令|路线图|法案|条例|规划|补贴|税收优惠|扶持|立法|法规|成立.{0,6}集团|(?i:\broadmap\b|\bact\b|\blaw\b|\bregulations?\b|\bdecree\b|\bexecutive\s+order\b|\bstockpil|\bsubsid|\btax\s+(?:incentives?|credits?)\b|\blegislation\b|\baction\s+plan\b|\binvestigation\b)",
     "market_shock": r"暴跌|崩盘|重挫|大跌|股灾|熔断|(?i:\bsell-?off\b|\bcrash|\bplunge|\btumble|\brout\b)",
-    "market_report": r"报道|彭博|路透|通讯社|消息称|据.{0,10}称|指数|涨幅|上涨|下跌|股价|净利润|储量|数据显示|(?i:\breport(?:s|ed)?\b|\baccording\s+to\b|\bindex\b|\bshares\b|\bstocks?\b|\bprofit|\bsurged?\b|\bdata\s+show)",
+    "market_report": rf"报道|报导|彭博|路透|通讯社|消息称|据{G}{{0,10}}称|指数|涨幅|上涨|下跌|股价|净利润|储量|数据显示|(?i:\breport(?:s|ed)?\b|\baccording\s+to\b|\bindex\b|\bshares\b|\bstocks?\b|\bprofit|\bsurged?\b|\bdata\s+show)",
 }
-# One pass over the sentence: a named group per type, tried in EVENT_TYPES order, so a phrase
-# counts for the first (most specific) type it matches ("暂停实施出口管制" is a relaxation).
-_TYPE_RX = re.compile("|".join(f"(?P<{name}>{_TYPE_PATTERNS[name]})" for name in EVENT_TYPES))
+_WEAK = {
+    "trade_agreement": r"协议|达成|谈妥|(?i:\bagreements?\b|\bdeals?\b)",
+    "diplomatic_meeting": r"(?i:\bmeeting\b|\bvisit(?:s|ed)?\b)",
+    "supply_chain_investment": r"工厂|订单|合同|股权|(?i:\bplant\b|\bfacility\b|\bequity\b|\bstake\b|\bcontracts?\b|\border\b)",
+    "industrial_policy": r"政策|(?i:\binitiative\b)",
+}
+
+
+def _split(pattern: str) -> tuple[str, str]:
+    """A vocabulary ``zh1|zh2|(?i:en...)`` as its Chinese and its English part."""
+    cut = pattern.rfind("|(?i:")
+    if pattern.startswith("(?i:"):
+        return "", pattern
+    return (pattern[:cut], pattern[cut + 1 :]) if cut >= 0 else (pattern, "")
+
+
+def _type_pattern(part: int) -> str:
+    groups = []
+    for name in EVENT_TYPES:
+        for tag, table in (("s", _STRONG), ("w", _WEAK)):
+            if name in table and (piece := _split(table[name])[part]):
+                groups.append(f"(?P<{tag}_{name}>{piece})")
+    return "|".join(groups)
+
+
+# One pass per script over the text: a named group per type (s_ strong, w_ weak), tried in
+# EVENT_TYPES order, so a phrase counts for the first (most specific) type it matches
+# ("暂停实施出口管制" is a relaxation). The Chinese pass skips to the possible first
+# characters, the English pass to word starts (see reequity.events._fastre).
+def _english_pieces(tables: list[tuple[str, dict[str, str]]], names) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(group, piece) for every top-level branch of the English part of each vocabulary."""
+    pieces = []
+    for name in names:
+        for tag, table in tables:
+            english = _split(table[name])[1] if name in table else ""
+            if english:  # "(?i:a|b|c)" -> a, b, c
+                pieces.extend((f"{tag}{name}", p) for p in top_level(english[4:-1]))
+    return pieces
+
+
+_TYPE_RXS = (
+    compile_prefixed(_type_pattern(0)),
+    compile_bucketed(_english_pieces([("s_", _STRONG), ("w_", _WEAK)], EVENT_TYPES),
+                     prefix=r"\b"),
+)  # fmt: skip
 
 # alias -> canonical actors; an empty tuple swallows a phrase that names no actor (news agencies).
 _ZH_ACTORS: dict[str, tuple[str, ...]] = {
@@ -88,6 +140,9 @@ _ZH_ACTORS: dict[str, tuple[str, ...]] = {
     "中国稀土集团": ("China", "China Rare Earth Group"), "盛和资源": ("Shenghe",),
     "伊鲁卡": ("Iluka",), "山口矿": ("MP Materials",), "芒廷帕斯": ("MP Materials",),
     "俄罗斯卫星通讯社": (), "卫星通讯社": (), "彭博社": (), "路透社": (), "美国地质调查局": ("US",),
+    "共同社": (), "共同网": (), "中央社": (), "新华社": (), "中评社": (), "日媒": (), "美媒": (),
+    "大陆": ("China",), "工信部": ("China",), "工业和信息化部": ("China",), "自然资源部": ("China",),
+    "川普": ("US",), "高市": ("Japan",), "日企": ("Japan",),
 }  # fmt: skip
 _EN_ACTORS: dict[str, tuple[str, ...]] = {
     "china": ("China",), "chinese": ("China",), "beijing": ("China",), "prc": ("China",),
@@ -109,7 +164,8 @@ _EN_ACTORS: dict[str, tuple[str, ...]] = {
     "iluka": ("Iluka",), "maaden": ("Maaden",), "ma'aden": ("Maaden",), "apple": ("Apple",),
     "arafura": ("Arafura",), "energy fuels": ("Energy Fuels",), "molycorp": ("MP Materials",),
     "world trade organization": ("WTO",), "sputnik": (), "bloomberg": (), "reuters": (),
-    "u.s. geological survey": ("US",),
+    "u.s. geological survey": ("US",), "kyodo": (), "takaichi": ("Japan",), "ustr": ("US",),
+    "sojitz": ("Japan",), "japan today": (),
 }  # fmt: skip
 _CS_ACTORS: dict[str, tuple[str, ...]] = {
     "U.S.": ("US",), "US": ("US",), "USA": ("US",), "DoD": ("US", "US DoD"), "EU": ("EU",),
@@ -122,6 +178,15 @@ def _alternation(keys: list[str]) -> str:
     return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
 
 
+_ACTOR_RXS = (
+    compile_prefixed(r"(?P<zh>" + _alternation(list(_ZH_ACTORS)) + r")"),
+    compile_bucketed(
+        [("en", re.escape(k)) for k in sorted(_EN_ACTORS, key=len, reverse=True)],
+        prefix=r"(?<![A-Za-z])",
+        suffix=r"(?![A-Za-z])",
+    ),
+    re.compile(r"(?<![A-Za-z.])(?P<cs>" + _alternation(list(_CS_ACTORS)) + r")(?![A-Za-z])"),
+)
 _ACTOR_RX = re.compile(
     r"(?P<zh>" + _alternation(list(_ZH_ACTORS)) + r")"
     r"|(?<![A-Za-z])(?P<en>(?i:" + _alternation(list(_EN_ACTORS)) + r"))(?![A-Za-z])"
@@ -139,16 +204,85 @@ ELEMENT_GROUPS = {
 _ELEMENT_RX = re.compile(
     "|".join(f"(?P<{name}>{pattern})" for name, pattern in ELEMENT_GROUPS.items())
 )
+_ELEMENT_RXS = (
+    compile_prefixed("|".join(f"(?P<{name}>{piece})" for name, pattern in ELEMENT_GROUPS.items()
+                              if (piece := _split(pattern)[0]))),
+    compile_bucketed([(name, p) for name, pattern in ELEMENT_GROUPS.items()
+                      if (english := _split(pattern)[1]) for p in top_level(english[4:-1])]),
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class SentenceLabels:
-    """What the keyword rules read from one sentence."""
+    """What the keyword rules read from one sentence (or clause).
+
+    ``generic`` is True when the type comes from weak words only ("deal", 协议, "plant").
+    """
 
     event_type: str | None
     type_hits: int
     actors: tuple[str, ...]
     elements: frozenset[str]
+    generic: bool = False
+
+
+class TextLabels:
+    """The keyword hits of a whole text, found in one pass per vocabulary.
+
+    :meth:`labels` then answers for any span (a sentence, a clause) by bisecting the hit
+    offsets, so an article is scanned once per vocabulary and script however many date
+    mentions it holds. ``spans`` (sentences) limits the scan to the parts that matter.
+    """
+
+    def __init__(self, text: str, spans: list[tuple[int, int]] | None = None) -> None:
+        spans = _merged(spans) if spans is not None else [(0, len(text))]
+        self.types = _scan(_TYPE_RXS, text, spans, _group)
+        self.actors = _scan(_ACTOR_RXS, text, spans, _actor_names)
+        self.elements = _scan(_ELEMENT_RXS, text, spans, _group)
+        self._starts = [[h[0] for h in hits] for hits in (self.types, self.actors, self.elements)]
+
+    def _slice(self, which: int, lo: int, hi: int) -> list:
+        hits = (self.types, self.actors, self.elements)[which]
+        starts = self._starts[which]
+        return hits[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+    def labels(self, lo: int, hi: int) -> SentenceLabels:
+        """Type, actors and elements of the span ``[lo, hi)``."""
+        counts: dict[str, int] = {}
+        strong: set[str] = set()
+        for _, group in self._slice(0, lo, hi):
+            name = group[2:]
+            counts[name] = counts.get(name, 0) + 1
+            if group.startswith("s_"):
+                strong.add(name)
+        best, best_hits = None, 0
+        for name in EVENT_TYPES:
+            if counts.get(name, 0) > best_hits:
+                best, best_hits = name, counts[name]
+        found: dict[str, None] = {}
+        for _, names in self._slice(1, lo, hi):
+            found.update(dict.fromkeys(names))
+        elements = frozenset(g for _, g in self._slice(2, lo, hi))
+        generic = best is not None and best not in strong
+        return SentenceLabels(best, best_hits, tuple(found), elements, generic)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _scan(patterns, text: str, spans: list[tuple[int, int]], value) -> list:  # type: ignore[no-untyped-def]
+    """Hits ``(start, value(match))`` of each pattern within ``spans``, sorted by start."""
+    hits = [(m.start(), value(m)) for rx in patterns for lo, hi in spans
+            for m in rx.finditer(text, lo, hi)]  # fmt: skip
+    hits.sort(key=lambda h: h[0])
+    return hits
 
 
 def classify_sentence(sentence: str) -> SentenceLabels:
@@ -160,33 +294,34 @@ def classify_sentence(sentence: str) -> SentenceLabels:
     >>> labels.event_type, labels.actors, sorted(labels.elements)
     ('export_control', ('China', 'MOFCOM'), ['rare_earths'])
     """
-    best, best_hits = type_in(sentence)
-    return SentenceLabels(best, best_hits, actors_in(sentence), elements_in(sentence))
+    return TextLabels(sentence).labels(0, len(sentence))
 
 
 def type_in(text: str) -> tuple[str | None, int]:
     """The winning event type of ``text`` and its number of keyword hits (``(None, 0)``)."""
-    counts: dict[str, int] = {}
-    for match in _TYPE_RX.finditer(text):
-        counts[match.lastgroup or ""] = counts.get(match.lastgroup or "", 0) + 1
-    best, best_hits = None, 0
-    for name in EVENT_TYPES:
-        if counts.get(name, 0) > best_hits:
-            best, best_hits = name, counts[name]
-    return best, best_hits
+    labels = TextLabels(text).labels(0, len(text))
+    return labels.event_type, labels.type_hits
+
+
+def _group(match: re.Match[str]) -> str:
+    """The vocabulary group of a match ("s_tariff__12" -> "s_tariff")."""
+    return (match.lastgroup or "").split("__")[0]
+
+
+def _actor_names(match: re.Match[str]) -> tuple[str, ...]:
+    group, found = _group(match), match.group()
+    if group == "zh":
+        return _ZH_ACTORS[found]
+    if group == "en":
+        return _EN_ACTORS[found.lower()]
+    return _CS_ACTORS[found]
 
 
 def actors_in(text: str) -> tuple[str, ...]:
     """Canonical actors named in ``text``, in order of first appearance."""
     found: dict[str, None] = {}
     for match in _ACTOR_RX.finditer(text):
-        if match["zh"]:
-            names = _ZH_ACTORS[match["zh"]]
-        elif match["en"]:
-            names = _EN_ACTORS[match["en"].lower()]
-        else:
-            names = _CS_ACTORS[match["cs"]]
-        found.update(dict.fromkeys(names))
+        found.update(dict.fromkeys(_actor_names(match)))
     return tuple(found)
 
 

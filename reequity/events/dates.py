@@ -8,7 +8,15 @@ last Friday, and durations), turns each into an inclusive calendar range and lab
 ``deadline``  a day-level limit such as "12月1日之前" or "by December 1" (not yet passed)
 ``target``    a coarser future limit or goal: "by 2030", "到2030年"
 ``duration``  a span: "两年以上", "six months"
+``report``    the day a source reported or said something, or a dateline ("trading firms said
+              Wednesday", "据共同社周六报道", "上海7日电"); see :mod:`reequity.events._roles`
+``period``    a quota batch, statistics or fiscal period ("2023年度", "the 2024 output",
+              "9月稀土出口4000吨", "the March quarter" revenue)
 ``other``     anything else (a future date without a marker, a limit already in the past)
+
+Document numbers (公告（2025）第70号, "No. 18 [2025]") are not dates and give no mention.
+Traditional-script text is converted to Simplified (OpenCC) before matching; surfaces are
+cut from the original text.
 
 Conventions (documented choices, not guesses):
 
@@ -22,15 +30,22 @@ Conventions (documented choices, not guesses):
 * Weeks run Monday to Sunday. 上周五 = Friday of the previous week; "last Friday" = the latest
   Friday strictly before the publication date; a bare weekday = the latest on or before it.
 * Decades without a century ("八十年代") take the latest century that puts them in the past.
+* In a future clause ("will be unveiled on Monday", "预计6月", "将于10月20日公布") a yearless
+  date is the earliest such date ending on or after publication, and the mention is never an
+  event (``other``, or ``target``/``deadline`` with a marker).
+* "the March quarter" is the calendar quarter ending in March (Australian reporting).
+* Anaphora (当天, 当日, 同日, 当晚, 即日起, "the same day", "that day") take the date of the
+  nearest earlier past day in the text, else the publication date; ``flags`` says which.
 
 Everything is pure: no I/O, compiled regexes, one pass per rule.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 import pandas as pd
@@ -38,12 +53,20 @@ import pandas as pd
 from reequity.errors import ArticleFormatError
 from reequity.events._date_handlers import Cand
 from reequity.events._date_rules import ALL_TRIGGERS, RULES
-from reequity.events._text import fold_digits, sentence_at, sentence_spans
+from reequity.events._placement import infer, infer_forward, period
+from reequity.events._roles import doc_number_spans, is_future, is_period, report_role
+from reequity.events._text import (
+    clause_at,
+    fold_digits,
+    sentence_at,
+    sentence_spans,
+    to_simplified,
+)
 
 __all__ = ["Granularity", "Kind", "TemporalMention", "resolve_dates"]
 
 Granularity = Literal["day", "week", "part_of_month", "month", "quarter", "half", "year", "decade"]
-Kind = Literal["event", "deadline", "target", "duration", "other"]
+Kind = Literal["event", "deadline", "target", "duration", "report", "period", "other"]
 YearSource = Literal["explicit", "relative", "inferred", "context", "none"]
 
 
@@ -72,6 +95,9 @@ class TemporalMention:
     context_start : int
         Offset of the year expression that supplied the year when ``year_source == "context"``,
         else -1.
+    flags : tuple of str
+        ``anaphora_previous_date`` / ``anaphora_publication_date`` (where an anaphor took its
+        date), ``dateline``, ``report_date``, ``future`` (a future clause).
     """
 
     surface: str
@@ -84,21 +110,19 @@ class TemporalMention:
     year_source: YearSource
     stated_year: int | None
     context_start: int = -1
+    flags: tuple[str, ...] = ()
 
 
-_PART_DAYS = {
-    "early": (1, 10),
-    "mid": (11, 20),
-    "late": (21, 31),
-    "midlate": (11, 31),
-    "earlymid": (1, 20),
-}
 _CONTEXT_GRANULARITIES = ("day", "part_of_month", "month", "quarter")
 _LEFT_DEADLINE = re.compile(
     r"(?:截至|截止到?|最迟(?:于|在)?|不晚于|(?i:\b(?:by(?:\s+the\s+end\s+of)?|before|until|till|"
     r"no\s+later\s+than|not\s+later\s+than|ahead\s+of|deadline\s+of|due\s+by)))\s*(?:the\s+)?$"
 )
 _RIGHT_DEADLINE = re.compile(r"^\s*(?:之前|以前|前(?![往景者进提夕])|为止|截止|底前)")
+_RIGHT_EFFECTIVE = re.compile(r"\s*起(?:施行|实施|生效|执行)")
+_LEFT_EFFECTIVE = re.compile(
+    r"(?i:\b(?:from|starting(?:\s+on|\s+from)?|effective(?:\s+from|\s+on)?|as\s+of|beginning)\s+$)"
+)
 _LEFT_TARGET = re.compile(
     r"(?:到|至|力争|争取|目标|计划|预计|将于|将在|有望|(?i:\b(?:target(?:ed|s)?\s+(?:for|of)|"
     r"plans?\s+(?:for|to)|aims?\s+(?:for|to)|expected\s+(?:in|by)|scheduled\s+for|in)))\s*(?:the\s+)?$"
@@ -136,26 +160,70 @@ def resolve_dates(text: str, published_at: Any) -> list[TemporalMention]:
 
 def resolve_with_sentences(
     text: str, published_at: Any
-) -> tuple[list[TemporalMention], list[tuple[int, int]]]:
-    """:func:`resolve_dates` plus the sentence spans it used (so callers need not re-split)."""
+) -> tuple[list[TemporalMention], list[tuple[int, int]], str]:
+    """:func:`resolve_dates` plus the sentence spans and the matched (Simplified) text."""
     if not isinstance(text, str):
         raise ArticleFormatError(
             f"resolve_dates needs text as str, got {type(text).__name__}; pass the article body."
         )
     pub = _publication_date(published_at)
-    folded = fold_digits(text)
-    cands = _collect(folded, pub)
+    folded = fold_digits(to_simplified(text))
+    cands = _drop_doc_numbers(_collect(folded, pub), doc_number_spans(folded))
     spans = sentence_spans(folded)
     _borrow_sentence_years(cands, spans)
-    mentions = []
+    mentions: list[TemporalMention] = []
+    last_day: date | None = None  # the nearest earlier past day, for anaphora
     for cand in cands:
-        mention = _finish(cand, text, folded, pub)
-        if mention is not None:
-            mentions.append(mention)
-    return mentions, spans
+        lo, hi = clause_at(folded, *sentence_at(spans, cand.start), cand.start)
+        flags: list[str] = []
+        if cand.anaphor:
+            day = last_day or pub
+            cand.date_start = cand.date_end = day
+            flags.append("anaphora_previous_date" if last_day else "anaphora_publication_date")
+        future = is_future(folded, lo, cand.start, cand.end, hi)
+        mention = _finish(cand, text, folded, pub, future=future)
+        if mention is None:
+            continue
+        mention = _with_role(mention, cand, folded, lo, hi, future, flags)
+        if (
+            mention.granularity == "day"
+            and mention.kind in ("event", "report")
+            and (mention.date_start is not None and mention.date_start <= pub)
+        ):
+            last_day = mention.date_start
+        mentions.append(mention)
+    return mentions, spans, folded
+
+
+def _drop_doc_numbers(cands: list[Cand], docs: list[tuple[int, int]]) -> list[Cand]:
+    if not docs:
+        return cands
+    return [c for c in cands if not any(s < c.end and c.start < e for s, e in docs)]
+
+
+def _with_role(mention: TemporalMention, cand: Cand, folded: str, lo: int, hi: int,
+               future: bool, flags: list[str]) -> TemporalMention:  # fmt: skip
+    """Set kind ``report``/``period`` and the flags from the date's role in its clause."""
+    kind = mention.kind
+    if kind == "duration":
+        return mention
+    if future:
+        flags.append("future")
+    role = report_role(folded, lo, cand.start, cand.end, hi) if cand.granularity not in (
+        "year", "decade") else None  # fmt: skip
+    if role is not None and kind in ("event", "other"):
+        kind = "report"
+        flags.append(role)
+    elif kind == "event" and is_period(folded, lo, cand.start, cand.end, hi, cand.granularity):
+        kind = "period"
+    if kind == mention.kind and not flags:
+        return mention
+    return dataclasses.replace(mention, kind=kind, flags=tuple(flags))
 
 
 def _publication_date(value: Any) -> date:
+    if type(value) is date:  # already a local calendar date (the pipeline passes one)
+        return value
     try:
         stamp = pd.Timestamp(value)
     except (ValueError, TypeError, OverflowError) as exc:
@@ -211,28 +279,43 @@ def _borrow_sentence_years(cands: list[Cand], spans: list[tuple[int, int]]) -> N
         cand.year, cand.year_source, cand.context_start = source.year, "context", source.start
 
 
-def _finish(cand: Cand, text: str, folded: str, pub: date) -> TemporalMention | None:
+def _finish(
+    cand: Cand, text: str, folded: str, pub: date, *, future: bool = False
+) -> TemporalMention | None:
     left = _LEFT_DEADLINE.search(folded[max(0, cand.start - 20) : cand.start])
     right = _RIGHT_DEADLINE.match(folded[cand.end : cand.end + 4])
     deadline = bool(left or right)
+    # an effective date ("自10月1日起施行", "from August 1") may lie on either side of
+    # publication: a yearless one takes the nearest occurrence, as a deadline does
+    effective = bool(_RIGHT_EFFECTIVE.match(folded, cand.end, cand.end + 6)) or bool(
+        _LEFT_EFFECTIVE.search(folded[max(0, cand.start - 16) : cand.start])
+    )
     stated = cand.year if cand.year_source in ("explicit", "context") else None
     if cand.is_duration:
         return TemporalMention(text[cand.start : cand.end], cand.start, cand.end, None, None,
                                cand.granularity, "duration", "none", None)  # fmt: skip
-    if cand.date_start is not None:
+    if future and cand.weekday is not None:  # "will be unveiled on Monday": the coming one
+        day = pub + timedelta(days=(cand.weekday - pub.weekday()) % 7)
+        span: tuple[date, date] | None = (day, day)
+    elif cand.date_start is not None:
         span = (cand.date_start, cand.date_end or cand.date_start)
     elif cand.year is not None:
-        span = _period(cand, cand.year)
+        span = period(cand, cand.year)
+    elif future:
+        span = infer_forward(cand, pub)
     else:
-        span = _infer(cand, pub, nearest=deadline)
+        span = infer(cand, pub, nearest=deadline or effective)
     if span is None:
         return None
     target = bool(_LEFT_TARGET.search(folded[max(0, cand.start - 20) : cand.start]))
     kind = _kind(span, pub, cand.granularity, deadline=deadline, target=target)
+    if future and kind == "event" and span[1] >= pub:
+        kind = "target" if target else "other"
     # The surface of a deadline includes its marker: "12月1日之前", "by December 1".
     start = cand.start - (len(left.string) - left.start()) if left else cand.start
     end = cand.end + len(right.group().rstrip()) if right else cand.end
     start += len(text[start : cand.start]) - len(text[start : cand.start].lstrip())
+    end -= len(text[start:end]) - len(text[start:end].rstrip())
     return TemporalMention(text[start:end], start, end, span[0], span[1], cand.granularity, kind,
                            cand.year_source, stated, cand.context_start)  # type: ignore[arg-type]  # fmt: skip
 
@@ -248,61 +331,3 @@ def _kind(
     if start > pub:
         return "target" if target else "other"
     return "event"
-
-
-def _month_end(year: int, month: int) -> int:
-    nxt = date(year + month // 12, month % 12 + 1, 1)
-    return (nxt - date.resolution).day
-
-
-def _period(cand: Cand, year: int) -> tuple[date, date] | None:
-    """The inclusive range of ``cand`` placed in ``year`` (None if no such date exists)."""
-    g, m = cand.granularity, cand.month or 1
-    try:
-        if g == "day":
-            day = date(year, m, cand.day or 1)
-            return day, day
-        if g == "part_of_month":
-            first, last = _PART_DAYS[cand.part or "mid"]
-            return date(year, m, first), date(year, m, min(last, _month_end(year, m)))
-        if g in ("month", "quarter", "half"):
-            months = {"month": 0, "quarter": 2, "half": 5}[g]
-            return date(year, m, 1), date(year, m + months, _month_end(year, m + months))
-        if g == "decade":
-            return date(year, 1, 1), date(cand.year_end or year + 9, 12, 31)
-        return date(year, 1, 1), date(year, 12, 31)
-    except (ValueError, OverflowError):
-        return None
-
-
-def _infer(cand: Cand, pub: date, *, nearest: bool) -> tuple[date, date] | None:
-    """Place a yearless period: latest start on or before ``pub`` (or nearest to it)."""
-    if cand.month is None:  # a bare day of the month: this month or an earlier one
-        return _infer_day_of_month(cand.day or 1, pub)
-    if nearest:
-        spans = [s for y in (pub.year - 1, pub.year, pub.year + 1) if (s := _period(cand, y))]
-        return min(spans, key=lambda s: _distance(s, pub), default=None)
-    for year in range(pub.year, pub.year - 9, -1):
-        span = _period(cand, year)
-        if span is not None and span[0] <= pub:
-            cand.year = year
-            return span
-    return None
-
-
-def _infer_day_of_month(day: int, pub: date) -> tuple[date, date] | None:
-    for back in range(12):
-        year, month = divmod(pub.year * 12 + pub.month - 1 - back, 12)
-        try:
-            found = date(year, month + 1, day)
-        except ValueError:
-            continue
-        if found <= pub:
-            return found, found
-    return None
-
-
-def _distance(span: tuple[date, date], pub: date) -> int:
-    if span[0] <= pub <= span[1]:
-        return 0
-    return min(abs((span[0] - pub).days), abs((span[1] - pub).days))

@@ -1,7 +1,13 @@
-"""The extraction pipeline: articles -> temporal mentions -> labelled, reconciled event rows."""
+"""The extraction pipeline: articles -> temporal mentions, labelled and reconciled.
+
+The rows are *mentions* (one per date expression, :data:`MENTION_COLUMNS`); turning them into
+study *events* (one per dated policy event, ``event_id, date, ...``) is
+:func:`reequity.events.mentions.mentions_to_events`.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from os import PathLike
 from typing import Any
@@ -13,20 +19,13 @@ from reequity.events._text import clause_at, sentence_at
 from reequity.events.articles import COLUMNS as ARTICLE_COLUMNS
 from reequity.events.articles import read_articles
 from reequity.events.catalogue import load_catalogue
-from reequity.events.classify import (
-    POLICY_TYPES,
-    SentenceLabels,
-    actors_in,
-    classify_sentence,
-    confidence,
-    type_in,
-)
+from reequity.events.classify import POLICY_TYPES, SentenceLabels, TextLabels, confidence
 from reequity.events.dates import TemporalMention, resolve_with_sentences
 from reequity.events.reconcile import CatalogueIndex
 
-__all__ = ["EVENT_COLUMNS", "extract_events"]
+__all__ = ["EVENT_COLUMNS", "MENTION_COLUMNS", "extract_events", "extract_mentions"]
 
-EVENT_COLUMNS = [
+MENTION_COLUMNS = [
     "article_id",
     "published_at",
     "title",
@@ -44,6 +43,7 @@ EVENT_COLUMNS = [
     "catalogue_id",
     "event_date",
 ]
+EVENT_COLUMNS = MENTION_COLUMNS  # the DESIGN's name for the mention columns (kept for callers)
 _LINK_BONUS, _CONFLICT_PENALTY = 0.15, 0.15
 
 
@@ -96,29 +96,56 @@ def extract_events(
         catalogue = load_catalogue(catalogue)
     index = CatalogueIndex(catalogue)
     rows: list[dict[str, Any]] = []
-    for article in frame.itertuples(index=False):
-        rows.extend(_article_rows(article, index))
+    stamps = pd.to_datetime(frame["published_at"])
+    if stamps.dt.tz is not None:  # one vectorised conversion instead of one per article
+        stamps = stamps.dt.tz_convert("Asia/Shanghai")
+    for article, local in zip(frame.itertuples(index=False), stamps.dt.date, strict=True):
+        rows.extend(_article_rows(article, index, local))
     return _to_frame(rows)
 
 
-def _article_rows(article: Any, index: CatalogueIndex) -> list[dict[str, Any]]:
+def _article_rows(article: Any, index: CatalogueIndex, local: date) -> list[dict[str, Any]]:
     title = str(article.title)
     text = f"{title}\n{article.body}"
     published = pd.Timestamp(article.published_at)
-    mentions, spans = resolve_with_sentences(text, published)
-    cache: dict = {}
-    rows = [_row(article, text, m, spans, published, index, cache) for m in mentions]
+    mentions, spans, matched = resolve_with_sentences(text, local)
+    # keywords matter only in the title and in sentences that hold a date: scan just those
+    scanned = [(0, len(title))] + [sentence_at(spans, m.start) for m in mentions]
+    context = _Context(text, TextLabels(matched, scanned), spans, mentions)
+    rows = [_row(article, m, context, published, local, index) for m in mentions]
     _flag_context_years(rows, mentions)
     return rows
 
 
-def _row(article: Any, text: str, mention: TemporalMention, spans: list[tuple[int, int]],
-         published: pd.Timestamp, index: CatalogueIndex, cache: dict) -> dict[str, Any]:  # fmt: skip
-    lo, hi = sentence_at(spans, mention.start)
-    sentence = text[lo:hi].strip()
-    labels = _labels(text, lo, hi, mention.start, cache)
+class _Context:
+    """One article: original text, keyword hits of its Simplified text, sentences, mentions."""
+
+    def __init__(self, text: str, lexicon: TextLabels, spans: list[tuple[int, int]],
+                 mentions: list[TemporalMention]) -> None:  # fmt: skip
+        self.text, self.lexicon, self.spans = text, lexicon, spans
+        # actors/elements of the scanned parts (title, dated sentences) when a sentence has none
+        self.article = lexicon.labels(0, len(text))
+        # clauses split at commas, but not at the comma inside "October 9, 2025"
+        self.clauses = text
+        for m in mentions:
+            if "," in m.surface or "，" in m.surface:
+                masked = m.surface.replace(",", " ").replace("，", " ")
+                self.clauses = self.clauses[: m.start] + masked + self.clauses[m.end :]
+        self.dated: dict[tuple[int, int], int] = {}  # sentence -> number of dated mentions
+        for m in mentions:
+            if m.date_start is not None:
+                key = sentence_at(spans, m.start)
+                self.dated[key] = self.dated.get(key, 0) + 1
+
+
+def _row(article: Any, mention: TemporalMention, context: _Context, published: pd.Timestamp,
+         local: date, index: CatalogueIndex) -> dict[str, Any]:  # fmt: skip
+    lo, hi = sentence_at(context.spans, mention.start)
+    sentence = context.text[lo:hi].strip()
+    labels = _with_article_names(_labels(context, lo, hi, mention.start), context.article)
     is_event = mention.kind == "event" and mention.granularity != "decade"
     flags = ["year_from_sentence"] if mention.year_source == "context" else []
+    flags.extend(mention.flags)
     score = confidence(labels, mention.granularity, has_date=mention.date_start is not None)
     link = None
     if is_event and mention.date_start is not None and mention.date_end is not None:
@@ -129,7 +156,8 @@ def _row(article: Any, text: str, mention: TemporalMention, spans: list[tuple[in
             actors=labels.actors,
             groups=labels.elements,
             stated_year=mention.stated_year,
-            published=_local_date(published),
+            published=local,
+            generic=labels.generic,
         )
     if link is not None:
         score += _LINK_BONUS
@@ -158,27 +186,67 @@ def _row(article: Any, text: str, mention: TemporalMention, spans: list[tuple[in
     }
 
 
-def _labels(text: str, lo: int, hi: int, offset: int, cache: dict) -> SentenceLabels:
+def _with_article_names(labels: SentenceLabels, article: SentenceLabels) -> SentenceLabels:
+    """A sentence that names no actor or element ("The controls were widened on October 9")
+    speaks of the article's; a type read from generic words keeps only its own names."""
+    if labels.event_type is None or labels.generic or (labels.actors and labels.elements):
+        return labels
+    return SentenceLabels(labels.event_type, labels.type_hits, labels.actors or article.actors,
+                          labels.elements or article.elements, labels.generic)  # fmt: skip
+
+
+def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
     """Type and actors of the mention's own clause when it names a type, else of the sentence.
 
     A sentence can report two events ("... supply cut to Japan in 2010, and the WTO ruled
-    against China in 2014"); the clause keeps each date with its own verb. Element groups are
-    always read from the whole sentence. ``cache`` holds the labels of this article's spans.
+    against China in 2014"); the clause keeps each date with its own verb. A clause without
+    a type keyword borrows the sentence's type when the sentence holds no other dated mention,
+    else the type of the next clause that names one (a type before the date belongs to an
+    earlier date's verb). Element groups are always read
+    from the whole sentence; keywords are matched on the Simplified-script text.
     """
-    if (lo, hi) not in cache:
-        cache[(lo, hi)] = classify_sentence(text[lo:hi])
-    sentence = cache[(lo, hi)]
-    c_lo, c_hi = clause_at(text, lo, hi, offset)
+    sentence = context.lexicon.labels(lo, hi)
+    if sentence.event_type is None and _DOCUMENT.search(context.text, lo, hi):
+        sentence = _title_labels(context, sentence)
+    c_lo, c_hi = clause_at(context.clauses, lo, hi, offset)
     if (c_lo, c_hi) == (lo, hi) or sentence.event_type is None:
         return sentence
-    key = ("clause", c_lo, c_hi)
-    if key not in cache:
-        event_type, hits = type_in(text[c_lo:c_hi])
-        cache[key] = (event_type, hits, actors_in(text[c_lo:c_hi]) if event_type else ())
-    event_type, hits, actors = cache[key]
-    if event_type is None:
+    clause = context.lexicon.labels(c_lo, c_hi)
+    if clause.event_type is None:
+        if context.dated.get((lo, hi), 0) <= 1 or _DOCUMENT.search(context.text, c_lo, c_hi):
+            return sentence  # alone in its sentence, or dating a document ("Monday notice")
+        found = _next_typed_clause(context, c_hi, hi)
+        if found is None:
+            return SentenceLabels(None, 0, sentence.actors, sentence.elements)
+        clause = found
+    return SentenceLabels(clause.event_type, clause.type_hits, clause.actors or sentence.actors,
+                          sentence.elements, clause.generic)  # fmt: skip
+
+
+# A sentence that only dates a document ("第46号公告于2024年12月3日发布", "the notice is dated
+# ...") takes the type the title gives that document.
+_DOCUMENT = re.compile(r"公告|通知|通告|(?i:\b(?:announcement|notice|circular|decree)\b)")
+
+
+def _title_labels(context: _Context, sentence: SentenceLabels) -> SentenceLabels:
+    end = context.text.find("\n")
+    title = context.lexicon.labels(0, end if end >= 0 else len(context.text))
+    if title.event_type is None:
         return sentence
-    return SentenceLabels(event_type, hits, actors or sentence.actors, sentence.elements)
+    return SentenceLabels(title.event_type, title.type_hits, sentence.actors or title.actors,
+                          sentence.elements or title.elements, title.generic)  # fmt: skip
+
+
+def _next_typed_clause(context: _Context, start: int, hi: int) -> SentenceLabels | None:
+    """The labels of the first later clause of the sentence that names a type ("即日起，暂停
+    实施 ..."): a leading date belongs to the verb that follows it, not to an earlier one."""
+    while start < hi:
+        c_lo, c_hi = clause_at(context.clauses, start + 1, hi, start + 1)
+        labels = context.lexicon.labels(c_lo, c_hi)
+        if labels.event_type is not None:
+            return labels
+        start = c_hi
+    return None
 
 
 def _flag_context_years(rows: list[dict[str, Any]], mentions: list[TemporalMention]) -> None:
@@ -194,15 +262,9 @@ def _flag_context_years(rows: list[dict[str, Any]], mentions: list[TemporalMenti
                 source["confidence"] = round(max(0.0, source["confidence"] - _LINK_BONUS), 3)
 
 
-def _local_date(stamp: pd.Timestamp) -> date:
-    if stamp.tzinfo is not None:
-        stamp = stamp.tz_convert("Asia/Shanghai")
-    return stamp.date()
-
-
 def _to_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=[*EVENT_COLUMNS, "_start", "_year_from"])
-    frame = frame[EVENT_COLUMNS]
+    frame = pd.DataFrame(rows, columns=[*MENTION_COLUMNS, "_start", "_year_from"])
+    frame = frame[MENTION_COLUMNS]
     frame["flags"] = frame["flags"].map(lambda f: ";".join(f) if isinstance(f, list) else "")
     for column in ("date_start", "date_end", "event_date"):
         frame[column] = pd.to_datetime(frame[column])
@@ -211,3 +273,6 @@ def _to_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     frame["confidence"] = frame["confidence"].astype(float)
     frame["catalogue_id"] = frame["catalogue_id"].fillna("").astype(str)
     return frame.reset_index(drop=True)
+
+
+extract_mentions = extract_events  # the same pipeline under the name of what it returns

@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import pandas as pd
 
 from reequity.errors import EventFormatError
-from reequity.events.catalogue import load_catalogue
 
 __all__ = ["EVENTS_COLUMNS", "load_events"]
 
@@ -34,10 +33,11 @@ def load_events(path: str | PathLike[str]) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``event_id, date, time, timezone, title, event_type, confounder``, one row
-        per event, sorted by date. From extract output: mentions linked to the catalogue give
-        the catalogue event (its id, date, time and zone); unlinked day-granular policy-event
-        mentions give ``mention_<date>_<type>`` events dated ``date_start``; repeated mentions
-        of the same event are kept once.
+        per event, sorted by date. From extract output: the rows are read as mentions and
+        turned into events by :func:`reequity.events.mentions.mentions_to_events` (linked
+        mentions give their catalogue event, unlinked day-level policy mentions give
+        ``mention_<date>_<type>`` events, repeats are kept once, and the catalogue's
+        confounders are appended for the study's checks).
 
     Raises
     ------
@@ -143,40 +143,12 @@ def _check_times(out: pd.DataFrame, origin: str) -> None:
 
 
 def _from_extract(frame: pd.DataFrame, origin: str) -> pd.DataFrame:
-    event_dates = _dates(frame, "event_date", origin)
-    starts = (
-        _dates(frame, "date_start", origin)
-        if "date_start" in frame
-        else pd.Series(pd.NaT, index=frame.index)
-    )
-    catalogue = load_catalogue().set_index("event_id")
-    rows = []
-    for i, record in frame.iterrows():
-        linked = record.get("catalogue_id", "")
-        if linked and pd.notna(event_dates[i]):
-            rows.append(_catalogue_row(linked, event_dates[i], catalogue))
-        elif _day_policy_mention(record) and pd.notna(starts[i]):
-            kind = record.get("event_type", "") or "event"
-            rows.append({"event_id": f"mention_{starts[i]:%Y_%m_%d}_{kind}", "date": starts[i], "time": "",
-                         "timezone": DEFAULT_TZ, "title": record.get("sentence", "")[:120],
-                         "event_type": record.get("event_type", ""), "confounder": False})  # fmt: skip
-    out = pd.DataFrame(rows, columns=EVENTS_COLUMNS)
-    return out.drop_duplicates("event_id", keep="first")
+    """``events extract`` output: parse its date columns, then the in-memory step."""
+    from reequity.events.mentions import mentions_to_events
 
-
-def _catalogue_row(event_id: str, day: pd.Timestamp, catalogue: pd.DataFrame) -> dict:
-    if event_id in catalogue.index:
-        known = catalogue.loc[event_id]
-        return {"event_id": event_id, "date": day, "time": known["time"], "timezone": known["timezone"],
-                "title": known["title"], "event_type": known["event_type"],
-                "confounder": bool(known["confounder"])}  # fmt: skip
-    return {"event_id": event_id, "date": day, "time": "", "timezone": DEFAULT_TZ, "title": "",
-            "event_type": "", "confounder": False}  # fmt: skip
-
-
-def _day_policy_mention(record: pd.Series) -> bool:
-    return (
-        record.get("granularity", "day") == "day"
-        and record.get("kind", "event") == "event"
-        and str(record.get("is_policy_event", "True")).lower() in _TRUE
-    )
+    mentions = frame.copy()
+    for column in ("date_start", "date_end", "event_date"):
+        if column in mentions:
+            mentions[column] = _dates(frame, column, origin)
+    events, _ = mentions_to_events(mentions, confounders=True)
+    return events[EVENTS_COLUMNS]

@@ -15,7 +15,9 @@ Score of a catalogue event ``e`` for a mention ``m`` (each part in [0, 1]):
   ``critical_minerals``, 0.5 when a side names none; disjoint groups (graphite vs rare earths)
   rule the event out.
 * quarters, halves and years link only to an event of the same type whose element groups
-  overlap the mention's (a year holds too many events to link on the date alone).
+  overlap the mention's (a year holds too many events to link on the date alone);
+* every link needs a shared actor or a shared element group; a type read from generic words
+  only ("deal", 协议, "plant") needs the same type, a shared actor and a shared element group.
 
 The best event scoring at least :data:`THRESHOLD` is linked. When nothing matches a mention
 whose year was stated in the text (in the expression or its sentence) and lies before the
@@ -26,14 +28,15 @@ state a wrong year: the seed says 2023 for the 2025 controls). The literal dates
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
 from reequity.events.catalogue import split_list
 
-__all__ = ["THRESHOLD", "CatalogueIndex", "Link"]
+__all__ = ["THRESHOLD", "CatalogueIndex", "Link", "related_types"]
 
 THRESHOLD = 0.55
 _TOLERANCE = {"day": 3, "week": 5, "part_of_month": 5, "month": 10, "quarter": 15, "half": 20,
@@ -97,6 +100,7 @@ class CatalogueIndex:
             for row in catalogue.itertuples(index=False)
         ]
         self.events.sort(key=lambda e: e.day)
+        self._days = [e.day for e in self.events]
 
     def link(
         self,
@@ -108,11 +112,12 @@ class CatalogueIndex:
         groups: frozenset[str],
         stated_year: int | None,
         published: date,
+        generic: bool = False,
     ) -> Link | None:
         """Best catalogue event for a mention, trying a corrected year when needed."""
         if event_type is None or granularity not in _TOLERANCE:
             return None
-        labels = (event_type, frozenset(actors), groups)
+        labels = (event_type, frozenset(actors), groups, generic)
         found = self._best(span, granularity, *labels, same_type_only=False)
         if found is not None:
             return Link(found[0].event_id, found[0].day, found[1], False)
@@ -127,10 +132,12 @@ class CatalogueIndex:
                 return Link(found[0].event_id, found[0].day, found[1], True)
         return None
 
-    def _best(self, span, granularity, event_type, actors, groups, *, same_type_only):  # type: ignore[no-untyped-def]
+    def _best(self, span, granularity, event_type, actors, groups, generic, *, same_type_only):  # type: ignore[no-untyped-def]
         tolerance = _TOLERANCE[granularity]
         best, best_score = None, THRESHOLD
-        for event in self.events:
+        lo = bisect_left(self._days, span[0] - timedelta(days=tolerance))
+        hi = bisect_right(self._days, span[1] + timedelta(days=tolerance))
+        for event in self.events[lo:hi]:  # only events within the date tolerance
             gap = _gap(event.day, span)
             if gap > tolerance:
                 continue
@@ -142,11 +149,21 @@ class CatalogueIndex:
                 continue
             if granularity in _COARSE and element_score < 1:
                 continue
+            shared_actors, shared_groups = actors & event.actors, groups & event.groups
+            if not shared_actors and not shared_groups:
+                continue  # a date and a type alone do not make the same event
+            if generic and (type_score < 1 or not shared_actors or not shared_groups):
+                continue  # a generic word ("deal") links only on a full match
             score = (0.40 * (1 - gap / (tolerance + 1)) + 0.25 * type_score
                      + 0.20 * _jaccard(actors, event.actors) + 0.15 * element_score)  # fmt: skip
             if score > best_score + 1e-9:
                 best, best_score = event, score
         return None if best is None else (best, round(best_score, 3))
+
+
+def related_types(a: str, b: str) -> bool:
+    """Whether two event types are related (export control vs relaxation, ...)."""
+    return frozenset({a, b}) in _RELATED
 
 
 def _gap(day: date, span: tuple[date, date]) -> int:

@@ -104,29 +104,49 @@ print(f"{n} mentions: {int((mentions['kind'] == 'event').sum())} events, "
       f"{int(mentions['flags'].str.contains('year_conflict').sum())} flagged year_conflict")
 """),
     md("""
+## What each mention does in its sentence
+
+Not every date is an event. Report dates (the day a source *said* something), datelines,
+quota batches and statistics periods ("9月稀土出口4000吨"), dates in a future clause ("will be
+unveiled on Monday") and document numbers (公告（2025）第70号, "No. 18 [2025]", which give no
+mention at all) are kept apart. Traditional-script text is matched after an OpenCC
+conversion, and the original text stays in `surface` and `sentence`.
+"""),
+    code("""
+demo = rq.read_articles(
+    "Hand-written demo (synthetic)\\n"
+    "中國暫停實施稀土出口管制\\nCNA· 2025-11-07 22:00\\n"
+    "中央社上海7日電 商務部與海關總署當晚發布公告（2025）第70號，決定自即日起暫停實施10月9日公布的出口管制措施。"
+    "據彭博週五報導，細則將於下週一公布。中國9月稀土出口4000噸。\\n"
+)
+rq.extract_events(demo)[["surface", "date_start", "kind", "is_policy_event", "event_type", "flags"]]
+"""),
+    md("""
 ## From mentions to an event study
 
-The command line does this in two steps (`reequity events extract dump.txt --format csv >
-events.csv`, then `reequity event-study --events events.csv`). `reequity.events.io.load_events`
-is the reader behind `--events`: linked mentions become their catalogue events (with the
-catalogue's date, time and zone), repeated mentions are kept once, and the 2010 events fall
-outside most securities' rare-earth history and are skipped with a reason.
+Mentions and events are different things: a mention is one date expression in one article,
+an event is one dated happening that a study puts at day 0. `mentions_to_events` does the
+step in memory: linked mentions become their catalogue events (with the catalogue's date,
+time and zone), unlinked day-level policy mentions become `mention_<date>_<type>` events,
+retellings and repeats are dropped, and the log says what happened to every row. The
+catalogue's confounders ride along, so the study below warns about overlapping windows as a
+catalogue study does. (On the command line: `reequity events extract dump.txt --events-out
+events.csv`, then `reequity event-study --events events.csv`.)
 """),
     code("""
-import tempfile
+from reequity.events.mentions import describe_log, mentions_to_events
 
-from reequity.events.io import load_events
-
-path = Path(tempfile.mkdtemp(prefix="reequity-extract-")) / "events.csv"
-mentions.to_csv(path, index=False)
-events = load_events(path)
-events[["event_id", "date", "time", "timezone", "event_type"]]
+events, log = mentions_to_events(mentions)
+print(describe_log(log))
+events[["event_id", "date", "time", "timezone", "event_type", "confounder"]]
 """),
     code("""
-ids = [e for e in events["event_id"] if e in set(catalogue["event_id"])]
+log.loc[~log["used"], "reason"].value_counts()
+"""),
+    code("""
 with warnings.catch_warnings(record=True) as caught:  # shown below as one line each
     warnings.simplefilter("always", rq.ReequityWarning)
-    res = rq.catalogue_event_study(event_ids=ids, windows=((-1, 1), (0, 5)),
+    res = rq.catalogue_event_study(events=events, windows=((-1, 1), (0, 5)),
                                    tests=["t_cs", "cda", "kolari_pynnonen", "grank", "portfolio"])
 print(res.summary())
 for w in dict.fromkeys(f"{w.category.__name__}: {str(w.message)[:150]}" for w in caught):
@@ -137,9 +157,10 @@ print(res.issues["kind"].value_counts().to_string())
 res.issues.query("kind == 'skipped'").groupby("event_id")["ticker"].agg(n="count", tickers=", ".join)
 """),
     code("""
-ev_2025 = [e for e in ids if "_2025_" in e]
-fig, axes = plt.subplots(1, len(ev_2025), figsize=(4 * len(ev_2025), 3.4), sharey=True)
-for ax, event_id in zip(axes, ev_2025):
+studied = set(res.caar["event_id"])
+ev_2025 = [e for e in events.loc[~events["confounder"], "event_id"] if "_2025_" in e and e in studied][:4]
+fig, axes = plt.subplots(1, len(ev_2025), figsize=(4 * len(ev_2025), 3.4), sharey=True, squeeze=False)
+for ax, event_id in zip(axes[0], ev_2025):
     rq.plots.plot_caar(res, event_id=event_id, window="0:5", ax=ax)
     ax.set_title(event_id, fontsize="small")
 fig.tight_layout()

@@ -77,3 +77,21 @@ def test_extract_policy_only() -> None:
     assert result.exit_code == 0, result.output
     frame = pd.read_csv(io.StringIO(result.stdout))
     assert len(frame) > 0 and frame["is_policy_event"].all()
+
+
+def test_extract_events_out_uses_the_in_memory_step(tmp_path: Path) -> None:
+    from reequity.events.io import load_events
+
+    out = tmp_path / "events.csv"
+    result = runner.invoke(app, ["events", "extract", str(SEED), "-f", "csv", "--events-out",
+                                 str(out)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    events = pd.read_csv(out)
+    log = pd.read_csv(tmp_path / "events_log.csv")
+    assert list(events.columns) == ["event_id", "date", "time", "timezone", "title",
+                                    "event_type", "confounder"]  # fmt: skip
+    assert "cn_export_controls_2025_10_09" in set(events["event_id"])
+    assert events["confounder"].any()  # kept for the study's confounder checks
+    assert log["used"].sum() == (~events["confounder"]).sum()
+    assert "extracted rows" in result.stderr
+    assert set(load_events(out)["event_id"]) == set(events["event_id"])

@@ -14,6 +14,7 @@ MODULES = [
     "reequity.events.catalogue",
     "reequity.events.extract",
     "reequity.events.firm_news",
+    "reequity.events.mentions",
 ]
 
 

@@ -57,8 +57,12 @@ def test_unlinked_day_mentions_use_date_start(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     frame.to_csv(path, index=False)
     events = load_events(path)
-    assert events["event_id"].tolist() == ["mention_2025_03_03_export_control"]
-    assert events["date"].tolist() == [pd.Timestamp("2025-03-03")]
+    studied = events[~events["confounder"]]  # the catalogue's confounders ride along (issue 10)
+    assert studied["event_id"].tolist() == ["mention_2025_03_03_export_control"]
+    assert studied["date"].tolist() == [pd.Timestamp("2025-03-03")]
+    assert "us_liberation_day_tariffs_2025_04_02" in set(
+        events.loc[events["confounder"], "event_id"]
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,98 @@
+"""Placing a candidate date in the calendar: the range a period denotes in a given year, and
+the year a yearless period takes (latest on or before publication, nearest for deadlines and
+effective dates, earliest ending on or after publication in a future clause).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reequity.events._date_handlers import Cand
+
+__all__ = ["infer", "infer_forward", "period"]
+
+_PART_DAYS = {
+    "early": (1, 10),
+    "mid": (11, 20),
+    "late": (21, 31),
+    "midlate": (11, 31),
+    "earlymid": (1, 20),
+}
+
+
+def _month_end(year: int, month: int) -> int:
+    nxt = date(year + month // 12, month % 12 + 1, 1)
+    return (nxt - date.resolution).day
+
+
+def period(cand: Cand, year: int) -> tuple[date, date] | None:
+    """The inclusive range of ``cand`` placed in ``year`` (None if no such date exists)."""
+    g, m = cand.granularity, cand.month or 1
+    try:
+        if g == "day":
+            day = date(year, m, cand.day or 1)
+            return day, day
+        if g == "part_of_month":
+            first, last = _PART_DAYS[cand.part or "mid"]
+            return date(year, m, first), date(year, m, min(last, _month_end(year, m)))
+        if g in ("month", "quarter", "half"):
+            months = {"month": 0, "quarter": 2, "half": 5}[g]
+            return date(year, m, 1), date(year, m + months, _month_end(year, m + months))
+        if g == "decade":
+            return date(year, 1, 1), date(cand.year_end or year + 9, 12, 31)
+        return date(year, 1, 1), date(year, 12, 31)
+    except (ValueError, OverflowError):
+        return None
+
+
+def infer(cand: Cand, pub: date, *, nearest: bool) -> tuple[date, date] | None:
+    """Place a yearless period: latest start on or before ``pub`` (or nearest to it)."""
+    if cand.month is None:  # a bare day of the month: this month or an earlier one
+        return _infer_day_of_month(cand.day or 1, pub)
+    if nearest:
+        spans = [s for y in (pub.year - 1, pub.year, pub.year + 1) if (s := period(cand, y))]
+        return min(spans, key=lambda s: _distance(s, pub), default=None)
+    for year in range(pub.year, pub.year - 9, -1):
+        span = period(cand, year)
+        if span is not None and span[0] <= pub:
+            cand.year = year
+            return span
+    return None
+
+
+def infer_forward(cand: Cand, pub: date) -> tuple[date, date] | None:
+    """Place a yearless period in a future clause: the earliest one ending on or after ``pub``."""
+    if cand.month is None:
+        for ahead in range(12):
+            year, month = divmod(pub.year * 12 + pub.month - 1 + ahead, 12)
+            try:
+                found = date(year, month + 1, cand.day or 1)
+            except ValueError:
+                continue
+            if found >= pub:
+                return found, found
+        return None
+    for year in (pub.year, pub.year + 1):
+        span = period(cand, year)
+        if span is not None and span[1] >= pub:
+            cand.year = year
+            return span
+    return None
+
+
+def _infer_day_of_month(day: int, pub: date) -> tuple[date, date] | None:
+    for back in range(12):
+        year, month = divmod(pub.year * 12 + pub.month - 1 - back, 12)
+        try:
+            found = date(year, month + 1, day)
+        except ValueError:
+            continue
+        if found <= pub:
+            return found, found
+    return None
+
+
+def _distance(span: tuple[date, date], pub: date) -> int:
+    if span[0] <= pub <= span[1]:
+        return 0
+    return min(abs((span[0] - pub).days), abs((span[1] - pub).days))

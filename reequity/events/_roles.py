@@ -1,0 +1,151 @@
+"""What a date does in its sentence: document number, report date, dateline, period, future.
+
+These rules read the text around a candidate date (Simplified script, ASCII digits, see
+:mod:`reequity.events._text`) and decide whether it is
+
+* part of a **document number** - 公告（2025）第70号, 公告2025年第61号, "No. 18 [2025]",
+  工信部联原〔2023〕245号: not a date at all;
+* a **report date** - the day a source said or reported something ("trading firms said
+  Wednesday", "据共同社周六报道", "Reuters reported on Saturday"), or a **dateline**
+  ("上海7日电", "BEIJING, Dec 27 (Reuters) -"), which is the publication date: kind
+  ``report``;
+* a **period** - a quota batch, a statistics period or a fiscal period ("2023年第三批 ...
+  指标", "2023年度", "the 2024 output", "9月稀土出口4000吨", "较8月", "the March quarter
+  revenue"): kind ``period``;
+* in a **future** clause ("will be unveiled on Monday", "expected in June", "将于10月20日公布"):
+  a yearless date resolves forward and the mention is never an event.
+
+A ``said`` date is a report date only when the speaker is a source (firms, traders, officials,
+a news agency ...); "the Ministry of Commerce said on Tuesday it has set quotas" dates the
+ministry's own announcement.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["doc_number_spans", "is_future", "report_role", "is_period"]
+
+_Y = r"(?:19|20)[0-9]{2}"
+_DOC = re.compile(
+    r"公告\s*[（(〔\[【]?\s*" + _Y + r"\s*[）)〕\]】]?\s*年?\s*第?\s*[0-9]+\s*号"
+    r"|" + _Y + r"\s*年\s*第\s*[0-9]+(?:\s*[、,，和及]\s*[0-9]+)*\s*号"
+    r"|[（(〔\[【]\s*" + _Y + r"\s*[）)〕\]】]\s*(?:第\s*)?[0-9]+\s*号"
+    r"|\bNos?\.?\s*[0-9]+(?:\s*(?:[-–,]|and|to)\s*[0-9]+)*\s*(?:\[\s*"
+    + _Y
+    + r"\s*\]|\(\s*"
+    + _Y
+    + r"\s*\)|,?\s+of\s+"
+    + _Y
+    + r"\b)"
+    r"|\[\s*" + _Y + r"\s*\]\s*No\.?\s*[0-9]+"
+)
+
+
+def doc_number_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of document numbers in ``text`` (dates inside them are dropped)."""
+    if "号" not in text and "No" not in text and "〔" not in text:
+        return []
+    return [m.span() for m in _DOC.finditer(text)]
+
+
+# ---- future ------------------------------------------------------------------------------------
+_FUTURE_LEFT = re.compile(
+    r"将于|将在|将会|将要|即将|拟于|拟在|计划于|计划在|预计|有望|届时|下周|下个?月|明年"
+    r"|将(?=[^，。；]{0,6}(?:公布|发布|实施|生效|举行|推出|出台|宣布|召开|启动|举办|到期|公开))"
+    r"|(?i:\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|scheduled|expected|slated|"
+    r"poised|likely)\s+to|expected\s+(?:in|on|by|to|later|next|around)|(?:due|scheduled|slated)\s+"
+    r"(?:for|on|in)|plans?\s+to|planned\s+for|upcoming)\b)"
+)
+_PAST_BETWEEN = re.compile(
+    r"已|曾|了|宣布的|公布的|发布的|发出的|(?i:\b(?:announced|imposed|introduced|issued|said|was|"
+    r"were|had|did|took|launched|began|started|signed|agreed|met|held|released|published)\b|"
+    r"\b(?:it|they|which|that|Beijing|China)\s+set\b)"
+)
+_FUTURE_RIGHT = re.compile(r"^\s*(?:起?将|拟|计划|预计|有望|或将|前将)")
+
+
+def is_future(text: str, lo: int, start: int, end: int, hi: int) -> bool:
+    """Whether the clause ``text[lo:hi]`` puts the date at ``start:end`` in the future."""
+    if _FUTURE_RIGHT.match(text, end, min(hi, end + 6)):
+        return True
+    last = None
+    for last in _FUTURE_LEFT.finditer(text, lo, start):  # noqa: B007 - keep the nearest marker
+        pass
+    return last is not None and not _PAST_BETWEEN.search(text, last.end(), start)
+
+
+# ---- report dates and datelines ----------------------------------------------------------------
+_SOURCES = frozenset(
+    ["firms", "firm", "houses", "traders", "trader", "sources", "source", "official", "officials", "executive", "executives", "analysts", "analyst", "people", "insiders", "media", "newspaper", "paper", "agency", "news", "reuters", "bloomberg", "kyodo", "nikkei", "xinhua", "ap", "afp", "sputnik", "journal", "times", "post", "survey", "brokers", "dealers", "participants", "diplomats", "observers", "residents"]
+)  # fmt: skip
+_EN_REPORT = re.compile(
+    r"(?i:\b(?P<verb>said|says|reported|reports|wrote|revealed|told\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)"
+    r"{0,3})\s+(?:(?:late|early)\s+)?(?:on\s+)?)$"
+)
+_ZH_REPORT_RIGHT = re.compile(
+    r"\s*(?:[\u4e00-\u9fff]{0,6}?(?:社|网|媒体?|报|台|路透|彭博|共同|日经|新华|人士))?\s*[曾也]?"
+    r"(?:报道|报导|披露|援引|引述|透露)"
+)
+_ZH_ACCORDING = re.compile(r"据[^，。；]{0,16}$")
+_ZH_ACCORDING_RIGHT = re.compile(r"[^，。；]{0,4}?(?:报道|报导|消息|称|透露|披露|援引|引述|发文)")
+_DATELINE_RIGHT = re.compile(r"\s*(?:电|讯)|\s*\([A-Z][\w.&' -]{1,30}\)\s*(?:-|–|—)")
+_DATELINE_LEFT = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30},(?:\s+[A-Z][a-z]+,)?\s*$")
+
+
+def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None:
+    """``"dateline"``, ``"report_date"`` or None for the date at ``start:end`` of clause lo:hi."""
+    if _DATELINE_RIGHT.match(text, end, min(hi + 3, end + 36)) or _DATELINE_LEFT.match(
+        text[lo:start]
+    ):
+        return "dateline"
+    found = _EN_REPORT.search(text, max(lo, start - 60), start)
+    if found is not None:
+        verb = found["verb"].lower()
+        if not verb.startswith(("said", "says")):
+            return "report_date"
+        words = re.findall(r"[A-Za-z]+", text[max(lo, found.start() - 40) : found.start()])
+        if words and words[-1].lower() in _SOURCES:
+            return "report_date"
+        return None
+    if _ZH_REPORT_RIGHT.match(text, end, min(hi, end + 14)):
+        return "report_date"
+    if _ZH_ACCORDING.search(text, max(lo, start - 16), start) and _ZH_ACCORDING_RIGHT.match(
+        text, end, min(hi, end + 8)
+    ):
+        return "report_date"
+    return None
+
+
+# ---- periods -----------------------------------------------------------------------------------
+_PERIOD_RIGHT = re.compile(
+    r"(?:度|\s*年度)"
+    r"|\s*的?(?:第[一二三四五六七八九十0-9]+批|全年|前三季度)"
+    r"|[^，。；]{0,10}?(?:配额|指标|出口量|进口量|产量|销量|出口额|进口额|总量|营收|营业收入|净利|财报|"
+    r"年报|数据|统计)"
+    r"|[^，。；]{0,12}?[0-9][0-9.,]*\s*(?:万|亿)?[0-9.,]*\s*(?:吨|公吨|美元|元|%)"
+    r"|[^，。；]{0,12}?(?:较|比)(?:上月|上年|去年|前一个?月|同期)"
+    r"|[^，。；]{0,8}?出口(?:量|额)?(?:大幅)?(?:降|升|增|减|下降|上升|增长|减少|大增|锐减|下滑|回升)"
+    r"|[^，。；]{0,3}?(?:以来|来)[^，。；]{0,6}?(?:最高|最低|新高|新低)"
+    r"|[^，。；]{0,8}?创[^，。；]{0,10}?(?:新高|新低|纪录|最高|最低)"
+    r"|(?i:\s+quarter(?:ly)?\b|\s+(?:(?!(?:with|on|to|by|from|and|as|after|before|when|that|which|"
+    r"for|of|in|at)\b)[\w-]+\s+){0,3}?(?:quotas?|output|production|exports?|imports?|"
+    r"sales|revenue|earnings|profits?|results|figures|data|volumes?|shipments|budget|levels?)\b)"
+)
+_PERIOD_LEFT = re.compile(
+    r"(?:较|比|同比|环比|相比)\s*$"
+    r"|(?i:\b(?:revenue|sales|output|profits?|earnings|quotas?)\s+"
+    r"(?:[\w$.,-]+\s+)?(?:for|in|during|of|over)\s+(?:the\s+)?$"
+    r"|[0-9][0-9.,]*\s*(?:m|bn|b|million|billion|tonnes?|tons?|t|%|percent)\s+(?:in|for|during)\s+"
+    r"(?:the\s+)?$|\b(?:fiscal|financial\s+year|FY)\s*$)"
+)
+_PERIOD_GRANULARITIES = frozenset({"month", "quarter", "half", "year"})
+
+
+def is_period(text: str, lo: int, start: int, end: int, hi: int, granularity: str) -> bool:
+    """Whether a month/quarter/half/year is a quota batch, statistics or fiscal period."""
+    if granularity not in _PERIOD_GRANULARITIES:
+        return False
+    if _PERIOD_RIGHT.match(text, end, min(hi, end + 24)):
+        return True
+    return bool(_PERIOD_LEFT.search(text, max(lo, start - 40), start))
