@@ -37,9 +37,9 @@ from reequity.cli.study_tables import (
     robust_table,
 )
 from reequity.errors import ConfigurationError, ReequityWarning
+from reequity.study.models import MODELS  # one list of models: the engine's
 
 __all__ = ["LABELS", "ROBUST_TESTS", "display_table", "event_study", "robust_table"]
-MODELS = ("constant_mean", "market_adjusted", "market", "scholes_williams", "dimson", "factor")
 
 
 def _test_names(value: str) -> tuple[str, ...]:
