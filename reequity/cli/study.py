@@ -28,6 +28,7 @@ from reequity.cli._common import (
     parse_span,
     read_events_option,
 )
+from reequity.cli._guards import csv_header
 from reequity.errors import ConfigurationError, ReequityWarning
 
 ROBUST_TESTS = ("cda", "kolari_pynnonen", "grank", "portfolio")
@@ -59,6 +60,7 @@ def _read_returns_csv(path: Path) -> pd.DataFrame:
 
     if not path.is_file():
         raise ConfigurationError(f"--returns file {str(path)!r} does not exist")
+    csv_header(path, "--returns file")  # a repeated column would become 'A' and 'A.1'
     try:
         frame = pd.read_csv(path, index_col=0, parse_dates=[0])
     except (ValueError, pd.errors.ParserError, UnicodeDecodeError) as exc:

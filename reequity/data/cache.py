@@ -263,7 +263,14 @@ def _read_verified(path: Path, entry: dict[str, Any]) -> pd.DataFrame:
         raise CacheCorruptError(
             f"cache file {path} cannot be read ({exc.strerror or exc}); check its permissions"
         ) from exc
-    if entry.get("sha256") and hashlib.sha256(data).hexdigest() != entry["sha256"]:
+    expected = entry.get("sha256")
+    if not isinstance(expected, str) or not expected.strip():
+        # no checksum is no verification: serving the bytes anyway would hide an edited file
+        raise CacheCorruptError(
+            f"cache file {path} has no sha256 in its manifest entry, so it cannot be verified; "
+            "re-fetch with --refresh (or delete the entry to read the shipped snapshot)"
+        )
+    if hashlib.sha256(data).hexdigest() != expected.strip().lower():
         raise CacheCorruptError(
             f"cache file {path} does not match its manifest checksum; re-fetch with --refresh"
         )

@@ -17,6 +17,7 @@ import warnings
 from os import PathLike
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from reequity.errors import ArticleFormatError, ReequityWarning
@@ -78,9 +79,39 @@ def read_articles(path_or_text: str | PathLike[str]) -> pd.DataFrame:
             f"no article found in {origin}: expected {_EXPECTED} (then body lines); "
             "check that the file is an article dump."
         )
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    frame["published_at"] = pd.DatetimeIndex(frame["published_at"]).tz_localize(TIMEZONE)
+    frame = _localize(pd.DataFrame(rows, columns=COLUMNS), origin)
+    if frame.empty:
+        raise ArticleFormatError(
+            f"no article of {origin} has a publication time that exists in {TIMEZONE}; "
+            "check the source lines' times."
+        )
     return frame
+
+
+def _localize(frame: pd.DataFrame, origin: str) -> pd.DataFrame:
+    """Make ``published_at`` Beijing time; skip (with a warning) an article whose clock time
+    does not exist (a spring-forward gap) or exists twice (a fall-back fold) there.
+
+    China kept daylight saving in 1986-1991: 1986-05-04 02:00-03:00 never happened, and
+    1986-09-14 01:00-02:00 happened twice. Guessing either instant would be silent."""
+    stamps = pd.DatetimeIndex(frame["published_at"])
+    local = stamps.tz_localize(TIMEZONE, ambiguous="NaT", nonexistent="NaT")
+    bad = np.flatnonzero(local.isna())
+    for i in bad:
+        ambiguous = not pd.isna(stamps[i].tz_localize(TIMEZONE, ambiguous=True, nonexistent="NaT"))
+        why = (
+            "happened twice (daylight-saving fold)"
+            if ambiguous
+            else "never happened (daylight-saving gap)"
+        )
+        warnings.warn(
+            f"skipped article {frame['article_id'].iat[i]} of {origin}: its time "
+            f"{stamps[i]:%Y-%m-%d %H:%M} {why} in {TIMEZONE}; fix its source line.",
+            ReequityWarning,
+            stacklevel=3,
+        )
+    frame["published_at"] = local
+    return frame.drop(index=frame.index[bad]).reset_index(drop=True)
 
 
 def _check_layout(heads: list[int], origin: str) -> None:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ISSUE_COLUMNS",
     "Issue",
+    "check_events",
     "check_inputs",
     "issues_frame",
     "panel_issues",
@@ -45,6 +46,9 @@ ISSUE_COLUMNS = ["event_id", "ticker", "kind", "message"]
 #: fit computed from moment sums (RSS = Syy - beta Sxy) leaves a residual sd of about
 #: sqrt(machine eps) ~ 1.5e-8 times sd(R), not 0; a real security is near 1 (R^2 < 1).
 ZERO_VARIANCE = 1e-6
+#: largest |return| accepted. Squares of 1e100 summed over any window stay far below the
+#: float maximum (1.8e308); a 1e160 return would make every variance inf, and t = x/inf = 0
+MAX_RETURN = 1e100
 
 
 Issue = tuple[str, str, str, str]  # event_id, ticker, kind, message
@@ -76,17 +80,22 @@ def _first_inf(values: np.ndarray, index: pd.Index, columns: pd.Index, what: str
         return 0.0
     # two reductions that skip NaN and allocate nothing; only locate on a hit
     top, bottom = np.fmax.reduce(values, axis=None), np.fmin.reduce(values, axis=None)
-    if not (np.isinf(top) or np.isinf(bottom)):
-        scale = max(abs(float(top)), abs(float(bottom)))
-        return 0.0 if np.isnan(scale) else scale
-    bad = np.isinf(values)
+    scale = max(abs(float(top)), abs(float(bottom)))
+    if np.isnan(scale):
+        return 0.0
+    if scale <= MAX_RETURN:
+        return scale
+    # inf, or so large that squares and sums of squares overflow to inf: a variance of inf
+    # would turn every t into 0 and every p into 1, "no effect" instead of an error
+    bad = ~(np.abs(values) <= MAX_RETURN) & ~np.isnan(values)
     row = int(np.argmax(bad.any(axis=1)))
     col = int(np.argmax(bad[row]))
     date = pd.Timestamp(index[row]).date()
+    kind = "infinite" if np.isinf(values[row, col]) else f"|value| > {MAX_RETURN:g}"
     raise ConfigurationError(
-        f"{what} column {str(columns[col])!r} holds {values[row, col]} on {date} (first of "
-        f"{int(bad.sum())} infinite value(s)); an inf return is no return: replace it with "
-        "NaN (a missing day) or fix the prices it came from."
+        f"{what} column {str(columns[col])!r} holds {values[row, col]:g} on {date} (first of "
+        f"{int(bad.sum())} {kind} value(s)); no return is that large and its variance would "
+        "overflow: replace it with NaN (a missing day) or fix the prices it came from."
     )
 
 
@@ -145,6 +154,49 @@ def check_inputs(returns: pd.DataFrame, benchmark: object, factors: pd.DataFrame
     if factors is not None and isinstance(factors, pd.DataFrame):
         _check_frame(factors, "factors")
     return scale
+
+
+def check_events(ev: pd.DataFrame) -> None:
+    """Refuse an events table whose ids are too long or whose id names two different times.
+
+    ``ev`` has ``event_id`` (str), ``date``, ``time``, ``timezone`` and ``ticker`` (None
+    for "every ticker"). One id with two dates for the same ticker (or for every ticker)
+    would be collapsed into one event and the other's results would vanish; one id may
+    still carry a different date per ticker (firm-specific events such as earnings).
+
+    Raises
+    ------
+    EventFormatError
+        Naming the id and its dates.
+    """
+    from reequity.errors import EventFormatError
+    from reequity.events.io import MAX_ID_LENGTH
+
+    ids = ev["event_id"]
+    long = ids.str.len() > MAX_ID_LENGTH
+    if long.any():
+        bad = ids[long].iloc[0]
+        raise EventFormatError(
+            f"event id {bad[:40]!r}... is {len(bad):,} characters long (at most "
+            f"{MAX_ID_LENGTH}); give events short ids such as mofcom_2025_10_09"
+        )
+    when = (
+        ev["date"].astype(str)
+        + " " + ev["time"].fillna("").astype(str).str.strip()
+        + " " + ev["timezone"].fillna("").astype(str).str.strip()
+    )  # fmt: skip
+    ticker = ev["ticker"].where(ev["ticker"].notna(), None).astype(object)
+    frame = pd.DataFrame({"id": ids, "ticker": ticker.fillna("\x00all"), "when": when})
+    dates = frame.groupby("id", sort=False)["when"].nunique()
+    for event_id in dates.index[dates.to_numpy() > 1]:
+        rows = frame[frame["id"] == event_id]
+        per_ticker = rows.groupby("ticker")["when"].nunique()
+        if (rows["ticker"] == "\x00all").any() or (per_ticker > 1).any():
+            shown = ", ".join(sorted({str(d)[:10] for d in ev.loc[rows.index, "date"]})[:5])
+            raise EventFormatError(
+                f"event id {event_id[:80]!r} appears with different dates ({shown}); each event "
+                "needs its own id: rename one (e.g. add _2) or drop the copy"
+            )
 
 
 def zero_variance(
