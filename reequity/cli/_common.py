@@ -113,12 +113,20 @@ def _cell(value: Any, floatfmt: str) -> str:
 
 def parse_span(value: str, *, option: str, example: str = "-1:1") -> tuple[int, int]:
     """Parse an ``A:B`` option value into ints with ``A <= B``; a usage error otherwise."""
-    match = re.fullmatch(r"\s*(-?\d+)\s*(?::|\.\.)\s*(-?\d+)\s*", value)
+    match = re.fullmatch(r"\s*(-?\d{1,30})\s*(?::|\.\.)\s*(-?\d{1,30})\s*", value)
     if not match:
         raise typer.BadParameter(
-            f"{value!r} is not A:B with integers A <= B, e.g. {example}", param_hint=option
+            f"{value[:60]!r} is not A:B with integers A <= B, e.g. {example}", param_hint=option
         )
     a, b = int(match[1]), int(match[2])
+    from reequity.cli._guards import MAX_DAYS
+
+    if max(abs(a), abs(b)) > MAX_DAYS:
+        raise typer.BadParameter(
+            f"{value[:60]!r} reaches beyond {MAX_DAYS:,} trading days (40 years) from day 0; "
+            f"give a window such as {example}",
+            param_hint=option,
+        )
     if a > b:
         raise typer.BadParameter(
             f"{value!r} runs backwards ({value!r} is not A:B with integers A <= B); "
@@ -129,16 +137,11 @@ def parse_span(value: str, *, option: str, example: str = "-1:1") -> tuple[int, 
 
 
 def parse_date(value: str | None, *, option: str) -> str | None:
-    """A ``YYYY-MM-DD`` option value (or None); a usage error naming it otherwise."""
-    if value is None:
-        return None
-    try:
-        pd.Timestamp(value)
-    except (TypeError, ValueError):
-        raise typer.BadParameter(
-            f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2025-01-01", param_hint=option
-        ) from None
-    return value
+    """A ``YYYY-MM-DD`` option value (or None) in the range data can exist; a usage error
+    naming it otherwise (``nan``, ``NaT``, ``now``, a time or offset, year 1700 or 9999)."""
+    from reequity.cli._guards import check_date
+
+    return check_date(value, option=option)
 
 
 def read_events_option(spec: str, *, include_confounders: bool) -> pd.DataFrame:

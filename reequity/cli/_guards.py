@@ -21,6 +21,8 @@ __all__ = [
     "DATE_MAX",
     "DATE_MIN",
     "MAX_DAYS",
+    "MAX_LAG",
+    "check_against_data",
     "check_date",
     "check_days",
     "csv_header",
@@ -33,8 +35,10 @@ DATE_MIN = pd.Timestamp("1990-01-01")
 #: a date option further ahead than this names no data that can exist
 DATE_MAX_YEARS_AHEAD = 1
 DATE_MAX = pd.Timestamp.now().normalize() + pd.DateOffset(years=DATE_MAX_YEARS_AHEAD)
-#: trading days in 40 years: the longest window or lag that can hold data
+#: trading days in 40 years: the longest window that can hold data
 MAX_DAYS = 10_000
+#: a lead or lag of a year of trading days is the most a daily cross-correlation can mean
+MAX_LAG = 250
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HEADER_BYTES = 1 << 20
 
@@ -58,21 +62,47 @@ def check_date(value: str | None, *, option: str) -> str | None:
         ) from None
     if not DATE_MIN <= day <= DATE_MAX:
         raise typer.BadParameter(
-            f"{text} is outside {DATE_MIN:%Y-%m-%d}..{DATE_MAX:%Y-%m-%d}, where data can exist; "
+            f"{text!r} is outside {DATE_MIN:%Y-%m-%d}..{DATE_MAX:%Y-%m-%d}, where data can exist; "
             "give a date in that range, e.g. 2025-01-01",
             param_hint=option,
         )
     return text
 
 
-def check_days(value: int, *, option: str, minimum: int, example: str) -> int:
-    """An integer count of trading days between ``minimum`` and :data:`MAX_DAYS`."""
-    if not minimum <= value <= MAX_DAYS:
+def check_days(
+    value: int, *, option: str, minimum: int, example: str, maximum: int = MAX_DAYS
+) -> int:
+    """An integer count of trading days between ``minimum`` and ``maximum``."""
+    if value < minimum:
+        low = "is negative" if minimum == 0 else f"is below {minimum}"
+        raise typer.BadParameter(f"{value} {low}; try {example}", param_hint=option)
+    if value > maximum:
         raise typer.BadParameter(
-            f"{value} is outside {minimum}..{MAX_DAYS:,} trading days (40 years); try {example}",
+            f"{value} is above {maximum:,} trading days, more than any data holds; try {example}",
             param_hint=option,
         )
     return value
+
+
+def check_against_data(
+    returns: pd.DataFrame, *, window: int, max_lag: int, start: str | None, end: str | None
+) -> None:
+    """Refuse a rolling window or lag the loaded returns cannot hold (no rows at all, or
+    fewer rows than the window), naming the dates the data cover."""
+    rows = int(returns.notna().any(axis=1).sum())
+    span = f"--start {start or '(none)'} --end {end or '(none)'}"
+    if rows == 0:
+        raise ConfigurationError(
+            f"no returns of {', '.join(map(str, returns.columns))[:120]} between {span}; "
+            "pick dates inside the cached data (see `reequity data list`)"
+        )
+    first, last = returns.index[0], returns.index[-1]
+    for option, value in (("--window", window), ("--max-lag", max_lag)):
+        if value >= rows:
+            raise ConfigurationError(
+                f"{option} {value} needs more than the {rows:,} trading days of returns "
+                f"({first:%Y-%m-%d}..{last:%Y-%m-%d}); lower it or widen the dates"
+            )
 
 
 def out_path(value: str) -> Path:

@@ -29,6 +29,7 @@ from reequity.cli._common import (
     parse_span,
     read_events_option,
 )
+from reequity.cli._guards import MAX_LAG, check_against_data, check_days
 from reequity.correlation._frames import check_returns, resolve_pairs
 from reequity.correlation.pipeline import CorrelationStudy, correlation_study, cross_pairs
 from reequity.errors import ConfigurationError, ReequityWarning
@@ -93,7 +94,7 @@ def correlate(
         parse_span(post, option="--post", example="0:59"),
     )
     _check_ints(window=window, max_lag=max_lag)
-    if events == "none" and event_ids:
+    if events == "none" and event_ids is not None:
         raise typer.BadParameter(
             f"--event-ids {event_ids!r} needs events; drop --events none or --event-ids",
             param_hint="--event-ids",
@@ -103,6 +104,7 @@ def correlate(
     benchmark = {t: b for t, b in info["benchmark"].items() if isinstance(b, str) and b}
     wanted = list(dict.fromkeys([*names, *benchmark.values()]))
     returns = check_returns(_load_returns(wanted, start=start, end=end, cache_dir=cache_dir))
+    check_against_data(returns, window=window, max_lag=max_lag, start=start, end=end)
     chosen = _choose_events(events, event_ids)
     if pairs is PairsMode.cross:
         pair_list = cross_pairs(names, info["country"].to_dict())
@@ -152,7 +154,7 @@ def _choose_events(spec: str, event_ids: str | None) -> pd.DataFrame | None:
     if spec == "none":
         return None
     events = _load_events(spec)
-    if event_ids:
+    if event_ids is not None:  # "--event-ids ''" names nothing: refused, not "all"
         wanted = _split(event_ids, "--event-ids")
         unknown = [e for e in wanted if e not in set(events["event_id"].astype(str))]
         if unknown:
@@ -287,7 +289,5 @@ def _split(value: str, option: str, *, minimum: int = 1) -> list[str]:
 
 
 def _check_ints(*, window: int, max_lag: int) -> None:
-    if window < 2:
-        raise typer.BadParameter(f"{window} is below 2; try 60", param_hint="--window")
-    if max_lag < 0:
-        raise typer.BadParameter(f"{max_lag} is negative; try 5", param_hint="--max-lag")
+    check_days(window, option="--window", minimum=2, example="60")
+    check_days(max_lag, option="--max-lag", minimum=0, maximum=MAX_LAG, example="5")

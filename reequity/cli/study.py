@@ -28,7 +28,7 @@ from reequity.cli._common import (
     parse_span,
     read_events_option,
 )
-from reequity.cli._guards import csv_header
+from reequity.cli._guards import csv_header, refuse_empty_list
 from reequity.errors import ConfigurationError, ReequityWarning
 
 ROBUST_TESTS = ("cda", "kolari_pynnonen", "grank", "portfolio")
@@ -285,6 +285,8 @@ def event_study(
         min_estimation=min_estimation,
     )
     ids, ticks = _split(event_ids) or None, _split(tickers) or None
+    refuse_empty_list(event_ids, ids or [], option="--event-ids")
+    refuse_empty_list(tickers, ticks or [], option="--tickers")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         with console.status("loading events and returns, fitting models..."):

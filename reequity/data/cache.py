@@ -53,6 +53,7 @@ ENV_VAR = "REEQUITY_CACHE_DIR"
 MANIFEST = "manifest.json"
 LOCK = ".manifest.lock"
 _EXAMPLE = {"ticker": "600111", "provider": "akshare", "adjustment": "qfq"}
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.^-]{0,40}$")
 
 
@@ -123,21 +124,31 @@ class CacheLayer:
         """Entries of ``manifest.json`` keyed by ``provider/ticker/adjustment``."""
         path = self.root / MANIFEST
         if not path.is_file():
+            if path.exists() or path.is_symlink():  # a folder, a device, a dangling link
+                raise CacheCorruptError(
+                    f"cache manifest {path} is not a regular file; remove it and re-fetch"
+                )
             return {}
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             series = dict(data["series"])
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        # RecursionError: a manifest nested 200,000 deep; the JSON parser recurses
+        except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
             raise CacheCorruptError(
                 f"cache manifest {path} is unreadable ({exc}); delete it and re-fetch"
             ) from exc
         for key, entry in series.items():
-            if not isinstance(entry, dict) or not all(
-                isinstance(entry.get(f), str) for f in ("ticker", "provider", "adjustment")
+            if (
+                not isinstance(entry, dict)
+                or not all(
+                    isinstance(entry.get(f), str) for f in ("ticker", "provider", "adjustment")
+                )
+                or not _fields_ok(entry)
             ):
                 raise CacheCorruptError(
-                    f"cache manifest {path} has a malformed entry {key!r} (each needs ticker, "
-                    "provider and adjustment); delete the manifest and re-fetch"
+                    f"cache manifest {path} has a malformed entry {str(key)[:80]!r} (each needs "
+                    "ticker, provider and adjustment text, rows a count, first/last ISO dates); "
+                    "delete the manifest and re-fetch"
                 )
         return series
 
@@ -225,6 +236,41 @@ class CacheLayer:
             yield
 
 
+def _fields_ok(entry: dict[str, Any]) -> bool:
+    """Optional manifest fields hold what readers expect (``rows: "abc"`` does not)."""
+    rows = entry.get("rows", 0)
+    if isinstance(rows, bool) or not isinstance(rows, int) or rows < 0:
+        return False
+    for name in ("first", "last"):
+        value = entry.get(name)
+        if value is not None and (not isinstance(value, str) or not _DATE.match(value)):
+            return False
+    return True
+
+
+def _check_schema(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """A cached frame has naive dates and numeric prices and returns; anything else (text
+    returns, tz-aware dates from another tool) is refused, not computed on."""
+    problem = None
+    if "date" not in frame or not pd.api.types.is_datetime64_dtype(frame["date"].dtype):
+        kind = frame["date"].dtype if "date" in frame else "missing"
+        problem = f"its 'date' column is {kind}, not tz-naive dates"
+    else:
+        for col in ("open", "high", "low", "close", "adj_close", "volume", "ret"):
+            if col in frame and not (
+                pd.api.types.is_numeric_dtype(frame[col].dtype)
+                and not pd.api.types.is_bool_dtype(frame[col].dtype)
+            ):
+                problem = f"its {col!r} column holds {frame[col].dtype}, not numbers"
+                break
+    if problem:
+        raise CacheCorruptError(
+            f"cache file {path} does not hold a price series ({problem}); delete it or "
+            "re-fetch with --refresh"
+        )
+    return frame
+
+
 def _swap_in(tmp: Path, target: Path, manifest_tmp: Path, manifest: Path) -> None:
     """Move the new parquet and manifest into place; if the second move fails, put the old
     parquet back, so file and manifest never disagree (caller holds the lock)."""
@@ -279,12 +325,13 @@ def _read_verified(path: Path, entry: dict[str, Any]) -> pd.DataFrame:
 
 def _read_parquet(path: Path, data: bytes) -> pd.DataFrame:
     try:
-        return pd.read_parquet(io.BytesIO(data))
+        frame = pd.read_parquet(io.BytesIO(data))
     except Exception as exc:  # pyarrow raises several types for damaged files
         raise CacheCorruptError(
             f"cache file {path} is corrupt or truncated ({type(exc).__name__}); "
             "delete it or re-fetch with --refresh"
         ) from exc
+    return _check_schema(frame, path)
 
 
 def _atomic_parquet(frame: pd.DataFrame, target: Path) -> Path:
@@ -326,6 +373,13 @@ def cache_layers(cache_dir: str | Path | None = None) -> list[CacheLayer]:
     is returned and it is writable.
     """
     writable = Path(cache_dir).expanduser() if cache_dir is not None else default_cache_dir()
+    try:
+        writable.resolve()  # a symlink loop raises here, not deep inside a read
+    except (RuntimeError, OSError) as exc:
+        raise ConfigurationError(
+            f"cache folder {str(writable)!r} cannot be used ({exc}); pass --cache-dir (or set "
+            f"{ENV_VAR}) to a real folder"
+        ) from None
     layers = [CacheLayer(writable, writable=True)]
     snap = snapshot_dir()
     if snap is not None and snap.resolve() != writable.resolve():

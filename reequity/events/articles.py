@@ -13,6 +13,7 @@ still parse. A dump with no article at all raises :class:`~reequity.errors.Artic
 from __future__ import annotations
 
 import re
+import stat
 import warnings
 from os import PathLike
 from pathlib import Path
@@ -26,6 +27,8 @@ __all__ = ["COLUMNS", "read_articles"]
 
 COLUMNS = ["article_id", "title", "source", "published_at", "body"]
 TIMEZONE = "Asia/Shanghai"
+#: largest dump read (a year of news is a few tens of MB)
+MAX_DUMP_BYTES = 256 * 2**20
 
 # "<Source>· 2025-12-27 04:15" - short line, a middle dot, then something that starts with a
 # digit. Whether that tail is a valid timestamp is checked separately, so that a broken date is
@@ -165,7 +168,7 @@ def _is_file(candidate: str) -> bool:
 
 def _read_file(path: Path) -> str:
     try:
-        raw = path.read_bytes()
+        raw = _bounded_read(path)
     except OSError as exc:
         raise ArticleFormatError(
             f"cannot read article dump {path}: {exc.strerror or exc}; check the path."
@@ -178,6 +181,23 @@ def _read_file(path: Path) -> str:
     raise ArticleFormatError(
         f"article dump {path} is neither UTF-8 nor GB18030 text; re-save it as UTF-8."
     )
+
+
+def _bounded_read(path: Path) -> bytes:
+    """Read at most :data:`MAX_DUMP_BYTES`: ``/dev/zero`` or a runaway pipe must give an
+    error, not fill the memory."""
+    mode = path.stat().st_mode
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISDIR(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "a device"
+        raise ArticleFormatError(f"article dump {path} is {kind}, not a text file; pass a file.")
+    with path.open("rb") as fh:
+        raw = fh.read(MAX_DUMP_BYTES + 1)
+    if len(raw) > MAX_DUMP_BYTES:
+        raise ArticleFormatError(
+            f"article dump {path} is larger than {MAX_DUMP_BYTES // 2**20} MB (or endless, "
+            "like a device); split it into smaller files."
+        )
+    return raw
 
 
 def _article(lines: list[str], index: int, end: int, position: int, origin: str) -> dict | None:

@@ -34,6 +34,7 @@ __all__ = [
     "ISSUE_COLUMNS",
     "Issue",
     "check_events",
+    "check_extent",
     "check_inputs",
     "issues_frame",
     "panel_issues",
@@ -101,6 +102,13 @@ def _first_inf(values: np.ndarray, index: pd.Index, columns: pd.Index, what: str
 
 def _check_frame(frame: pd.DataFrame, what: str) -> float:
     cols = frame.columns
+    odd = [c for c in cols if not isinstance(c, str)]
+    if odd:  # 600111 (int) is looked up as "600111" and would silently find no data
+        raise ConfigurationError(
+            f"{what} column name {odd[0]!r} is a {type(odd[0]).__name__}, not a ticker string "
+            f"({len(odd)} such column(s)); name columns by ticker text: "
+            "frame.columns = frame.columns.astype(str)."
+        )
     if cols.has_duplicates or not pd.api.types.is_string_dtype(cols):  # 600111 vs "600111"
         cols = pd.Index([str(c) for c in cols])
     if cols.has_duplicates:
@@ -154,6 +162,30 @@ def check_inputs(returns: pd.DataFrame, benchmark: object, factors: pd.DataFrame
     if factors is not None and isinstance(factors, pd.DataFrame):
         _check_frame(factors, "factors")
     return scale
+
+
+def check_extent(spec: WindowSpec, returns: pd.DataFrame) -> None:
+    """Refuse windows longer than the data, before any (firm-events x taus) array is made.
+
+    A window of 100,000 days over 4,000 rows of returns is mostly NaN: it would write a
+    table of hundreds of MB and report nothing the data can hold.
+
+    Raises
+    ------
+    ConfigurationError
+        Naming the window, its length and the number of rows.
+    """
+    rows = len(returns)
+    if rows == 0:
+        raise ConfigurationError(
+            "returns has no rows; load returns covering the events (rq.load_returns(...))."
+        )
+    for a, b in spec.windows:  # a too long estimation window drops firm-events instead
+        if b - a + 1 > rows:
+            raise ConfigurationError(
+                f"window {a}:{b} is {b - a + 1:,} trading days, longer than the {rows:,} rows "
+                "of returns; shorten it or load a longer history."
+            )
 
 
 def check_events(ev: pd.DataFrame) -> None:
