@@ -105,8 +105,10 @@ def check_against_data(
             )
 
 
-def out_path(value: str) -> Path:
+def out_path(value: str | Path) -> Path:
     """Parse an ``--out`` value: an empty or blank one is refused, not the current folder."""
+    if isinstance(value, Path):  # the default, already a path
+        return value
     if not value.strip():
         raise typer.BadParameter(
             f"{value!r} is empty; give an output folder, e.g. reequity-output (or '.' for "

@@ -27,9 +27,11 @@ from reequity.cli._common import (
     handle_errors,
     parse_date,
     parse_span,
+    plain,
     read_events_option,
 )
 from reequity.cli._guards import MAX_LAG, check_against_data, check_days
+from reequity.cli._write import record_run, save_figure, write_csv
 from reequity.correlation._frames import check_returns, resolve_pairs
 from reequity.correlation.pipeline import CorrelationStudy, correlation_study, cross_pairs
 from reequity.errors import ConfigurationError, ReequityWarning
@@ -124,7 +126,7 @@ def correlate(
     written = write_outputs(study, out=out, settings=settings)
     _print(study, fmt)
     for message in sorted({str(w.message) for w in caught}):
-        err_console.print(f"[yellow]warning:[/] {message}", highlight=False, soft_wrap=True)
+        err_console.print(f"[yellow]warning:[/] {plain(message)}", highlight=False, soft_wrap=True)
     err_console.print(f"wrote {len(written)} files to {out} (report: {out / 'report.md'})")
 
 
@@ -184,8 +186,7 @@ def write_outputs(study: CorrelationStudy, *, out: Path, settings: dict) -> list
         tables["first_reaction"] = study.reaction
     written = []
     for name, frame in tables.items():
-        frame.to_csv(out / f"{name}.csv", index=False)
-        written.append(out / f"{name}.csv")
+        written.append(write_csv(frame, out / f"{name}.csv"))  # atomic, formula-safe
     figures = _figures(study, out / "figures")
     shown = {
         "Correlation before/after events": tables.get("event_correlation", pd.DataFrame())
@@ -204,6 +205,7 @@ def write_outputs(study: CorrelationStudy, *, out: Path, settings: dict) -> list
     )
     report = write_report(out, title="reequity correlate", settings=settings, tables=shown,
                           figures=figures, notes=notes)  # fmt: skip
+    record_run(out, [*written, *figures.values(), report])  # clears an earlier run's leftovers
     return [*written, *figures.values(), report]
 
 
@@ -220,7 +222,7 @@ def _figures(study: CorrelationStudy, folder: Path) -> dict[str, Path]:
 
     def save(caption: str, figure: Any) -> None:
         paths[caption] = folder / (_slug(caption) + ".png")
-        figure.savefig(paths[caption], dpi=110)
+        save_figure(figure, paths[caption])
         plt.close(figure)
 
     marks = None

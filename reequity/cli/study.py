@@ -26,9 +26,11 @@ from reequity.cli._common import (
     err_console,
     handle_errors,
     parse_span,
+    plain,
     read_events_option,
 )
-from reequity.cli._guards import csv_header, refuse_empty_list
+from reequity.cli._guards import csv_header, out_path, refuse_empty_list
+from reequity.cli._write import record_run, save_figure, write_csv
 from reequity.errors import ConfigurationError, ReequityWarning
 
 ROBUST_TESTS = ("cda", "kolari_pynnonen", "grank", "portfolio")
@@ -152,17 +154,18 @@ def _write_outputs(results, table: pd.DataFrame, out: Path, settings: dict) -> l
     from reequity.report import write_report
 
     out.mkdir(parents=True, exist_ok=True)
-    for name in ("ar", "car", "caar", "aar", "tests", "issues"):
-        getattr(results, name).to_csv(out / f"{name}.csv", index=False)
-    table.to_csv(out / "summary.csv", index=False)
+    written = [write_csv(getattr(results, n), out / f"{n}.csv")  # atomic, formula-safe
+               for n in ("ar", "car", "caar", "aar", "tests", "issues")]  # fmt: skip
+    written.append(write_csv(table, out / "summary.csv"))
     figures = _draw_figures(results, out, plots)
-    write_report(
+    report = write_report(
         out,
         title="reequity event study",
         settings=settings,
         tables={"CAAR with dependence-robust tests": table, "Issues": results.issues},
         figures=figures,
     )
+    record_run(out, [*written, *figures.values(), report])  # clears an earlier run's leftovers
     return list(figures.values())
 
 
@@ -177,12 +180,12 @@ def _draw_figures(results, out: Path, plots) -> dict[str, Path]:
     for window in windows:
         ax = plots.plot_caar(results, event_id="ALL", window=window)
         path = out / f"caar_ALL_{window.replace(':', '_')}.png"
-        ax.figure.savefig(path, dpi=110, bbox_inches="tight")
+        save_figure(ax.figure, path, bbox_inches="tight")
         plt.close(ax.figure)
         figures[f"CAAR, all events, window {window}"] = path
     ax = plots.plot_car_heatmap(results, window=windows[-1])
     path = out / "car_heatmap.png"
-    ax.figure.savefig(path, dpi=110, bbox_inches="tight")
+    save_figure(ax.figure, path, bbox_inches="tight")
     plt.close(ax.figure)
     figures[f"CAR by ticker and event, window {windows[-1]}"] = path
     return figures
@@ -196,7 +199,9 @@ def _print_warnings(caught: list[warnings.WarningMessage]) -> None:
             seen[key] = seen.get(key, 0) + 1
     for key, count in seen.items():
         suffix = f" (x{count})" if count > 1 else ""
-        err_console.print(f"[yellow]warning[/] {key}{suffix}", highlight=False, soft_wrap=True)
+        err_console.print(
+            f"[yellow]warning[/] {plain(key)}{suffix}", highlight=False, soft_wrap=True
+        )
 
 
 @handle_errors
@@ -247,9 +252,9 @@ def event_study(
     ] = None,
     convention: Annotated[str, typer.Option(help="textbook or estudy2.")] = "textbook",
     tests: Annotated[str, typer.Option(help="'all' or comma-separated test names.")] = "all",
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path(
-        "reequity-output"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Output folder.", parser=out_path)
+    ] = Path("reequity-output"),
     fmt: FormatOption = OutputFormat.table,
     cache_dir: CacheDirOption = None,
 ) -> None:

@@ -211,6 +211,7 @@ class CacheLayer:
                 or datetime.now(UTC).isoformat(timespec="seconds"),
             }
             with self._locked():
+                _remove_stale_tmp(self.root, keep=(tmp,))
                 manifest = self.manifest()
                 manifest[f"{meta['provider']}/{meta['ticker']}/{meta['adjustment']}"] = entry
                 payload = {"version": 1, "series": dict(sorted(manifest.items()))}
@@ -234,6 +235,22 @@ class CacheLayer:
             except ImportError:  # Windows: os.replace keeps files whole; no flock there
                 pass
             yield
+
+
+#: a temp file older than this belongs to no live writer (a write takes seconds)
+STALE_TMP_SECONDS = 15 * 60
+
+
+def _remove_stale_tmp(root: Path, *, keep: tuple[Path, ...] = ()) -> None:
+    """Remove ``.*.tmp`` files a killed writer left (caller holds the lock). Young ones are
+    kept: another writer may be between writing its temp file and taking the lock."""
+    now = datetime.now(UTC).timestamp()
+    for leftover in root.glob(".*.tmp"):
+        try:
+            if leftover not in keep and now - leftover.stat().st_mtime > STALE_TMP_SECONDS:
+                leftover.unlink()
+        except OSError:  # gone already, or not ours to remove: leave it
+            continue
 
 
 def _fields_ok(entry: dict[str, Any]) -> bool:

@@ -127,6 +127,12 @@ def _check_field_counts(text: str, origin: str) -> None:
                     f"header has {len(header)}; quote cells that hold commas or fix the row."
                 )
     except csv.Error as exc:
+        if "field limit" in str(exc):  # the csv module stops at 131,072 characters a cell
+            raise EventFormatError(
+                f"events file {origin} line {rows.line_num} holds a cell longer than "
+                f"{csv.field_size_limit():,} characters; no event field is that long (event ids "
+                f"at most {MAX_ID_LENGTH}): fix the file."
+            ) from None
         raise EventFormatError(f"events file {origin} is not a readable CSV: {exc}.") from exc
 
 
