@@ -197,3 +197,9 @@ def test_window_longer_than_the_data() -> None:
     returns = pd.DataFrame({"A": np.zeros(N), "MKT": np.zeros(N)}, index=INDEX)
     with pytest.raises(ConfigurationError, match="longer than the 300 rows"):
         rq.event_study(returns, _events(), benchmark="MKT", windows=[(0, 400)])
+
+
+@pytest.mark.parametrize("dates", [["--end", "1995-01-01"], ["--start", "2027-06-01"]])
+def test_fetch_outside_the_data_says_so(dates: list[str]) -> None:
+    result = invoke(["data", "fetch", "--tickers", "MP", *dates])
+    assert_clean_exit(result, 0, "warning: no rows of MP between", dates[1])
