@@ -41,6 +41,8 @@ MAX_DAYS = 10_000
 MAX_LAG = 250
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HEADER_BYTES = 1 << 20
+#: longest ticker or event id accepted on the command line (as for events files)
+MAX_ID_LENGTH = 200
 
 
 def check_date(value: str | None, *, option: str) -> str | None:
@@ -125,6 +127,13 @@ def out_path(value: str | Path) -> Path:
 def refuse_empty_list(values: list[str] | str | None, parsed: list[str], *, option: str) -> None:
     """``--tickers ''`` or ``--event-ids ' , '`` name nothing: refuse instead of 'all'."""
     given = [values] if isinstance(values, str) else list(values or [])
+    long = [v for v in parsed if len(v) > MAX_ID_LENGTH]
+    if long:  # a 10 MB id would be copied into every message and output row
+        raise typer.BadParameter(
+            f"{long[0][:40]!r}... is {len(long[0]):,} characters long; ids have at most "
+            f"{MAX_ID_LENGTH}",
+            param_hint=option,
+        )
     if given and not parsed:
         raise typer.BadParameter(
             f"{', '.join(map(repr, given))[:80]} names no item; leave the option out for "

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import errno
 import functools
+import glob
 import json
 import os
 import re
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -113,6 +115,22 @@ def _previous(out: Path) -> list[str]:
     return [str(n) for n in names] if isinstance(names, list) else []
 
 
+#: a temp file of ours older than this belongs to no live run (a kill -9 left it)
+STALE_TMP_SECONDS = 15 * 60
+
+
+def _remove_stale_tmp(out: Path, names: list[str]) -> None:
+    now = time.time()
+    for name in names:
+        target = out / name
+        for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+            try:
+                if now - leftover.stat().st_mtime > STALE_TMP_SECONDS:
+                    leftover.unlink()
+            except OSError:
+                continue
+
+
 def record_run(out: Path, files: Iterable[Path]) -> None:
     """Record the files this run wrote, and remove those an earlier run recorded in ``out``
     that this run did not rewrite (only those, only inside ``out``).
@@ -125,5 +143,6 @@ def record_run(out: Path, files: Iterable[Path]) -> None:
         target = (out / name).resolve()
         if root in target.parents and target.is_file() and target.name != RUN_MANIFEST:
             target.unlink()
+    _remove_stale_tmp(out, names)
     text = json.dumps({"files": names}, indent=1) + "\n"
     atomic_write(out / RUN_MANIFEST, lambda tmp: tmp.write_text(text, encoding="utf-8"))

@@ -30,7 +30,7 @@ from reequity.cli._common import (
     plain,
     read_events_option,
 )
-from reequity.cli._guards import MAX_LAG, check_against_data, check_days
+from reequity.cli._guards import MAX_LAG, check_against_data, check_days, refuse_empty_list
 from reequity.cli._write import record_run, save_figure, write_csv
 from reequity.correlation._frames import check_returns, resolve_pairs
 from reequity.correlation.pipeline import CorrelationStudy, correlation_study, cross_pairs
@@ -158,6 +158,7 @@ def _choose_events(spec: str, event_ids: str | None) -> pd.DataFrame | None:
     events = _load_events(spec)
     if event_ids is not None:  # "--event-ids ''" names nothing: refused, not "all"
         wanted = _split(event_ids, "--event-ids")
+        refuse_empty_list(event_ids, wanted, option="--event-ids")  # and no 10 MB id
         unknown = [e for e in wanted if e not in set(events["event_id"].astype(str))]
         if unknown:
             raise ConfigurationError(

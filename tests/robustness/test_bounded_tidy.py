@@ -5,6 +5,7 @@ spreadsheet formulas neutralised, an earlier run's figures cleared."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import time
 import warnings
@@ -15,7 +16,7 @@ import pandas as pd
 import pytest
 
 import reequity as rq
-from reequity.cli._write import RUN_MANIFEST, clean_text, safe_csv
+from reequity.cli._write import RUN_MANIFEST, clean_text, record_run, safe_csv
 from reequity.data.prices import load_prices
 from reequity.errors import EventFormatError
 
@@ -206,3 +207,33 @@ def test_markup_and_controls_in_an_error_message(tmp_path: Path, value: str) -> 
     text = assert_clean_exit(result, 1, "unknown event id")
     assert "\x1b" not in result.stderr and "\u2028" not in result.stderr
     assert value.replace("\x1b", "\\x1b").replace("\u2028", "\\u2028") in text
+
+
+def test_run_manifest_clears_only_its_own_files_inside_the_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "figures").mkdir(parents=True)
+    outside = tmp_path / "precious.txt"
+    outside.write_text("not ours", encoding="utf-8")
+    old_fig, kept = out / "figures" / "old.png", out / "a.csv"
+    for path in (old_fig, kept):
+        path.write_text("x", encoding="utf-8")
+    record_run(out, [old_fig, kept])
+    # a hand-edited manifest naming a file outside the folder must not delete it
+    (out / RUN_MANIFEST).write_text(
+        '{"files": ["figures/old.png", "a.csv", "../precious.txt", "/etc/hostname"]}',
+        encoding="utf-8",
+    )
+    stale = out / ".a.csv.abc123.tmp"
+    stale.write_text("half", encoding="utf-8")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    record_run(out, [kept])
+    assert not old_fig.exists() and kept.exists() and outside.exists()
+    assert not stale.exists(), "a killed run's temp file survived"
+    assert json.loads((out / RUN_MANIFEST).read_text(encoding="utf-8")) == {"files": ["a.csv"]}
+
+
+@pytest.mark.parametrize("command", ["event-study", "correlate"])
+def test_huge_event_id_option(tmp_path: Path, command: str) -> None:
+    result = invoke([command, "--event-ids", "x" * 1_000_000, "--out", str(tmp_path / "out")])
+    text = assert_clean_exit(result, 2, "--event-ids", "1,000,000 characters long")
+    assert len(text) < 2000 and not (tmp_path / "out").exists()
