@@ -31,6 +31,7 @@ from typing import Any
 
 import pandas as pd
 
+from reequity.data.cache_checks import check_schema, fields_ok, remove_stale_tmp
 from reequity.errors import (
     CacheCorruptError,
     CacheMissError,
@@ -53,7 +54,6 @@ ENV_VAR = "REEQUITY_CACHE_DIR"
 MANIFEST = "manifest.json"
 LOCK = ".manifest.lock"
 _EXAMPLE = {"ticker": "600111", "provider": "akshare", "adjustment": "qfq"}
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.^-]{0,40}$")
 
 
@@ -143,7 +143,7 @@ class CacheLayer:
                 or not all(
                     isinstance(entry.get(f), str) for f in ("ticker", "provider", "adjustment")
                 )
-                or not _fields_ok(entry)
+                or not fields_ok(entry)
             ):
                 raise CacheCorruptError(
                     f"cache manifest {path} has a malformed entry {str(key)[:80]!r} (each needs "
@@ -211,7 +211,7 @@ class CacheLayer:
                 or datetime.now(UTC).isoformat(timespec="seconds"),
             }
             with self._locked():
-                _remove_stale_tmp(self.root, keep=(tmp,))
+                remove_stale_tmp(self.root, keep=(tmp,))
                 manifest = self.manifest()
                 manifest[f"{meta['provider']}/{meta['ticker']}/{meta['adjustment']}"] = entry
                 payload = {"version": 1, "series": dict(sorted(manifest.items()))}
@@ -235,57 +235,6 @@ class CacheLayer:
             except ImportError:  # Windows: os.replace keeps files whole; no flock there
                 pass
             yield
-
-
-#: a temp file older than this belongs to no live writer (a write takes seconds)
-STALE_TMP_SECONDS = 15 * 60
-
-
-def _remove_stale_tmp(root: Path, *, keep: tuple[Path, ...] = ()) -> None:
-    """Remove ``.*.tmp`` files a killed writer left (caller holds the lock). Young ones are
-    kept: another writer may be between writing its temp file and taking the lock."""
-    now = datetime.now(UTC).timestamp()
-    for leftover in root.glob(".*.tmp"):
-        try:
-            if leftover not in keep and now - leftover.stat().st_mtime > STALE_TMP_SECONDS:
-                leftover.unlink()
-        except OSError:  # gone already, or not ours to remove: leave it
-            continue
-
-
-def _fields_ok(entry: dict[str, Any]) -> bool:
-    """Optional manifest fields hold what readers expect (``rows: "abc"`` does not)."""
-    rows = entry.get("rows", 0)
-    if isinstance(rows, bool) or not isinstance(rows, int) or rows < 0:
-        return False
-    for name in ("first", "last"):
-        value = entry.get(name)
-        if value is not None and (not isinstance(value, str) or not _DATE.match(value)):
-            return False
-    return True
-
-
-def _check_schema(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
-    """A cached frame has naive dates and numeric prices and returns; anything else (text
-    returns, tz-aware dates from another tool) is refused, not computed on."""
-    problem = None
-    if "date" not in frame or not pd.api.types.is_datetime64_dtype(frame["date"].dtype):
-        kind = frame["date"].dtype if "date" in frame else "missing"
-        problem = f"its 'date' column is {kind}, not tz-naive dates"
-    else:
-        for col in ("open", "high", "low", "close", "adj_close", "volume", "ret"):
-            if col in frame and not (
-                pd.api.types.is_numeric_dtype(frame[col].dtype)
-                and not pd.api.types.is_bool_dtype(frame[col].dtype)
-            ):
-                problem = f"its {col!r} column holds {frame[col].dtype}, not numbers"
-                break
-    if problem:
-        raise CacheCorruptError(
-            f"cache file {path} does not hold a price series ({problem}); delete it or "
-            "re-fetch with --refresh"
-        )
-    return frame
 
 
 def _swap_in(tmp: Path, target: Path, manifest_tmp: Path, manifest: Path) -> None:
@@ -348,7 +297,7 @@ def _read_parquet(path: Path, data: bytes) -> pd.DataFrame:
             f"cache file {path} is corrupt or truncated ({type(exc).__name__}); "
             "delete it or re-fetch with --refresh"
         ) from exc
-    return _check_schema(frame, path)
+    return check_schema(frame, path)
 
 
 def _atomic_parquet(frame: pd.DataFrame, target: Path) -> Path:

@@ -24,7 +24,7 @@ from reequity.errors import (
     SuspensionWarning,
     UnknownTickerError,
 )
-from reequity.study.checks import check_events
+from reequity.study.event_checks import check_events
 from reequity.study.gather import gather_rows, gather_windows
 
 __all__ = ["Panel", "build_panel", "normalize_events", "resolve_benchmark"]

@@ -23,12 +23,12 @@ from reequity.study.battery import run_battery
 from reequity.study.checks import (
     ISSUE_COLUMNS,
     Issue,
-    check_extent,
     check_inputs,
     panel_issues,
     zero_variance,
 )
 from reequity.study.derive import derive
+from reequity.study.event_checks import check_extent
 from reequity.study.frames import assemble
 from reequity.study.models import MODELS, Model, ModelFit, fit_model
 from reequity.study.results import EventStudyResults
