@@ -8,6 +8,7 @@ the output folder can be moved or zipped as a whole.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,8 @@ import pandas as pd
 from reequity.errors import ConfigurationError
 
 REPORT_NAME = "report.md"
+# control characters but tab and newline, and the Unicode line/paragraph separators
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def write_report(
@@ -69,7 +72,13 @@ def write_report(
         for caption, path in figures.items():
             parts += [f"### {caption}", "", f"![{caption}]({_relative(out, Path(path))})", ""]
     target = out / REPORT_NAME
-    target.write_text("\n".join(parts).rstrip() + "\n", encoding="utf-8")
+    text = _CONTROL.sub(" ", "\n".join(parts).rstrip() + "\n")  # no ESC/NUL in a report
+    tmp = target.with_name(f".{REPORT_NAME}.{os.getpid()}.tmp")
+    try:  # atomic: a full disk leaves the previous report whole
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
     if html:  # the same sections in one self-contained file, figures embedded
         from reequity.report_html import write_html_report
 

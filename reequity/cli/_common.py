@@ -15,6 +15,7 @@ import typer
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from reequity.errors import ReequityError
 
@@ -45,8 +46,17 @@ CacheDirOption = Annotated[
         "the shipped snapshot is read after it.",
     ),
 ]
+
+
+def _out(value: str) -> Path:
+    from reequity.cli._guards import out_path
+
+    return out_path(value)
+
+
 OutOption = Annotated[
-    Path | None, typer.Option("--out", "-o", help="Output folder (or file) for results.")
+    Path | None,
+    typer.Option("--out", "-o", help="Output folder (or file) for results.", parser=_out),
 ]
 
 
@@ -59,15 +69,25 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ReequityError as exc:
-            err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            err_console.print(f"[bold red]error:[/] {plain(exc)}", highlight=False, soft_wrap=True)
             raise typer.Exit(code=1) from None
         except OSError as exc:  # an output path that is a file, unwritable, on a full disk...
             err_console.print(
-                f"[bold red]error:[/] {_os_message(exc)}", highlight=False, soft_wrap=True
+                f"[bold red]error:[/] {plain(_os_message(exc))}", highlight=False, soft_wrap=True
             )
             raise typer.Exit(code=1) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def plain(message: object) -> str:
+    """A message as literal one-line text for Rich: user values such as ``[red]`` are not
+    markup, control characters (ESC, NUL, U+2028) are shown as escapes."""
+    from rich.markup import escape
+
+    from reequity.cli._write import clean_text
+
+    return escape(clean_text(" ".join(str(message).splitlines())))
 
 
 def _os_message(exc: OSError) -> str:
@@ -80,13 +100,15 @@ def _os_message(exc: OSError) -> str:
 
 def emit_frame(frame: pd.DataFrame, fmt: OutputFormat, *, title: str | None = None) -> None:
     """Write ``frame`` to stdout as a Rich table, CSV or JSON records."""
+    from reequity.cli._write import clean_text, safe_csv
+
     if fmt is OutputFormat.csv:
-        sys.stdout.write(frame.to_csv(index=False))
+        sys.stdout.write(safe_csv(frame).to_csv(index=False))
     elif fmt is OutputFormat.json:
         sys.stdout.write(frame.to_json(orient="records", date_format="iso", force_ascii=False))
         sys.stdout.write("\n")
     else:
-        console.print(rich_table(frame, title=title))
+        console.print(rich_table(frame, title=None if title is None else clean_text(title)))
 
 
 def rich_table(frame: pd.DataFrame, *, title: str | None = None, floatfmt: str = "{:.4f}") -> Table:
@@ -95,10 +117,17 @@ def rich_table(frame: pd.DataFrame, *, title: str | None = None, floatfmt: str =
     table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1))
     for col in frame.columns:
         numeric = pd.api.types.is_numeric_dtype(frame[col])
-        table.add_column(str(col), justify="right" if numeric else "left", overflow="fold")
+        table.add_column(_clean(str(col)), justify="right" if numeric else "left", overflow="fold")
     for row in frame.itertuples(index=False):
-        table.add_row(*(_cell(v, floatfmt) for v in row))
+        # Text, not str: "[bold]" in a title is data, not Rich markup; controls escaped
+        table.add_row(*(Text(_clean(_cell(v, floatfmt))) for v in row))
     return table
+
+
+def _clean(text: str) -> str:
+    from reequity.cli._write import clean_text
+
+    return clean_text(text)
 
 
 def _cell(value: Any, floatfmt: str) -> str:
@@ -113,12 +142,20 @@ def _cell(value: Any, floatfmt: str) -> str:
 
 def parse_span(value: str, *, option: str, example: str = "-1:1") -> tuple[int, int]:
     """Parse an ``A:B`` option value into ints with ``A <= B``; a usage error otherwise."""
-    match = re.fullmatch(r"\s*(-?\d+)\s*(?::|\.\.)\s*(-?\d+)\s*", value)
+    match = re.fullmatch(r"\s*(-?\d{1,30})\s*(?::|\.\.)\s*(-?\d{1,30})\s*", value)
     if not match:
         raise typer.BadParameter(
-            f"{value!r} is not A:B with integers A <= B, e.g. {example}", param_hint=option
+            f"{value[:60]!r} is not A:B with integers A <= B, e.g. {example}", param_hint=option
         )
     a, b = int(match[1]), int(match[2])
+    from reequity.cli._guards import MAX_DAYS
+
+    if max(abs(a), abs(b)) > MAX_DAYS:
+        raise typer.BadParameter(
+            f"{value[:60]!r} reaches beyond {MAX_DAYS:,} trading days (40 years) from day 0; "
+            f"give a window such as {example}",
+            param_hint=option,
+        )
     if a > b:
         raise typer.BadParameter(
             f"{value!r} runs backwards ({value!r} is not A:B with integers A <= B); "
@@ -129,16 +166,11 @@ def parse_span(value: str, *, option: str, example: str = "-1:1") -> tuple[int, 
 
 
 def parse_date(value: str | None, *, option: str) -> str | None:
-    """A ``YYYY-MM-DD`` option value (or None); a usage error naming it otherwise."""
-    if value is None:
-        return None
-    try:
-        pd.Timestamp(value)
-    except (TypeError, ValueError):
-        raise typer.BadParameter(
-            f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2025-01-01", param_hint=option
-        ) from None
-    return value
+    """A ``YYYY-MM-DD`` option value (or None) in the range data can exist; a usage error
+    naming it otherwise (``nan``, ``NaT``, ``now``, a time or offset, year 1700 or 9999)."""
+    from reequity.cli._guards import check_date
+
+    return check_date(value, option=option)
 
 
 def read_events_option(spec: str, *, include_confounders: bool) -> pd.DataFrame:

@@ -27,8 +27,11 @@ from reequity.cli._common import (
     handle_errors,
     parse_date,
     parse_span,
+    plain,
     read_events_option,
 )
+from reequity.cli._guards import MAX_LAG, check_against_data, check_days, refuse_empty_list
+from reequity.cli._write import record_run, save_figure, write_csv
 from reequity.correlation._frames import check_returns, resolve_pairs
 from reequity.correlation.pipeline import CorrelationStudy, correlation_study, cross_pairs
 from reequity.errors import ConfigurationError, ReequityWarning
@@ -93,7 +96,7 @@ def correlate(
         parse_span(post, option="--post", example="0:59"),
     )
     _check_ints(window=window, max_lag=max_lag)
-    if events == "none" and event_ids:
+    if events == "none" and event_ids is not None:
         raise typer.BadParameter(
             f"--event-ids {event_ids!r} needs events; drop --events none or --event-ids",
             param_hint="--event-ids",
@@ -103,6 +106,7 @@ def correlate(
     benchmark = {t: b for t, b in info["benchmark"].items() if isinstance(b, str) and b}
     wanted = list(dict.fromkeys([*names, *benchmark.values()]))
     returns = check_returns(_load_returns(wanted, start=start, end=end, cache_dir=cache_dir))
+    check_against_data(returns, window=window, max_lag=max_lag, start=start, end=end)
     chosen = _choose_events(events, event_ids)
     if pairs is PairsMode.cross:
         pair_list = cross_pairs(names, info["country"].to_dict())
@@ -123,7 +127,7 @@ def correlate(
     written = write_outputs(study, out=out, settings=settings)
     _print(study, fmt)
     for message in sorted({str(w.message) for w in caught}):
-        err_console.print(f"[yellow]warning:[/] {message}", highlight=False, soft_wrap=True)
+        err_console.print(f"[yellow]warning:[/] {plain(message)}", highlight=False, soft_wrap=True)
     err_console.print(f"wrote {len(written)} files to {out} (report: {out / 'report.md'})")
     err_console.print(settings["data"], highlight=False, soft_wrap=True)
 
@@ -160,8 +164,9 @@ def _choose_events(spec: str, event_ids: str | None) -> pd.DataFrame | None:
     if spec == "none":
         return None
     events = _load_events(spec)
-    if event_ids:
+    if event_ids is not None:  # "--event-ids ''" names nothing: refused, not "all"
         wanted = _split(event_ids, "--event-ids")
+        refuse_empty_list(event_ids, wanted, option="--event-ids")  # and no 10 MB id
         unknown = [e for e in wanted if e not in set(events["event_id"].astype(str))]
         if unknown:
             raise ConfigurationError(
@@ -190,8 +195,7 @@ def write_outputs(study: CorrelationStudy, *, out: Path, settings: dict) -> list
         tables["first_reaction"] = study.reaction
     written = []
     for name, frame in tables.items():
-        frame.to_csv(out / f"{name}.csv", index=False)
-        written.append(out / f"{name}.csv")
+        written.append(write_csv(frame, out / f"{name}.csv"))  # atomic, formula-safe
     figures = _figures(study, out / "figures")
     shown = {
         "Correlation before/after events": tables.get("event_correlation", pd.DataFrame())
@@ -210,6 +214,7 @@ def write_outputs(study: CorrelationStudy, *, out: Path, settings: dict) -> list
     )
     report = write_report(out, title="reequity correlate", settings=settings, tables=shown,
                           figures=figures, notes=notes)  # fmt: skip
+    record_run(out, [*written, *figures.values(), report])  # clears an earlier run's leftovers
     return [*written, *figures.values(), report]
 
 
@@ -226,7 +231,7 @@ def _figures(study: CorrelationStudy, folder: Path) -> dict[str, Path]:
 
     def save(caption: str, figure: Any) -> None:
         paths[caption] = folder / (_slug(caption) + ".png")
-        figure.savefig(paths[caption], dpi=110)
+        save_figure(figure, paths[caption])
         plt.close(figure)
 
     marks = None
@@ -295,7 +300,5 @@ def _split(value: str, option: str, *, minimum: int = 1) -> list[str]:
 
 
 def _check_ints(*, window: int, max_lag: int) -> None:
-    if window < 2:
-        raise typer.BadParameter(f"{window} is below 2; try 60", param_hint="--window")
-    if max_lag < 0:
-        raise typer.BadParameter(f"{max_lag} is negative; try 5", param_hint="--max-lag")
+    check_days(window, option="--window", minimum=2, example="60")
+    check_days(max_lag, option="--max-lag", minimum=0, maximum=MAX_LAG, example="5")

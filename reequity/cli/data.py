@@ -120,6 +120,13 @@ def fetch_cmd(
                 err_console.print(
                     f"[yellow]warning:[/] {w.message}", highlight=False, soft_wrap=True
                 )
+            if frame.empty:  # dates outside the series: say so, not just "0 rows"
+                err_console.print(
+                    f"[yellow]warning:[/] no rows of {ticker} between --start {lo or '(none)'} "
+                    f"and --end {hi or '(none)'}; `reequity data list` shows the cached dates",
+                    highlight=False,
+                    soft_wrap=True,
+                )
             fallback = any(issubclass(w.category, OfflineFallbackWarning) for w in ours)
             rows.append(_summary(ticker, frame, fallback=fallback))
             progress.advance(task)

@@ -17,6 +17,7 @@ from reequity.cli._common import (
     emit_frame,
     err_console,
     handle_errors,
+    plain,
 )
 from reequity.errors import ReequityWarning
 
@@ -74,7 +75,9 @@ def extract(
             offset = int(articles["article_id"].max()) + 1
             frames.append(extract_events(articles))
     for w in caught:  # one "warning: ..." line each, not Python's file:line format
-        err_console.print(f"[yellow]warning:[/] {w.message}", highlight=False, soft_wrap=True)
+        err_console.print(
+            f"[yellow]warning:[/] {plain(w.message)}", highlight=False, soft_wrap=True
+        )
     result = pd.concat(frames, ignore_index=True)
     if events_out is not None:
         _write_events(result, events_out)
@@ -103,13 +106,14 @@ def _write_events(mentions: pd.DataFrame, out: Path) -> None:
 
 
 def _write(frame: pd.DataFrame, out: Path, fmt: OutputFormat) -> None:
+    from reequity.cli._write import atomic_write, write_csv
+
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt is OutputFormat.json or out.suffix.lower() == ".json":
-        out.write_text(
-            frame.to_json(orient="records", date_format="iso", force_ascii=False), encoding="utf-8"
-        )
+        text = frame.to_json(orient="records", date_format="iso", force_ascii=False)
+        atomic_write(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     else:
-        frame.to_csv(out, index=False)
+        write_csv(frame, out)  # atomic; text cells cleaned and formula-safe
 
 
 @app.command("list")

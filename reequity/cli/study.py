@@ -26,6 +26,7 @@ from reequity.cli._common import (
     err_console,
     handle_errors,
     parse_span,
+    plain,
     read_events_option,
 )
 from reequity.cli.study_tables import (
@@ -36,6 +37,8 @@ from reequity.cli.study_tables import (
     read_characteristics,
     robust_table,
 )
+from reequity.cli._guards import csv_header, out_path, refuse_empty_list
+from reequity.cli._write import record_run, save_figure, write_csv
 from reequity.errors import ConfigurationError, ReequityWarning
 from reequity.study.models import MODELS  # one list of models: the engine's
 
@@ -67,6 +70,7 @@ def _read_returns_csv(path: Path) -> pd.DataFrame:
 
     if not path.is_file():
         raise ConfigurationError(f"--returns file {str(path)!r} does not exist")
+    csv_header(path, "--returns file")  # a repeated column would become 'A' and 'A.1'
     try:
         frame = pd.read_csv(path, index_col=0, parse_dates=[0])
     except (ValueError, pd.errors.ParserError, UnicodeDecodeError) as exc:
@@ -144,17 +148,18 @@ def _write_outputs(
     from reequity.study.headline import headline
 
     out.mkdir(parents=True, exist_ok=True)
-    for name in _FRAMES + _GROUP_FRAMES:
-        frame = getattr(results, name)
-        if name in _FRAMES or not frame.empty:
-            frame.to_csv(out / f"{name}.csv", index=False)
-    tables["summary"].to_csv(out / "summary.csv", index=False)
+    written = [
+        write_csv(getattr(results, name), out / f"{name}.csv")  # atomic, formula-safe
+        for name in _FRAMES + _GROUP_FRAMES
+        if name in _FRAMES or not getattr(results, name).empty
+    ]
+    written.append(write_csv(tables["summary"], out / "summary.csv"))
     if "cross_section" in tables:
-        tables["cross_section"].to_csv(out / "cross_section.csv", index=False)
+        written.append(write_csv(tables["cross_section"], out / "cross_section.csv"))
     figures = _draw_figures(results, out, plots)
     if curve is not None:
-        curve.table.to_csv(out / "robustness.csv", index=False)
-        tables["robustness"].to_csv(out / "robustness_summary.csv", index=False)
+        written.append(write_csv(curve.table, out / "robustness.csv"))
+        written.append(write_csv(tables["robustness"], out / "robustness_summary.csv"))
         figures.update(_curve_figure(curve, out))
     sections = {
         "CAAR with dependence-robust tests (pooled: stocks)": tables["summary"],
@@ -166,7 +171,7 @@ def _write_outputs(
         ),
         "Issues": results.issues,
     }
-    write_report(
+    report = write_report(
         out,
         title="reequity event study",
         settings=settings,
@@ -174,6 +179,9 @@ def _write_outputs(
         figures=figures,
         notes="\n\n".join(headline(results, width=None).splitlines()),
     )
+    html = report.with_name("report.html")
+    produced = [*written, *figures.values(), report, *([html] if html.is_file() else [])]
+    record_run(out, produced)  # clears an earlier run's leftovers
     return list(figures.values())
 
 
@@ -185,7 +193,7 @@ def _curve_figure(curve, out: Path) -> dict[str, Path]:
 
     path = out / "specification_curve_ALL.png"
     top, _ = curve.plot(event_id="ALL")
-    top.figure.savefig(path, dpi=110, bbox_inches="tight")
+    save_figure(top.figure, path, bbox_inches="tight")
     plt.close(top.figure)
     return {"Specification curve, all events pooled (ALL)": path}
 
@@ -209,12 +217,12 @@ def _draw_figures(results, out: Path, plots) -> dict[str, Path]:
     for window in windows:
         ax = plots.plot_caar(results, event_id="ALL", window=window)
         path = out / f"caar_ALL_{window.replace(':', '_')}.png"
-        ax.figure.savefig(path, dpi=110, bbox_inches="tight")
+        save_figure(ax.figure, path, bbox_inches="tight")
         plt.close(ax.figure)
         figures[f"CAAR, all events, window {window}"] = path
     ax = plots.plot_car_heatmap(results, window=windows[-1])
     path = out / "car_heatmap.png"
-    ax.figure.savefig(path, dpi=110, bbox_inches="tight")
+    save_figure(ax.figure, path, bbox_inches="tight")
     plt.close(ax.figure)
     figures[f"CAR by ticker and event, window {windows[-1]}"] = path
     return figures
@@ -228,7 +236,9 @@ def _print_warnings(caught: list[warnings.WarningMessage]) -> None:
             seen[key] = seen.get(key, 0) + 1
     for key, count in seen.items():
         suffix = f" (x{count})" if count > 1 else ""
-        err_console.print(f"[yellow]warning[/] {key}{suffix}", highlight=False, soft_wrap=True)
+        err_console.print(
+            f"[yellow]warning[/] {plain(key)}{suffix}", highlight=False, soft_wrap=True
+        )
 
 
 def _print_tables(results, tables: dict[str, pd.DataFrame], section) -> None:
@@ -333,9 +343,9 @@ def event_study(
             "(reequity/study/spec_grid.csv) and write robustness.csv and its figure.",
         ),
     ] = False,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path(
-        "reequity-output"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Output folder.", parser=out_path)
+    ] = Path("reequity-output"),
     fmt: FormatOption = OutputFormat.table,
     cache_dir: CacheDirOption = None,
 ) -> None:
@@ -375,6 +385,8 @@ def event_study(
         min_estimation=min_estimation,
     )
     ids, ticks = _split(event_ids) or None, _split(tickers) or None
+    refuse_empty_list(event_ids, ids or [], option="--event-ids")
+    refuse_empty_list(tickers, ticks or [], option="--tickers")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         with console.status("loading events and returns, fitting models..."):

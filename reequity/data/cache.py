@@ -31,6 +31,7 @@ from typing import Any
 
 import pandas as pd
 
+from reequity.data.cache_checks import check_schema, fields_ok, remove_stale_tmp
 from reequity.errors import (
     CacheCorruptError,
     CacheMissError,
@@ -124,21 +125,31 @@ class CacheLayer:
         """Entries of ``manifest.json`` keyed by ``provider/ticker/adjustment``."""
         path = self.root / MANIFEST
         if not path.is_file():
+            if path.exists() or path.is_symlink():  # a folder, a device, a dangling link
+                raise CacheCorruptError(
+                    f"cache manifest {path} is not a regular file; remove it and re-fetch"
+                )
             return {}
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             series = dict(data["series"])
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        # RecursionError: a manifest nested 200,000 deep; the JSON parser recurses
+        except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
             raise CacheCorruptError(
                 f"cache manifest {path} is unreadable ({exc}); delete it and re-fetch"
             ) from exc
         for key, entry in series.items():
-            if not isinstance(entry, dict) or not all(
-                isinstance(entry.get(f), str) for f in ("ticker", "provider", "adjustment")
+            if (
+                not isinstance(entry, dict)
+                or not all(
+                    isinstance(entry.get(f), str) for f in ("ticker", "provider", "adjustment")
+                )
+                or not fields_ok(entry)
             ):
                 raise CacheCorruptError(
-                    f"cache manifest {path} has a malformed entry {key!r} (each needs ticker, "
-                    "provider and adjustment); delete the manifest and re-fetch"
+                    f"cache manifest {path} has a malformed entry {str(key)[:80]!r} (each needs "
+                    "ticker, provider and adjustment text, rows a count, first/last ISO dates); "
+                    "delete the manifest and re-fetch"
                 )
         return series
 
@@ -201,6 +212,7 @@ class CacheLayer:
                 or datetime.now(UTC).isoformat(timespec="seconds"),
             }
             with self._locked():
+                remove_stale_tmp(self.root, keep=(tmp,))
                 manifest = self.manifest()
                 manifest[f"{meta['provider']}/{meta['ticker']}/{meta['adjustment']}"] = entry
                 payload = {"version": 1, "series": dict(sorted(manifest.items()))}
@@ -264,7 +276,14 @@ def _read_verified(path: Path, entry: dict[str, Any]) -> pd.DataFrame:
         raise CacheCorruptError(
             f"cache file {path} cannot be read ({exc.strerror or exc}); check its permissions"
         ) from exc
-    if entry.get("sha256") and hashlib.sha256(data).hexdigest() != entry["sha256"]:
+    expected = entry.get("sha256")
+    if not isinstance(expected, str) or not expected.strip():
+        # no checksum is no verification: serving the bytes anyway would hide an edited file
+        raise CacheCorruptError(
+            f"cache file {path} has no sha256 in its manifest entry, so it cannot be verified; "
+            "re-fetch with --refresh (or delete the entry to read the shipped snapshot)"
+        )
+    if hashlib.sha256(data).hexdigest() != expected.strip().lower():
         raise CacheCorruptError(
             f"cache file {path} does not match its manifest checksum; re-fetch with --refresh"
         )
@@ -273,12 +292,13 @@ def _read_verified(path: Path, entry: dict[str, Any]) -> pd.DataFrame:
 
 def _read_parquet(path: Path, data: bytes) -> pd.DataFrame:
     try:
-        return pd.read_parquet(io.BytesIO(data))
+        frame = pd.read_parquet(io.BytesIO(data))
     except Exception as exc:  # pyarrow raises several types for damaged files
         raise CacheCorruptError(
             f"cache file {path} is corrupt or truncated ({type(exc).__name__}); "
             "delete it or re-fetch with --refresh"
         ) from exc
+    return check_schema(frame, path)
 
 
 def _atomic_parquet(frame: pd.DataFrame, target: Path) -> Path:
@@ -320,6 +340,13 @@ def cache_layers(cache_dir: str | Path | None = None) -> list[CacheLayer]:
     is returned and it is writable.
     """
     writable = Path(cache_dir).expanduser() if cache_dir is not None else default_cache_dir()
+    try:
+        writable.resolve()  # a symlink loop raises here, not deep inside a read
+    except (RuntimeError, OSError) as exc:
+        raise ConfigurationError(
+            f"cache folder {str(writable)!r} cannot be used ({exc}); pass --cache-dir (or set "
+            f"{ENV_VAR}) to a real folder"
+        ) from None
     layers = [CacheLayer(writable, writable=True)]
     snap = snapshot_dir()
     if snap is not None and snap.resolve() != writable.resolve():

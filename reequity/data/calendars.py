@@ -9,12 +9,14 @@ announcement instant.
 
 from __future__ import annotations
 
+import datetime
 import warnings
 from functools import lru_cache
 
 import exchange_calendars as xcals
 import pandas as pd
 
+from reequity.data.zones import parse_when, parse_zone
 from reequity.errors import ConfigurationError, EventFormatError, EventOutOfRangeError
 
 __all__ = ["CALENDAR_START", "day_zero", "get_calendar", "is_session", "sessions"]
@@ -78,6 +80,10 @@ def _bounds_check(date: pd.Timestamp, exchange: str) -> None:
 
 
 def _as_date(value: object, what: str = "date") -> pd.Timestamp:
+    if isinstance(value, str) and parse_when(value) is None:  # "now", "today", "nan"
+        raise EventFormatError(
+            f"{what} {value[:80]!r} is not a date; give an ISO date such as 2025-04-04"
+        )
     try:
         ts = pd.Timestamp(value)
     except (TypeError, ValueError) as exc:
@@ -139,7 +145,9 @@ def day_zero(
     Parameters
     ----------
     date : date-like
-        Calendar date of the announcement in ``timezone``.
+        Calendar date of the announcement in ``timezone``; or an instant carrying its own
+        UTC offset (an aware Timestamp, ``"2025-10-09T23:30-05:00"``), then converted to
+        the exchange's zone like any timed event (``time`` must then be empty).
     exchange : str
         Exchange of the security (see :func:`get_calendar`).
     time : str, optional
@@ -148,7 +156,8 @@ def day_zero(
         instant (an announcement at or after the close moves to the next session, since
         the closing price cannot reflect it).
     timezone : str
-        IANA zone of ``date`` and ``time``; default ``Asia/Shanghai`` (Beijing time).
+        IANA zone of ``date`` and ``time``, or a fixed offset such as ``UTC-05:00``;
+        default ``Asia/Shanghai`` (Beijing time).
 
     Returns
     -------
@@ -169,13 +178,15 @@ def day_zero(
     >>> day_zero("2025-04-04", exchange="XASX", time="16:30", timezone="Australia/Sydney").date()
     datetime.date(2025, 4, 7)
     """
-    day = _as_date(date)
     cal = get_calendar(exchange)
-    # catalogue and CSV rows without a time carry "" or NaN: that is a date-only event
-    if time is None or pd.isna(time) or not str(time).strip():
-        _bounds_check(day, exchange)
-        return _first_session_on_or_after(day, exchange)
-    instant = _instant(day, time, timezone)
+    instant = _given_instant(date, time)
+    if instant is None:
+        day = _as_date(date)
+        # catalogue and CSV rows without a time carry "" or NaN: that is a date-only event
+        if time is None or pd.isna(time) or not str(time).strip():
+            _bounds_check(day, exchange)
+            return _first_session_on_or_after(day, exchange)
+        instant = _instant(day, str(time).strip(), timezone)
     _bounds_check(instant.tz_convert(cal.tz).tz_localize(None).normalize(), exchange)
     local_day = instant.tz_convert(cal.tz).tz_localize(None).normalize()
     start = local_day - pd.Timedelta(days=1)
@@ -204,6 +215,25 @@ def _first_session_on_or_after(day: pd.Timestamp, exchange: str) -> pd.Timestamp
     return pd.Timestamp(nxt).tz_localize(None) if nxt.tzinfo else pd.Timestamp(nxt)
 
 
+def _given_instant(date: object, time: object) -> pd.Timestamp | None:
+    """The instant of a date that carries its own offset (an aware Timestamp or text such as
+    ``2025-10-09T23:30-05:00``); None for a plain date. Its offset is honoured, never
+    dropped: the wall-clock time alone would name a different instant."""
+    when = parse_when(date) if isinstance(date, str) else None
+    if when is not None and when.zone:
+        ts = pd.Timestamp(f"{when.date.date()} {when.time}").tz_localize(parse_zone(when.zone))
+    elif isinstance(date, (pd.Timestamp, datetime.datetime)) and date.tzinfo is not None:
+        ts = pd.Timestamp(date)
+    else:
+        return None
+    if time is not None and not pd.isna(time) and str(time).strip():
+        raise EventFormatError(
+            f"date {str(date)!r} carries a time and UTC offset and time {time!r} is given too; "
+            "give the time once"
+        )
+    return ts
+
+
 def _instant(day: pd.Timestamp, time: str, timezone: str) -> pd.Timestamp:
     try:
         clock = pd.Timestamp(f"{day.date()} {time}")
@@ -213,9 +243,5 @@ def _instant(day: pd.Timestamp, time: str, timezone: str) -> pd.Timestamp:
         ) from exc
     if clock.normalize() != day:
         raise EventFormatError(f"time {time!r} is not a clock time; give HH:MM, e.g. 16:30")
-    try:
-        return clock.tz_localize(timezone, ambiguous=True, nonexistent="shift_forward")
-    except Exception as exc:  # pytz/zoneinfo raise several types for unknown zones
-        raise EventFormatError(
-            f"time zone {timezone!r} is unknown; give an IANA name such as Asia/Shanghai"
-        ) from exc
+    zone = parse_zone(timezone)  # an IANA name or a fixed offset such as UTC-05:00
+    return clock.tz_localize(zone, ambiguous=True, nonexistent="shift_forward")

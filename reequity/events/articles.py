@@ -13,10 +13,12 @@ still parse. A dump with no article at all raises :class:`~reequity.errors.Artic
 from __future__ import annotations
 
 import re
+import stat
 import warnings
 from os import PathLike
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from reequity.errors import ArticleFormatError, ReequityWarning
@@ -25,6 +27,8 @@ __all__ = ["COLUMNS", "read_articles"]
 
 COLUMNS = ["article_id", "title", "source", "published_at", "body"]
 TIMEZONE = "Asia/Shanghai"
+#: largest dump read (a year of news is a few tens of MB)
+MAX_DUMP_BYTES = 256 * 2**20
 
 # "<Source>· 2025-12-27 04:15" - short line, a middle dot, then something that starts with a
 # digit. Whether that tail is a valid timestamp is checked separately, so that a broken date is
@@ -78,9 +82,39 @@ def read_articles(path_or_text: str | PathLike[str]) -> pd.DataFrame:
             f"no article found in {origin}: expected {_EXPECTED} (then body lines); "
             "check that the file is an article dump."
         )
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    frame["published_at"] = pd.DatetimeIndex(frame["published_at"]).tz_localize(TIMEZONE)
+    frame = _localize(pd.DataFrame(rows, columns=COLUMNS), origin)
+    if frame.empty:
+        raise ArticleFormatError(
+            f"no article of {origin} has a publication time that exists in {TIMEZONE}; "
+            "check the source lines' times."
+        )
     return frame
+
+
+def _localize(frame: pd.DataFrame, origin: str) -> pd.DataFrame:
+    """Make ``published_at`` Beijing time; skip (with a warning) an article whose clock time
+    does not exist (a spring-forward gap) or exists twice (a fall-back fold) there.
+
+    China kept daylight saving in 1986-1991: 1986-05-04 02:00-03:00 never happened, and
+    1986-09-14 01:00-02:00 happened twice. Guessing either instant would be silent."""
+    stamps = pd.DatetimeIndex(frame["published_at"])
+    local = stamps.tz_localize(TIMEZONE, ambiguous="NaT", nonexistent="NaT")
+    bad = np.flatnonzero(local.isna())
+    for i in bad:
+        ambiguous = not pd.isna(stamps[i].tz_localize(TIMEZONE, ambiguous=True, nonexistent="NaT"))
+        why = (
+            "happened twice (daylight-saving fold)"
+            if ambiguous
+            else "never happened (daylight-saving gap)"
+        )
+        warnings.warn(
+            f"skipped article {frame['article_id'].iat[i]} of {origin}: its time "
+            f"{stamps[i]:%Y-%m-%d %H:%M} {why} in {TIMEZONE}; fix its source line.",
+            ReequityWarning,
+            stacklevel=3,
+        )
+    frame["published_at"] = local
+    return frame.drop(index=frame.index[bad]).reset_index(drop=True)
 
 
 def _check_layout(heads: list[int], origin: str) -> None:
@@ -134,7 +168,7 @@ def _is_file(candidate: str) -> bool:
 
 def _read_file(path: Path) -> str:
     try:
-        raw = path.read_bytes()
+        raw = _bounded_read(path)
     except OSError as exc:
         raise ArticleFormatError(
             f"cannot read article dump {path}: {exc.strerror or exc}; check the path."
@@ -147,6 +181,23 @@ def _read_file(path: Path) -> str:
     raise ArticleFormatError(
         f"article dump {path} is neither UTF-8 nor GB18030 text; re-save it as UTF-8."
     )
+
+
+def _bounded_read(path: Path) -> bytes:
+    """Read at most :data:`MAX_DUMP_BYTES`: ``/dev/zero`` or a runaway pipe must give an
+    error, not fill the memory."""
+    mode = path.stat().st_mode
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISDIR(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "a device"
+        raise ArticleFormatError(f"article dump {path} is {kind}, not a text file; pass a file.")
+    with path.open("rb") as fh:
+        raw = fh.read(MAX_DUMP_BYTES + 1)
+    if len(raw) > MAX_DUMP_BYTES:
+        raise ArticleFormatError(
+            f"article dump {path} is larger than {MAX_DUMP_BYTES // 2**20} MB (or endless, "
+            "like a device); split it into smaller files."
+        )
+    return raw
 
 
 def _article(lines: list[str], index: int, end: int, position: int, origin: str) -> dict | None:

@@ -24,6 +24,7 @@ from reequity.errors import (
     SuspensionWarning,
     UnknownTickerError,
 )
+from reequity.study.event_checks import check_events
 from reequity.study.gather import gather_rows, gather_windows
 
 __all__ = ["Panel", "build_panel", "normalize_events", "resolve_benchmark"]
@@ -63,7 +64,9 @@ def normalize_events(events: pd.DataFrame, tickers: list[str]) -> pd.DataFrame:
             f"events lacks column(s) {missing}; it has {list(events.columns)}. "
             "Give at least event_id and date (optionally ticker, time, timezone)."
         )
-    ev = events.copy()
+    from reequity.data.zones import split_instants
+
+    ev = split_instants(events)  # an offset in a date is the event's time and zone
     ev["event_id"] = ev["event_id"].astype(str)
     try:
         ev["date"] = pd.to_datetime(ev["date"]).dt.tz_localize(None).dt.normalize()
@@ -79,6 +82,7 @@ def normalize_events(events: pd.DataFrame, tickers: list[str]) -> pd.DataFrame:
             ev[col] = None
     if "ticker" not in ev.columns:
         ev["ticker"] = None
+    check_events(ev)  # one id with two dates must not collapse into one event
     # rows without a ticker apply to every (non-benchmark) ticker
     blank = ev["ticker"].isna().to_numpy()
     if blank.all() and ev["event_id"].is_unique:  # the common case: numpy cross product

@@ -45,6 +45,9 @@ ISSUE_COLUMNS = ["event_id", "ticker", "kind", "message"]
 #: fit computed from moment sums (RSS = Syy - beta Sxy) leaves a residual sd of about
 #: sqrt(machine eps) ~ 1.5e-8 times sd(R), not 0; a real security is near 1 (R^2 < 1).
 ZERO_VARIANCE = 1e-6
+#: largest |return| accepted. Squares of 1e100 summed over any window stay far below the
+#: float maximum (1.8e308); a 1e160 return would make every variance inf, and t = x/inf = 0
+MAX_RETURN = 1e100
 
 
 Issue = tuple[str, str, str, str]  # event_id, ticker, kind, message
@@ -76,22 +79,34 @@ def _first_inf(values: np.ndarray, index: pd.Index, columns: pd.Index, what: str
         return 0.0
     # two reductions that skip NaN and allocate nothing; only locate on a hit
     top, bottom = np.fmax.reduce(values, axis=None), np.fmin.reduce(values, axis=None)
-    if not (np.isinf(top) or np.isinf(bottom)):
-        scale = max(abs(float(top)), abs(float(bottom)))
-        return 0.0 if np.isnan(scale) else scale
-    bad = np.isinf(values)
+    scale = max(abs(float(top)), abs(float(bottom)))
+    if np.isnan(scale):
+        return 0.0
+    if scale <= MAX_RETURN:
+        return scale
+    # inf, or so large that squares and sums of squares overflow to inf: a variance of inf
+    # would turn every t into 0 and every p into 1, "no effect" instead of an error
+    bad = ~(np.abs(values) <= MAX_RETURN) & ~np.isnan(values)
     row = int(np.argmax(bad.any(axis=1)))
     col = int(np.argmax(bad[row]))
     date = pd.Timestamp(index[row]).date()
+    kind = "infinite" if np.isinf(values[row, col]) else f"|value| > {MAX_RETURN:g}"
     raise ConfigurationError(
-        f"{what} column {str(columns[col])!r} holds {values[row, col]} on {date} (first of "
-        f"{int(bad.sum())} infinite value(s)); an inf return is no return: replace it with "
-        "NaN (a missing day) or fix the prices it came from."
+        f"{what} column {str(columns[col])!r} holds {values[row, col]:g} on {date} (first of "
+        f"{int(bad.sum())} {kind} value(s)); no return is that large and its variance would "
+        "overflow: replace it with NaN (a missing day) or fix the prices it came from."
     )
 
 
 def _check_frame(frame: pd.DataFrame, what: str) -> float:
     cols = frame.columns
+    odd = [c for c in cols if not isinstance(c, str)]
+    if odd:  # 600111 (int) is looked up as "600111" and would silently find no data
+        raise ConfigurationError(
+            f"{what} column name {odd[0]!r} is a {type(odd[0]).__name__}, not a ticker string "
+            f"({len(odd)} such column(s)); name columns by ticker text: "
+            "frame.columns = frame.columns.astype(str)."
+        )
     if cols.has_duplicates or not pd.api.types.is_string_dtype(cols):  # 600111 vs "600111"
         cols = pd.Index([str(c) for c in cols])
     if cols.has_duplicates:

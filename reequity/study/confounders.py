@@ -47,9 +47,10 @@ def _day_zero(row: pd.Series, exchange: str, index: pd.DatetimeIndex) -> np.date
 
 
 def _normalise(conf: pd.DataFrame) -> pd.DataFrame:
+    from reequity.data.zones import split_instants
+
+    conf = split_instants(conf) if "event_id" in conf else conf  # offsets -> time and zone
     dates = pd.to_datetime(conf["date"])
-    if dates.dt.tz is not None:
-        dates = dates.dt.tz_localize(None)
     out = conf.assign(date=dates.dt.normalize(), event_id=conf["event_id"].astype(str))
     for col in ("time", "timezone", "title", "ticker"):
         if col not in out:

@@ -19,9 +19,16 @@ import pandas as pd
 
 from reequity.errors import ConfigurationError, InsufficientDataError
 from reequity.study.align import Panel, build_panel
-from reequity.study.checks import ISSUE_COLUMNS, Issue, check_inputs, panel_issues, zero_variance
+from reequity.study.checks import (
+    ISSUE_COLUMNS,
+    Issue,
+    check_inputs,
+    panel_issues,
+    zero_variance,
+)
 from reequity.study.clean import ExclusionInput, exclusion_frame, exclusion_mask
 from reequity.study.derive import derive
+from reequity.study.event_checks import check_extent
 from reequity.study.frames import assemble
 from reequity.study.models import MODELS, Model, ModelFit, fit_model
 from reequity.study.results import EventStudyResults
@@ -92,6 +99,7 @@ class EventStudy:
                 "returns index must be increasing dates without duplicates; sort it and drop "
                 "duplicated dates first (returns.sort_index(), index.duplicated())."
             )
+        check_extent(self.window_spec, self.returns)  # before any (n x taus) array
         object.__setattr__(self, "scale", check_inputs(self.returns, self.benchmark, self.factors))
         if self.benchmark is None and self.model not in ("constant_mean", "factor"):
             raise ConfigurationError(

@@ -14,7 +14,11 @@ import numpy as np
 
 from reequity.errors import ConfigurationError
 
-__all__ = ["WindowSpec", "parse_window", "window_label", "make_window_spec"]
+#: largest |offset| of a window: 40 years of trading days; more cannot hold data and would
+#: only allocate (n firm-events x offsets) arrays of NaN
+MAX_OFFSET = 10_000
+
+__all__ = ["MAX_OFFSET", "WindowSpec", "parse_window", "window_label", "make_window_spec"]
 
 
 def window_label(window: tuple[int, int]) -> str:
@@ -41,11 +45,16 @@ def parse_window(value: object, *, name: str = "window") -> tuple[int, int]:
         if len(pair) != 2:
             raise ValueError
         a, b = (int(str(x).strip()) for x in pair)
-    except ValueError:
+    except (ValueError, TypeError, OverflowError):
         raise ConfigurationError(
             f"{name} {value!r} is not a pair of trading-day offsets; "
             "give (a, b) or 'a:b' with integers, e.g. (-1, 1) or '-5:5'."
         ) from None
+    if max(abs(a), abs(b)) > MAX_OFFSET:
+        raise ConfigurationError(
+            f"{name} {str(value)[:60]} reaches beyond {MAX_OFFSET:,} trading days (40 years) "
+            "from day 0; give offsets such as (-5, 5)."
+        )
     if a > b:
         raise ConfigurationError(
             f"{name} {value!r} starts after it ends; give (a, b) with a <= b, e.g. ({b}, {a})."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -81,7 +82,8 @@ def test_truncated_file_raises_cache_corrupt_naming_the_file(tmp_path: Path) -> 
     entry = layer.write(_frame(), META)
     path = layer.path_for("akshare", "600111", "qfq")
     path.write_bytes(path.read_bytes()[:50])
-    entry = dict(entry, sha256=None)  # skip the checksum to reach the parquet reader
+    # the damaged file's own checksum: the read reaches the parquet reader
+    entry = dict(entry, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
     with pytest.raises(CacheCorruptError, match=path.name):
         layer.read(entry)
 

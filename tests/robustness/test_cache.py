@@ -64,9 +64,11 @@ def _truncate(path: Path, keep: float = 0.5) -> None:
     path.write_bytes(data[: int(len(data) * keep)])
 
 
-def _drop_checksum(folder: Path, key: str) -> None:
+def _reseal(folder: Path, key: str, path: Path) -> None:
+    """Record the damaged file's own checksum, so the read reaches the parquet reader (a
+    missing checksum is itself refused)."""
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    manifest["series"][key].pop("sha256")
+    manifest["series"][key]["sha256"] = sha256(path)
     (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
 
 
@@ -74,7 +76,7 @@ def _drop_checksum(folder: Path, key: str) -> None:
 def test_truncated_parquet_names_the_file(cache_copy: Path) -> None:
     target = cache_copy / MP_FILE
     _truncate(target)
-    _drop_checksum(cache_copy, "snapshot/MP/yahoo_auto_adjust")  # reach the parquet reader
+    _reseal(cache_copy, "snapshot/MP/yahoo_auto_adjust", target)  # reach the parquet reader
     before = tree_hashes(cache_copy)
     with pytest.raises(CacheCorruptError, match=rf"cache file .*{MP_FILE} is corrupt or truncated"):
         load_prices(["MP"], cache_dir=cache_copy)
