@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 import warnings
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -63,10 +64,17 @@ def test_offset_zone_and_other_zone_give_one_day_zero(
     assume(not pd.isna(back))
     text = _offset_text(instant, minutes)
     elsewhere = pd.Timestamp(instant).tz_convert(other)
+    with tempfile.TemporaryDirectory() as folder:  # and through an events CSV
+        path = Path(folder) / "events.csv"
+        path.write_text(f"event_id,date\nsynthetic,{text}\n", encoding="utf-8")
+        row = load_events(path).iloc[0]
     for exchange in EXCHANGES:
         expected = day_zero(date, exchange=exchange, time=clock, timezone=zone)
         assert day_zero(text, exchange=exchange) == expected, (text, exchange)
         assert day_zero(elsewhere, exchange=exchange) == expected, (elsewhere, exchange)
+        from_csv = day_zero(row["date"], exchange=exchange, time=row["time"],
+                            timezone=row["timezone"])  # fmt: skip
+        assert from_csv == expected, (text, exchange)
 
 
 def test_offset_in_an_events_csv_is_honoured(tmp_path: Path) -> None:
