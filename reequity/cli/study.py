@@ -29,6 +29,8 @@ from reequity.cli._common import (
     plain,
     read_events_option,
 )
+from reequity.cli._guards import csv_header, out_path, refuse_empty_list
+from reequity.cli._write import record_run, save_figure, write_csv
 from reequity.cli.study_tables import (
     LABELS,
     ROBUST_TESTS,
@@ -37,8 +39,6 @@ from reequity.cli.study_tables import (
     read_characteristics,
     robust_table,
 )
-from reequity.cli._guards import csv_header, out_path, refuse_empty_list
-from reequity.cli._write import record_run, save_figure, write_csv
 from reequity.errors import ConfigurationError, ReequityWarning
 from reequity.study.models import MODELS  # one list of models: the engine's
 

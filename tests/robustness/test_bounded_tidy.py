@@ -112,7 +112,7 @@ def test_stale_cache_temp_files_are_cleaned_under_the_lock(isolated_cache: Path)
         leftover.write_bytes(b"half a parquet file from a killed writer")
     hour_ago = time.time() - 3600
     os.utime(old, (hour_ago, hour_ago))
-    load_prices(["MP"], refresh=True, provider=FakeProvider(synthetic_prices(1)))
+    load_prices(["MP"], refresh="replace", provider=FakeProvider(synthetic_prices(1)))
     assert not old.exists(), "a stale temp file survived the next write"
     assert young.exists(), "a young temp file (maybe a live writer's) was removed"
 
