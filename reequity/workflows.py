@@ -57,8 +57,12 @@ class StudyInputs:
         ``ticker, benchmark, ticker_basis, benchmark_basis, message`` for securities whose
         benchmark has another return basis (dividends in one, not the other).
     exclude : DataFrame
-        Every row of the events table (``date, time, timezone``): their sessions leave
-        the estimation windows (``clean_estimation``), studied or not.
+        Every row of the events table (``date, time, timezone``, every ticker) and each
+        price-only series' ex-dividend days (``ticker, date``): their sessions leave the
+        estimation windows (``clean_estimation``), studied or not.
+    ex_dividends : DataFrame
+        ``ticker, date`` of the ex-dividend days of price-only series (where a source
+        lists them, :func:`reequity.data.prices.ex_dividend_dates`): flagged in ``ar``.
     """
 
     returns: pd.DataFrame
@@ -72,6 +76,9 @@ class StudyInputs:
     kinds: dict[str, str] = field(default_factory=dict)
     basis_issues: pd.DataFrame = field(default_factory=pd.DataFrame)
     exclude: pd.DataFrame = field(default_factory=pd.DataFrame)
+    ex_dividends: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["ticker", "date"])
+    )
 
 
 def select_events(
@@ -248,6 +255,7 @@ def prepare_study_inputs(
     exchanges = {t: universe.at[t, "exchange"] for t in columns}
     schedules = {t: price_limit_schedule(t) for t in tickers}
     limits = {t: v for t, v in schedules.items() if v is not None}
+    ex_days = ex_dividend_days(tickers, cache_dir=cache_dir)
     return StudyInputs(
         returns=returns,
         events=paired,
@@ -259,8 +267,26 @@ def prepare_study_inputs(
         groups={t: universe.at[t, "group"] for t in tickers},
         kinds={t: universe.at[t, "kind"] for t in tickers},
         basis_issues=basis_issues,
-        exclude=events[[c for c in ("date", "time", "timezone") if c in events]],
+        exclude=pd.concat(
+            [events[[c for c in ("date", "time", "timezone") if c in events]], ex_days],
+            ignore_index=True,
+        ),
+        ex_dividends=ex_days,
     )
+
+
+def ex_dividend_days(
+    tickers: Sequence[str], *, cache_dir: str | Path | None = None
+) -> pd.DataFrame:
+    """``ticker, date`` of the known ex-dividend days of the price-only ``tickers``.
+
+    A price-only return falls by the dividend on its ex-day, which a study would read as an
+    abnormal return; total-return series carry the dividend and have none here.
+    """
+    from reequity.data.prices import ex_dividend_dates
+
+    rows = [(t, d) for t in tickers for d in ex_dividend_dates(t, cache_dir=cache_dir)]
+    return pd.DataFrame(rows, columns=["ticker", "date"])
 
 
 def _with_firm_news(
@@ -341,6 +367,7 @@ def catalogue_event_study(
             **study_options,
         },
     )
+    results = _flag_ex_dividends(results, inputs.ex_dividends)
     extra = [inputs.skipped.rename(columns={"reason": "message"}).assign(kind="skipped")]
     if not inputs.basis_issues.empty:
         extra.append(inputs.basis_issues.assign(event_id="ALL", kind="return_basis"))
@@ -349,6 +376,33 @@ def catalogue_event_study(
         return results
     issues = pd.concat([results.issues, *extra], ignore_index=True)
     return dataclasses.replace(results, issues=issues)
+
+
+def _flag_ex_dividends(results, ex_days: pd.DataFrame):
+    """Add ``ex_dividend`` to ``ar`` and an ``ex_dividend`` issue per firm-event whose event
+    window holds an ex-dividend day of a price-only series (its AR is partly the dividend)."""
+    ar = results.ar
+    known = set(zip(ex_days["ticker"].astype(str), pd.to_datetime(ex_days["date"]), strict=True))
+    flag = [
+        (t, d) in known
+        for t, d in zip(ar["ticker"].astype(str), pd.to_datetime(ar["date"]), strict=True)
+    ]
+    ar = ar.assign(ex_dividend=flag)
+    hits = ar[ar["ex_dividend"]]
+    if hits.empty:
+        return dataclasses.replace(results, ar=ar)
+    rows = [
+        {
+            "event_id": e,
+            "ticker": t,
+            "kind": "ex_dividend",
+            "message": f"{t} goes ex-dividend on {d:%Y-%m-%d} (tau {tau}): its price-only "
+            "return falls by the dividend there, read that AR with care",
+        }
+        for e, t, d, tau in hits[["event_id", "ticker", "date", "tau"]].itertuples(index=False)
+    ]
+    issues = pd.concat([results.issues, pd.DataFrame(rows)[results.issues.columns]])
+    return dataclasses.replace(results, ar=ar, issues=issues.reset_index(drop=True))
 
 
 def catalogue_robustness(
