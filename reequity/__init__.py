@@ -41,6 +41,7 @@ _LAZY: dict[str, str] = {
     "EventStudy": "reequity.study.engine",
     "event_study": "reequity.study.engine",
     "EventStudyResults": "reequity.study.results",
+    "compare": "reequity.study.compare",
     # correlation
     "rolling_correlation": "reequity.correlation.rolling",
     "event_correlation": "reequity.correlation.conditional",
