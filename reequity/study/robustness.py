@@ -106,8 +106,12 @@ def _firms(study: EventStudy, value: str, ctx: ChoiceContext) -> EventStudy:
             f"firms choice {value!r} is not known; valid: all, drop_confounded"
         )
     events = study.events
-    if "ticker" not in events.columns:  # one row per event: spell out its firm-events
-        events = events.merge(ctx.pairs, on="event_id")
+    tickers = events["ticker"] if "ticker" in events else pd.Series(None, index=events.index)
+    blank = tickers.isna() | tickers.astype(str).str.strip().isin(["", "None", "nan"])
+    if blank.any():  # a row for every firm: spell out its firm-events
+        spelled = events.loc[blank].drop(columns="ticker", errors="ignore")
+        spelled = spelled.merge(ctx.pairs, on="event_id")
+        events = pd.concat([events.loc[~blank], spelled], ignore_index=True)
     key = list(zip(events["event_id"].astype(str), events["ticker"].astype(str), strict=True))
     keep = np.array([k not in ctx.confounded for k in key], dtype=bool)
     return dataclasses.replace(study, events=events.loc[keep].reset_index(drop=True))
