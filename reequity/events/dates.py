@@ -52,7 +52,7 @@ import pandas as pd
 
 from reequity.errors import ArticleFormatError
 from reequity.events._date_handlers import Cand
-from reequity.events._date_rules import ALL_TRIGGERS, RULES, SCANNERS
+from reequity.events._date_rules import RULES, SCANNERS
 from reequity.events._placement import infer, infer_forward, period
 from reequity.events._roles import doc_number_spans, is_future, is_period, report_role
 from reequity.events._text import (
@@ -242,7 +242,6 @@ def _publication_date(value: Any) -> date:
 def _collect(folded: str, pub: date) -> list[Cand]:
     found: list[tuple[int, int, int, Cand]] = []
     lowered = folded.lower()
-    present = {t for t in ALL_TRIGGERS if t in lowered}
 
     def visit(index: int, match: re.Match[str]) -> None:
         cand = RULES[index][1](match, pub)
@@ -250,7 +249,8 @@ def _collect(folded: str, pub: date) -> list[Cand]:
             found.append((cand.start, -(cand.end - cand.start), index, cand))
 
     for triggers, scanner in SCANNERS:
-        if not triggers or not present.isdisjoint(triggers):  # a rule needs its trigger
+        # a rule cannot match without one of its trigger substrings; any() stops at the first
+        if not triggers or any(t in lowered for t in triggers):
             scanner.scan(folded, visit)
     found.sort(key=lambda item: item[:3])
     kept: list[Cand] = []
