@@ -291,7 +291,11 @@ ALL_TRIGGERS: frozenset[str] = frozenset(t for triggers in _TRIGGERS for t in tr
 _GROUPS: dict[tuple[str, ...], list[int]] = {}
 for _index, (_, _, _triggers) in enumerate(RULES):
     _GROUPS.setdefault(_triggers, []).append(_index)
-SCANNERS: list[tuple[tuple[str, ...], RuleScanner]] = [
-    (triggers, RuleScanner([p for p, _, _ in RULES], _FIRST, ids))
+# A group's gate: one search for any of its triggers (None: always run).
+SCANNERS: list[tuple[re.Pattern[str] | None, RuleScanner]] = [
+    (
+        re.compile("|".join(map(re.escape, triggers))) if triggers else None,
+        RuleScanner([p for p, _, _ in RULES], _FIRST, ids),
+    )
     for triggers, ids in _GROUPS.items()
 ]

@@ -248,9 +248,9 @@ def _collect(folded: str, pub: date) -> list[Cand]:
         if cand is not None:
             found.append((cand.start, -(cand.end - cand.start), index, cand))
 
-    for triggers, scanner in SCANNERS:
-        # a rule cannot match without one of its trigger substrings; any() stops at the first
-        if not triggers or any(t in lowered for t in triggers):
+    for gate, scanner in SCANNERS:
+        # a rule cannot match without one of its trigger substrings (one search per group)
+        if gate is None or gate.search(lowered):
             scanner.scan(folded, visit)
     found.sort(key=lambda item: item[:3])
     kept: list[Cand] = []

@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 
 from reequity.events.extract import MENTION_COLUMNS, extract_events
+from reequity.events.mentions import mentions_to_events
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = FIXTURES / "golden"
@@ -42,6 +43,22 @@ def current(name: str) -> pd.DataFrame:
         return as_text(extract_events(INPUTS[name]))
 
 
+def current_events(name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The study events and the log of :func:`mentions_to_events` on that input, as text."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        events, log = mentions_to_events(extract_events(INPUTS[name]))
+    return as_text(events), as_text(log)
+
+
+def _same(name: str, got: pd.DataFrame, want: pd.DataFrame) -> None:
+    assert list(got.columns) == list(want.columns)
+    assert len(got) == len(want), f"{name}: {len(got)} rows, golden has {len(want)}"
+    for column in got.columns:
+        diff = [i for i, (a, b) in enumerate(zip(got[column], want[column], strict=True)) if a != b]
+        assert not diff, f"{name}.{column} differs at rows {diff[:5]}: {got[column][diff[0]]!r}"
+
+
 @pytest.mark.parametrize("name", sorted(INPUTS))
 def test_output_matches_golden(name: str) -> None:
     got = current(name)
@@ -53,7 +70,18 @@ def test_output_matches_golden(name: str) -> None:
         assert not diff, f"{name}.{column} differs at rows {diff[:5]}: {got[column][diff[0]]!r}"
 
 
+@pytest.mark.parametrize("name", sorted(INPUTS))
+def test_study_events_match_golden(name: str) -> None:
+    events, log = current_events(name)
+    for label, got in (("events", events), ("log", log)):
+        want = pd.read_csv(GOLDEN / f"{label}_{name}.csv", dtype=str, keep_default_na=False)
+        _same(f"{label}_{name}", got, want)
+
+
 if __name__ == "__main__":  # regenerate the golden files from the current extractor
     GOLDEN.mkdir(exist_ok=True)
     for key in INPUTS:
         current(key).to_csv(GOLDEN / f"{key}.csv", index=False)
+        study, steps = current_events(key)
+        study.to_csv(GOLDEN / f"events_{key}.csv", index=False)
+        steps.to_csv(GOLDEN / f"log_{key}.csv", index=False)
