@@ -1,19 +1,23 @@
-"""All date rules in one regex pass: the matches each rule's own ``finditer`` would give.
+"""Several date rules in one regex pass: the matches each rule's own ``finditer`` would give.
 
 The resolver's semantics are "every rule scans the text on its own" (a rule's matches never
 overlap each other, rules' matches may; :mod:`reequity.events.dates` settles overlaps).
 Running ~44 separate ``finditer`` passes costs one regex-engine start per rule and text
-position, which was half the extraction time. Here one combined pattern, an alternation of
-zero-width look-aheads ``(?=(?P<r7>rule 7))``, visits each position once and reports the
-first rule that matches there (``lastgroup``); only the few rules that can start with that
-character and come later in the list are then tried with ``match`` at that position. Because
+position, which was half the extraction time. Rules gated by the same trigger substrings
+(:mod:`reequity.events._date_rules`) share one combined pattern instead: an alternation, one
+branch per leading character class, of zero-width look-aheads ``(?=(?P<r7>rule 7))``. It
+visits each position once and stops only where some rule of the group matches; the rules
+whose leading class admits that character are then tried with ``match`` there. Because
 ``rule.search(text, pos)`` is exactly the first position ``p >= pos`` where
 ``rule.match(text, p)`` succeeds, keeping one cursor per rule (the end of its last match)
-reproduces each rule's ``finditer`` exactly, with the same match objects (groups, spans).
+reproduces each rule's ``finditer`` exactly, with the same match objects (groups, spans);
+``tests/events/test_date_scan.py`` checks this against the separate passes.
 
+Merging all 44 rules into one pattern was slower than the gated separate passes (a gated-out
+rule still costs its branch everywhere), hence one combined pass per trigger group.
 A rule that uses a numbered back-reference (its groups would be renumbered inside the
-combined pattern) keeps its own ``finditer`` pass. No rule can match the empty string (checked
-at import), so a cursor is always the end of a real match.
+combined pattern) keeps its own ``finditer`` pass, as does a group of one rule. No rule can
+match the empty string (checked at import), so a cursor is always the end of a real match.
 """
 
 from __future__ import annotations
