@@ -29,6 +29,7 @@ from reequity.events._date_handlers import (
     h_year,
     h_ymd,
 )
+from reequity.events._date_scan import RuleScanner
 
 # ---- building blocks ---------------------------------------------------------------------------
 # S: the optional (ideographic) space that Taiwanese and Hong Kong sites put between digits
@@ -286,3 +287,15 @@ RULES: list[tuple[re.Pattern[str], Handler, tuple[str, ...]]] = [
     for (pattern, handler), triggers, first in zip(_RULES, _TRIGGERS, _FIRST, strict=True)
 ]
 ALL_TRIGGERS: frozenset[str] = frozenset(t for triggers in _TRIGGERS for t in triggers)
+# Rules gated by the same triggers share one combined pass (see _date_scan): 44 passes -> 25.
+_GROUPS: dict[tuple[str, ...], list[int]] = {}
+for _index, (_, _, _triggers) in enumerate(RULES):
+    _GROUPS.setdefault(_triggers, []).append(_index)
+# A group's gate: one search for any of its triggers (None: always run).
+SCANNERS: list[tuple[re.Pattern[str] | None, RuleScanner]] = [
+    (
+        re.compile("|".join(map(re.escape, triggers))) if triggers else None,
+        RuleScanner([p for p, _, _ in RULES], _FIRST, ids),
+    )
+    for triggers, ids in _GROUPS.items()
+]

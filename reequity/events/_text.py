@@ -105,7 +105,11 @@ def _zh_positional(token: str) -> int | None:
 # A sentence ends at CJK/ASCII terminal punctuation, a line break, a summary bullet " - ", or
 # before "Group N:" headings of machine summaries. A period only ends a sentence when the word
 # before it is not a known abbreviation (U.S., vs., Dec. ...).
-_BOUNDARY = re.compile(r"[。！？!?；;\n]+|(?<=\.)\s+(?=[A-Z\[“\"(])|\s+-\s+|\s+(?=Group \d+:)")
+# The leading look-ahead (every branch starts with one of these) lets the engine skip the
+# other positions with one class test.
+_BOUNDARY = re.compile(
+    r"(?=[。！？!?；;\s])(?:[。！？!?；;\n]+|(?<=\.)\s+(?=[A-Z\[“\"(])|\s+-\s+|\s+(?=Group \d+:))"
+)
 _ABBREV = re.compile(
     r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|Inc|Co|Corp|Ltd|vs|etc|approx|Jan|Feb|Mar|"
     r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e)\.)$"

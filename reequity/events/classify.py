@@ -27,8 +27,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Any
 
-from reequity.events._fastre import compile_bucketed, compile_prefixed, top_level
+from reequity.events._fastre import compile_bucketed, compile_prefixed, first_chars, top_level
 
 __all__ = [
     "EVENT_TYPES",
@@ -236,9 +237,9 @@ class TextLabels:
 
     def __init__(self, text: str, spans: list[tuple[int, int]] | None = None) -> None:
         spans = _merged(spans) if spans is not None else [(0, len(text))]
-        self.types = _scan(_TYPE_RXS, text, spans, _group)
-        self.actors = _scan(_ACTOR_RXS, text, spans, _actor_names)
-        self.elements = _scan(_ELEMENT_RXS, text, spans, _group)
+        self.types = _scan(_TYPE_SCANS, text, spans, _group)
+        self.actors = _scan(_ACTOR_SCANS, text, spans, _actor_names)
+        self.elements = _scan(_ELEMENT_SCANS, text, spans, _group)
         self._starts = [[h[0] for h in hits] for hits in (self.types, self.actors, self.elements)]
 
     def _slice(self, which: int, lo: int, hi: int) -> list:
@@ -277,10 +278,28 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def _gated(patterns: tuple[re.Pattern[str], ...]) -> tuple[tuple[re.Pattern[str], Any], ...]:
+    """Each pattern with the class of its possible first characters (None when unbounded).
+
+    A span holding no such character cannot match: the class is found (or not) by the
+    engine's fast scan, far cheaper than running the vocabulary, so an English vocabulary
+    skips a Chinese sentence and a Chinese one an English sentence.
+    """
+    out = []
+    for rx in patterns:
+        chars = first_chars(rx.pattern)
+        out.append((rx, re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]").search
+                    if chars else None))  # fmt: skip
+    return tuple(out)
+
+
+_TYPE_SCANS, _ACTOR_SCANS, _ELEMENT_SCANS = map(_gated, (_TYPE_RXS, _ACTOR_RXS, _ELEMENT_RXS))
+
+
 def _scan(patterns, text: str, spans: list[tuple[int, int]], value) -> list:  # type: ignore[no-untyped-def]
     """Hits ``(start, value(match))`` of each pattern within ``spans``, sorted by start."""
-    hits = [(m.start(), value(m)) for rx in patterns for lo, hi in spans
-            for m in rx.finditer(text, lo, hi)]  # fmt: skip
+    hits = [(m.start(), value(m)) for rx, gate in patterns for lo, hi in spans
+            if gate is None or gate(text, lo, hi) for m in rx.finditer(text, lo, hi)]  # fmt: skip
     hits.sort(key=lambda h: h[0])
     return hits
 

@@ -52,7 +52,7 @@ import pandas as pd
 
 from reequity.errors import ArticleFormatError
 from reequity.events._date_handlers import Cand
-from reequity.events._date_rules import ALL_TRIGGERS, RULES
+from reequity.events._date_rules import RULES, SCANNERS
 from reequity.events._placement import infer, infer_forward, period
 from reequity.events._roles import doc_number_spans, is_future, is_period, report_role
 from reequity.events._text import (
@@ -242,14 +242,16 @@ def _publication_date(value: Any) -> date:
 def _collect(folded: str, pub: date) -> list[Cand]:
     found: list[tuple[int, int, int, Cand]] = []
     lowered = folded.lower()
-    present = {t for t in ALL_TRIGGERS if t in lowered}
-    for index, (pattern, handler, triggers) in enumerate(RULES):
-        if triggers and present.isdisjoint(triggers):
-            continue
-        for match in pattern.finditer(folded):
-            cand = handler(match, pub)
-            if cand is not None:
-                found.append((cand.start, -(cand.end - cand.start), index, cand))
+
+    def visit(index: int, match: re.Match[str]) -> None:
+        cand = RULES[index][1](match, pub)
+        if cand is not None:
+            found.append((cand.start, -(cand.end - cand.start), index, cand))
+
+    for gate, scanner in SCANNERS:
+        # a rule cannot match without one of its trigger substrings (one search per group)
+        if gate is None or gate.search(lowered):
+            scanner.scan(folded, visit)
     found.sort(key=lambda item: item[:3])
     kept: list[Cand] = []
     last_end = -1

@@ -73,7 +73,8 @@ def mentions_to_events(
     """
     if catalogue is None or not isinstance(catalogue, pd.DataFrame):
         catalogue = load_catalogue(catalogue)
-    known = catalogue.set_index("event_id")
+    # plain dicts: one pandas .loc/.at lookup per linked mention cost more than the rest
+    known = {str(r["event_id"]): r for r in catalogue.to_dict("records")}
     events: dict[str, dict] = {}
     log: list[dict] = []
     pending: list[tuple[int, dict]] = []
@@ -116,15 +117,15 @@ def _entry(position: int, record: dict, used: bool, event_id: str, reason: str) 
             "reason": reason}  # fmt: skip
 
 
-def _use_linked(position: int, record: dict, event_id: str, known: pd.DataFrame,
+def _use_linked(position: int, record: dict, event_id: str, known: dict[str, dict],
                 events: dict) -> dict:  # fmt: skip
-    if event_id in known.index and bool(known.at[event_id, "confounder"]):
+    if event_id in known and bool(known[event_id]["confounder"]):
         return _entry(position, record, False, event_id,
                       "links a catalogue confounder (kept as a confounder check)")  # fmt: skip
     if event_id in events:
         return _entry(position, record, False, event_id, "duplicate of catalogue event")
-    if event_id in known.index:
-        row = known.loc[event_id]
+    if event_id in known:
+        row = known[event_id]
         events[event_id] = {"event_id": event_id, "date": pd.Timestamp(row["date"]),
                             "time": row["time"], "timezone": row["timezone"] or DEFAULT_TZ,
                             "title": row["title"], "event_type": row["event_type"],
@@ -137,7 +138,7 @@ def _use_linked(position: int, record: dict, event_id: str, known: pd.DataFrame,
     return _entry(position, record, True, event_id, "linked catalogue event")
 
 
-def _use_unlinked(position: int, record: dict, events: dict, known: pd.DataFrame) -> dict:
+def _use_unlinked(position: int, record: dict, events: dict, known: dict[str, dict]) -> dict:
     start = record.get("date_start")
     if start is None or pd.isna(start):
         return _entry(position, record, False, "", "no date")
