@@ -73,7 +73,9 @@ def _moved(rank: np.ndarray, ok: np.ndarray, w: np.ndarray, bound: np.ndarray) -
             mask, weights, scale = buf64[: len(rb)], np.where(ok[b], wb[:, None], 0.0), 1.0
         for c in range(c_n):  # loop over days/windows only
             np.greater(rb, bound[b, c, None], out=mask, casting="unsafe")
-            out[c] += scale * (weights[:, c] @ mask)
+            # the float32 count is exact; scale it in float64 (a Python float times a
+            # float32 array stays float32 and would round the weighted count)
+            out[c] += np.float64(scale) * (weights[:, c] @ mask)
     return out
 
 
