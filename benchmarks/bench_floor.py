@@ -18,14 +18,22 @@ firms are the same columns, no tied ARs. The engine runs with ``clean_estimation
 and the same tests, so both do the same job; the floor's CARs, statistics and p-values
 are asserted equal to the engine's (1e-10) before anything is timed.
 
-Timing: both in one process, interleaved (engine, floor, engine, floor, ...), best of
-k, with the load average printed beside each figure (the machine is shared).
+Timing: both in one process, one BLAS thread, interleaved (engine, floor, engine,
+floor, ...), best of k, with the load average printed beside each figure (the machine
+is shared). Pin to one core with ``taskset -c 0``.
 """
 
+# ruff: noqa: E402  (BLAS threads are set before numpy is imported)
 from __future__ import annotations
 
-import argparse
 import os
+
+# one BLAS thread, set before numpy loads: on the shared 2-core machine a threaded
+# OpenBLAS makes the small products of the battery up to 10x slower (both sides alike)
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse
 import sys
 import time
 import warnings
