@@ -50,6 +50,7 @@ def _count_below(srt: np.ndarray, m: np.ndarray, v: np.ndarray, *, strict: bool)
 
 
 _CELLS = 1 << 20  # (columns x rows x days) float32 cells per block of the shift counts
+_FEW_RUNS = 64  # groups per block up to which each is one BLAS product (else reduceat)
 
 
 def _moved(rank: np.ndarray, ok: np.ndarray, w: np.ndarray, bound: np.ndarray) -> np.ndarray:
@@ -223,7 +224,14 @@ def _moved_groups(
         mask = buf[:, : len(rb)]
         np.greater(rb[None, :, :], bound_t[:, b, None], out=mask, casting="unsafe")
         runs = np.flatnonzero(np.r_[True, cb[1:] != cb[:-1]])
-        if wb.min() == wb.max():  # exact counts, one weight
+        if wb.min() == wb.max() and len(runs) <= _FEW_RUNS:  # exact counts, one weight
+            ends = np.r_[runs[1:], len(cb)]
+            ones = np.ones((1, int((ends - runs).max())), dtype=np.float32)
+            sums = np.empty((c_n, len(runs), m_n))
+            for r, (lo_r, hi_r) in enumerate(zip(runs, ends, strict=True)):  # BLAS per run
+                sums[:, r] = (ones[:, : hi_r - lo_r] @ mask[:, lo_r:hi_r])[:, 0]
+            sums *= np.float64(wb[0])
+        elif wb.min() == wb.max():
             sums = np.float64(wb[0]) * np.add.reduceat(mask, runs, axis=1)
         else:
             sums = np.add.reduceat(mask * wb[None, :, None], runs, axis=1, dtype=np.float64)
