@@ -173,6 +173,18 @@ def _grank_groups(
             return None  # each group on its own: failures become NaN there
 
 
+def _group_rbar(per: PerFirm, bounds: np.ndarray, chosen: set[str]) -> np.ndarray:
+    """Kolari-Pynnonen's mean correlation of each event group (NaN when not needed)."""
+    if not _NEEDS_RBAR & chosen:
+        return np.full(len(bounds) - 1, np.nan)
+    return np.array(
+        [
+            _rbar(per, per.kp_cols[g], per.kp_n[g], slice(int(lo), int(hi)))
+            for g, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:], strict=True))
+        ]
+    )
+
+
 def _all_groups(
     a: Arrays,
     per: PerFirm,
@@ -199,6 +211,7 @@ def _all_groups(
             sar=a.sar, car=a.car, scar=a.scar, sigma=a.sigma, dof=a.dof,
             est_pos=per.e_pos, est_count=per.e_count, aar_all=aar_all, est=a.est,
             span=a.span, win=a.win, in_span=a.in_span, rank_sums=per.rank_sums,
+            lamb_c=a.lamb_c, rbar=_group_rbar(per, bounds, chosen),
         )  # fmt: skip
         for d, r in zip(done, batched_tests(g, chosen), strict=True):
             d.update(r)

@@ -21,7 +21,8 @@ __all__ = ["Groups", "BATCHED", "batched_tests"]
 BATCHED = frozenset(
     {
         "t_cs", "bmp", "sign", "generalized_sign", "patell", "brown_warner_1980", "cda",
-        "corrado_rank", "modified_rank", "corrado_sign",
+        "lamb", "kolari_pynnonen", "adjusted_patell", "corrado_rank", "modified_rank",
+        "corrado_sign",
     }
 )  # fmt: skip
 
@@ -46,6 +47,8 @@ class Groups:
     win: np.ndarray  # (W, L) bool
     in_span: np.ndarray  # (T,) bool
     rank_sums: np.ndarray  # (G, 5, T), rows named by perfirm.RANK_SUMS
+    lamb_c: np.ndarray  # (n, E) forecast-error factor C_it
+    rbar: np.ndarray  # (G,) mean pairwise correlation of estimation ARs (NaN: none)
 
 
 def _sum(g: Groups, x: np.ndarray) -> np.ndarray:
@@ -126,14 +129,61 @@ def _brown_warner(g: Groups) -> list[TestResult]:
     return _results(stat, t_p(stat, df), wstat, t_p(wstat, df))
 
 
-def _cda(g: Groups) -> list[TestResult | None]:
-    aar = g.aar_all
-    est_aar = aar[:, g.est]
+def _aar_sd(g: Groups) -> tuple[np.ndarray, np.ndarray]:
+    """Sd (ddof 1) of each group's AAR over the estimation taus, (G, 1), and the count."""
+    est_aar = g.aar_all[:, g.est]
     fin = np.isfinite(est_aar)
     m = fin.sum(axis=1)
     mean = np.where(fin, est_aar, 0.0).sum(axis=1) / m
     dev = np.where(fin, est_aar - mean[:, None], 0.0)
-    sd = np.where(m > 1, np.sqrt((dev * dev).sum(axis=1) / (m - 1)), np.nan)[:, None]
+    return np.where(m > 1, np.sqrt((dev * dev).sum(axis=1) / (m - 1)), np.nan)[:, None], m
+
+
+def _lamb(g: Groups) -> list[TestResult | None]:
+    """:func:`.parametric.lamb` (textbook): the CDA with the mean forecast-error factor."""
+    aar = g.aar_all
+    sd, _ = _aar_sd(g)
+    present = np.isfinite(g.ar_span)
+    cbar = _sum(g, np.where(present, g.lamb_c, 0.0)) / _sum(g, present)  # (G, E)
+    c_all = np.full(aar.shape, np.nan)
+    c_all[:, g.span] = cbar
+    z_all = aar / (sd * np.sqrt(c_all))
+    stat = z_all[:, g.span]
+    ok = g.win[None, :, :] & np.isfinite(z_all)[:, None, :]
+    num = np.where(ok, aar[:, None, :], 0.0).sum(axis=2)
+    wstat = num / (sd * np.sqrt(np.where(ok, c_all[:, None, :], 0.0).sum(axis=2)))
+    res = _results(stat, norm_p(stat), wstat, norm_p(wstat))
+    good = np.isfinite(sd[:, 0]) & (sd[:, 0] != 0)
+    return [r if k else None for r, k in zip(res, good, strict=True)]
+
+
+def _kp_factor(g: Groups, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """sqrt((1 - r) / (1 + (N - 1) r)) per group and column, and N (Kolari-Pynnonen)."""
+    n = _sum(g, np.isfinite(x)).astype(float)
+    r = g.rbar[:, None]
+    return np.sqrt((1 - r) / (1 + (n - 1) * r)), n
+
+
+def _adjusted(g: Groups, base: list[TestResult], student: bool) -> list[TestResult | None]:
+    """:func:`.parametric.kolari_pynnonen` (``student``) or ``adjusted_patell``."""
+    fd, nd = _kp_factor(g, g.sar)
+    fw, nw = _kp_factor(g, g.scar)
+    out: list[TestResult | None] = []
+    for k, b in enumerate(base):
+        if not np.isfinite(g.rbar[k]):
+            out.append(None)  # the per-group test says why (a note)
+            continue
+        d, w = b.daily_stat * fd[k], b.window_stat * fw[k]
+        if student:
+            out.append(TestResult(d, t_p(d, nd[k] - 1), w, t_p(w, nw[k] - 1)))
+        else:
+            out.append(TestResult(d, norm_p(d), w, norm_p(w)))
+    return out
+
+
+def _cda(g: Groups) -> list[TestResult | None]:
+    aar = g.aar_all
+    sd, m = _aar_sd(g)
     stat = aar[:, g.span] / sd
     ok = g.win[None, :, :] & np.isfinite(aar)[:, None, :]
     wstat = np.where(ok, aar[:, None, :], 0.0).sum(axis=2) / (np.sqrt(ok.sum(axis=2)) * sd)
@@ -173,6 +223,9 @@ def batched_tests(g: Groups, names: set[str]) -> list[dict[str, TestResult]]:
         "patell": lambda: _patell(g),
         "brown_warner_1980": lambda: _brown_warner(g),
         "cda": lambda: _cda(g),
+        "lamb": lambda: _lamb(g),
+        "kolari_pynnonen": lambda: _adjusted(g, _bmp(g), True),
+        "adjusted_patell": lambda: _adjusted(g, _patell(g), False),
         "corrado_rank": lambda: _rank_test(g, rs[:, _RANK] - rs[:, _MEAN_RANK], True),
         "modified_rank": lambda: _rank_test(g, rs[:, _SCALED] - 0.5 * rs[:, _COUNT], False),
         "corrado_sign": lambda: _rank_test(g, rs[:, _SIGN], False),
