@@ -26,6 +26,10 @@ __all__ = ["run_battery"]
 
 _NEEDS_RANKS = {"corrado_rank", "modified_rank", "corrado_sign", "grank"}
 _NEEDS_RBAR = {"adjusted_patell", "kolari_pynnonen"}
+# mean firm-events per event group up to which the groups are tested all at once: small
+# groups pay a Python pass each; large ones do not, and the all-at-once (n, C)
+# temporaries would cost first-touch page faults instead (measured at 100,000)
+_BATCH_ROWS = 1024
 _ROW_FIELDS = ("ar", "sar", "car", "scar", "sigma", "n_est", "dof", "lamb_c", "cluster")
 
 
@@ -173,6 +177,11 @@ def _grank_groups(
             return None  # each group on its own: failures become NaN there
 
 
+def _batch(bounds: np.ndarray) -> bool:
+    """Whether the event groups (row ``bounds``) are small enough to test all at once."""
+    return bounds[-1] <= _BATCH_ROWS * max(len(bounds) - 1, 1)
+
+
 def _group_rbar(per: PerFirm, bounds: np.ndarray, chosen: set[str]) -> np.ndarray:
     """Kolari-Pynnonen's mean correlation of each event group (NaN when not needed)."""
     if not _NEEDS_RBAR & chosen:
@@ -199,6 +208,8 @@ def _all_groups(
     tests of :mod:`~reequity.study.statistics.batched`. One dict per group."""
     n_g = len(bounds) - 1
     done: list[dict[str, TestResult]] = [{} for _ in range(n_g)]
+    if not _batch(bounds):
+        return done
     n_all = np.zeros((n_g, per.cell_n.shape[1]))
     np.add.at(n_all, cell_group, per.cell_n)
     if conv == "textbook" and BATCHED & chosen and n_g > 1 and (np.diff(bounds) > 0).all():
@@ -283,7 +294,7 @@ def run_battery(
     }
     pooled = _sample(a, per, slice(0, len(group)), sums, conv, seed)
     done_all: dict[str, TestResult] = {}
-    if counts is not None:
+    if counts is not None and _batch(bounds):
         res = _grank_groups(
             per, tuple(c[:, width:] for c in counts), np.array([0, len(group)]),
             cell_n[None].sum(axis=1), sums["est_wrank"][None], a,
