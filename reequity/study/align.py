@@ -77,20 +77,31 @@ def normalize_events(events: pd.DataFrame, tickers: list[str]) -> pd.DataFrame:
     if ev["date"].isna().any():
         bad = ev.loc[ev["date"].isna(), "event_id"].tolist()
         raise EventFormatError(f"events {bad} have no date; give every event an ISO date.")
+    # rows without a ticker apply to every (non-benchmark) ticker
+    blank = ev["ticker"].isna().to_numpy() if "ticker" in ev.columns else np.ones(len(ev), bool)
+    if blank.all() and ev["event_id"].is_unique:  # the common case: numpy cross product
+        order = np.argsort(ev["event_id"].to_numpy(dtype=object), kind="stable")
+        rep, k = np.repeat(order, len(tickers)), len(tickers)
+        # absent time / timezone columns are all-None object columns (as assigned below)
+        none = np.full(len(rep), None, dtype=object)
+        return pd.DataFrame(
+            {
+                "event_id": ev["event_id"].array.take(rep),
+                "date": ev["date"].array.take(rep),
+                "ticker": pd.array(tickers, dtype="str").take(np.tile(np.arange(k), len(ev))),
+                **{
+                    c: ev[c].array.take(rep) if c in ev.columns else none
+                    for c in ("time", "timezone")
+                },
+            }
+        )
     for col in ("time", "timezone"):
         if col not in ev.columns:
             ev[col] = None
     if "ticker" not in ev.columns:
         ev["ticker"] = None
     check_events(ev)  # one id with two dates must not collapse into one event
-    # rows without a ticker apply to every (non-benchmark) ticker
     blank = ev["ticker"].isna().to_numpy()
-    if blank.all() and ev["event_id"].is_unique:  # the common case: numpy cross product
-        ev = ev.sort_values("event_id", kind="stable")
-        rep, k = np.repeat(np.arange(len(ev)), len(tickers)), len(tickers)
-        out = {c: ev[c].array.take(rep) for c in ("event_id", "date", "time", "timezone")}
-        out["ticker"] = pd.array(tickers, dtype="str").take(np.tile(np.arange(k), len(ev)))
-        return pd.DataFrame(out)[["event_id", "date", "ticker", "time", "timezone"]]
     if blank.any():
         crossed = (
             ev[blank].drop(columns=["ticker"]).merge(pd.DataFrame({"ticker": tickers}), how="cross")

@@ -19,12 +19,17 @@ from reequity.study.derive import Arrays
 from reequity.study.perfirm import PerFirm, per_firm
 from reequity.study.statistics import TESTS, Sample, TestResult
 from reequity.study.statistics.base import nan_result
-from reequity.study.statistics.grank import grank_counts
+from reequity.study.statistics.batched import BATCHED, Groups, batched_tests
+from reequity.study.statistics.grank import grank_counts, grank_groups
 
 __all__ = ["run_battery"]
 
 _NEEDS_RANKS = {"corrado_rank", "modified_rank", "corrado_sign", "grank"}
 _NEEDS_RBAR = {"adjusted_patell", "kolari_pynnonen"}
+# mean firm-events per event group up to which the groups are tested all at once: small
+# groups pay a Python pass each; large ones do not, and the all-at-once (n, C)
+# temporaries would cost first-touch page faults instead (measured at 100,000)
+_BATCH_ROWS = 1024
 _ROW_FIELDS = ("ar", "sar", "car", "scar", "sigma", "n_est", "dof", "lamb_c", "cluster")
 
 
@@ -102,12 +107,21 @@ def _sample(
     )
 
 
-def _run_group(names: tuple[str, ...], sample: Sample, group: str) -> dict[str, TestResult]:
-    """Run the tests on one group; a failure becomes NaN with a note and a StatisticWarning."""
+def _run_group(
+    names: tuple[str, ...], sample: Sample, group: str, done: dict[str, TestResult]
+) -> dict[str, TestResult]:
+    """Run the tests on one group; a failure becomes NaN with a note and a StatisticWarning.
+
+    ``done`` holds the group's results of tests already computed for every group at
+    once (the same statistics, see :func:`_all_groups`).
+    """
     out: dict[str, TestResult] = {}
     with np.errstate(all="ignore"), warnings.catch_warnings():  # once per group, not per test
         warnings.simplefilter("ignore", RuntimeWarning)
         for name in names:
+            if name in done:
+                out[name] = sample.memo[name] = done[name]  # memo: tests built on it
+                continue
             try:
                 out[name] = TESTS[name](sample)
             except (
@@ -143,6 +157,86 @@ def _by_group(
     return a, [str(x) for x in names], group, cell, group[first], day[first]
 
 
+def _grank_groups(
+    per: PerFirm,
+    counts: tuple[np.ndarray, ...],
+    bounds: np.ndarray,
+    n_all: np.ndarray,
+    wrank: np.ndarray,
+    a: Arrays,
+) -> list[TestResult] | None:
+    """GRANK of the groups ``bounds`` at once; None if some group must be tested alone."""
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        try:
+            return grank_groups(
+                per.est_ranks, per.e_count, counts, bounds, n_all[:, a.est], wrank,
+                a.sar.shape[1],
+            )  # fmt: skip
+        except (ValueError, FloatingPointError, ZeroDivisionError):
+            return None  # each group on its own: failures become NaN there
+
+
+def _batch(bounds: np.ndarray) -> bool:
+    """Whether the event groups (row ``bounds``) are small enough to test all at once."""
+    return bounds[-1] <= _BATCH_ROWS * max(len(bounds) - 1, 1)
+
+
+def _group_rbar(per: PerFirm, bounds: np.ndarray, chosen: set[str]) -> np.ndarray:
+    """Kolari-Pynnonen's mean correlation of each event group (NaN when not needed)."""
+    if not _NEEDS_RBAR & chosen:
+        return np.full(len(bounds) - 1, np.nan)
+    return np.array(
+        [
+            _rbar(per, per.kp_cols[g], per.kp_n[g], slice(int(lo), int(hi)))
+            for g, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:], strict=True))
+        ]
+    )
+
+
+def _all_groups(
+    a: Arrays,
+    per: PerFirm,
+    counts: tuple[np.ndarray, ...] | None,
+    bounds: np.ndarray,
+    cell_group: np.ndarray,
+    chosen: set[str],
+    conv: str,
+) -> list[dict[str, TestResult]]:
+    """Results of the tests computed for every event group at once (no loop over
+    events): GRANK from the battery's searches and, in the textbook convention, the
+    tests of :mod:`~reequity.study.statistics.batched`. One dict per group."""
+    n_g = len(bounds) - 1
+    done: list[dict[str, TestResult]] = [{} for _ in range(n_g)]
+    if not _batch(bounds):
+        return done
+    n_all = np.zeros((n_g, per.cell_n.shape[1]))
+    np.add.at(n_all, cell_group, per.cell_n)
+    if conv == "textbook" and BATCHED & chosen and n_g > 1 and (np.diff(bounds) > 0).all():
+        cell_ar = np.zeros_like(n_all)
+        np.add.at(cell_ar, cell_group, per.cell_ar)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            aar_all = cell_ar / n_all
+        g = Groups(
+            starts=bounds[:-1], sizes=np.diff(bounds), ar_span=take_cols(a.ar, a.span),
+            sar=a.sar, car=a.car, scar=a.scar, sigma=a.sigma, dof=a.dof,
+            est_pos=per.e_pos, est_count=per.e_count, aar_all=aar_all, est=a.est,
+            span=a.span, win=a.win, in_span=a.in_span, rank_sums=per.rank_sums,
+            lamb_c=a.lamb_c, rbar=_group_rbar(per, bounds, chosen),
+        )  # fmt: skip
+        for d, r in zip(done, batched_tests(g, chosen), strict=True):
+            d.update(r)
+    if "grank" not in chosen or counts is None:
+        return done
+    width = a.sar.shape[1] + a.scar.shape[1]
+    res = _grank_groups(per, tuple(c[:, :width] for c in counts), bounds, n_all,
+                        per.est_wrank, a)  # fmt: skip
+    if res is not None:
+        for g, r in enumerate(res):
+            done[g]["grank"] = r
+    return done
+
+
 def run_battery(
     a: Arrays, names: tuple[str, ...], conv: str, seed: int
 ) -> dict[str, dict[str, TestResult]]:
@@ -165,6 +259,7 @@ def run_battery(
             except (ValueError, FloatingPointError, ZeroDivisionError):
                 counts = None  # each group searches on its own, failures become NaN there
     width = a.sar.shape[1] + a.scar.shape[1]
+    done = _all_groups(a, per, counts, bounds, cell_group, chosen, conv)
     out: dict[str, dict[str, TestResult]] = {}
     for g, name in enumerate(groups):
         cells = cell_group == g
@@ -179,7 +274,7 @@ def run_battery(
             "est_wrank": per.est_wrank[g],
         }
         sample = _sample(a, per, rows, sums, conv, seed)
-        out[name] = _run_group(names, sample, name)
+        out[name] = _run_group(names, sample, name, done[g])
     if len(groups) == 1:  # one event: ALL is that event's sample
         out["ALL"] = out[groups[0]]
         return out
@@ -198,5 +293,12 @@ def run_battery(
         "est_wrank": per.est_wrank.sum(axis=0),
     }
     pooled = _sample(a, per, slice(0, len(group)), sums, conv, seed)
-    out["ALL"] = _run_group(names, pooled, "ALL")
+    done_all: dict[str, TestResult] = {}
+    if counts is not None and _batch(bounds):
+        res = _grank_groups(
+            per, tuple(c[:, width:] for c in counts), np.array([0, len(group)]),
+            cell_n[None].sum(axis=1), sums["est_wrank"][None], a,
+        )  # fmt: skip
+        done_all = {"grank": res[0]} if res is not None else {}
+    out["ALL"] = _run_group(names, pooled, "ALL", done_all)
     return out

@@ -217,6 +217,7 @@ def _collapse(
     order = np.argsort(inv.ravel(), kind="stable")
     starts = np.r_[0, np.cumsum(counts)[:-1]]
     tickers = keys["ticker"].to_numpy(dtype=object)
+    event_ids = keys["event_id"].to_numpy(dtype=object)  # once, not a column look-up per row
     rows = []
     for start, count in zip(starts, counts, strict=True):
         first = int(order[start])
@@ -224,9 +225,7 @@ def _collapse(
         text = message(first)
         if count > 1:
             text = f"{who(tickers[idx[order[start : start + count]]], per_event[codes[i]])}: {text}"
-        rows.append(
-            (str(keys["event_id"].iat[i]), str(tickers[i]) if count == 1 else "", kind, text)
-        )
+        rows.append((str(event_ids[i]), str(tickers[i]) if count == 1 else "", kind, text))
     return rows
 
 

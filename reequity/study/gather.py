@@ -53,15 +53,25 @@ def gather_windows(
     """As :func:`gather_rows` when the trading days are the rows of ``returns``.
 
     Each firm-event's event-time returns are one run of consecutive rows of its column,
-    so they are read as windows of the returns padded with NaN rows ("no trading day")
-    on both sides: a copy per firm-event, no (n, L) index array.
+    so they are read as windows of the returns (padded with NaN rows, "no trading day",
+    on both sides only when some window runs past the data): a copy per firm-event, no
+    (n, L) index array.
     """
     nd, width = vals.shape[0], len(ext)
-    start = np.clip(pos + ext[0] + width, 0, nd + width)  # index into the padded rows
+    first = pos + ext[0]  # data row of each firm-event's first tau
+    inside = len(first) == 0 or (first.min() >= 0 and first.max() + width <= nd)
+    # every window inside the data (the usual case): read the returns themselves, no
+    # padded copy of the whole (days x tickers) array (copy and first-touch time)
+    if inside:
+        pad_rows, start = 0, first
+    else:  # index into the rows padded with ``width`` NaN rows on each side
+        pad_rows, start = width, np.clip(first + width, 0, nd + width)
 
     def windows(v: np.ndarray, cols: np.ndarray, skip: int) -> np.ndarray:
-        padded = np.full((nd + 2 * width, v.shape[1]), np.nan)
-        padded[width : width + nd] = v
+        padded = v
+        if pad_rows:
+            padded = np.full((nd + 2 * pad_rows, v.shape[1]), np.nan)
+            padded[pad_rows : pad_rows + nd] = v
         view = np.lib.stride_tricks.sliding_window_view(padded, width - 2 * skip, axis=0)
         return view[start + skip, cols]
 

@@ -53,7 +53,8 @@ def _group_dot(acc: np.ndarray, w: np.ndarray, x: np.ndarray, codes: np.ndarray)
 
     ``w`` (k, nb) holds per-row weights, ``x`` (nb, C) the values. Rows come in runs of
     one group (rows are ordered by group), so each run is one BLAS product; a block of
-    many tiny groups falls back to ``np.add.reduceat``.
+    many small groups sums its runs with ``np.add.reduceat`` (weighted rows when a
+    weight is not 1), one call per weight row.
     """
     k = w.shape[0]
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
@@ -62,8 +63,16 @@ def _group_dot(acc: np.ndarray, w: np.ndarray, x: np.ndarray, codes: np.ndarray)
         for lo, hi in zip(starts, ends, strict=True):  # few runs per block
             acc[codes[lo], :k] += w[:, lo:hi] @ x[lo:hi]
         return
-    prod = w.T[:, :, None] * x[:, None, :]  # (nb, k, C)
-    np.add.at(acc, (codes[starts], slice(0, k)), np.add.reduceat(prod, starts, axis=0))
+    target = codes[starts]
+    sums = np.empty((len(starts), k, x.shape[1]))
+    for j in range(k):  # k <= 2 weight rows; sums over each run of rows, no (nb, k, C)
+        wj = w[j]
+        plain = wj.dtype == x.dtype and bool((wj == 1).all())
+        sums[:, j] = np.add.reduceat(x if plain else wj[:, None] * x, starts, axis=0)
+    if len(np.unique(target)) == len(target):  # each group one run: plain indexing
+        acc[target, :k] += sums
+    else:
+        np.add.at(acc, (target, slice(0, k)), sums)
 
 
 def _rank_block(

@@ -12,7 +12,7 @@ import numpy as np
 
 from reequity.study.statistics.base import Sample, TestResult, t_p
 
-__all__ = ["grank", "grank_counts"]
+__all__ = ["grank", "grank_counts", "grank_groups"]
 
 _BLOCK = 1024  # rows per block in the shift counts
 
@@ -49,31 +49,36 @@ def _count_below(srt: np.ndarray, m: np.ndarray, v: np.ndarray, *, strict: bool)
     return lo
 
 
+_CELLS = 1 << 20  # (columns x rows x days) float32 cells per block of the shift counts
+_FEW_RUNS = 64  # groups per block up to which each is one BLAS product (else reduceat)
+
+
 def _moved(rank: np.ndarray, ok: np.ndarray, w: np.ndarray, bound: np.ndarray) -> np.ndarray:
     """sum_i w_i ok_ic [rank_it > bound_ic] for every column c and day t, in row blocks.
 
-    The comparison is written straight into a reused buffer (no bool temporary, no
-    cast copy) and summed over firms by one BLAS product per column. In a block where
-    every firm has the same weight (same number of estimation ARs, the usual case) the
-    0/1 products are exact integer counts in float32, scaled by that weight afterwards;
-    otherwise float64 weights are used.
+    All columns of a block of rows are compared in one go, straight into a reused
+    float32 buffer (C, rows, M), and summed over firms by one batched BLAS product. In a
+    block where every firm has the same weight (same number of estimation ARs, the usual
+    case) the 0/1 products are exact integer counts in float32, scaled by that weight in
+    float64 afterwards; otherwise float64 weights are used.
     """
     c_n, m_n = bound.shape[1], rank.shape[1]
     out = np.zeros((c_n, m_n))
-    bound = bound.astype(np.float32)  # ranks are float32: exact integers and halves
-    rows = min(_BLOCK, rank.shape[0])
-    buf32, buf64 = np.empty((rows, m_n), dtype=np.float32), None
-    for lo in range(0, rank.shape[0], _BLOCK):
-        b = slice(lo, lo + _BLOCK)
+    bound_t = bound.T.astype(np.float32)  # (C, n); ranks are float32: exact integers, halves
+    rows = max(1, min(_BLOCK, rank.shape[0], _CELLS // max(c_n * m_n, 1)))
+    buf = np.empty((c_n, rows, m_n), dtype=np.float32)
+    for lo in range(0, rank.shape[0], rows):
+        b = slice(lo, lo + rows)
         rb, wb = rank[b], w[b]
+        mask = buf[:, : len(rb)]
+        np.greater(rb[None, :, :], bound_t[:, b, None], out=mask, casting="unsafe")
         if wb.min() == wb.max():  # exact: 0/1 counts in float32 (block < 2**24 rows)
-            mask, weights, scale = buf32[: len(rb)], ok[b].astype(np.float32), float(wb[0])
+            weights = ok[b].T.astype(np.float32)[:, None, :]  # (C, 1, rows)
+            # a Python float times a float32 array stays float32: scale in float64
+            out += np.float64(wb[0]) * (weights @ mask)[:, 0]
         else:
-            buf64 = np.empty((rows, m_n)) if buf64 is None else buf64
-            mask, weights, scale = buf64[: len(rb)], np.where(ok[b], wb[:, None], 0.0), 1.0
-        for c in range(c_n):  # loop over days/windows only
-            np.greater(rb, bound[b, c, None], out=mask, casting="unsafe")
-            out[c] += scale * (weights[:, c] @ mask)
+            weights = np.where(ok[b], wb[:, None], 0.0).T[:, None, :]
+            out += (weights @ mask.astype(np.float64))[:, 0]
     return out
 
 
@@ -121,13 +126,29 @@ def grank_counts(
     x = np.concatenate([sar, scar], axis=1)
     v = np.empty((len(x), 2 * x.shape[1]))
     with np.errstate(invalid="ignore", divide="ignore"):
-        for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):  # loop over events only
-            v[lo:hi, : x.shape[1]] = x[lo:hi] / np.nanstd(x[lo:hi], axis=0, ddof=1)
+        sizes = np.diff(bounds)
+        sd = _group_sd(x, bounds[:-1]) if len(x) and (sizes > 0).all() else None
+        if sd is not None:  # every group at once
+            np.divide(x, np.repeat(sd, sizes, axis=0), out=v[:, : x.shape[1]])
+        else:
+            for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):  # loop over events
+                v[lo:hi, : x.shape[1]] = x[lo:hi] / np.nanstd(x[lo:hi], axis=0, ddof=1)
         v[:, x.shape[1] :] = x / np.nanstd(x, axis=0, ddof=1)
     return _counts(srt, m, v)
 
 
-def _grank_columns(s: Sample, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _group_sd(x: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """``np.nanstd(x[group], axis=0, ddof=1)`` of every group of rows (non-empty runs
+    beginning at ``starts``) at once: (groups, C), two-pass like ``nanstd``."""
+    fin = np.isfinite(x)
+    n = np.add.reduceat(fin, starts, axis=0).astype(float)
+    mean = np.add.reduceat(np.where(fin, x, 0.0), starts, axis=0) / n
+    sizes = np.diff(np.r_[starts, len(x)])
+    dev = np.where(fin, x - np.repeat(mean, sizes, axis=0), 0.0)
+    return np.sqrt(np.add.reduceat(dev * dev, starts, axis=0) / (n - 1))
+
+
+def _grank_columns(s: Sample, v: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
     """GRANK t and p for each column of v (n, C), appended to the estimation SARs (n, M).
 
     Appending v_i shifts the estimation ranks above it by one (a half for ties), so only
@@ -166,13 +187,101 @@ def grank(s: Sample) -> TestResult:
     Student t with T - 2 df. Robust to cross-correlation and event-induced volatility.
     Days and windows are tested in one pass (columns of one array).
     """
-    with np.errstate(invalid="ignore", divide="ignore"):
-        v = np.concatenate(
-            [s.sar / np.nanstd(s.sar, axis=0, ddof=1), s.scar / np.nanstd(s.scar, axis=0, ddof=1)],
-            axis=1,
-        )
+    v = None
+    if s.grank_counts is None:  # else the battery has searched every group at once
+        with np.errstate(invalid="ignore", divide="ignore"):
+            v = np.concatenate(
+                [
+                    s.sar / np.nanstd(s.sar, axis=0, ddof=1),
+                    s.scar / np.nanstd(s.scar, axis=0, ddof=1),
+                ],
+                axis=1,
+            )
     t, p = _grank_columns(s, v)
     e = s.sar.shape[1]
     d = t[:e]
     note = "" if np.isfinite(d).all() else "fewer than 2 firm-events with a SAR"
     return TestResult(d, p[:e], t[e:], p[e:], note)
+
+
+def _moved_groups(
+    rank: np.ndarray, w: np.ndarray, bound: np.ndarray, code: np.ndarray, n_g: int
+) -> np.ndarray:
+    """:func:`_moved` of every group at once (every v present): (G, C, M).
+
+    Rows are ordered by group ``code``; each block's 0/1 comparisons (C, rows, M) are
+    summed per run of one group by ``np.add.reduceat`` (float32 counts are exact), then
+    weighted in float64.
+    """
+    c_n, m_n = bound.shape[1], rank.shape[1]
+    out = np.zeros((n_g, c_n, m_n))
+    bound_t = bound.T.astype(np.float32)
+    rows = max(1, min(_BLOCK, rank.shape[0], _CELLS // max(c_n * m_n, 1)))
+    buf = np.empty((c_n, rows, m_n), dtype=np.float32)
+    for lo in range(0, rank.shape[0], rows):
+        b = slice(lo, lo + rows)
+        rb, wb, cb = rank[b], w[b], code[b]
+        mask = buf[:, : len(rb)]
+        np.greater(rb[None, :, :], bound_t[:, b, None], out=mask, casting="unsafe")
+        runs = np.flatnonzero(np.r_[True, cb[1:] != cb[:-1]])
+        if wb.min() == wb.max() and len(runs) <= _FEW_RUNS:  # exact counts, one weight
+            ends = np.r_[runs[1:], len(cb)]
+            ones = np.ones((1, int((ends - runs).max())), dtype=np.float32)
+            sums = np.empty((c_n, len(runs), m_n))
+            for r, (lo_r, hi_r) in enumerate(zip(runs, ends, strict=True)):  # BLAS per run
+                sums[:, r] = (ones[:, : hi_r - lo_r] @ mask[:, lo_r:hi_r])[:, 0]
+            sums *= np.float64(wb[0])
+        elif wb.min() == wb.max():
+            sums = np.float64(wb[0]) * np.add.reduceat(mask, runs, axis=1)
+        else:
+            sums = np.add.reduceat(mask * wb[None, :, None], runs, axis=1, dtype=np.float64)
+        out[cb[runs]] += sums.transpose(1, 0, 2)
+    return out
+
+
+def grank_groups(
+    rank: np.ndarray,
+    m: np.ndarray,
+    counts: tuple[np.ndarray, np.ndarray, np.ndarray],
+    bounds: np.ndarray,
+    n_t_est: np.ndarray,
+    wrank: np.ndarray,
+    n_daily: int,
+) -> list[TestResult] | None:
+    """:func:`grank` of every group of rows at once, from the battery's searches.
+
+    ``rank`` (n, M) estimation ranks, ``m`` (n,) estimation ARs per firm-event,
+    ``counts`` v, count < v, count <= v (n, C) as :func:`grank_counts` returns them for
+    the groups' columns, ``bounds`` (G + 1,) group row bounds, ``n_t_est`` (G, M) firms
+    with an AR per estimation day, ``wrank`` (G, M) the groups' ``est_wrank`` and
+    ``n_daily`` the number of daily columns. The same sums as :func:`_grank_columns`
+    per group (Kolari and Pynnonen 2011), without a Python loop over groups. Returns
+    None (test each group on its own) when some v is missing or some group is empty.
+    """
+    vv, lt, le = counts
+    sizes = np.diff(bounds)
+    if not len(vv) or (sizes == 0).any() or not np.isfinite(vv).all():
+        return None
+    w = 1.0 / (m + 2)
+    code = np.repeat(np.arange(len(sizes)), sizes)
+    moved = _moved_groups(rank, w, le, code, len(sizes))
+    if (le > lt).any():  # groups without ties get 0.5 * (x - x) = 0: unchanged
+        moved += 0.5 * (_moved_groups(rank, w, lt, code, len(sizes)) - moved)
+    n = np.broadcast_to(sizes[:, None].astype(float), (len(sizes), vv.shape[1]))
+    n_t = n_t_est[:, None, :]
+    total = wrank[:, None, :] + moved - 0.5 * n_t
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ubar = np.where(n_t > 0, total / n_t, 0.0)
+        u0 = np.add.reduceat((1 + lt + 0.5 * (le - lt)) * w[:, None] - 0.5, bounds[:-1]) / n
+        big_t = (n_t > 0).sum(axis=2) + 1
+        sq = ((n_t / n[:, :, None]) * ubar**2).sum(axis=2)
+        z = u0 / np.sqrt(sq + u0**2) * np.sqrt(big_t)
+        t = z * np.sqrt((big_t - 2) / (big_t - 1 - z**2))
+    t = np.where(n >= 2, t, np.nan)
+    p = t_p(t, big_t - 2)
+    out = []
+    for tg, pg in zip(t, p, strict=True):  # wrap each group's row, no computation
+        d = tg[:n_daily]
+        note = "" if np.isfinite(d).all() else "fewer than 2 firm-events with a SAR"
+        out.append(TestResult(d, pg[:n_daily], tg[n_daily:], pg[n_daily:], note))
+    return out
