@@ -22,12 +22,19 @@ from reequity.cli._common import (
     FormatOption,
     OutOption,
     OutputFormat,
+    console,
     emit_frame,
     err_console,
     handle_errors,
     parse_date,
     parse_span,
     read_events_option,
+)
+from reequity.cli.brief import (
+    check_writable,
+    correlation_headline_lines,
+    files_line,
+    warning_lines,
 )
 from reequity.correlation._frames import check_returns, resolve_pairs
 from reequity.correlation.pipeline import CorrelationStudy, correlation_study, cross_pairs
@@ -58,8 +65,11 @@ def correlate(
         str, typer.Option("--tickers", "-t", help="Comma-separated tickers of the universe.")
     ] = DEFAULT_TICKERS,
     window: Annotated[
-        int, typer.Option("--window", "-w", help="Rolling window in common trading days (>= 2).")
+        int, typer.Option("--rolling", help="Rolling window in common trading days (>= 2).")
     ] = 60,
+    old_window: Annotated[
+        int | None, typer.Option("--window", "-w", hidden=True, help="Deprecated: --rolling.")
+    ] = None,
     events: Annotated[
         str,
         typer.Option("--events", "-e", help="'catalogue', 'none', or a path to an events file."),
@@ -80,6 +90,13 @@ def correlate(
     out: OutOption = None,
     fmt: FormatOption = OutputFormat.table,
     cache_dir: CacheDirOption = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only errors and the files line.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Print the full pre/post-event table.")
+    ] = False,
+    no_figures: Annotated[bool, typer.Option("--no-figures", help="Write no figures.")] = False,
 ) -> None:
     """Correlations of returns: rolling, before/after events (Fisher z, Forbes-Rigobon), lead-lag.
 
@@ -92,13 +109,22 @@ def correlate(
         parse_span(pre, option="--pre", example="-120:-1"),
         parse_span(post, option="--post", example="0:59"),
     )
-    _check_ints(window=window, max_lag=max_lag)
+    deprecated = []
+    if old_window is not None:  # --window was this command's rolling length until 0.x
+        window, option = old_window, "--window"
+        deprecated.append(
+            "--window is deprecated in correlate (an event window elsewhere); use --rolling"
+        )
+    else:
+        option = "--rolling"
+    _check_ints(window=window, max_lag=max_lag, option=option)
     if events == "none" and event_ids:
         raise typer.BadParameter(
             f"--event-ids {event_ids!r} needs events; drop --events none or --event-ids",
             param_hint="--event-ids",
         )
     out = out or DEFAULT_OUT
+    check_writable(out)
     info = _universe(names)
     benchmark = {t: b for t, b in info["benchmark"].items() if isinstance(b, str) and b}
     wanted = list(dict.fromkeys([*names, *benchmark.values()]))
@@ -115,17 +141,22 @@ def correlate(
             max_lag=max_lag, exchanges=info["exchange"].to_dict(), benchmark=benchmark,
         )  # fmt: skip
     settings = {
-        "tickers": names, "pairs": pairs.value, "window": window, "events": events,
+        "tickers": names, "pairs": pairs.value, "rolling": window, "events": events,
         "event_ids": event_ids or "all", "pre": pre, "post": post, "max_lag": max_lag,
         "dates": f"{returns.index.min():%Y-%m-%d}..{returns.index.max():%Y-%m-%d}",
         "data": _as_of(wanted, cache_dir),
     }  # fmt: skip
-    written = write_outputs(study, out=out, settings=settings)
-    _print(study, fmt)
-    for message in sorted({str(w.message) for w in caught}):
-        err_console.print(f"[yellow]warning:[/] {message}", highlight=False, soft_wrap=True)
-    err_console.print(f"wrote {len(written)} files to {out} (report: {out / 'report.md'})")
-    err_console.print(settings["data"], highlight=False, soft_wrap=True)
+    written = write_outputs(study, out=out, settings=settings, figures=not no_figures)
+    if not quiet:
+        _print(study, fmt, verbose=verbose, spans=(pre, post))
+    n_csv = sum(p.suffix == ".csv" for p in written)
+    n_fig = sum(p.suffix == ".png" for p in written)
+    err_console.print(files_line(out, n_csv=n_csv, n_figures=n_fig), highlight=False,
+                      soft_wrap=True, markup=False)  # fmt: skip
+    if not quiet:
+        for line in warning_lines([*deprecated, *caught]):
+            err_console.print(line, highlight=False, soft_wrap=True, markup=False)
+        err_console.print(settings["data"], highlight=False, soft_wrap=True, markup=False)
 
 
 def _as_of(tickers: list[str], cache_dir: Any) -> str:
@@ -134,12 +165,17 @@ def _as_of(tickers: list[str], cache_dir: Any) -> str:
     return data_as_of(tickers, cache_dir=cache_dir)
 
 
-def _print(study: CorrelationStudy, fmt: OutputFormat) -> None:
+def _print(
+    study: CorrelationStudy, fmt: OutputFormat, *, verbose: bool, spans: tuple[str, str]
+) -> None:
     if study.events is None:
         emit_frame(study.peaks(), fmt, title="Lead-lag peaks (no events in the data range)")
         return
     table = study.events.table
-    if fmt is OutputFormat.table:
+    if fmt is OutputFormat.table and not verbose:
+        for line in correlation_headline_lines(table, pre=spans[0], post=spans[1]):
+            console.print(line, highlight=False, soft_wrap=True, markup=False)
+    elif fmt is OutputFormat.table:
         title = "Correlation before/after events (Fisher z; Forbes-Rigobon adjusted)"
         # pairs with no overlapping data around an event stay in the CSV, not on screen
         shown = table.loc[(table["n_pre"] > 0) & (table["n_post"] > 0)]
@@ -173,7 +209,9 @@ def _choose_events(spec: str, event_ids: str | None) -> pd.DataFrame | None:
     return events
 
 
-def write_outputs(study: CorrelationStudy, *, out: Path, settings: dict) -> list[Path]:
+def write_outputs(
+    study: CorrelationStudy, *, out: Path, settings: dict, figures: bool = True
+) -> list[Path]:
     """Write the CSVs, PNG figures and ``report.md`` of ``study`` into ``out``."""
     from reequity.report import write_report
 
@@ -192,7 +230,7 @@ def write_outputs(study: CorrelationStudy, *, out: Path, settings: dict) -> list
     for name, frame in tables.items():
         frame.to_csv(out / f"{name}.csv", index=False)
         written.append(out / f"{name}.csv")
-    figures = _figures(study, out / "figures")
+    drawn = _figures(study, out / "figures") if figures else {}
     shown = {
         "Correlation before/after events": tables.get("event_correlation", pd.DataFrame())
         .reindex(columns=SHOWN),
@@ -209,8 +247,8 @@ def write_outputs(study: CorrelationStudy, *, out: Path, settings: dict) -> list
         "before Shanghai, which closes before New York on the same date."
     )
     report = write_report(out, title="reequity correlate", settings=settings, tables=shown,
-                          figures=figures, notes=notes)  # fmt: skip
-    return [*written, *figures.values(), report]
+                          figures=drawn, notes=notes)  # fmt: skip
+    return [*written, *drawn.values(), report]
 
 
 def _figures(study: CorrelationStudy, folder: Path) -> dict[str, Path]:
@@ -294,8 +332,8 @@ def _split(value: str, option: str, *, minimum: int = 1) -> list[str]:
     return items
 
 
-def _check_ints(*, window: int, max_lag: int) -> None:
+def _check_ints(*, window: int, max_lag: int, option: str = "--rolling") -> None:
     if window < 2:
-        raise typer.BadParameter(f"{window} is below 2; try 60", param_hint="--window")
+        raise typer.BadParameter(f"{window} is below 2; try 60", param_hint=option)
     if max_lag < 0:
         raise typer.BadParameter(f"{max_lag} is negative; try 5", param_hint="--max-lag")

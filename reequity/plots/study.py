@@ -6,6 +6,7 @@ The functions read only the tidy frames of an ``EventStudyResults`` object (``aa
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -120,7 +121,13 @@ def _window_interval(ax: Axes, results: Any, event_id: str, window: str) -> None
 
 
 def plot_car_heatmap(
-    results: Any, *, window: str | None = None, value: str = "car", ax: Axes | None = None
+    results: Any,
+    *,
+    window: str | None = None,
+    value: str = "car",
+    event_labels: Mapping[str, str] | None = None,
+    ticker_labels: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
 ) -> Axes:
     """Heatmap of cumulative abnormal returns, tickers x events, for one window.
 
@@ -132,13 +139,17 @@ def plot_car_heatmap(
         Window label such as ``"-1:1"``; default the first window in ``car``.
     value : {"car", "bhar", "scar"}, default "car"
         Which column to show.
+    event_labels, ticker_labels : mapping of str to str, optional
+        Short names to show instead of event ids (e.g. date and short title) and tickers
+        (e.g. company names); ids without a label are shown as they are.
     ax : matplotlib Axes, optional
 
     Returns
     -------
     matplotlib.axes.Axes
         Cells in percent (``scar`` unscaled), diverging colours centred on zero; empty
-        cells are ticker-event combinations without a CAR (e.g. not yet listed).
+        (grey) cells are ticker-event combinations without a CAR (e.g. not yet listed),
+        drawn without grid lines. The figure is at most 16 x 10 inches.
     """
     import seaborn as sns
 
@@ -147,7 +158,10 @@ def plot_car_heatmap(
     rows = car[pick(car["window"], window, name="window")]
     grid = rows.pivot_table(index="ticker", columns="event_id", values=value, sort=False)
     scale = 1.0 if value == "scar" else 100.0
-    ax = new_axes(ax, figsize=(1.1 * grid.shape[1] + 3, 0.45 * grid.shape[0] + 2))
+    n_tickers, n_events = grid.shape
+    size = (min(16.0, 0.32 * n_events + 4.5), min(10.0, 0.3 * n_tickers + 3.5))
+    ax = new_axes(ax, figsize=size)
+    events, tickers = dict(event_labels or {}), dict(ticker_labels or {})
     with quiet_seaborn():
         sns.heatmap(
             grid * scale,
@@ -156,10 +170,16 @@ def plot_car_heatmap(
             center=0.0,
             annot=grid.size <= 150,
             fmt=".1f",
-            linewidths=0.5,
+            linewidths=0.0,
+            xticklabels=[events.get(str(e), str(e)) for e in grid.columns],
+            yticklabels=[tickers.get(str(t), str(t)) for t in grid.index],
             cbar_kws={"label": value.upper() + (" (%)" if scale > 1 else "")},
         )
-    ax.set_xlabel("event")
-    ax.set_ylabel("ticker")
-    ax.set_title(f"{value.upper()} by ticker and event, window {window}")
+    ax.grid(False)  # the style's grid would cross the empty cells
+    ax.set_facecolor("0.92")
+    ax.tick_params(axis="x", labelrotation=90, labelsize="small")
+    ax.tick_params(axis="y", labelsize="small")
+    ax.set_xlabel("event (grey: no CAR for that firm and event)")
+    ax.set_ylabel("firm")
+    ax.set_title(f"{value.upper()} (%) by firm and event, window {window}")
     return ax

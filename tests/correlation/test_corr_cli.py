@@ -59,7 +59,7 @@ def _synthetic_loaders(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_table_files_and_report(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["correlate", "--tickers", TICKERS, "--window", "40",
+    result = runner.invoke(app, ["correlate", "--tickers", TICKERS, "--rolling", "40", "-v",
                                  "--pre", "-60:-1", "--post", "0:29", "--out", str(tmp_path)])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "Correlation before/after events" in result.stdout
@@ -102,7 +102,7 @@ def test_no_events_prints_lead_lag_peaks(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "hint"),
     [
-        (["--window", "1"], "--window"),
+        (["--rolling", "1"], "--rolling"),
         (["--pre", "-1:-10"], "--pre"),
         (["--post", "zero"], "--post"),
         (["--tickers", "SYN_CN1"], "--tickers"),
