@@ -231,9 +231,16 @@ def write_outputs(
         frame.to_csv(out / f"{name}.csv", index=False)
         written.append(out / f"{name}.csv")
     drawn = _figures(study, out / "figures") if figures else {}
+    full = tables.get("event_correlation", pd.DataFrame()).reindex(columns=SHOWN)
+    # rows without data on both sides stay in the CSV; the heading counts them
+    empty = full.empty or (full["n_pre"] > 0) & (full["n_post"] > 0)
+    kept = full if full.empty else full[empty]
+    heading = (
+        f"Correlation before/after events ({len(full) - len(kept)} event-pair rows without "
+        "data on both sides are only in event_correlation.csv)"
+    )
     shown = {
-        "Correlation before/after events": tables.get("event_correlation", pd.DataFrame())
-        .reindex(columns=SHOWN),
+        heading: kept,
         "Lead-lag peaks (positive lag: ticker_a leads)": tables["lead_lag_peaks"],
         "First significant market-adjusted move after each event (rank 1 = first close)": (
             tables.get("first_reaction", pd.DataFrame()).reindex(columns=REACTION)
@@ -246,8 +253,12 @@ def write_outputs(
         "correlation adjusted for the change in ticker_a's variance. Lead-lag: Sydney closes "
         "before Shanghai, which closes before New York on the same date."
     )
+    sources = {heading: "event_correlation.csv", "Events left out": "skipped_events.csv",
+               "Lead-lag peaks (positive lag: ticker_a leads)": "lead_lag_peaks.csv"}  # fmt: skip
+    links = {p.name: p.name for p in written}
     report = write_report(out, title="reequity correlate", settings=settings, tables=shown,
-                          figures=drawn, notes=notes)  # fmt: skip
+                          figures=drawn, notes=f"{notes} Figures: {HEATMAP_RULE}.",
+                          links=links, sources=sources)  # fmt: skip
     return [*written, *drawn.values(), report]
 
 
@@ -255,39 +266,51 @@ def _figures(study: CorrelationStudy, folder: Path) -> dict[str, Path]:
     import matplotlib
 
     matplotlib.use("Agg")  # the CLI never opens windows
-    import matplotlib.pyplot as plt
 
     from reequity import plots
+    from reequity.plots._base import save_figure
 
     folder.mkdir(parents=True, exist_ok=True)
     paths: dict[str, Path] = {}
 
-    def save(caption: str, figure: Any) -> None:
-        paths[caption] = folder / (_slug(caption) + ".png")
-        figure.savefig(paths[caption], dpi=110)
-        plt.close(figure)
+    def save(caption: str, figure: Any, name: str) -> None:
+        paths[caption] = save_figure(figure, folder / (_slug(name) + ".png"))
 
     marks = None
     if study.events is not None:
         marks = study.events.table[["event_id", "event_date"]].drop_duplicates()
         marks = marks.rename(columns={"event_date": "date"})
-    save("Rolling correlation", plots.plot_rolling_correlation(study.rolling, events=marks).figure)
-    for event_id in heatmap_events(study):
+    facets = plots.plot_rolling_correlation_facets(study.rolling, events=marks)
+    save("Rolling correlation, one panel per pair (numbered lines: events)", facets,
+         "Rolling correlation")  # fmt: skip
+    chosen = heatmap_events(study)
+    for event_id in chosen:
         before, _ = plots.plot_correlation_heatmaps(study.events, event_id=event_id)
-        save(f"Correlation before/after {event_id}", before.figure)
+        save(f"Correlation before/after {event_id} ({HEATMAP_RULE})", before.figure,
+             f"Correlation before/after {event_id}")  # fmt: skip
     for (a, b), res in study.lead_lag.items():
-        save(f"Lead-lag {a} vs {b}", plots.plot_lead_lag(res).figure)
+        save(f"Lead-lag {a} vs {b}", plots.plot_lead_lag(res).figure, f"Lead-lag {a} vs {b}")
     return paths
 
 
+HEATMAP_RULE = (
+    "heatmaps: every China export-control event with a test, then the events with the "
+    f"smallest Fisher z p-value, {MAX_HEATMAPS} at most"
+)
+
+
 def heatmap_events(study: CorrelationStudy, *, limit: int = MAX_HEATMAPS) -> list[str]:
-    """Events that get a before/after heatmap: those with a Fisher test, at most ``limit``
-    (the ones with the smallest p-value, i.e. the clearest change), in table order."""
+    """Events that get a before/after heatmap, in table order: those with a Fisher test,
+    the headline ones first (ids naming China's export controls, ``cn_export_control*``),
+    then the ones with the smallest p-value (the clearest change), ``limit`` at most."""
     if study.events is None:
         return []
     table = study.events.table.dropna(subset=["pvalue"])
-    best = table.groupby("event_id", sort=False)["pvalue"].min().nsmallest(limit, keep="first")
-    return [e for e in study.events.event_ids if e in best.index]
+    best = table.groupby("event_id", sort=False)["pvalue"].min()
+    headline = [e for e in best.index if str(e).startswith("cn_export_control")][:limit]
+    rest = best.drop(headline).nsmallest(limit - len(headline), keep="first").index
+    keep = {*headline, *rest}
+    return [e for e in study.events.event_ids if e in keep]
 
 
 def _slug(text: str) -> str:

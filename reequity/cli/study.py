@@ -194,7 +194,7 @@ def event_study(
             "--min-estimation",
             min=3,
             help="Minimum estimation observations per firm-event "
-            "[default: half the estimation window, 120 for -250:-11].",
+            "(default: half the estimation window, 120 for -250:-11).",
             show_default=False,
         ),
     ] = None,

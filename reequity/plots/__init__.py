@@ -8,6 +8,7 @@ from reequity.plots.correlation import (
     plot_correlation_heatmaps,
     plot_lead_lag,
     plot_rolling_correlation,
+    plot_rolling_correlation_facets,
 )
 from reequity.plots.robustness import plot_specification_curve
 from reequity.plots.study import plot_caar, plot_car_heatmap
@@ -18,5 +19,6 @@ __all__ = [
     "plot_correlation_heatmaps",
     "plot_lead_lag",
     "plot_rolling_correlation",
+    "plot_rolling_correlation_facets",
     "plot_specification_curve",
 ]

@@ -59,6 +59,80 @@ def plot_rolling_correlation(
     return ax
 
 
+def plot_rolling_correlation_facets(
+    frame: pd.DataFrame, *, events: pd.DataFrame | None = None, ncols: int = 2
+) -> Any:
+    """Rolling correlation, one small panel per pair (shared axes), event dates numbered.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Output of :func:`reequity.rolling_correlation`.
+    events : DataFrame, optional
+        Events with ``event_id`` and ``date``; each one inside the plotted dates is a
+        vertical line in every panel, numbered in the first row of panels, with the key
+        (number, date, event id) beside the panels.
+    ncols : int, default 2
+        Panels per row.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Facets instead of overplotted lines: each pair is readable on its own.
+    """
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    if not isinstance(frame, pd.DataFrame) or not set(frame.columns) >= ROLLING_COLUMNS:
+        raise ConfigurationError(
+            f"frame must be the output of rolling_correlation with columns {sorted(ROLLING_COLUMNS)}."
+        )
+    data = frame.dropna(subset=["correlation"]).assign(
+        pair=lambda d: d["ticker_a"].astype(str) + " / " + d["ticker_b"].astype(str)
+    )
+    pairs = list(dict.fromkeys(data["pair"])) or ["(no data)"]
+    nrows = -(-len(pairs) // ncols)
+    with sns.axes_style("whitegrid"):
+        fig, axes = plt.subplots(
+            nrows, ncols, figsize=(13.0, 1.9 * nrows + 1.2), sharex=True, sharey=True,
+            layout="constrained", squeeze=False,
+        )  # fmt: skip
+    inside = _events_inside(events, data)
+    for i, ax in enumerate(axes.ravel()):
+        if i >= len(pairs):
+            ax.set_visible(False)
+            continue
+        rows = data[data["pair"] == pairs[i]]
+        ax.plot(rows["date"], rows["correlation"], lw=1.0, color="C0")
+        ax.axhline(0.0, color="0.4", lw=0.7)
+        for n, row in enumerate(inside.itertuples(index=False), start=1):
+            ax.axvline(row.date, color="0.45", lw=0.6, ls=":")
+            if i < ncols:
+                ax.text(row.date, 1.0, str(n), transform=ax.get_xaxis_transform(),
+                        fontsize=6, ha="center", va="bottom", color="0.25")  # fmt: skip
+        ax.set_ylim(-1.05, 1.05)
+        ax.set_title(pairs[i], fontsize="small", loc="left")
+    fig.supylabel("rolling correlation")
+    fig.suptitle("Rolling correlation of daily returns, one panel per pair (dotted: events)")
+    if len(inside):
+        key = "\n".join(
+            f"{n:>2} {row.date:%Y-%m-%d} {str(row.event_id)[:28]}"
+            for n, row in enumerate(inside.itertuples(index=False), start=1)
+        )
+        fig.text(1.0, 0.5, key, fontsize=6, family="monospace", va="center", ha="left")
+    return fig
+
+
+def _events_inside(events: pd.DataFrame | None, data: pd.DataFrame) -> pd.DataFrame:
+    if events is None or data.empty:
+        return pd.DataFrame(columns=["event_id", "date"])
+    if not {"event_id", "date"} <= set(events.columns):
+        raise ConfigurationError("events must have columns 'event_id' and 'date' to be marked.")
+    dates = pd.to_datetime(events["date"])
+    first, last = data["date"].min(), data["date"].max()
+    return events.assign(date=dates)[(dates >= first) & (dates <= last)].sort_values("date")
+
+
 def _mark_events(ax: Axes, events: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -> None:
     if not {"event_id", "date"} <= set(events.columns):
         raise ConfigurationError("events must have columns 'event_id' and 'date' to be marked.")

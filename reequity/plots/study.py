@@ -60,25 +60,45 @@ def plot_caar(
     start = None
     if window is not None:
         start, end = parse_window(window)
-        path = path[(path["tau"] >= start) & (path["tau"] <= end)]
-        path = path.assign(caar=path["aar"].cumsum())
+        # the path runs over the widest window studied (a one-day window is not a lone
+        # point); it is cumulated from the window's first day and the window is shaded
+        lo, hi = min(start - 1, _widest(results)[0]), max(end, _widest(results)[1])
+        path = path[(path["tau"] >= lo) & (path["tau"] <= hi)]
+        path = path.assign(caar=path["aar"].where(path["tau"] >= start, 0.0).cumsum())
+        path = path.assign(caar=path["caar"].where(path["tau"] >= start - 1))
     ax = new_axes(ax)
-    ax.plot(path["tau"], path["caar"], marker="o", lw=1.8, label="CAAR")
+    ax.plot(path["tau"], 100 * path["caar"], marker="o", ms=3, lw=1.8, label="CAAR")
     band = _band(results, event_id, start, path["tau"], level)
     if band is not None:
-        ax.fill_between(
-            band.index, band["lower"], band["upper"], alpha=0.25, label=f"{level:.0%} band"
-        )
+        ax.fill_between(band.index, 100 * band["lower"], 100 * band["upper"], alpha=0.25,
+                        label=f"{level:.0%} band")  # fmt: skip
     if window is not None:
+        ax.axvspan(start - 0.5, end + 0.5, color="C1", alpha=0.12, label=f"window {window}")
         _window_interval(ax, results, event_id, window)
     ax.axhline(0.0, color="0.4", lw=0.8)
     ax.axvline(0.0, color="0.4", lw=0.8, ls="--")
+    _integer_ticks(ax)
     ax.set_xlabel("event day (tau, trading days)")
-    ax.set_ylabel("cumulative average abnormal return")
+    ax.set_ylabel("cumulative average abnormal return (%)")
     label = "all events" if str(event_id) == "ALL" else str(event_id)
-    ax.set_title(f"CAAR, {label}" + (f", window {window}" if window else ""))
+    ax.set_title(f"CAAR, {label}" + (f", window {window} shaded" if window else ""))
     ax.legend(loc="best", fontsize="small")
     return ax
+
+
+def _widest(results: Any) -> tuple[int, int]:
+    """The span covering every window in ``results.caar`` (the path's x range)."""
+    caar = getattr(results, "caar", None)
+    if not isinstance(caar, pd.DataFrame) or "window" not in caar:
+        return (0, 0)
+    spans = [parse_window(w) for w in dict.fromkeys(caar["window"].astype(str))]
+    return min(a for a, _ in spans), max(b for _, b in spans)
+
+
+def _integer_ticks(ax: Axes) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
 
 
 def _band(
@@ -108,10 +128,10 @@ def _window_interval(ax: Axes, results: Any, event_id: str, window: str) -> None
         return
     row = rows.iloc[0]
     end = parse_window(window)[1]
-    err = [[row["caar"] - row["ci_lower"]], [row["ci_upper"] - row["caar"]]]
+    err = [[100 * (row["caar"] - row["ci_lower"])], [100 * (row["ci_upper"] - row["caar"])]]
     ax.errorbar(
         [end],
-        [row["caar"]],
+        [100 * row["caar"]],
         yerr=err,
         fmt="s",
         color="C3",

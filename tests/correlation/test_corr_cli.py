@@ -137,3 +137,11 @@ def test_heatmaps_are_capped_to_the_clearest_changes() -> None:
     clearest = table["pvalue"].idxmin()
     assert cli.heatmap_events(study, limit=1) == [clearest]
     assert cli.heatmap_events(study) == ["SYN-E1", "SYN-E2"]
+    # the headline events (China's export controls) are always drawn, the rule is stated
+    from types import SimpleNamespace
+
+    ids = ["SYN-A", "cn_export_controls_syn", "SYN-B"]
+    table = pd.DataFrame({"event_id": ids, "pvalue": [0.01, 0.9, 0.02]})
+    fake = SimpleNamespace(events=SimpleNamespace(table=table, event_ids=ids))
+    assert cli.heatmap_events(fake, limit=2) == ["SYN-A", "cn_export_controls_syn"]
+    assert "export-control" in cli.HEATMAP_RULE and "smallest Fisher z p-value" in cli.HEATMAP_RULE

@@ -47,10 +47,11 @@ def test_plot_caar_full_path_with_band(study_results: SimpleNamespace) -> None:
     _labelled(ax)
     assert "all events" in ax.get_title()
     assert len(ax.collections) >= 1  # the band from the ar frame
-    np.testing.assert_allclose(
+    np.testing.assert_allclose(  # in percent, as in the terminal and the report
         ax.lines[0].get_ydata(),
-        study_results.aar.query("event_id == 'ALL'").sort_values("tau")["caar"],
+        100 * study_results.aar.query("event_id == 'ALL'").sort_values("tau")["caar"],
     )
+    assert "(%)" in ax.get_ylabel()
 
 
 def test_plot_caar_window_and_event(study_results: SimpleNamespace) -> None:
@@ -58,13 +59,26 @@ def test_plot_caar_window_and_event(study_results: SimpleNamespace) -> None:
     _labelled(ax)
     assert "SYN-E1" in ax.get_title() and "-1:1" in ax.get_title()
     path = study_results.aar.query("event_id == 'SYN-E1' and -1 <= tau <= 1")["aar"].cumsum()
-    np.testing.assert_allclose(ax.lines[0].get_ydata(), path)
+    y = pd.Series(ax.lines[0].get_ydata(), index=ax.lines[0].get_xdata())
+    # anchored at 0 the day before the window, cumulated from its first day, in percent
+    assert y.loc[-2] == 0.0
+    np.testing.assert_allclose(y.loc[-1:1], 100 * path.to_numpy())
     without_ar = SimpleNamespace(aar=study_results.aar, caar=study_results.caar)
     _labelled(plot_caar(without_ar, window="-1:1"))
     with pytest.raises(ConfigurationError, match="NOPE"):
         plot_caar(study_results, event_id="NOPE")
     with pytest.raises(ConfigurationError, match="aar"):
         plot_caar(SimpleNamespace(aar=None))
+
+
+def test_plot_caar_of_a_one_day_window_is_a_path(study_results: SimpleNamespace) -> None:
+    ax = plot_caar(study_results, event_id="SYN-E1", window="0:0")
+    y = np.asarray(ax.lines[0].get_ydata(), dtype=float)
+    assert np.isfinite(y).sum() > 2  # not a lone point: the path runs on past the window
+    shaded = [p for p in ax.patches if "window 0:0" in str(p.get_label())]
+    assert shaded, "the window is shaded"
+    ticks = ax.get_xticks()
+    assert np.allclose(ticks, np.round(ticks)), ticks  # tau ticks at integers
 
 
 def test_plot_car_heatmap(study_results: SimpleNamespace) -> None:
