@@ -45,7 +45,7 @@ DEFAULT_OUT = Path("reequity-output") / "correlate"
 SHOWN = ["event_id", "ticker_a", "ticker_b", "n_pre", "n_post", "rho_pre", "rho_post",
          "fisher_z", "pvalue", "rho_post_adj", "fr_pvalue"]  # fmt: skip
 REACTION = ["event_id", "ticker", "exchange", "first_date", "tau", "z", "close_utc", "rank", "note"]
-MAX_HEATMAPS = 12  # heatmap figures per run; the CSV has every event
+MAX_HEATMAPS = 6  # heatmap figures per run; the CSV has every event
 # the terminal table: short names so it fits 100 columns
 COMPACT = {"event_id": "event", "pair": "pair", "n_pre": "n_pre", "n_post": "n_post",
            "rho_pre": "rho_pre", "rho_post": "rho_post", "pvalue": "p",
@@ -288,8 +288,9 @@ def _figures(study: CorrelationStudy, folder: Path) -> dict[str, Path]:
         before, _ = plots.plot_correlation_heatmaps(study.events, event_id=event_id)
         save(f"Correlation before/after {event_id} ({HEATMAP_RULE})", before.figure,
              f"Correlation before/after {event_id}")  # fmt: skip
-    for (a, b), res in study.lead_lag.items():
-        save(f"Lead-lag {a} vs {b}", plots.plot_lead_lag(res).figure, f"Lead-lag {a} vs {b}")
+    if study.lead_lag:  # one faceted figure, not one file per pair
+        save("Lead-lag cross-correlation, one panel per pair",
+             plots.plot_lead_lag_grid(study.lead_lag), "Lead-lag")  # fmt: skip
     return paths
 
 

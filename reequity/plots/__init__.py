@@ -7,6 +7,7 @@ from __future__ import annotations
 from reequity.plots.correlation import (
     plot_correlation_heatmaps,
     plot_lead_lag,
+    plot_lead_lag_grid,
     plot_rolling_correlation,
     plot_rolling_correlation_facets,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "plot_car_heatmap",
     "plot_correlation_heatmaps",
     "plot_lead_lag",
+    "plot_lead_lag_grid",
     "plot_rolling_correlation",
     "plot_rolling_correlation_facets",
     "plot_specification_curve",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -261,3 +261,42 @@ def plot_lead_lag(lead_lag_results: Any, *, ax: Axes | None = None) -> Axes:
     ax.set_title(f"Lead-lag cross-correlation, {a} vs {b}")
     ax.legend(loc="best", fontsize="small")
     return ax
+
+
+def plot_lead_lag_grid(results: Mapping[tuple[str, str], Any], *, ncols: int = 3) -> Any:
+    """Lead-lag cross-correlations of several pairs, one panel each (shared y axis).
+
+    Parameters
+    ----------
+    results : mapping of (ticker_a, ticker_b) to LeadLagResults
+        E.g. ``CorrelationStudy.lead_lag``.
+    ncols : int, default 3
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Each panel as :func:`plot_lead_lag`, titled with its pair; one legend.
+    """
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    items = list(results.items())
+    if not items:
+        raise ConfigurationError("no lead-lag results to plot; give at least one pair.")
+    ncols = min(ncols, len(items))
+    nrows = -(-len(items) // ncols)
+    with sns.axes_style("whitegrid"):
+        fig, axes = plt.subplots(nrows, ncols, figsize=(4.6 * ncols, 2.8 * nrows + 0.8),
+                                 sharey=True, layout="constrained", squeeze=False)  # fmt: skip
+    for ax, ((a, b), res) in zip(axes.ravel(), items, strict=False):
+        plot_lead_lag(res, ax=ax)
+        ax.set_title(f"{a} vs {b} (positive lag: {a} leads)", fontsize="small")
+        ax.set_xlabel("lag (trading days)", fontsize="small")
+        ax.set_ylabel("correlation", fontsize="small")
+        ax.get_legend().remove()
+    for ax in axes.ravel()[len(items) :]:
+        ax.set_visible(False)
+    handles, labels = axes.ravel()[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncols=3, fontsize="small")
+    fig.suptitle("Lead-lag cross-correlation of daily returns, one panel per pair")
+    return fig

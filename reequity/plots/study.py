@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from reequity.plots._base import frame_attr, new_axes, parse_window, pick, quiet_seaborn
+from reequity.plots._base import frame_attr, new_axes, parse_window, pick
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -171,7 +171,8 @@ def plot_car_heatmap(
         (grey) cells are ticker-event combinations without a CAR (e.g. not yet listed),
         drawn without grid lines. The figure is at most 16 x 10 inches.
     """
-    import seaborn as sns
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import TwoSlopeNorm
 
     car = frame_attr(results, "car", {"event_id", "ticker", "window", value})
     window = str(car["window"].iloc[0]) if window is None else window
@@ -182,19 +183,19 @@ def plot_car_heatmap(
     size = (min(16.0, 0.32 * n_events + 4.5), min(10.0, 0.3 * n_tickers + 3.5))
     ax = new_axes(ax, figsize=size)
     events, tickers = dict(event_labels or {}), dict(ticker_labels or {})
-    with quiet_seaborn():
-        sns.heatmap(
-            grid * scale,
-            ax=ax,
-            cmap="RdBu_r",
-            center=0.0,
-            annot=grid.size <= 150,
-            fmt=".1f",
-            linewidths=0.0,
-            xticklabels=[events.get(str(e), str(e)) for e in grid.columns],
-            yticklabels=[tickers.get(str(t), str(t)) for t in grid.index],
-            cbar_kws={"label": value.upper() + (" (%)" if scale > 1 else "")},
-        )
+    # plain imshow (not seaborn's heatmap, which draws the figure once more to place
+    # its labels): NaN cells stay transparent over the grey face
+    cells = np.ma.masked_invalid(grid.to_numpy(dtype=float) * scale)
+    bound = float(np.nanmax(np.abs(cells.filled(np.nan)))) if cells.count() else 1.0
+    norm = TwoSlopeNorm(vcenter=0.0, vmin=-bound or -1.0, vmax=bound or 1.0)
+    image = ax.imshow(cells, cmap="RdBu_r", norm=norm, aspect="auto", interpolation="nearest")
+    if grid.size <= 150:
+        for (i, j), v in np.ndenumerate(cells.filled(np.nan)):
+            if np.isfinite(v):
+                ax.text(j, i, f"{v:.1f}", ha="center", va="center", fontsize="x-small")
+    ax.set_xticks(range(n_events), [events.get(str(e), str(e)) for e in grid.columns])
+    ax.set_yticks(range(n_tickers), [tickers.get(str(t), str(t)) for t in grid.index])
+    plt.colorbar(image, ax=ax, label=value.upper() + (" (%)" if scale > 1 else ""))
     ax.grid(False)  # the style's grid would cross the empty cells
     ax.set_facecolor("0.92")
     ax.tick_params(axis="x", labelrotation=90, labelsize="small")

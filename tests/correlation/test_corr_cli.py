@@ -73,7 +73,8 @@ def test_table_files_and_report(tmp_path: Path) -> None:
     reaction = pd.read_csv(tmp_path / "first_reaction.csv")
     assert len(reaction) == 8 and set(reaction["ticker"]) == set(TICKERS.split(","))
     pngs = sorted(p.name for p in (tmp_path / "figures").glob("*.png"))
-    assert "rolling_correlation.png" in pngs and len(pngs) == 1 + 2 + 5
+    # one rolling figure (a panel per pair), a heatmap per event, one lead-lag (a panel per pair)
+    assert "rolling_correlation.png" in pngs and len(pngs) == 1 + 2 + 1
     report = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "## Correlation before/after events" in report
     assert "](figures/rolling_correlation.png)" in report

@@ -91,6 +91,30 @@ def test_plot_car_heatmap(study_results: SimpleNamespace) -> None:
         plot_car_heatmap(study_results, window="-9:9")
 
 
+def test_car_heatmap_names_missing_cells_and_bounded_size() -> None:
+    """40 synthetic events x 30 tickers, one CAR missing: masked (not 0), no grid lines
+    through it, short labels used, figure at most 1600 px wide at 100 dpi."""
+    events = [f"SYN-E{i}" for i in range(40)]
+    tickers = [f"SYN_{i}" for i in range(30)]
+    car = pd.DataFrame(
+        [(e, t, "0:0", 0.01, 0.01, 1.0) for e in events for t in tickers],
+        columns=["event_id", "ticker", "window", "car", "bhar", "scar"],
+    ).iloc[1:]  # SYN-E0 / SYN_0 has no CAR
+    ax = plot_car_heatmap(
+        SimpleNamespace(car=car), event_labels={"SYN-E1": "2025-04-04 short title"},
+        ticker_labels={"SYN_1": "Synthetic Co (SYN_1)"},
+    )  # fmt: skip
+    cells = ax.images[0].get_array()
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    cols = [t.get_text() for t in ax.get_xticklabels()]
+    assert cells.mask.sum() == 1 and cells.mask[rows.index("SYN_0"), cols.index("SYN-E0")]
+    assert not any(line.get_visible() for line in ax.get_xgridlines() + ax.get_ygridlines())
+    assert "2025-04-04 short title" in [t.get_text() for t in ax.get_xticklabels()]
+    assert "Synthetic Co (SYN_1)" in [t.get_text() for t in ax.get_yticklabels()]
+    width, height = ax.figure.get_size_inches()
+    assert width * 100 <= 1600 and height * 100 <= 1000
+
+
 def test_plot_rolling_correlation_with_events() -> None:
     frame = rolling.rolling_correlation(_synthetic_returns(), window=40)
     ax = plot_rolling_correlation(frame, events=EVENTS)
