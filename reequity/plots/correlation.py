@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from reequity.errors import ConfigurationError
-from reequity.plots._base import frame_attr, new_axes, new_axes_row, quiet_seaborn
+from reequity.plots._base import frame_attr, new_axes, new_axes_row
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -105,8 +105,9 @@ def plot_rolling_correlation_facets(
         rows = data[data["pair"] == pairs[i]]
         ax.plot(rows["date"], rows["correlation"], lw=1.0, color="C0")
         ax.axhline(0.0, color="0.4", lw=0.7)
+        if len(inside):  # one collection of lines per panel, not one artist per event
+            ax.vlines(inside["date"], -1.05, 1.05, colors="0.45", lw=0.6, ls=":")
         for n, row in enumerate(inside.itertuples(index=False), start=1):
-            ax.axvline(row.date, color="0.45", lw=0.6, ls=":")
             if i < ncols:
                 ax.text(row.date, 1.0, str(n), transform=ax.get_xaxis_transform(),
                         fontsize=6, ha="center", va="bottom", color="0.25")  # fmt: skip
@@ -114,13 +115,22 @@ def plot_rolling_correlation_facets(
         ax.set_title(pairs[i], fontsize="small", loc="left")
     fig.supylabel("rolling correlation")
     fig.suptitle("Rolling correlation of daily returns, one panel per pair (dotted: events)")
-    if len(inside):
-        key = "\n".join(
-            f"{n:>2} {row.date:%Y-%m-%d} {str(row.event_id)[:28]}"
-            for n, row in enumerate(inside.itertuples(index=False), start=1)
-        )
-        fig.text(1.0, 0.5, key, fontsize=6, family="monospace", va="center", ha="left")
+    if len(inside):  # the key as an "outside" legend: constrained layout makes room for it
+        from matplotlib.lines import Line2D
+
+        keys = [f"{n:>2} {row.date:%Y-%m-%d} {_short_id(row.event_id)}"
+                for n, row in enumerate(inside.itertuples(index=False), start=1)]  # fmt: skip
+        blank = [Line2D([], [], ls="none")] * len(keys)
+        fig.legend(blank, keys, loc="outside right upper", fontsize=6, handlelength=0,
+                   prop={"family": "monospace", "size": 6}, title="events")  # fmt: skip
     return fig
+
+
+def _short_id(event_id: object, width: int = 28) -> str:
+    """An event id without its trailing ``_YYYY_MM_DD`` (the key shows the date), cut."""
+    import re
+
+    return re.sub(r"_\d{4}_\d{2}_\d{2}$", "", str(event_id))[:width]
 
 
 def _events_inside(events: pd.DataFrame | None, data: pd.DataFrame) -> pd.DataFrame:
@@ -172,7 +182,6 @@ def plot_correlation_heatmaps(
     tuple of matplotlib.axes.Axes
         The "before" and "after" axes.
     """
-    import seaborn as sns
 
     before = event_corr_results.matrix(event_id, which="pre")
     after = event_corr_results.matrix(event_id, which="post_adj" if adjusted else "post")
@@ -186,23 +195,25 @@ def plot_correlation_heatmaps(
         f"before {event_id} (days {pre[0]}..{pre[1]})",
         f"after {event_id} (days {post[0]}..{post[1]})" + (", FR-adjusted" if adjusted else ""),
     ]
+    import matplotlib.pyplot as plt
+    import numpy as np
+
     for ax, matrix, title, cbar in zip(axes, (before, after), titles, (False, True), strict=True):
-        with quiet_seaborn():
-            sns.heatmap(
-                matrix,
-                ax=ax,
-                vmin=-1,
-                vmax=1,
-                center=0,
-                cmap="RdBu_r",
-                annot=n <= 10,
-                fmt=".2f",
-                square=True,
-                cbar=cbar,
-                cbar_kws={"label": "correlation"},
-            )
+        # plain imshow (seaborn's heatmap draws the figure an extra time to place labels);
+        # NaN cells stay transparent, so the hatched face below shows through
+        cells = np.ma.masked_invalid(matrix.to_numpy(dtype=float))
+        image = ax.imshow(cells, cmap="RdBu_r", vmin=-1, vmax=1, interpolation="nearest")
+        if n <= 10:
+            for (i, j), v in np.ndenumerate(cells.filled(np.nan)):
+                if np.isfinite(v):
+                    ax.text(j, i, f"{v:.2f}", ha="center", va="center", fontsize="small")
+        ax.set_xticks(range(n), [str(c) for c in matrix.columns], rotation=45, ha="right")
+        ax.set_yticks(range(n), [str(r) for r in matrix.index])
+        ax.grid(False)
+        if cbar:
+            plt.colorbar(image, ax=ax, label="correlation", shrink=0.8)
         if matrix.isna().to_numpy().any():
-            # seaborn leaves NaN cells transparent: hatch them so "not estimated" cannot
+            # NaN cells are transparent: hatch the face so "not estimated" cannot
             # be read as a weak correlation
             ax.patch.set(hatch="///", edgecolor="0.75", facecolor="white")
             title += "\n(hatched: pair not estimated)"

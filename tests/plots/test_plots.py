@@ -168,3 +168,19 @@ def test_many_events_are_marked_without_labels() -> None:
     many = pd.DataFrame({"event_id": [f"SYN-{i}" for i in range(13)], "date": dates})
     ax = plot_rolling_correlation(frame, events=many)
     assert not ax.texts and len(ax.lines) >= 13 + 3
+
+
+def test_rolling_correlation_is_faceted_with_numbered_events() -> None:
+    from reequity.correlation import rolling
+    from reequity.plots import plot_rolling_correlation_facets
+
+    frame = _synthetic_returns()
+    roll = rolling.rolling_correlation(frame, window=20)
+    events = pd.DataFrame({"event_id": ["SYN-E1_2024_01_02"], "date": [frame.index[150]]})
+    fig = plot_rolling_correlation_facets(roll, events=events)
+    pairs = roll[["ticker_a", "ticker_b"]].drop_duplicates()
+    shown = [ax for ax in fig.axes if ax.get_visible() and ax.get_title(loc="left")]
+    assert len(shown) == len(pairs)  # one panel per pair, nothing overplotted
+    assert all(len(ax.lines) == 2 for ax in shown)  # the pair's line and the zero line
+    key = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert key == [f" 1 {frame.index[150]:%Y-%m-%d} SYN-E1"]
