@@ -22,6 +22,10 @@ ISSUE_KINDS = {
     "confounder": "another catalogued event falls inside the window",
     "dropped": "too few estimation days: the firm-event is left out",
     "missing_day0": "no return on day 0: the day stays in with a missing AR",
+    "day0_moved": "the event date is no session there: day 0 is the next trading day",
+    "overlap": "another event's window days are left out of the estimation window",
+    "skipped": "firm-event not studied (e.g. not a rare-earth business yet)",
+    "time_unknown": "no publication time: day 0 follows the date rule",
 }
 
 
@@ -46,10 +50,18 @@ def issue_counts(issues: pd.DataFrame) -> pd.DataFrame:
                 "events": part["event_id"].nunique(),
                 "tickers": part["ticker"].nunique() if "ticker" in part else 0,
                 "meaning": ISSUE_KINDS.get(str(kind), ""),
-                "example": f"{first['event_id']}, {first.get('ticker', '')}: {first['message']}",
+                "example": _example(first),
             }
         )
     return pd.DataFrame(rows, columns=cols)
+
+
+def _example(row: pd.Series, width: int = 160) -> str:
+    """One issue as text: event, ticker when there is one, the message (shortened)."""
+    ticker = row.get("ticker")
+    who = f"{row['event_id']} {ticker}" if isinstance(ticker, str) and ticker else row["event_id"]
+    text = f"{who}: {row['message']}"
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _main(table: pd.DataFrame, window: str) -> pd.DataFrame:
