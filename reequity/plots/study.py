@@ -180,7 +180,7 @@ def plot_car_heatmap(
     grid = rows.pivot_table(index="ticker", columns="event_id", values=value, sort=False)
     scale = 1.0 if value == "scar" else 100.0
     n_tickers, n_events = grid.shape
-    size = (min(16.0, 0.32 * n_events + 4.5), min(10.0, 0.3 * n_tickers + 3.5))
+    size = (min(16.0, 0.32 * n_events + 7.0), min(10.0, 0.3 * n_tickers + 3.5))
     ax = new_axes(ax, figsize=size)
     events, tickers = dict(event_labels or {}), dict(ticker_labels or {})
     # plain imshow (not seaborn's heatmap, which draws the figure once more to place
