@@ -32,6 +32,8 @@ def write_report(
     notes: str | None = None,
     max_rows: int = 60,
     html: bool = True,
+    links: Mapping[str, str] | None = None,
+    sources: Mapping[str, str] | None = None,
 ) -> Path:
     """Write ``report.md`` into ``out_dir`` and return its path.
 
@@ -50,9 +52,19 @@ def write_report(
     notes : str, optional
         A paragraph placed under the title (e.g. caveats).
     max_rows : int, default 60
-        Rows shown per table; longer tables are cut and the cut is stated.
+        Rows shown per table; longer tables are cut, and the cut is stated with a link
+        to the table's CSV when ``sources`` names one.
     html : bool, default True
         Also write ``report.html`` beside it (:func:`reequity.report_html.write_html_report`).
+    links : mapping of str to str, optional
+        Label -> path (relative to ``out_dir``) of the full tables, listed under "Files".
+    sources : mapping of str to str, optional
+        Section heading -> relative path of the CSV holding every row of that table.
+
+    Notes
+    -----
+    The order leads with the answer: notes, tables (callers put the headline first),
+    figures, files, and the settings last.
 
     Returns
     -------
@@ -64,13 +76,16 @@ def write_report(
     parts = [f"# {title}", ""]
     if notes:
         parts += [notes.strip(), ""]
-    parts += ["## Settings", "", markdown_table(_settings_frame(settings)), ""]
+    sources = sources or {}
     for name, frame in tables.items():
-        parts += [f"## {name}", "", *_table_section(frame, max_rows), ""]
+        parts += [f"## {name}", "", *_table_section(frame, max_rows, sources.get(name)), ""]
     if figures:
         parts += ["## Figures", ""]
         for caption, path in figures.items():
             parts += [f"### {caption}", "", f"![{caption}]({_relative(out, Path(path))})", ""]
+    if links:
+        parts += ["## Files", "", *(f"- [{label}]({href})" for label, href in links.items()), ""]
+    parts += ["## Settings", "", markdown_table(_settings_frame(settings)), ""]
     target = out / REPORT_NAME
     text = _CONTROL.sub(" ", "\n".join(parts).rstrip() + "\n")  # no ESC/NUL in a report
     tmp = target.with_name(f".{REPORT_NAME}.{os.getpid()}.tmp")
@@ -82,9 +97,14 @@ def write_report(
     if html:  # the same sections in one self-contained file, figures embedded
         from reequity.report_html import write_html_report
 
+        shown = {name: cut_table(frame, max_rows) for name, frame in tables.items()}
         write_html_report(
-            out, title=title, settings=settings, tables=tables, figures=figures, notes=notes
-        )
+            out, title=title, settings=settings, tables=shown, figures=figures, notes=notes,
+            links=links, cuts={
+                name: (len(frame), sources.get(name))
+                for name, frame in tables.items() if len(frame) > max_rows
+            },
+        )  # fmt: skip
     return target
 
 
@@ -100,21 +120,32 @@ def markdown_table(frame: pd.DataFrame, *, floatfmt: str = "{:.4f}") -> str:
     return "\n".join([header, rule, *rows])
 
 
-def _table_section(frame: pd.DataFrame, max_rows: int) -> list[str]:
+def cut_table(frame: pd.DataFrame, max_rows: int) -> pd.DataFrame:
+    """The first ``max_rows`` rows of a table (checked to be a DataFrame)."""
     if not isinstance(frame, pd.DataFrame):
         raise ConfigurationError(
             f"tables must map names to DataFrames, got {type(frame).__name__}; "
             "pass results.to_frame()."
         )
+    return frame.head(max_rows)
+
+
+def cut_note(n_rows: int, max_rows: int, source: str | None) -> str:
+    """The sentence saying a table was cut, and where all its rows are."""
+    where = (
+        f"all rows are in [{source}]({source})" if source else "the CSV next to this report has all"
+    )
+    return f"First {max_rows} of {n_rows} rows; {where}."
+
+
+def _table_section(frame: pd.DataFrame, max_rows: int, source: str | None) -> list[str]:
+    shown = cut_table(frame, max_rows)
     if frame.empty:
         return ["(no rows)"]
-    shown = [markdown_table(frame.head(max_rows))]
+    parts = [markdown_table(shown)]
     if len(frame) > max_rows:
-        shown += [
-            "",
-            f"First {max_rows} of {len(frame)} rows; the CSV next to this report has all.",
-        ]
-    return shown
+        parts += ["", cut_note(len(frame), max_rows, source)]
+    return parts
 
 
 def _settings_frame(settings: Mapping[str, Any]) -> pd.DataFrame:

@@ -42,6 +42,7 @@ def write_html_report(
     figures: Mapping[str, str | Path],
     notes: str | None = None,
     links: Mapping[str, str] | None = None,
+    cuts: Mapping[str, tuple[int, str | None]] | None = None,
 ) -> Path:
     """Write ``report.html`` into ``out_dir`` and return its path.
 
@@ -61,6 +62,9 @@ def write_html_report(
         A paragraph under the title.
     links : mapping of str to str, optional
         Label -> relative path of a file beside the report (the full CSVs).
+    cuts : mapping of str to (int, str or None), optional
+        Heading of a table that was cut -> (its full number of rows, relative path of the
+        CSV holding them); the cut is stated under the table with a link.
 
     Returns
     -------
@@ -80,6 +84,14 @@ def write_html_report(
             )
         body.append(f"<h2>{esc(name)}</h2>")
         body.append("<p>(no rows)</p>" if frame.empty else _table(frame))
+        if cuts and name in cuts:
+            total, href = cuts[name]
+            where = (
+                f'all rows are in <a href="{esc(href, quote=True)}">{esc(href)}</a>'
+                if href
+                else "the CSV next to this report has all"
+            )
+            body.append(f"<p>First {len(frame)} of {total} rows; {where}.</p>")
     if figures:
         body.append("<h2>Figures</h2>")
         for caption, path in figures.items():
@@ -87,16 +99,16 @@ def write_html_report(
                 f'<figure><img alt="{esc(caption, quote=True)}" src="{_data_uri(Path(path))}">'
                 f"<figcaption>{esc(caption)}</figcaption></figure>"
             )
-    setting_rows = pd.DataFrame(
-        {"setting": list(settings), "value": [_text(v) for v in settings.values()]}
-    )
-    body += ["<h2>Settings</h2>", _table(setting_rows)]
     if links:
         items = "".join(
             f'<li><a href="{esc(href, quote=True)}">{esc(label)}</a></li>'
             for label, href in links.items()
         )
         body += ["<h2>Files</h2>", f"<ul>{items}</ul>"]
+    setting_rows = pd.DataFrame(
+        {"setting": list(settings), "value": [_text(v) for v in settings.values()]}
+    )
+    body += ["<h2>Settings</h2>", _table(setting_rows)]
     page = (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{esc(title)}</title><style>{_STYLE}</style></head>\n<body>\n"

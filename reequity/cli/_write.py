@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["RUN_MANIFEST", "atomic_write", "clean_text", "record_run", "safe_csv", "save_figure",
+__all__ = ["RUN_MANIFEST", "atomic_write", "clean_text", "record_run", "safe_csv",
            "write_csv"]  # fmt: skip
 
 RUN_MANIFEST = ".reequity-run.json"
@@ -91,14 +91,6 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return path
-
-
-def save_figure(figure: object, path: Path, **options: object) -> Path:
-    """Save a matplotlib figure as PNG, atomically."""
-    return atomic_write(
-        path,
-        lambda tmp: figure.savefig(tmp, format="png", dpi=110, **options),  # type: ignore[attr-defined]
-    )
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:

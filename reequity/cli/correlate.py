@@ -22,16 +22,22 @@ from reequity.cli._common import (
     FormatOption,
     OutOption,
     OutputFormat,
+    console,
     emit_frame,
     err_console,
     handle_errors,
     parse_date,
     parse_span,
-    plain,
     read_events_option,
 )
 from reequity.cli._guards import MAX_LAG, check_against_data, check_days, refuse_empty_list
-from reequity.cli._write import record_run, save_figure, write_csv
+from reequity.cli._write import record_run, write_csv
+from reequity.cli.brief import (
+    check_writable,
+    correlation_headline_lines,
+    files_line,
+    warning_lines,
+)
 from reequity.correlation._frames import check_returns, resolve_pairs
 from reequity.correlation.pipeline import CorrelationStudy, correlation_study, cross_pairs
 from reequity.errors import ConfigurationError, ReequityWarning
@@ -41,7 +47,7 @@ DEFAULT_OUT = Path("reequity-output") / "correlate"
 SHOWN = ["event_id", "ticker_a", "ticker_b", "n_pre", "n_post", "rho_pre", "rho_post",
          "fisher_z", "pvalue", "rho_post_adj", "fr_pvalue"]  # fmt: skip
 REACTION = ["event_id", "ticker", "exchange", "first_date", "tau", "z", "close_utc", "rank", "note"]
-MAX_HEATMAPS = 12  # heatmap figures per run; the CSV has every event
+MAX_HEATMAPS = 6  # heatmap figures per run; the CSV has every event
 # the terminal table: short names so it fits 100 columns
 COMPACT = {"event_id": "event", "pair": "pair", "n_pre": "n_pre", "n_post": "n_post",
            "rho_pre": "rho_pre", "rho_post": "rho_post", "pvalue": "p",
@@ -61,8 +67,11 @@ def correlate(
         str, typer.Option("--tickers", "-t", help="Comma-separated tickers of the universe.")
     ] = DEFAULT_TICKERS,
     window: Annotated[
-        int, typer.Option("--window", "-w", help="Rolling window in common trading days (>= 2).")
+        int, typer.Option("--rolling", help="Rolling window in common trading days (>= 2).")
     ] = 60,
+    old_window: Annotated[
+        int | None, typer.Option("--window", "-w", hidden=True, help="Deprecated: --rolling.")
+    ] = None,
     events: Annotated[
         str,
         typer.Option("--events", "-e", help="'catalogue', 'none', or a path to an events file."),
@@ -83,6 +92,13 @@ def correlate(
     out: OutOption = None,
     fmt: FormatOption = OutputFormat.table,
     cache_dir: CacheDirOption = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only errors and the files line.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Print the full pre/post-event table.")
+    ] = False,
+    no_figures: Annotated[bool, typer.Option("--no-figures", help="Write no figures.")] = False,
 ) -> None:
     """Correlations of returns: rolling, before/after events (Fisher z, Forbes-Rigobon), lead-lag.
 
@@ -95,13 +111,22 @@ def correlate(
         parse_span(pre, option="--pre", example="-120:-1"),
         parse_span(post, option="--post", example="0:59"),
     )
-    _check_ints(window=window, max_lag=max_lag)
+    deprecated = []
+    if old_window is not None:  # --window was this command's rolling length until 0.x
+        window, option = old_window, "--window"
+        deprecated.append(
+            "--window is deprecated in correlate (an event window elsewhere); use --rolling"
+        )
+    else:
+        option = "--rolling"
+    _check_ints(window=window, max_lag=max_lag, option=option)
     if events == "none" and event_ids is not None:
         raise typer.BadParameter(
             f"--event-ids {event_ids!r} needs events; drop --events none or --event-ids",
             param_hint="--event-ids",
         )
     out = out or DEFAULT_OUT
+    check_writable(out)
     info = _universe(names)
     benchmark = {t: b for t, b in info["benchmark"].items() if isinstance(b, str) and b}
     wanted = list(dict.fromkeys([*names, *benchmark.values()]))
@@ -119,17 +144,22 @@ def correlate(
             max_lag=max_lag, exchanges=info["exchange"].to_dict(), benchmark=benchmark,
         )  # fmt: skip
     settings = {
-        "tickers": names, "pairs": pairs.value, "window": window, "events": events,
+        "tickers": names, "pairs": pairs.value, "rolling": window, "events": events,
         "event_ids": event_ids or "all", "pre": pre, "post": post, "max_lag": max_lag,
         "dates": f"{returns.index.min():%Y-%m-%d}..{returns.index.max():%Y-%m-%d}",
         "data": _as_of(wanted, cache_dir),
     }  # fmt: skip
-    written = write_outputs(study, out=out, settings=settings)
-    _print(study, fmt)
-    for message in sorted({str(w.message) for w in caught}):
-        err_console.print(f"[yellow]warning:[/] {plain(message)}", highlight=False, soft_wrap=True)
-    err_console.print(f"wrote {len(written)} files to {out} (report: {out / 'report.md'})")
-    err_console.print(settings["data"], highlight=False, soft_wrap=True)
+    written = write_outputs(study, out=out, settings=settings, figures=not no_figures)
+    if not quiet:
+        _print(study, fmt, verbose=verbose, spans=(pre, post))
+    n_csv = sum(p.suffix == ".csv" for p in written)
+    n_fig = sum(p.suffix == ".png" for p in written)
+    err_console.print(files_line(out, n_csv=n_csv, n_figures=n_fig), highlight=False,
+                      soft_wrap=True, markup=False)  # fmt: skip
+    if not quiet:
+        for line in warning_lines([*deprecated, *caught]):
+            err_console.print(line, highlight=False, soft_wrap=True, markup=False)
+        err_console.print(settings["data"], highlight=False, soft_wrap=True, markup=False)
 
 
 def _as_of(tickers: list[str], cache_dir: Any) -> str:
@@ -138,12 +168,17 @@ def _as_of(tickers: list[str], cache_dir: Any) -> str:
     return data_as_of(tickers, cache_dir=cache_dir)
 
 
-def _print(study: CorrelationStudy, fmt: OutputFormat) -> None:
+def _print(
+    study: CorrelationStudy, fmt: OutputFormat, *, verbose: bool, spans: tuple[str, str]
+) -> None:
     if study.events is None:
         emit_frame(study.peaks(), fmt, title="Lead-lag peaks (no events in the data range)")
         return
     table = study.events.table
-    if fmt is OutputFormat.table:
+    if fmt is OutputFormat.table and not verbose:
+        for line in correlation_headline_lines(table, pre=spans[0], post=spans[1]):
+            console.print(line, highlight=False, soft_wrap=True, markup=False)
+    elif fmt is OutputFormat.table:
         title = "Correlation before/after events (Fisher z; Forbes-Rigobon adjusted)"
         # pairs with no overlapping data around an event stay in the CSV, not on screen
         shown = table.loc[(table["n_pre"] > 0) & (table["n_post"] > 0)]
@@ -178,7 +213,9 @@ def _choose_events(spec: str, event_ids: str | None) -> pd.DataFrame | None:
     return events
 
 
-def write_outputs(study: CorrelationStudy, *, out: Path, settings: dict) -> list[Path]:
+def write_outputs(
+    study: CorrelationStudy, *, out: Path, settings: dict, figures: bool = True
+) -> list[Path]:
     """Write the CSVs, PNG figures and ``report.md`` of ``study`` into ``out``."""
     from reequity.report import write_report
 
@@ -196,10 +233,17 @@ def write_outputs(study: CorrelationStudy, *, out: Path, settings: dict) -> list
     written = []
     for name, frame in tables.items():
         written.append(write_csv(frame, out / f"{name}.csv"))  # atomic, formula-safe
-    figures = _figures(study, out / "figures")
+    drawn = _figures(study, out / "figures") if figures else {}
+    full = tables.get("event_correlation", pd.DataFrame()).reindex(columns=SHOWN)
+    # rows without data on both sides stay in the CSV; the heading counts them
+    empty = full.empty or (full["n_pre"] > 0) & (full["n_post"] > 0)
+    kept = full if full.empty else full[empty]
+    heading = (
+        f"Correlation before/after events ({len(full) - len(kept)} event-pair rows without "
+        "data on both sides are only in event_correlation.csv)"
+    )
     shown = {
-        "Correlation before/after events": tables.get("event_correlation", pd.DataFrame())
-        .reindex(columns=SHOWN),
+        heading: kept,
         "Lead-lag peaks (positive lag: ticker_a leads)": tables["lead_lag_peaks"],
         "First significant market-adjusted move after each event (rank 1 = first close)": (
             tables.get("first_reaction", pd.DataFrame()).reindex(columns=REACTION)
@@ -212,49 +256,68 @@ def write_outputs(study: CorrelationStudy, *, out: Path, settings: dict) -> list
         "correlation adjusted for the change in ticker_a's variance. Lead-lag: Sydney closes "
         "before Shanghai, which closes before New York on the same date."
     )
+    sources = {heading: "event_correlation.csv", "Events left out": "skipped_events.csv",
+               "Lead-lag peaks (positive lag: ticker_a leads)": "lead_lag_peaks.csv"}  # fmt: skip
+    links = {p.name: p.name for p in written}
     report = write_report(out, title="reequity correlate", settings=settings, tables=shown,
-                          figures=figures, notes=notes)  # fmt: skip
-    record_run(out, [*written, *figures.values(), report])  # clears an earlier run's leftovers
-    return [*written, *figures.values(), report]
+                          figures=drawn, notes=f"{notes} Figures: {HEATMAP_RULE}.",
+                          links=links, sources=sources)  # fmt: skip
+    html = report.with_name("report.html")
+    produced = [*written, *drawn.values(), report, *([html] if html.is_file() else [])]
+    record_run(out, produced)  # clears an earlier run's leftovers
+    return [*written, *drawn.values(), report]
 
 
 def _figures(study: CorrelationStudy, folder: Path) -> dict[str, Path]:
     import matplotlib
 
     matplotlib.use("Agg")  # the CLI never opens windows
-    import matplotlib.pyplot as plt
 
     from reequity import plots
+    from reequity.plots._base import save_figure
 
     folder.mkdir(parents=True, exist_ok=True)
     paths: dict[str, Path] = {}
 
-    def save(caption: str, figure: Any) -> None:
-        paths[caption] = folder / (_slug(caption) + ".png")
-        save_figure(figure, paths[caption])
-        plt.close(figure)
+    def save(caption: str, figure: Any, name: str) -> None:
+        paths[caption] = save_figure(figure, folder / (_slug(name) + ".png"))
 
     marks = None
     if study.events is not None:
         marks = study.events.table[["event_id", "event_date"]].drop_duplicates()
         marks = marks.rename(columns={"event_date": "date"})
-    save("Rolling correlation", plots.plot_rolling_correlation(study.rolling, events=marks).figure)
-    for event_id in heatmap_events(study):
+    facets = plots.plot_rolling_correlation_facets(study.rolling, events=marks)
+    save("Rolling correlation, one panel per pair (numbered lines: events)", facets,
+         "Rolling correlation")  # fmt: skip
+    chosen = heatmap_events(study)
+    for event_id in chosen:
         before, _ = plots.plot_correlation_heatmaps(study.events, event_id=event_id)
-        save(f"Correlation before/after {event_id}", before.figure)
-    for (a, b), res in study.lead_lag.items():
-        save(f"Lead-lag {a} vs {b}", plots.plot_lead_lag(res).figure)
+        save(f"Correlation before/after {event_id} ({HEATMAP_RULE})", before.figure,
+             f"Correlation before/after {event_id}")  # fmt: skip
+    if study.lead_lag:  # one faceted figure, not one file per pair
+        save("Lead-lag cross-correlation, one panel per pair",
+             plots.plot_lead_lag_grid(study.lead_lag), "Lead-lag")  # fmt: skip
     return paths
 
 
+HEATMAP_RULE = (
+    "heatmaps: every China export-control event with a test, then the events with the "
+    f"smallest Fisher z p-value, {MAX_HEATMAPS} at most"
+)
+
+
 def heatmap_events(study: CorrelationStudy, *, limit: int = MAX_HEATMAPS) -> list[str]:
-    """Events that get a before/after heatmap: those with a Fisher test, at most ``limit``
-    (the ones with the smallest p-value, i.e. the clearest change), in table order."""
+    """Events that get a before/after heatmap, in table order: those with a Fisher test,
+    the headline ones first (ids naming China's export controls, ``cn_export_control*``),
+    then the ones with the smallest p-value (the clearest change), ``limit`` at most."""
     if study.events is None:
         return []
     table = study.events.table.dropna(subset=["pvalue"])
-    best = table.groupby("event_id", sort=False)["pvalue"].min().nsmallest(limit, keep="first")
-    return [e for e in study.events.event_ids if e in best.index]
+    best = table.groupby("event_id", sort=False)["pvalue"].min()
+    headline = [e for e in best.index if str(e).startswith("cn_export_control")][:limit]
+    rest = best.drop(headline).nsmallest(limit - len(headline), keep="first").index
+    keep = {*headline, *rest}
+    return [e for e in study.events.event_ids if e in keep]
 
 
 def _slug(text: str) -> str:
@@ -299,6 +362,6 @@ def _split(value: str, option: str, *, minimum: int = 1) -> list[str]:
     return items
 
 
-def _check_ints(*, window: int, max_lag: int) -> None:
-    check_days(window, option="--window", minimum=2, example="60")
+def _check_ints(*, window: int, max_lag: int, option: str = "--rolling") -> None:
+    check_days(window, option=option, minimum=2, example="60")
     check_days(max_lag, option="--max-lag", minimum=0, maximum=MAX_LAG, example="5")

@@ -18,6 +18,7 @@ from reequity.cli._common import (
     handle_errors,
     parse_date,
 )
+from reequity.cli.brief import warning_lines
 
 app = typer.Typer(
     help="List the cached price series or fetch them from the vendors.",
@@ -99,7 +100,7 @@ def fetch_cmd(
             f"--start {lo} is after --end {hi}; swap them", param_hint="--start/--end"
         )
     wanted = validate_tickers(tickers)
-    rows = []
+    rows, said = [], []
     progress = Progress(
         TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
         console=err_console, transient=True,
@@ -116,21 +117,18 @@ def fetch_cmd(
                 )  # fmt: skip
             # vendor libraries warn too (pandas deprecations): show and count only ours
             ours = [w for w in caught if issubclass(w.category, ReequityWarning)]
-            for w in ours:
-                err_console.print(
-                    f"[yellow]warning:[/] {w.message}", highlight=False, soft_wrap=True
-                )
+            said.extend(ours)
             if frame.empty:  # dates outside the series: say so, not just "0 rows"
-                err_console.print(
-                    f"[yellow]warning:[/] no rows of {ticker} between --start {lo or '(none)'} "
-                    f"and --end {hi or '(none)'}; `reequity data list` shows the cached dates",
-                    highlight=False,
-                    soft_wrap=True,
+                said.append(
+                    f"no rows of {ticker} between --start {lo or '(none)'} and --end "
+                    f"{hi or '(none)'}; `reequity data list` shows the cached dates"
                 )
             fallback = any(issubclass(w.category, OfflineFallbackWarning) for w in ours)
             rows.append(_summary(ticker, frame, fallback=fallback))
             progress.advance(task)
     emit_frame(pd.DataFrame(rows), fmt, title="Fetched series")
+    for line in warning_lines(said, width=None):  # after the results, counted
+        err_console.print(line, highlight=False, soft_wrap=True, markup=False)
 
 
 def _summary(ticker: str, frame: pd.DataFrame, *, fallback: bool) -> dict:

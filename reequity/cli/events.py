@@ -17,8 +17,8 @@ from reequity.cli._common import (
     emit_frame,
     err_console,
     handle_errors,
-    plain,
 )
+from reequity.cli.brief import warning_lines
 from reequity.errors import ReequityWarning
 
 app = typer.Typer(help="Extract dated policy events from news dumps; list the event catalogue.",
@@ -74,10 +74,6 @@ def extract(
             articles["article_id"] += offset
             offset = int(articles["article_id"].max()) + 1
             frames.append(extract_events(articles))
-    for w in caught:  # one "warning: ..." line each, not Python's file:line format
-        err_console.print(
-            f"[yellow]warning:[/] {plain(w.message)}", highlight=False, soft_wrap=True
-        )
     result = pd.concat(frames, ignore_index=True)
     if events_out is not None:
         _write_events(result, events_out)
@@ -86,9 +82,12 @@ def extract(
     if out is not None:
         _write(result, out, fmt)
         err_console.print(f"wrote {len(result)} mentions to {out}", highlight=False)
-        return
-    shown = result[_TABLE_COLUMNS] if fmt is OutputFormat.table else result
-    emit_frame(shown, fmt, title="event mentions")
+    else:
+        shown = result[_TABLE_COLUMNS] if fmt is OutputFormat.table else result
+        emit_frame(shown, fmt, title="event mentions")
+    # after the results, one "warning: ..." line each (counted), not Python's file:line
+    for line in warning_lines(caught, width=None):
+        err_console.print(line, highlight=False, soft_wrap=True, markup=False)
 
 
 def _write_events(mentions: pd.DataFrame, out: Path) -> None:
@@ -123,7 +122,7 @@ def list_events(
     event_type: Annotated[
         list[str] | None,
         typer.Option(
-            "--type", "-t", help="Keep only these event types (repeatable), e.g. export_control."
+            "--type", "-T", help="Keep only these event types (repeatable), e.g. export_control."
         ),
     ] = None,
     confounders: Annotated[

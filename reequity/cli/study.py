@@ -26,23 +26,30 @@ from reequity.cli._common import (
     err_console,
     handle_errors,
     parse_span,
-    plain,
     read_events_option,
 )
 from reequity.cli._guards import csv_header, out_path, refuse_empty_list
-from reequity.cli._write import record_run, save_figure, write_csv
+from reequity.cli.brief import (
+    check_writable,
+    event_headline_lines,
+    files_line,
+    warning_lines,
+)
+from reequity.cli.study_outputs import print_full_tables, write_outputs
 from reequity.cli.study_tables import (
     LABELS,
     ROBUST_TESTS,
-    difference_view,
     display_table,
     read_characteristics,
     robust_table,
 )
-from reequity.errors import ConfigurationError, ReequityWarning
-from reequity.study.models import MODELS  # one list of models: the engine's
+from reequity.errors import ConfigurationError
+from reequity.study.models import MODELS as _ENGINE_MODELS
 
 __all__ = ["LABELS", "ROBUST_TESTS", "display_table", "event_study", "robust_table"]
+# the engine's models; the factor model needs user factors, which the engine takes
+# (factors=...) but the CLI has no file format for yet: it is offered in Python only
+MODELS = tuple(m for m in _ENGINE_MODELS if m != "factor")
 
 
 def _test_names(value: str) -> tuple[str, ...]:
@@ -124,10 +131,6 @@ def _run_on_returns_file(path: Path, events: pd.DataFrame, benchmark: str | None
     return event_study(returns, study_events, benchmark=benchmark, confounders=confounders, **opts)
 
 
-_FRAMES = ("ar", "car", "caar", "aar", "tests", "issues")
-_GROUP_FRAMES = ("group_aar", "group_caar", "group_tests", "group_difference")
-
-
 def _robustness(results, returns: Path | None, cache_dir):
     """The specification curve: with the universe's benchmark alternatives for the
     catalogue study, over the study's own specification for a --returns file."""
@@ -140,132 +143,12 @@ def _robustness(results, returns: Path | None, cache_dir):
         return catalogue_robustness(results, cache_dir=cache_dir)
 
 
-def _write_outputs(
-    results, tables: dict[str, pd.DataFrame], out: Path, settings: dict, curve=None
-) -> list[Path]:
-    from reequity import plots
-    from reequity.report import write_report
-    from reequity.study.headline import headline
-
-    out.mkdir(parents=True, exist_ok=True)
-    written = [
-        write_csv(getattr(results, name), out / f"{name}.csv")  # atomic, formula-safe
-        for name in _FRAMES + _GROUP_FRAMES
-        if name in _FRAMES or not getattr(results, name).empty
-    ]
-    written.append(write_csv(tables["summary"], out / "summary.csv"))
-    if "cross_section" in tables:
-        written.append(write_csv(tables["cross_section"], out / "cross_section.csv"))
-    figures = _draw_figures(results, out, plots)
-    if curve is not None:
-        written.append(write_csv(curve.table, out / "robustness.csv"))
-        written.append(write_csv(tables["robustness"], out / "robustness_summary.csv"))
-        figures.update(_curve_figure(curve, out))
-    sections = {
-        "CAAR with dependence-robust tests (pooled: stocks)": tables["summary"],
-        "CAAR by group": tables["groups"],
-        "Difference between groups (long-short portfolio tests)": results.group_difference,
-        "Cross-sectional regression of CARs": tables.get("cross_section"),
-        "Specification curve (share of specifications; robustness.csv has each one)": tables.get(
-            "robustness"
-        ),
-        "Issues": results.issues,
-    }
-    report = write_report(
-        out,
-        title="reequity event study",
-        settings=settings,
-        tables={k: v for k, v in sections.items() if v is not None and not v.empty},
-        figures=figures,
-        notes="\n\n".join(headline(results, width=None).splitlines()),
-    )
-    html = report.with_name("report.html")
-    produced = [*written, *figures.values(), report, *([html] if html.is_file() else [])]
-    record_run(out, produced)  # clears an earlier run's leftovers
-    return list(figures.values())
-
-
-def _curve_figure(curve, out: Path) -> dict[str, Path]:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    path = out / "specification_curve_ALL.png"
-    top, _ = curve.plot(event_id="ALL")
-    save_figure(top.figure, path, bbox_inches="tight")
-    plt.close(top.figure)
-    return {"Specification curve, all events pooled (ALL)": path}
-
-
 def _regression(results, regress: str | None, characteristics: Path | None, cov: str):
     """The cross-section of CARs when ``--regress`` is given, else None."""
     if not regress:
         return None
     chars = read_characteristics(characteristics)
     return results.cross_section(regress, characteristics=chars, cov=cov)
-
-
-def _draw_figures(results, out: Path, plots) -> dict[str, Path]:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    figures: dict[str, Path] = {}
-    windows = list(dict.fromkeys(results.caar["window"]))
-    for window in windows:
-        ax = plots.plot_caar(results, event_id="ALL", window=window)
-        path = out / f"caar_ALL_{window.replace(':', '_')}.png"
-        save_figure(ax.figure, path, bbox_inches="tight")
-        plt.close(ax.figure)
-        figures[f"CAAR, all events, window {window}"] = path
-    ax = plots.plot_car_heatmap(results, window=windows[-1])
-    path = out / "car_heatmap.png"
-    save_figure(ax.figure, path, bbox_inches="tight")
-    plt.close(ax.figure)
-    figures[f"CAR by ticker and event, window {windows[-1]}"] = path
-    return figures
-
-
-def _print_warnings(caught: list[warnings.WarningMessage]) -> None:
-    seen: dict[str, int] = {}
-    for w in caught:
-        if issubclass(w.category, ReequityWarning):
-            key = f"{w.category.__name__}: {w.message}"
-            seen[key] = seen.get(key, 0) + 1
-    for key, count in seen.items():
-        suffix = f" (x{count})" if count > 1 else ""
-        err_console.print(
-            f"[yellow]warning[/] {plain(key)}{suffix}", highlight=False, soft_wrap=True
-        )
-
-
-def _print_tables(results, tables: dict[str, pd.DataFrame], section) -> None:
-    """The human output: pooled and group tables, group differences, regression, headline."""
-    from reequity.study.headline import headline
-
-    pool = results.settings.get("pool", "all firm-events")
-    emit_frame(
-        display_table(tables["summary"]),
-        OutputFormat.table,
-        title=f"CAAR with dependence-robust tests, pooled ({pool}): statistic (p-value)",
-    )
-    if not tables["groups"].empty:
-        emit_frame(
-            display_table(tables["groups"]),
-            OutputFormat.table,
-            title="CAAR by group (ETFs and baskets on their own): statistic (p-value)",
-        )
-    if not results.group_difference.empty:
-        emit_frame(
-            difference_view(results.group_difference),
-            OutputFormat.table,
-            title="Difference between groups, A - B (long-short portfolio): statistic (p-value)",
-        )
-    if section is not None:
-        console.print(section.summary(), highlight=False, soft_wrap=True)
-    console.print(headline(results), highlight=False, soft_wrap=True)
 
 
 @handle_errors
@@ -283,7 +166,7 @@ def event_study(
     tickers: Annotated[
         list[str] | None,
         typer.Option(
-            "--tickers", help="Tickers (comma-separated); default the rare-earth universe."
+            "--tickers", "-t", help="Tickers (comma-separated); default the rare-earth universe."
         ),
     ] = None,
     returns: Annotated[
@@ -311,7 +194,11 @@ def event_study(
     min_estimation: Annotated[
         int | None,
         typer.Option(
-            "--min-estimation", min=3, help="Minimum estimation observations per firm-event."
+            "--min-estimation",
+            min=3,
+            help="Minimum estimation observations per firm-event "
+            "(default: half the estimation window, 120 for -250:-11).",
+            show_default=False,
         ),
     ] = None,
     convention: Annotated[str, typer.Option(help="textbook or estudy2.")] = "textbook",
@@ -346,6 +233,15 @@ def event_study(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Output folder.", parser=out_path)
     ] = Path("reequity-output"),
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only errors and the files line.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Print the full tables (every window).")
+    ] = False,
+    no_figures: Annotated[
+        bool, typer.Option("--no-figures", help="Write no figures (faster; report without them).")
+    ] = False,
     fmt: FormatOption = OutputFormat.table,
     cache_dir: CacheDirOption = None,
 ) -> None:
@@ -369,12 +265,8 @@ def event_study(
         (-5, 5),
         (0, 10),
     )
-    if est[1] >= min(w[0] for w in wins):
-        raise typer.BadParameter(
-            f"estimation {est[0]}:{est[1]} must end before the earliest event window starts "
-            f"({min(w[0] for w in wins)}), e.g. -250:-11",
-            param_hint="--estimation",
-        )
+    _check_windows(est, wins)
+    check_writable(out)
     test_list = "all" if tests == "all" else _test_names(tests)
     opts = dict(
         model=model,
@@ -406,7 +298,6 @@ def event_study(
                     **({"benchmark": benchmark} if benchmark else {}),
                     **opts,
                 )
-    _print_warnings(caught)
     table = robust_table(results)
     tables = {"summary": table, "groups": robust_table(results, groups=True)}
     section = _regression(results, regress, characteristics, cov)
@@ -427,21 +318,63 @@ def event_study(
         "windows": ", ".join(f"{a}:{b}" for a, b in wins),
         "convention": convention,
         "tests": tests,
-        "min_estimation": str(min_estimation),
+        "min_estimation": str(min_estimation or _effective_min(est)),
         "pool": results.settings.get("pool", ""),
         "regress": regress or "",
         "cov": cov if regress else "",
         "data": as_of,
     }
-    written = _write_outputs(results, tables, out, settings, curve)
-    if fmt is OutputFormat.table:
-        _print_tables(results, tables, section)
+    csvs, figures = write_outputs(
+        results, tables, out, settings, curve=curve, figures=not no_figures
+    )
+    if fmt is not OutputFormat.table:
+        emit_frame(table, fmt)
+    elif verbose:
+        print_full_tables(results, tables, section)
+    elif not quiet:
+        for line in event_headline_lines(results):
+            console.print(line, highlight=False, soft_wrap=True, markup=False)
+    if fmt is OutputFormat.table and not quiet:  # asked for by --regress / --robustness
+        if section is not None and not verbose:
+            console.print(section.summary(), highlight=False, soft_wrap=True)
         if curve is not None:
             console.print(curve.summary(), highlight=False, soft_wrap=True)
-        console.print(f"wrote CSVs, {len(written)} figures and report.md to {out}/")
-    else:
-        emit_frame(table, fmt)
-    err_console.print(as_of, highlight=False, soft_wrap=True)
+    # the files line goes to stderr with --format csv/json so stdout stays machine-readable
+    where = console if fmt is OutputFormat.table else err_console
+    where.print(files_line(out, n_csv=len(csvs), n_figures=len(figures)), highlight=False,
+                soft_wrap=True, markup=False)  # fmt: skip
+    if not quiet:
+        _print_after(caught, as_of)
+
+
+def _print_after(caught, as_of: str) -> None:
+    """The warnings, summarised after the results, and the data-as-of line (stderr)."""
+    from reequity.errors import ReequityWarning
+
+    ours = [w for w in caught if issubclass(w.category, ReequityWarning)]
+    for line in warning_lines(ours):
+        err_console.print(line, highlight=False, soft_wrap=True, markup=False)
+    err_console.print(as_of, highlight=False, soft_wrap=True, markup=False)
+
+
+def _effective_min(est: tuple[int, int]) -> int:
+    """The engine's default minimum: half the estimation window (rounded up)."""
+    return -(-(est[1] - est[0] + 1) // 2)
+
+
+def _check_windows(est: tuple[int, int], wins: tuple[tuple[int, int], ...]) -> None:
+    """The engine's own window check, before any data is loaded: its message (naming the
+    event window and a valid estimation window) as a usage error (exit 2)."""
+    import re
+
+    from reequity.study.windows import make_window_spec
+
+    try:
+        make_window_spec(est, wins)
+    except ConfigurationError as exc:
+        # the engine suggests Python tuples; the CLI spells windows A:B
+        message = re.sub(r"\((-?\d+), (-?\d+)\)", r"\1:\2", str(exc))
+        raise typer.BadParameter(message, param_hint="--estimation/--window") from None
 
 
 def _as_of(results, returns: Path | None, cache_dir) -> str:

@@ -16,7 +16,10 @@ loader turns into a cache fallback.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import io
+import logging
 from collections.abc import Callable
 from typing import Any, Literal, Protocol
 
@@ -53,7 +56,8 @@ class Provider(Protocol):
 
 def _vendor(module: str, extra: str) -> Any:
     try:
-        return importlib.import_module(module)
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            return importlib.import_module(module)  # some vendors print on import
     except ImportError as exc:
         raise ProviderError(
             f"the {module!r} package is not installed; install it with `pip install {extra}`"
@@ -62,6 +66,40 @@ def _vendor(module: str, extra: str) -> Any:
 
 def _offline(vendor: str, ticker: str, exc: BaseException) -> ProviderError:
     return ProviderError(f"{vendor} could not fetch {ticker!r} ({type(exc).__name__}: {exc})")
+
+
+#: loggers of the vendor libraries (yfinance logs "1 Failed download: ..." at ERROR)
+_VENDOR_LOGGERS = ("yfinance", "akshare", "peewee", "urllib3")
+
+
+def _quiet_call(function: Callable[..., Any], /, *args: Any, **kwargs: Any) -> tuple[Any, str]:
+    """Call a vendor function with its own chatter captured: stdout, stderr (tqdm bars,
+    prints) and its loggers. Returns ``(result, what it said)``; library code never prints,
+    so what a vendor says becomes part of our error message or is dropped."""
+    said = io.StringIO()
+    loggers = [logging.getLogger(name) for name in _VENDOR_LOGGERS]
+    saved = [(lg.disabled, lg.propagate) for lg in loggers]
+    handler = logging.StreamHandler(said)
+    try:
+        for lg in loggers:
+            lg.disabled, lg.propagate = False, False
+            lg.addHandler(handler)
+        with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
+            return function(*args, **kwargs), said.getvalue()
+    finally:
+        for lg, (disabled, propagate) in zip(loggers, saved, strict=True):
+            lg.removeHandler(handler)
+            lg.disabled, lg.propagate = disabled, propagate
+
+
+def _gist(said: str) -> str:
+    """The vendor's last non-empty line, shortened, for an error message ("" if silent)."""
+    # progress bars (tqdm's "0%|") say nothing; an error line says the most
+    lines = [ln.strip() for ln in said.replace("\r", "\n").splitlines() if ln.strip()]
+    lines = [ln for ln in lines if "%|" not in ln]
+    errors = [ln for ln in lines if "Error" in ln]
+    best = (errors or lines or [""])[-1]
+    return f"; the vendor said: {best[:200]}" if best else ""
 
 
 # ---------------------------------------------------------------- akshare normalisers
@@ -187,29 +225,33 @@ class AkshareProvider:
         exchange = str(info["exchange"])
         try:
             if info["kind"] == "etf":
-                raw = self._function("fund_etf_hist_em")(
-                    symbol=symbol, period="daily", start_date=s, end_date=e, adjust=self.adjust
-                )
+                raw, said = _quiet_call(
+                    self._function("fund_etf_hist_em"),
+                    symbol=symbol, period="daily", start_date=s, end_date=e, adjust=self.adjust,
+                )  # fmt: skip
                 kind = "stock"
             elif info["kind"] == "stock":
-                raw = self._function("stock_zh_a_hist")(
-                    symbol=symbol, period="daily", start_date=s, end_date=e, adjust=self.adjust
-                )
+                raw, said = _quiet_call(
+                    self._function("stock_zh_a_hist"),
+                    symbol=symbol, period="daily", start_date=s, end_date=e, adjust=self.adjust,
+                )  # fmt: skip
                 kind = "stock"
             elif symbol.startswith("93") or symbol.startswith("H"):
-                raw = self._function("stock_zh_index_hist_csindex")(
-                    symbol=symbol, start_date=s, end_date=e
-                )
+                raw, said = _quiet_call(
+                    self._function("stock_zh_index_hist_csindex"),
+                    symbol=symbol, start_date=s, end_date=e,
+                )  # fmt: skip
                 kind = "csindex"
             else:
-                raw = self._function("index_zh_a_hist")(
-                    symbol=symbol, period="daily", start_date=s, end_date=e
-                )
+                raw, said = _quiet_call(
+                    self._function("index_zh_a_hist"),
+                    symbol=symbol, period="daily", start_date=s, end_date=e,
+                )  # fmt: skip
                 kind = "index"
         except Exception as exc:  # requests ConnectionError offline, KeyError on bad JSON
             raise _offline("akshare", ticker, exc) from exc
         if raw is None or len(raw) == 0:
-            raise ProviderError(f"akshare returned no rows for {ticker!r} ({s}..{e})")
+            raise ProviderError(f"akshare returned no rows for {ticker!r} ({s}..{e}){_gist(said)}")
         if kind == "stock":
             out = normalize_akshare_stock(raw, ticker=ticker, exchange=exchange, adjust=self.adjust)
         elif kind == "csindex":
@@ -242,7 +284,8 @@ class YFinanceProvider:
             raise ConfigurationError(f"ticker {ticker!r} has no yahoo_symbol; use akshare")
         download = self._download or _vendor("yfinance", "yfinance").download
         try:
-            raw = download(
+            raw, said = _quiet_call(
+                download,
                 symbol,
                 start=start.strftime("%Y-%m-%d"),
                 end=(end + pd.Timedelta(days=1)).strftime("%Y-%m-%d"),  # yfinance end is exclusive
@@ -252,7 +295,9 @@ class YFinanceProvider:
         except Exception as exc:
             raise _offline("yfinance", ticker, exc) from exc
         if raw is None or raw.dropna(how="all").empty:  # yfinance's offline answer
-            raise ProviderError(f"yfinance returned no rows for {ticker!r} ({symbol}); offline?")
+            raise ProviderError(
+                f"yfinance returned no rows for {ticker!r} ({symbol}); offline?{_gist(said)}"
+            )
         out = normalize_yfinance(
             raw, ticker=ticker, yahoo_symbol=symbol, exchange=str(info["exchange"])
         )

@@ -7,7 +7,9 @@ from __future__ import annotations
 from reequity.plots.correlation import (
     plot_correlation_heatmaps,
     plot_lead_lag,
+    plot_lead_lag_grid,
     plot_rolling_correlation,
+    plot_rolling_correlation_facets,
 )
 from reequity.plots.robustness import plot_specification_curve
 from reequity.plots.study import plot_caar, plot_car_heatmap
@@ -17,6 +19,8 @@ __all__ = [
     "plot_car_heatmap",
     "plot_correlation_heatmaps",
     "plot_lead_lag",
+    "plot_lead_lag_grid",
     "plot_rolling_correlation",
+    "plot_rolling_correlation_facets",
     "plot_specification_curve",
 ]

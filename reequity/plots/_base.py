@@ -81,3 +81,34 @@ def quiet_seaborn() -> Iterator[None]:
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", category=PendingDeprecationWarning, module="seaborn")
         yield
+
+
+#: figures are written for reading on a screen: 100 dpi, at most 1600 px wide
+DPI = 100
+MAX_WIDTH_PX = 1600
+
+
+def save_figure(figure: Any, path: Any, *, dpi: int = DPI, max_width: int = MAX_WIDTH_PX) -> Any:
+    """Save ``figure`` as a PNG of at most ``max_width`` pixels wide, then close it.
+
+    The one place the CLI writes figures, so every PNG has the same resolution and a
+    bounded size. Returns ``path``.
+    """
+    import matplotlib.pyplot as plt
+
+    width, height = figure.get_size_inches()
+    if width * dpi > max_width:  # shrink the canvas, not the dpi: text stays readable
+        scale = max_width / (width * dpi)
+        figure.set_size_inches(width * scale, height * scale)
+    import os
+    from pathlib import Path
+
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:  # atomic: a full disk or a kill leaves the previous figure whole
+        figure.savefig(tmp, dpi=dpi, format="png")
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+        plt.close(figure)
+    return path

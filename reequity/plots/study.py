@@ -6,12 +6,13 @@ The functions read only the tidy frames of an ``EventStudyResults`` object (``aa
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from reequity.plots._base import frame_attr, new_axes, parse_window, pick, quiet_seaborn
+from reequity.plots._base import frame_attr, new_axes, parse_window, pick
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -59,25 +60,45 @@ def plot_caar(
     start = None
     if window is not None:
         start, end = parse_window(window)
-        path = path[(path["tau"] >= start) & (path["tau"] <= end)]
-        path = path.assign(caar=path["aar"].cumsum())
+        # the path runs over the widest window studied (a one-day window is not a lone
+        # point); it is cumulated from the window's first day and the window is shaded
+        lo, hi = min(start - 1, _widest(results)[0]), max(end, _widest(results)[1])
+        path = path[(path["tau"] >= lo) & (path["tau"] <= hi)]
+        path = path.assign(caar=path["aar"].where(path["tau"] >= start, 0.0).cumsum())
+        path = path.assign(caar=path["caar"].where(path["tau"] >= start - 1))
     ax = new_axes(ax)
-    ax.plot(path["tau"], path["caar"], marker="o", lw=1.8, label="CAAR")
+    ax.plot(path["tau"], 100 * path["caar"], marker="o", ms=3, lw=1.8, label="CAAR")
     band = _band(results, event_id, start, path["tau"], level)
     if band is not None:
-        ax.fill_between(
-            band.index, band["lower"], band["upper"], alpha=0.25, label=f"{level:.0%} band"
-        )
+        ax.fill_between(band.index, 100 * band["lower"], 100 * band["upper"], alpha=0.25,
+                        label=f"{level:.0%} band")  # fmt: skip
     if window is not None:
+        ax.axvspan(start - 0.5, end + 0.5, color="C1", alpha=0.12, label=f"window {window}")
         _window_interval(ax, results, event_id, window)
     ax.axhline(0.0, color="0.4", lw=0.8)
     ax.axvline(0.0, color="0.4", lw=0.8, ls="--")
+    _integer_ticks(ax)
     ax.set_xlabel("event day (tau, trading days)")
-    ax.set_ylabel("cumulative average abnormal return")
+    ax.set_ylabel("cumulative average abnormal return (%)")
     label = "all events" if str(event_id) == "ALL" else str(event_id)
-    ax.set_title(f"CAAR, {label}" + (f", window {window}" if window else ""))
+    ax.set_title(f"CAAR, {label}" + (f", window {window} shaded" if window else ""))
     ax.legend(loc="best", fontsize="small")
     return ax
+
+
+def _widest(results: Any) -> tuple[int, int]:
+    """The span covering every window in ``results.caar`` (the path's x range)."""
+    caar = getattr(results, "caar", None)
+    if not isinstance(caar, pd.DataFrame) or "window" not in caar:
+        return (0, 0)
+    spans = [parse_window(w) for w in dict.fromkeys(caar["window"].astype(str))]
+    return min(a for a, _ in spans), max(b for _, b in spans)
+
+
+def _integer_ticks(ax: Axes) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
 
 
 def _band(
@@ -107,10 +128,10 @@ def _window_interval(ax: Axes, results: Any, event_id: str, window: str) -> None
         return
     row = rows.iloc[0]
     end = parse_window(window)[1]
-    err = [[row["caar"] - row["ci_lower"]], [row["ci_upper"] - row["caar"]]]
+    err = [[100 * (row["caar"] - row["ci_lower"])], [100 * (row["ci_upper"] - row["caar"])]]
     ax.errorbar(
         [end],
-        [row["caar"]],
+        [100 * row["caar"]],
         yerr=err,
         fmt="s",
         color="C3",
@@ -120,7 +141,13 @@ def _window_interval(ax: Axes, results: Any, event_id: str, window: str) -> None
 
 
 def plot_car_heatmap(
-    results: Any, *, window: str | None = None, value: str = "car", ax: Axes | None = None
+    results: Any,
+    *,
+    window: str | None = None,
+    value: str = "car",
+    event_labels: Mapping[str, str] | None = None,
+    ticker_labels: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
 ) -> Axes:
     """Heatmap of cumulative abnormal returns, tickers x events, for one window.
 
@@ -132,34 +159,48 @@ def plot_car_heatmap(
         Window label such as ``"-1:1"``; default the first window in ``car``.
     value : {"car", "bhar", "scar"}, default "car"
         Which column to show.
+    event_labels, ticker_labels : mapping of str to str, optional
+        Short names to show instead of event ids (e.g. date and short title) and tickers
+        (e.g. company names); ids without a label are shown as they are.
     ax : matplotlib Axes, optional
 
     Returns
     -------
     matplotlib.axes.Axes
         Cells in percent (``scar`` unscaled), diverging colours centred on zero; empty
-        cells are ticker-event combinations without a CAR (e.g. not yet listed).
+        (grey) cells are ticker-event combinations without a CAR (e.g. not yet listed),
+        drawn without grid lines. The figure is at most 16 x 10 inches.
     """
-    import seaborn as sns
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import TwoSlopeNorm
 
     car = frame_attr(results, "car", {"event_id", "ticker", "window", value})
     window = str(car["window"].iloc[0]) if window is None else window
     rows = car[pick(car["window"], window, name="window")]
     grid = rows.pivot_table(index="ticker", columns="event_id", values=value, sort=False)
     scale = 1.0 if value == "scar" else 100.0
-    ax = new_axes(ax, figsize=(1.1 * grid.shape[1] + 3, 0.45 * grid.shape[0] + 2))
-    with quiet_seaborn():
-        sns.heatmap(
-            grid * scale,
-            ax=ax,
-            cmap="RdBu_r",
-            center=0.0,
-            annot=grid.size <= 150,
-            fmt=".1f",
-            linewidths=0.5,
-            cbar_kws={"label": value.upper() + (" (%)" if scale > 1 else "")},
-        )
-    ax.set_xlabel("event")
-    ax.set_ylabel("ticker")
-    ax.set_title(f"{value.upper()} by ticker and event, window {window}")
+    n_tickers, n_events = grid.shape
+    size = (min(16.0, 0.32 * n_events + 7.0), min(10.0, 0.3 * n_tickers + 3.5))
+    ax = new_axes(ax, figsize=size)
+    events, tickers = dict(event_labels or {}), dict(ticker_labels or {})
+    # plain imshow (not seaborn's heatmap, which draws the figure once more to place
+    # its labels): NaN cells stay transparent over the grey face
+    cells = np.ma.masked_invalid(grid.to_numpy(dtype=float) * scale)
+    bound = float(np.nanmax(np.abs(cells.filled(np.nan)))) if cells.count() else 1.0
+    norm = TwoSlopeNorm(vcenter=0.0, vmin=-bound or -1.0, vmax=bound or 1.0)
+    image = ax.imshow(cells, cmap="RdBu_r", norm=norm, aspect="auto", interpolation="nearest")
+    if grid.size <= 150:
+        for (i, j), v in np.ndenumerate(cells.filled(np.nan)):
+            if np.isfinite(v):
+                ax.text(j, i, f"{v:.1f}", ha="center", va="center", fontsize="x-small")
+    ax.set_xticks(range(n_events), [events.get(str(e), str(e)) for e in grid.columns])
+    ax.set_yticks(range(n_tickers), [tickers.get(str(t), str(t)) for t in grid.index])
+    plt.colorbar(image, ax=ax, label=value.upper() + (" (%)" if scale > 1 else ""))
+    ax.grid(False)  # the style's grid would cross the empty cells
+    ax.set_facecolor("0.92")
+    ax.tick_params(axis="x", labelrotation=90, labelsize="small")
+    ax.tick_params(axis="y", labelsize="small")
+    ax.set_xlabel("event (grey: no CAR for that firm and event)")
+    ax.set_ylabel("firm")
+    ax.set_title(f"{value.upper()} (%) by firm and event, window {window}")
     return ax

@@ -338,6 +338,8 @@ def event_study(
     >>> sorted(res.car["ticker"])
     ['A', 'B']
     """
+    if isinstance(benchmark, str):
+        _warn_index_columns(returns, benchmark)
     return EventStudy(
         returns,
         events,
@@ -358,3 +360,24 @@ def event_study(
         exclude=exclude,
         **options,
     ).fit()
+
+
+def _warn_index_columns(returns: pd.DataFrame, benchmark: str) -> None:
+    """Warn when a column of a user frame is one of the universe's market indices: with one
+    benchmark every other column is a firm, so ``load_returns([..., "ASX200", "SPX"])``
+    would study the ASX 200 and the S&P 500 as firms against ``benchmark``."""
+    import warnings
+
+    from reequity.data.universe import load_universe
+    from reequity.errors import ReequityWarning
+
+    kinds = load_universe()["kind"]
+    indices = [str(c) for c in returns.columns if c != benchmark and kinds.get(str(c)) == "index"]
+    if indices:
+        warnings.warn(
+            f"column(s) {', '.join(indices)} are market indices in the universe and are "
+            f"studied as firms against {benchmark!r}; drop them, or use "
+            "catalogue_event_study for each firm's own benchmark and exchange calendar",
+            ReequityWarning,
+            stacklevel=3,
+        )

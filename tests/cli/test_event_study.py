@@ -19,9 +19,61 @@ APRIL = "cn_export_controls_2025_04_04"
 @pytest.fixture(scope="module")
 def default_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     out = tmp_path_factory.mktemp("es") / "out"
-    result = runner.invoke(app, ["event-study", "--out", str(out)])
+    result = runner.invoke(app, ["event-study", "--out", str(out)], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
     return out, result.output
+
+
+def test_default_output_fits_80_columns(default_run: tuple[Path, str]) -> None:
+    _, output = default_run
+    long = [line for line in output.splitlines() if len(line) > 80]
+    assert not long, long
+    assert len(output.splitlines()) < 70  # a headline, not the 156-row table
+
+
+def test_warnings_come_after_the_results_with_one_prefix(default_run: tuple[Path, str]) -> None:
+    out, output = default_run
+    lines = output.splitlines()
+    files = next(i for i, line in enumerate(lines) if line.startswith("files: "))
+    pooled = next(i for i, line in enumerate(lines) if line.startswith("ALL events"))
+    warned = [i for i, line in enumerate(lines) if "Warning:" in line or "warning" in line]
+    assert warned and min(warned) > max(pooled, files)
+    assert all(lines[i].startswith("warning: ") for i in warned), [lines[i] for i in warned]
+    assert len({lines[i] for i in warned}) == len(warned)  # one line per kind, counted
+    assert f"files: {out}/" in output
+
+
+def test_headline_shows_every_event_with_interval_and_robust_p(
+    default_run: tuple[Path, str],
+) -> None:
+    out, output = default_run
+    caar = pd.read_csv(out / "caar.csv")
+    first = caar[caar["window"] == "-1:1"]
+    row = first[first["event_id"] == APRIL].iloc[0]
+    # 'cn_export_cont…_2025_04_04' with its CAAR and 95% interval, in percent
+    line = next(ln for ln in output.splitlines() if ln.startswith("cn_export_cont…_2025_04_04"))
+    assert f"{100 * row['caar']:+.2f}" in line
+    assert f"[{100 * row['ci_lower']:+.2f}, {100 * row['ci_upper']:+.2f}]" in line
+    n_events = first["event_id"].ne("ALL").sum()
+    assert sum("…_20" in ln or ln[:4].isalpha() for ln in output.splitlines()) >= n_events
+
+
+def test_report_leads_with_every_events_headline(default_run: tuple[Path, str]) -> None:
+    out, _ = default_run
+    report = (out / "report.md").read_text(encoding="utf-8")
+    headline = report.split("\n## ")[1]  # the first section after the title and note
+    assert headline.startswith("Headline: CAAR with dependence-robust tests, window -1:1")
+    caar = pd.read_csv(out / "caar.csv")
+    for event_id in caar["event_id"].unique():
+        assert f"| {event_id} |" in headline, event_id
+    assert "First 60 of" not in report  # nothing cut silently
+    order = [report.index(h) for h in ("## Headline", "## Issues", "## Figures", "## Files",
+                                       "## Settings")]  # fmt: skip
+    assert order == sorted(order)
+    assert "[summary.csv](summary.csv)" in report and "[issues.csv](issues.csv)" in report
+    issues = pd.read_csv(out / "issues.csv")
+    for kind, count in issues["kind"].value_counts().items():
+        assert f"| {kind} | {count} |" in report
 
 
 def test_default_run_writes_every_file(default_run: tuple[Path, str]) -> None:
@@ -232,9 +284,12 @@ def test_default_run_reports_groups_and_their_difference(default_run: tuple[Path
     assert set(diff["test"]) == {"long_short_cda", "long_short_rank"}
     assert set(diff["group_a"] + " - " + diff["group_b"]) == {"ex-CN - CN"}
     assert (diff["event_id"] == "ALL").any() and diff["pvalue"].notna().any()
-    assert "CAAR by group" in output and "Difference between groups" in output
-    assert "long-short CDA" in output and "Brown and Warner (1985)" in output
-    assert "of 4" not in output
+    # the terminal shows the pooled row of each group; the tables are in the report
+    assert all(f"ALL {group}" in output for group in ("CN", "ex-CN", "etf:CN"))
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "CAAR by group" in report and "Difference between groups" in report
+    assert "long short cda" in report and "Brown and Warner (1985)" in report
+    assert "of 4" not in report
 
 
 def test_regress_on_group_and_user_characteristics(tmp_path: Path) -> None:

@@ -59,7 +59,7 @@ def _synthetic_loaders(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_table_files_and_report(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["correlate", "--tickers", TICKERS, "--window", "40",
+    result = runner.invoke(app, ["correlate", "--tickers", TICKERS, "--rolling", "40", "-v",
                                  "--pre", "-60:-1", "--post", "0:29", "--out", str(tmp_path)])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "Correlation before/after events" in result.stdout
@@ -73,7 +73,8 @@ def test_table_files_and_report(tmp_path: Path) -> None:
     reaction = pd.read_csv(tmp_path / "first_reaction.csv")
     assert len(reaction) == 8 and set(reaction["ticker"]) == set(TICKERS.split(","))
     pngs = sorted(p.name for p in (tmp_path / "figures").glob("*.png"))
-    assert "rolling_correlation.png" in pngs and len(pngs) == 1 + 2 + 5
+    # one rolling figure (a panel per pair), a heatmap per event, one lead-lag (a panel per pair)
+    assert "rolling_correlation.png" in pngs and len(pngs) == 1 + 2 + 1
     report = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "## Correlation before/after events" in report
     assert "](figures/rolling_correlation.png)" in report
@@ -102,7 +103,7 @@ def test_no_events_prints_lead_lag_peaks(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "hint"),
     [
-        (["--window", "1"], "--window"),
+        (["--rolling", "1"], "--rolling"),
         (["--pre", "-1:-10"], "--pre"),
         (["--post", "zero"], "--post"),
         (["--tickers", "SYN_CN1"], "--tickers"),
@@ -137,3 +138,11 @@ def test_heatmaps_are_capped_to_the_clearest_changes() -> None:
     clearest = table["pvalue"].idxmin()
     assert cli.heatmap_events(study, limit=1) == [clearest]
     assert cli.heatmap_events(study) == ["SYN-E1", "SYN-E2"]
+    # the headline events (China's export controls) are always drawn, the rule is stated
+    from types import SimpleNamespace
+
+    ids = ["SYN-A", "cn_export_controls_syn", "SYN-B"]
+    table = pd.DataFrame({"event_id": ids, "pvalue": [0.01, 0.9, 0.02]})
+    fake = SimpleNamespace(events=SimpleNamespace(table=table, event_ids=ids))
+    assert cli.heatmap_events(fake, limit=2) == ["SYN-A", "cn_export_controls_syn"]
+    assert "export-control" in cli.HEATMAP_RULE and "smallest Fisher z p-value" in cli.HEATMAP_RULE

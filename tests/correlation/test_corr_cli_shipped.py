@@ -35,7 +35,7 @@ def test_correlate_on_shipped_data(tmp_path: Path) -> None:
     ]
     assert row["rho_pre"].iloc[0] == pytest.approx(expected, abs=1e-12)
 
-    assert (out / "report.md").is_file() and len(list((out / "figures").glob("*.png"))) == 1 + 2 + 3
+    assert (out / "report.md").is_file() and len(list((out / "figures").glob("*.png"))) == 1 + 2 + 1
     reaction = pd.read_csv(out / "first_reaction.csv")
     assert set(reaction["exchange"]) == {"XSHG", "XASX", "XNYS"}
     assert not any(cache.rglob("*.parquet"))  # read only: nothing fetched or written

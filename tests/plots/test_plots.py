@@ -47,10 +47,11 @@ def test_plot_caar_full_path_with_band(study_results: SimpleNamespace) -> None:
     _labelled(ax)
     assert "all events" in ax.get_title()
     assert len(ax.collections) >= 1  # the band from the ar frame
-    np.testing.assert_allclose(
+    np.testing.assert_allclose(  # in percent, as in the terminal and the report
         ax.lines[0].get_ydata(),
-        study_results.aar.query("event_id == 'ALL'").sort_values("tau")["caar"],
+        100 * study_results.aar.query("event_id == 'ALL'").sort_values("tau")["caar"],
     )
+    assert "(%)" in ax.get_ylabel()
 
 
 def test_plot_caar_window_and_event(study_results: SimpleNamespace) -> None:
@@ -58,13 +59,26 @@ def test_plot_caar_window_and_event(study_results: SimpleNamespace) -> None:
     _labelled(ax)
     assert "SYN-E1" in ax.get_title() and "-1:1" in ax.get_title()
     path = study_results.aar.query("event_id == 'SYN-E1' and -1 <= tau <= 1")["aar"].cumsum()
-    np.testing.assert_allclose(ax.lines[0].get_ydata(), path)
+    y = pd.Series(ax.lines[0].get_ydata(), index=ax.lines[0].get_xdata())
+    # anchored at 0 the day before the window, cumulated from its first day, in percent
+    assert y.loc[-2] == 0.0
+    np.testing.assert_allclose(y.loc[-1:1], 100 * path.to_numpy())
     without_ar = SimpleNamespace(aar=study_results.aar, caar=study_results.caar)
     _labelled(plot_caar(without_ar, window="-1:1"))
     with pytest.raises(ConfigurationError, match="NOPE"):
         plot_caar(study_results, event_id="NOPE")
     with pytest.raises(ConfigurationError, match="aar"):
         plot_caar(SimpleNamespace(aar=None))
+
+
+def test_plot_caar_of_a_one_day_window_is_a_path(study_results: SimpleNamespace) -> None:
+    ax = plot_caar(study_results, event_id="SYN-E1", window="0:0")
+    y = np.asarray(ax.lines[0].get_ydata(), dtype=float)
+    assert np.isfinite(y).sum() > 2  # not a lone point: the path runs on past the window
+    shaded = [p for p in ax.patches if "window 0:0" in str(p.get_label())]
+    assert shaded, "the window is shaded"
+    ticks = ax.get_xticks()
+    assert np.allclose(ticks, np.round(ticks)), ticks  # tau ticks at integers
 
 
 def test_plot_car_heatmap(study_results: SimpleNamespace) -> None:
@@ -75,6 +89,30 @@ def test_plot_car_heatmap(study_results: SimpleNamespace) -> None:
     _labelled(plot_car_heatmap(study_results))
     with pytest.raises(ConfigurationError, match="window"):
         plot_car_heatmap(study_results, window="-9:9")
+
+
+def test_car_heatmap_names_missing_cells_and_bounded_size() -> None:
+    """40 synthetic events x 30 tickers, one CAR missing: masked (not 0), no grid lines
+    through it, short labels used, figure at most 1600 px wide at 100 dpi."""
+    events = [f"SYN-E{i}" for i in range(40)]
+    tickers = [f"SYN_{i}" for i in range(30)]
+    car = pd.DataFrame(
+        [(e, t, "0:0", 0.01, 0.01, 1.0) for e in events for t in tickers],
+        columns=["event_id", "ticker", "window", "car", "bhar", "scar"],
+    ).iloc[1:]  # SYN-E0 / SYN_0 has no CAR
+    ax = plot_car_heatmap(
+        SimpleNamespace(car=car), event_labels={"SYN-E1": "2025-04-04 short title"},
+        ticker_labels={"SYN_1": "Synthetic Co (SYN_1)"},
+    )  # fmt: skip
+    cells = ax.images[0].get_array()
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    cols = [t.get_text() for t in ax.get_xticklabels()]
+    assert cells.mask.sum() == 1 and cells.mask[rows.index("SYN_0"), cols.index("SYN-E0")]
+    assert not any(line.get_visible() for line in ax.get_xgridlines() + ax.get_ygridlines())
+    assert "2025-04-04 short title" in [t.get_text() for t in ax.get_xticklabels()]
+    assert "Synthetic Co (SYN_1)" in [t.get_text() for t in ax.get_yticklabels()]
+    width, height = ax.figure.get_size_inches()
+    assert width * 100 <= 1600 and height * 100 <= 1000
 
 
 def test_plot_rolling_correlation_with_events() -> None:
@@ -130,3 +168,19 @@ def test_many_events_are_marked_without_labels() -> None:
     many = pd.DataFrame({"event_id": [f"SYN-{i}" for i in range(13)], "date": dates})
     ax = plot_rolling_correlation(frame, events=many)
     assert not ax.texts and len(ax.lines) >= 13 + 3
+
+
+def test_rolling_correlation_is_faceted_with_numbered_events() -> None:
+    from reequity.correlation import rolling
+    from reequity.plots import plot_rolling_correlation_facets
+
+    frame = _synthetic_returns()
+    roll = rolling.rolling_correlation(frame, window=20)
+    events = pd.DataFrame({"event_id": ["SYN-E1_2024_01_02"], "date": [frame.index[150]]})
+    fig = plot_rolling_correlation_facets(roll, events=events)
+    pairs = roll[["ticker_a", "ticker_b"]].drop_duplicates()
+    shown = [ax for ax in fig.axes if ax.get_visible() and ax.get_title(loc="left")]
+    assert len(shown) == len(pairs)  # one panel per pair, nothing overplotted
+    assert all(len(ax.lines) == 2 for ax in shown)  # the pair's line and the zero line
+    key = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert key == [f" 1 {frame.index[150]:%Y-%m-%d} SYN-E1"]

@@ -20,13 +20,15 @@ EVENT_STUDY = [
     (["--convention", "R"], ["--convention", "'R' is not textbook or estudy2"]),
     (["--window", "a:b"], ["--window", "'a:b' is not A:B", "e.g. -1:1"]),
     (["--window", "1"], ["--window", "'1' is not A:B"]),
+    # the engine's message (make_window_spec): names the event window, suggests a valid
+    # estimation window; it used to blame --estimation and suggest a value it rejected
     (
         ["--estimation", "-10:2", "--window", "0:5"],
-        ["--estimation", "must end before the earliest event window starts (0)", "-250:-11"],
+        ["--estimation", "event window 0:5 starts at 0", "e.g. -13:-1"],
     ),
     (
         ["--estimation", "-30:-1", "--window", "-5:5"],
-        ["--estimation", "must end before the earliest event window starts (-5)"],
+        ["--window", "event window -5:5 starts at -5", "e.g. -35:-6"],
     ),
     (["--min-estimation", "1"], ["--min-estimation", "greater than or equal to 3"]),
     (["--tests", "cda,foo"], ["--tests", "unknown test(s) foo", "kolari_pynnonen"]),
@@ -36,7 +38,8 @@ EVENT_STUDY = [
 CORRELATE = [
     (["--pre", "5:-5"], ["--pre", "'5:-5' is not A:B with integers A <= B", "-120:-1"]),
     (["--post", "x"], ["--post", "'x' is not A:B"]),
-    (["--window", "1"], ["--window", "1 is below 2", "try 60"]),
+    (["--rolling", "1"], ["--rolling", "1 is below 2", "try 60"]),
+    (["--window", "1"], ["--window", "1 is below 2", "try 60"]),  # the deprecated alias
     (["--max-lag", "-1"], ["--max-lag", "-1 is negative", "try 5"]),
     (["--pairs", "some"], ["--pairs", "'some' is not one of", "'cross', 'all'"]),
     (["--tickers", "MP"], ["--tickers", "'MP' names 1 item(s)", "at least 2"]),

@@ -1,0 +1,220 @@
+"""The short terminal output of the CLI: a headline that fits 80 columns, the files line,
+and the warnings summarised after the results (one line each, counted when repeated).
+
+Full tables stay available with ``--verbose`` and in the CSVs and the report; this module
+only decides what a researcher reads first in a terminal.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from reequity.cli._write import clean_text
+from reequity.study.headline import DUPLICATES
+
+__all__ = [
+    "WIDTH",
+    "clip",
+    "event_headline_lines",
+    "files_line",
+    "short_event",
+    "warning_lines",
+]
+
+WIDTH = 80
+#: p-value columns of the headline, in order: (test name, column label)
+P_COLUMNS = (("cda", "CDA"), ("kolari_pynnonen", "KP"), ("grank", "GRANK"), ("portfolio", "port"))
+_EVENT_WIDTH = 26
+
+
+def clip(text: str, width: int = WIDTH) -> str:
+    """``text`` cut to ``width`` characters, ending in ``…`` when it was longer."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def short_event(event_id: str, width: int = _EVENT_WIDTH) -> str:
+    """An event id that fits ``width``: the middle is elided, the trailing date kept."""
+    if len(event_id) <= width:
+        return event_id
+    tail = re.search(r"_\d{4}_\d{2}_\d{2}$", event_id)
+    keep = tail.group(0) if tail else ""
+    head = width - len(keep) - 1
+    return event_id[:head].rstrip("_") + "…" + keep
+
+
+def _fmt_p(p: float) -> str:
+    if not np.isfinite(p):
+        return ""
+    return "<.001" if p < 0.0005 else f"{p:.3f}"
+
+
+def _pvalues(tests: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Window-level p-values of the robust tests, one column per test; ``=CDA`` cells for a
+    test identical to another in its row (statistic and p)."""
+    rows = tests[tests["tau"].isna() & tests["test"].isin([t for t, _ in P_COLUMNS])]
+    if rows.empty:
+        return pd.DataFrame()
+    stat = rows.pivot_table(index=keys, columns="test", values="statistic", sort=False)
+    pval = rows.pivot_table(index=keys, columns="test", values="pvalue", sort=False)
+    cells = pval.map(_fmt_p).astype(object)
+    for test, same in DUPLICATES:
+        if test in stat and same in stat:
+            equal = np.isclose(stat[test], stat[same], rtol=1e-9, atol=1e-12) & np.isclose(
+                pval[test], pval[same], rtol=1e-9, atol=1e-12
+            )
+            label = dict(P_COLUMNS)[same]
+            cells.loc[np.asarray(equal, dtype=bool), test] = f"={label}"
+    return cells
+
+
+def _row(label: str, n: object, caar: float, lo: float, hi: float, ps: list[str]) -> str:
+    ci = f"[{100 * lo:+.2f}, {100 * hi:+.2f}]" if np.isfinite(lo) and np.isfinite(hi) else ""
+    text = f"{short_event(label):<{_EVENT_WIDTH}} {n!s:>3} {100 * caar:+7.2f} {ci:<16}"
+    return clip(text + "".join(f" {p:>5}" for p in ps))
+
+
+def _block(caar: pd.DataFrame, tests: pd.DataFrame, keys: list[str], label) -> list[str]:
+    cells = _pvalues(tests, keys)
+    lines = []
+    for row in caar.itertuples(index=False):
+        key = tuple(getattr(row, k) for k in keys)
+        ps = [
+            str(cells.at[key, t]) if t in cells and key in cells.index else "" for t, _ in P_COLUMNS
+        ]
+        lines.append(_row(label(row), row.n_firms, row.caar, row.ci_lower, row.ci_upper, ps))
+    return lines
+
+
+def event_headline_lines(results, window: str | None = None) -> list[str]:
+    """The headline of an event study in lines of at most 80 characters.
+
+    For the main ``window`` (default the first one studied): each event's CAAR of the
+    pooled firms with its confidence interval and the p-values of the dependence-robust
+    tests, then the pooled row over all events, then the pooled row of each group.
+    """
+    caar = results.caar
+    window = window or str(caar["window"].iloc[0])
+    level = results.settings.get("level", 0.95) if hasattr(results, "settings") else 0.95
+    pool = results.settings.get("pool", "") if hasattr(results, "settings") else ""
+    head = f"{'event':<{_EVENT_WIDTH}} {'n':>3} {'CAAR %':>7} {f'{level:.0%} CI %':<16}"
+    head += "".join(f" {label:>5}" for _, label in P_COLUMNS)
+    lines = [
+        clip(f"CAAR over event window {window} ({pool or 'pooled firms'}); p-values of the"),
+        clip("dependence-robust tests: CDA, KP (Kolari-Pynnonen), GRANK, port(folio)"),
+        "",
+        head,
+    ]
+    mine = caar[caar["window"] == window]
+    events, pooled = mine[mine["event_id"] != "ALL"], mine[mine["event_id"] == "ALL"]
+    lines += _block(events, results.tests, ["event_id", "window"], lambda r: str(r.event_id))
+    lines += _block(pooled, results.tests, ["event_id", "window"], lambda r: "ALL events")
+    groups = getattr(results, "group_caar", pd.DataFrame())
+    if not groups.empty:
+        rows = groups[(groups["window"] == window) & (groups["event_id"] == "ALL")]
+        lines += _block(
+            rows, results.group_tests, ["event_id", "group", "window"], lambda r: f"ALL {r.group}"
+        )
+    return lines
+
+
+def files_line(out: Path, *, n_csv: int, n_figures: int) -> str:
+    """Where the outputs are, in one line."""
+    figures = f", {n_figures} figure{'s' if n_figures != 1 else ''}" if n_figures else ""
+    return clip(f"files: {out}/ (report.md, report.html, {n_csv} CSVs{figures})")
+
+
+def _first_clause(message: str) -> str:
+    """The message up to its first detail (``, e.g.`` / ``; see``), which the report keeps."""
+    return re.split(r",? \(?e\.g\.|; see |: e\.g\.", message, maxsplit=1)[0].strip()
+
+
+def warning_lines(
+    caught: Iterable[warnings.WarningMessage] | Iterable[str], *, width: int | None = WIDTH
+) -> list[str]:
+    """One ``warning: ...`` line per distinct message, ``(xN)`` when repeated.
+
+    With a ``width``, each line holds the warning class (for package warnings) and the
+    message's first clause, cut to ``width`` (the full messages are in ``issues.csv`` and
+    the report); with ``width=None`` the whole message, for commands without a report.
+    """
+    counts: Counter[str] = Counter()
+    short = _first_clause if width else str.strip
+    for item in caught:
+        if isinstance(item, str):
+            counts[short(item)] += 1
+            continue
+        name = item.category.__name__
+        counts[f"{name}: {short(str(item.message))}" if width else short(str(item.message))] += 1
+    lines = []
+    for text, count in counts.items():
+        suffix = f" (x{count})" if count > 1 else ""
+        line = f"warning: {clean_text(text)}"  # ESC, NUL, U+2028 shown as escapes
+        lines.append((clip(line, width - len(suffix)) if width else line) + suffix)
+    return lines
+
+
+def check_writable(out: Path) -> None:
+    """Refuse an output folder that cannot be written, before any work is done.
+
+    Nothing is created here: ``out``, if it exists, must be a folder, and the nearest
+    existing folder on the way to it must be writable. A refusal raises the ``OSError``
+    the later write would have raised, so the CLI's error edge prints its usual one line
+    (``error: cannot use '<out>': ...``, exit 1) without the study having run first.
+    """
+    import errno
+    import os
+
+    probe = out
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if out.exists() and not out.is_dir():
+        code = errno.EEXIST
+    elif not probe.is_dir():
+        code = errno.ENOTDIR
+    elif not os.access(probe, os.W_OK | os.X_OK):
+        code = errno.EACCES
+    else:
+        return
+    raise OSError(code, os.strerror(code), str(out))
+
+
+def correlation_headline_lines(table: pd.DataFrame, *, pre: str, post: str) -> list[str]:
+    """The headline of ``reequity correlate`` in lines of at most 80 characters.
+
+    Per event: the pairs with data on both sides, their mean correlation before and
+    after (and after, Forbes-Rigobon adjusted), how many pairs changed with p < 0.05 on
+    the adjusted test, and the smallest such p-value. Rows without data stay in the CSV.
+    """
+    shown = table.loc[(table["n_pre"] > 0) & (table["n_post"] > 0)]
+    head = (
+        f"{'event':<{_EVENT_WIDTH}} {'pairs':>5} {'rho_pre':>7} {'rho_post':>8} "
+        f"{'rho_fr':>6} {'p<.05':>5} {'min p_fr':>8}"
+    )
+    lines = [
+        clip(f"Mean correlation over pairs before ({pre}) and after ({post}) each event;"),
+        clip("rho_fr: Forbes-Rigobon (2002) adjusted; p<.05: pairs whose adjusted change"),
+        clip("has p < 0.05 (min p_fr: the smallest p); every pair: event_correlation.csv"),
+        "",
+        head,
+    ]
+    for event_id, rows in shown.groupby("event_id", sort=False):
+        p = rows["fr_pvalue"]
+        lines.append(
+            clip(
+                f"{short_event(str(event_id)):<{_EVENT_WIDTH}} {len(rows):>5} "
+                f"{rows['rho_pre'].mean():>7.3f} {rows['rho_post'].mean():>8.3f} "
+                f"{rows['rho_post_adj'].mean():>6.3f} {int((p < 0.05).sum()):>5} "
+                f"{_fmt_p(p.min()) if p.notna().any() else '':>8}"
+            )
+        )
+    dropped = len(table) - len(shown)
+    if dropped:
+        lines.append(clip(f"({dropped} event-pair rows without data on both sides: CSV only)"))
+    return lines

@@ -1,0 +1,126 @@
+"""The sections of the event-study report, in the order a reader needs them.
+
+First the answer (per event and per group: the CAAR of the main window with its interval
+and the dependence-robust tests), then the issues that qualify it (confounders, dropped
+firm-events, missing day-0 returns, counted per kind), then the other results. Full
+tables are CSV files beside the report, linked from it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from reequity.cli.study_tables import difference_view, display_table
+
+__all__ = ["event_study_sections", "issue_counts"]
+
+#: what each kind of issue means for the headline, in the report's words
+ISSUE_KINDS = {
+    "confounder": "another catalogued event falls inside the window",
+    "dropped": "too few estimation days: the firm-event is left out",
+    "missing_day0": "no return on day 0: the day stays in with a missing AR",
+    "day0_moved": "the event date is no session there: day 0 is the next trading day",
+    "overlap": "another event's window days are left out of the estimation window",
+    "skipped": "firm-event not studied (e.g. not a rare-earth business yet)",
+    "time_unknown": "no publication time: day 0 follows the date rule",
+}
+
+
+def issue_counts(issues: pd.DataFrame) -> pd.DataFrame:
+    """Issues counted per kind: rows, events and tickers touched, what it means, an example.
+
+    Returns
+    -------
+    DataFrame
+        kind, issues, events, tickers, meaning, example
+    """
+    cols = ["kind", "issues", "events", "tickers", "meaning", "example"]
+    if issues is None or issues.empty:
+        return pd.DataFrame(columns=cols)
+    rows = []
+    for kind, part in issues.groupby("kind", sort=True):
+        first = part.iloc[0]
+        rows.append(
+            {
+                "kind": kind,
+                "issues": len(part),
+                "events": part["event_id"].nunique(),
+                "tickers": part["ticker"].nunique() if "ticker" in part else 0,
+                "meaning": ISSUE_KINDS.get(str(kind), ""),
+                "example": _example(first),
+            }
+        )
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _example(row: pd.Series, width: int = 160) -> str:
+    """One issue as text: event, ticker when there is one, the message (shortened)."""
+    ticker = row.get("ticker")
+    who = f"{row['event_id']} {ticker}" if isinstance(ticker, str) and ticker else row["event_id"]
+    text = f"{who}: {row['message']}"
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _main(table: pd.DataFrame, window: str) -> pd.DataFrame:
+    """Rows of the main window, with the 95% interval in percent beside the CAAR."""
+    rows = table[table["window"] == window]
+    view = display_table(rows)
+    lo, hi = 100 * rows["ci_lower"].to_numpy(), 100 * rows["ci_upper"].to_numpy()
+    ci = [
+        f"[{a:+.2f}, {b:+.2f}]" if pd.notna(a) and pd.notna(b) else ""
+        for a, b in zip(lo, hi, strict=True)
+    ]
+    view.insert(view.columns.get_loc("CAAR %") + 1, "95% CI %", ci)
+    return view.drop(columns=["window"])
+
+
+def _with_ci(table: pd.DataFrame, caar: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    return table.merge(caar[[*keys, "ci_lower", "ci_upper"]], on=keys, how="left")
+
+
+def event_study_sections(
+    results, tables: dict[str, pd.DataFrame], *, csvs: dict[str, Path], out: Path
+) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
+    """Report sections (heading -> table) and links (label -> CSV path relative to ``out``).
+
+    A heading whose table is also a CSV carries that CSV's name, so a reader who wants
+    every window, group or firm knows where it is.
+    """
+    window = str(results.caar["window"].iloc[0])
+    pool = results.settings.get("pool", "pooled firms")
+    summary = _with_ci(tables["summary"], results.caar, ["event_id", "window"])
+    sections = {
+        f"Headline: CAAR with dependence-robust tests, window {window}, per event ({pool}); "
+        "95% interval; statistic (p); every window: summary.csv": _main(summary, window)
+    }
+    if not tables["groups"].empty:
+        groups = _with_ci(tables["groups"], results.group_caar, ["event_id", "group", "window"])
+        pooled = groups[groups["event_id"] == "ALL"]
+        sections[
+            f"CAAR by group: all events pooled, window {window}; each event and group: "
+            "group_summary.csv"
+        ] = _main(pooled, window)
+    diff = results.group_difference
+    if not diff.empty:
+        shown = diff[(diff["event_id"] == "ALL") & (diff["window"] == window)]
+        sections[
+            f"Difference between groups, all events, window {window} (long-short portfolio); "
+            "every event and window: group_difference.csv"
+        ] = difference_view(shown)
+    sections["Issues that qualify the results, counted per kind (each one: issues.csv)"] = (
+        issue_counts(results.issues)
+    )
+    if tables.get("cross_section") is not None:
+        sections["Cross-sectional regression of CARs (cross_section.csv)"] = tables["cross_section"]
+    if tables.get("robustness") is not None:
+        sections["Specification curve (share of specifications; robustness.csv has each one)"] = (
+            tables["robustness"]
+        )
+    links = {
+        f"{name}.csv": Path(os.path.relpath(path.resolve(), out.resolve())).as_posix()
+        for name, path in csvs.items()
+    }
+    return sections, links
