@@ -77,8 +77,14 @@ def normalize_events(events: pd.DataFrame, tickers: list[str]) -> pd.DataFrame:
     if ev["date"].isna().any():
         bad = ev.loc[ev["date"].isna(), "event_id"].tolist()
         raise EventFormatError(f"events {bad} have no date; give every event an ISO date.")
+    for col in ("time", "timezone"):
+        if col not in ev.columns:
+            ev[col] = None
+    if "ticker" not in ev.columns:
+        ev["ticker"] = None
+    check_events(ev)  # one id with two dates must not collapse into one event
+    blank = ev["ticker"].isna().to_numpy()
     # rows without a ticker apply to every (non-benchmark) ticker
-    blank = ev["ticker"].isna().to_numpy() if "ticker" in ev.columns else np.ones(len(ev), bool)
     if blank.all() and ev["event_id"].is_unique:  # the common case: numpy cross product
         order = np.argsort(ev["event_id"].to_numpy(dtype=object), kind="stable")
         rep, k = np.repeat(order, len(tickers)), len(tickers)
@@ -95,13 +101,6 @@ def normalize_events(events: pd.DataFrame, tickers: list[str]) -> pd.DataFrame:
                 },
             }
         )
-    for col in ("time", "timezone"):
-        if col not in ev.columns:
-            ev[col] = None
-    if "ticker" not in ev.columns:
-        ev["ticker"] = None
-    check_events(ev)  # one id with two dates must not collapse into one event
-    blank = ev["ticker"].isna().to_numpy()
     if blank.any():
         crossed = (
             ev[blank].drop(columns=["ticker"]).merge(pd.DataFrame({"ticker": tickers}), how="cross")
