@@ -29,9 +29,8 @@ def test_shape_sources_and_tickers(news: pd.DataFrame) -> None:
     assert set(news["kind"]) <= set(NEWS_KINDS)
     assert news["sources"].str.startswith("http").all()
     assert set(news["ticker"]) <= set(load_universe().index)
-    assert {"MP", "LYC.AX", "ILU.AX", "ARU.AX", "USAR", "600111", "600392", "300748"} <= set(
-        news["ticker"]
-    )
+    names = {"MP", "LYC.AX", "ILU.AX", "ARU.AX", "USAR", "600111", "600392", "300748", "000831"}
+    assert names <= set(news["ticker"])
 
 
 def test_key_items(news: pd.DataFrame) -> None:
