@@ -156,14 +156,16 @@ def _check_events(events: pd.DataFrame) -> pd.DataFrame:
             f"events must be a DataFrame with columns 'event_id' and 'date', got {got}; "
             "use reequity.load_catalogue() or reequity.events.io.load_events(path)."
         )
+    from reequity.data.zones import split_instants
+
+    # an offset in a date is the event's time and zone, as in the study (never dropped)
+    events = split_instants(events)
     try:
         dates = pd.to_datetime(events["date"])
     except (ValueError, TypeError) as exc:
         raise EventFormatError(
             f"events 'date' column holds unparseable values ({exc}); use ISO dates YYYY-MM-DD."
         ) from None
-    if getattr(dates.dt, "tz", None) is not None:
-        dates = dates.dt.tz_localize(None)
     out = pd.DataFrame({"event_id": events["event_id"].astype(str), "date": dates.dt.normalize()})
     # time and zone place the announcement against each exchange's close (see pair_day0)
     for col in ("time", "timezone"):

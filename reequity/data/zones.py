@@ -146,7 +146,9 @@ def split_instants(events: pd.DataFrame) -> pd.DataFrame:
         When a row gives a time both in ``date`` (with an offset) and in ``time``.
     """
     values = events["date"]
-    if not (isinstance(values.dtype, pd.DatetimeTZDtype) or values.dtype == object):
+    # text may be object or pandas' own string dtype (the default for str in pandas 3)
+    textual = values.dtype == object or pd.api.types.is_string_dtype(values.dtype)
+    if not (isinstance(values.dtype, pd.DatetimeTZDtype) or textual):
         return events
     out = events.copy()
     dates = out["date"].astype(object)

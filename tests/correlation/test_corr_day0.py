@@ -57,3 +57,13 @@ def test_without_exchanges_the_calendar_date_is_used() -> None:
     returns = _returns()
     corr = event_correlation(returns, EVENT, pairs=[("AU", "US")])
     assert f"{corr.table['day0'].iloc[0]:%Y-%m-%d}" == "2025-04-04"
+
+
+def test_an_offset_in_the_date_is_the_event_time() -> None:
+    # 18:00 Beijing given as the same instant with an offset: same day 0s, not the date
+    returns = _returns()
+    instant = EVENT.drop(columns=["time", "timezone"]).assign(date=["2025-04-04T10:00:00+00:00"])
+    pairs = [("AU", "US"), ("CN", "US")]
+    a = event_correlation(returns, EVENT, pairs=pairs, exchanges=EXCHANGES)
+    b = event_correlation(returns, instant, pairs=pairs, exchanges=EXCHANGES)
+    assert list(b.table["day0"]) == list(a.table["day0"])

@@ -97,6 +97,20 @@ def test_offset_in_an_events_csv_is_honoured(tmp_path: Path) -> None:
     assert days["synthetic_offset"] == pd.Timestamp("2025-10-10")
 
 
+def test_offset_in_a_string_column_given_to_event_study_is_honoured() -> None:
+    # pandas 3 stores text as its own string dtype, not object: the offset must still count
+    idx = pd.bdate_range("2024-01-01", "2025-12-31", name="date")
+    rng = np.random.default_rng(0)
+    returns = pd.DataFrame({"A": rng.normal(0, 0.01, len(idx)), "M": rng.normal(0, 0.01, len(idx))},
+                           index=idx)  # fmt: skip
+    events = pd.DataFrame({"event_id": ["synthetic"], "date": ["2025-10-09T23:30:00-05:00"]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = rq.event_study(returns, events, benchmark="M", calendars={"A": "XSHG", "M": "XSHG"},
+                             windows=[(0, 0)], tests=["t_cs"])  # fmt: skip
+    assert res.ar.loc[res.ar["tau"] == 0, "date"].tolist() == [pd.Timestamp("2025-10-10")]
+
+
 def test_offset_on_the_cli_moves_day_zero_like_a_zone(tmp_path: Path) -> None:
     """600111's day 0 from an offset equals day 0 from date+time+zone (was 10-09 vs 10-10)."""
     days = {}
