@@ -105,10 +105,9 @@ def write_html_report(
             for label, href in links.items()
         )
         body += ["<h2>Files</h2>", f"<ul>{items}</ul>"]
-    setting_rows = pd.DataFrame(
-        {"setting": list(settings), "value": [_text(v) for v in settings.values()]}
-    )
-    body += ["<h2>Settings</h2>", _table(setting_rows)]
+    from reequity.report import _settings_frame  # the Markdown report's settings table
+
+    body += ["<h2>Settings</h2>", _table(_settings_frame(settings))]
     page = (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{esc(title)}</title><style>{_STYLE}</style></head>\n<body>\n"
@@ -124,12 +123,6 @@ def _table(frame: pd.DataFrame) -> str:
     return frame.to_html(
         index=False, escape=True, na_rep="", border=0, float_format=lambda v: f"{v:.4f}"
     )
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, (list, tuple)):
-        return ", ".join(map(str, value))
-    return "" if value is None else str(value)
 
 
 def _data_uri(path: Path) -> str:
