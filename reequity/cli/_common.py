@@ -54,6 +54,12 @@ def _out(value: str) -> Path:
     return out_path(value)
 
 
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print only errors and the files line.")
+]
+NoFiguresOption = Annotated[
+    bool, typer.Option("--no-figures", help="Write no figures (faster; report without them).")
+]
 OutOption = Annotated[
     Path | None,
     typer.Option("--out", "-o", help="Output folder (or file) for results.", parser=_out),

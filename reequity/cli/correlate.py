@@ -20,8 +20,10 @@ import typer
 from reequity.cli._common import (
     CacheDirOption,
     FormatOption,
+    NoFiguresOption,
     OutOption,
     OutputFormat,
+    QuietOption,
     console,
     emit_frame,
     err_console,
@@ -92,13 +94,11 @@ def correlate(
     out: OutOption = None,
     fmt: FormatOption = OutputFormat.table,
     cache_dir: CacheDirOption = None,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Print only errors and the files line.")
-    ] = False,
+    quiet: QuietOption = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Print the full pre/post-event table.")
     ] = False,
-    no_figures: Annotated[bool, typer.Option("--no-figures", help="Write no figures.")] = False,
+    no_figures: NoFiguresOption = False,
 ) -> None:
     """Correlations of returns: rolling, before/after events (Fisher z, Forbes-Rigobon), lead-lag.
 

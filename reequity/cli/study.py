@@ -20,7 +20,9 @@ import typer
 from reequity.cli._common import (
     CacheDirOption,
     FormatOption,
+    NoFiguresOption,
     OutputFormat,
+    QuietOption,
     console,
     emit_frame,
     err_console,
@@ -233,15 +235,11 @@ def event_study(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Output folder.", parser=out_path)
     ] = Path("reequity-output"),
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Print only errors and the files line.")
-    ] = False,
+    quiet: QuietOption = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Print the full tables (every window).")
     ] = False,
-    no_figures: Annotated[
-        bool, typer.Option("--no-figures", help="Write no figures (faster; report without them).")
-    ] = False,
+    no_figures: NoFiguresOption = False,
     fmt: FormatOption = OutputFormat.table,
     cache_dir: CacheDirOption = None,
 ) -> None:
