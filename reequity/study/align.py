@@ -88,17 +88,12 @@ def normalize_events(events: pd.DataFrame, tickers: list[str]) -> pd.DataFrame:
     if blank.all() and ev["event_id"].is_unique:  # the common case: numpy cross product
         order = np.argsort(ev["event_id"].to_numpy(dtype=object), kind="stable")
         rep, k = np.repeat(order, len(tickers)), len(tickers)
-        # absent time / timezone columns are all-None object columns (as assigned below)
-        none = np.full(len(rep), None, dtype=object)
         return pd.DataFrame(
             {
                 "event_id": ev["event_id"].array.take(rep),
                 "date": ev["date"].array.take(rep),
                 "ticker": pd.array(tickers, dtype="str").take(np.tile(np.arange(k), len(ev))),
-                **{
-                    c: ev[c].array.take(rep) if c in ev.columns else none
-                    for c in ("time", "timezone")
-                },
+                **{c: ev[c].array.take(rep) for c in ("time", "timezone")},
             }
         )
     if blank.any():
