@@ -1,4 +1,4 @@
-"""Ready-made studies that join the universe, the cache, the catalogue and the engine.
+"""Ready-made event studies that join the universe, the cache, the catalogue and the engine.
 
 The engine (:mod:`reequity.study`) works on plain frames. These functions do the joining a
 researcher would otherwise repeat: pick the rare-earth securities of the universe, load
