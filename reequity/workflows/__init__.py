@@ -8,6 +8,7 @@ print what it returns.
 
 from __future__ import annotations
 
+from reequity.workflows.correlation import CorrelationRun, catalogue_correlation
 from reequity.workflows.study import (
     StudyInputs,
     catalogue_event_study,
@@ -19,7 +20,9 @@ from reequity.workflows.study import (
 )
 
 __all__ = [
+    "CorrelationRun",
     "StudyInputs",
+    "catalogue_correlation",
     "catalogue_event_study",
     "catalogue_robustness",
     "default_tickers",
