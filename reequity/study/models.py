@@ -322,7 +322,7 @@ for _entry in (
     ),
     ModelEntry(
         "market_adjusted", _market_adjusted, paper="Brown and Warner (1980)",
-        help="return minus the market return (beta 1, nothing estimated)",
+        help="return minus the market return, beta 1, nothing estimated",
     ),
     ModelEntry(
         "market", _market, paper="Fama, Fisher, Jensen and Roll (1969); MacKinlay (1997)",
