@@ -16,6 +16,7 @@ import pandas as pd
 import typer
 
 from reequity.errors import ConfigurationError
+from reequity.study.windows import MAX_OFFSET
 
 __all__ = [
     "DATE_MAX",
@@ -34,8 +35,8 @@ DATE_MIN = pd.Timestamp("1990-01-01")
 #: a date option further ahead than this names no data that can exist
 DATE_MAX_YEARS_AHEAD = 1
 DATE_MAX = pd.Timestamp.now().normalize() + pd.DateOffset(years=DATE_MAX_YEARS_AHEAD)
-#: trading days in 40 years: the longest window that can hold data
-MAX_DAYS = 10_000
+#: trading days in 40 years: the longest window that can hold data (the engine's bound)
+MAX_DAYS = MAX_OFFSET
 #: a lead or lag of a year of trading days is the most a daily cross-correlation can mean
 MAX_LAG = 250
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")

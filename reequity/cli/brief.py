@@ -18,6 +18,7 @@ import pandas as pd
 
 from reequity.cli._write import clean_text
 from reequity.study.headline import DUPLICATES
+from reequity.study.statistics import TESTS
 
 __all__ = [
     "WIDTH",
@@ -29,8 +30,9 @@ __all__ = [
 ]
 
 WIDTH = 80
-#: p-value columns of the headline, in order: (test name, column label)
-P_COLUMNS = (("cda", "CDA"), ("kolari_pynnonen", "KP"), ("grank", "GRANK"), ("portfolio", "port"))
+#: p-value columns of the headline, in order: (test name, column label), live from the
+#: test registry (its dependence-robust tests and their narrow column headings)
+P_COLUMNS = TESTS.view(lambda entry: entry.column, where=lambda entry: entry.robust).items()
 _EVENT_WIDTH = 26
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 
 from reequity.errors import StatisticWarning
 from reequity.study.arrays import take_cols
+from reequity.study.conventions import follows_estudy2
 from reequity.study.derive import Arrays
 from reequity.study.perfirm import PerFirm, per_firm
 from reequity.study.statistics import TESTS, Sample, TestResult
@@ -24,8 +25,6 @@ from reequity.study.statistics.grank import grank_counts, grank_groups
 
 __all__ = ["run_battery"]
 
-_NEEDS_RANKS = {"corrado_rank", "modified_rank", "corrado_sign", "grank"}
-_NEEDS_RBAR = {"adjusted_patell", "kolari_pynnonen"}
 # mean firm-events per event group up to which the groups are tested all at once: small
 # groups pay a Python pass each; large ones do not, and the all-at-once (n, C)
 # temporaries would cost first-touch page faults instead (measured at 100,000)
@@ -33,10 +32,16 @@ _BATCH_ROWS = 1024
 _ROW_FIELDS = ("ar", "sar", "car", "scar", "sigma", "n_est", "dof", "lamb_c", "cluster")
 
 
+def _needs(need: str, chosen: set[str]) -> bool:
+    """Whether a chosen test reads an input the battery prepares only on demand (its
+    registry entry's ``needs``: ``ranks``, ``rbar``)."""
+    return any(need in TESTS.entry(name).needs for name in chosen)
+
+
 def _lamb_cbar(a: Arrays, rows: slice, conv: str) -> np.ndarray:
     """Lamb's per-day factor: estudy2 uses the first firm's index and the mean M."""
     c = a.lamb_c[rows]
-    if conv == "estudy2":
+    if follows_estudy2(conv):
         m_mean = a.n_est[rows].mean()
         return c[0] - 1 / a.n_est[rows][0] + 1 / m_mean
     present = np.isfinite(take_cols(a.ar[rows], a.span))
@@ -184,7 +189,7 @@ def _batch(bounds: np.ndarray) -> bool:
 
 def _group_rbar(per: PerFirm, bounds: np.ndarray, chosen: set[str]) -> np.ndarray:
     """Kolari-Pynnonen's mean correlation of each event group (NaN when not needed)."""
-    if not _NEEDS_RBAR & chosen:
+    if not _needs("rbar", chosen):
         return np.full(len(bounds) - 1, np.nan)
     return np.array(
         [
@@ -212,7 +217,7 @@ def _all_groups(
         return done
     n_all = np.zeros((n_g, per.cell_n.shape[1]))
     np.add.at(n_all, cell_group, per.cell_n)
-    if conv == "textbook" and BATCHED & chosen and n_g > 1 and (np.diff(bounds) > 0).all():
+    if not follows_estudy2(conv) and BATCHED & chosen and n_g > 1 and (np.diff(bounds) > 0).all():
         cell_ar = np.zeros_like(n_all)
         np.add.at(cell_ar, cell_group, per.cell_ar)
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -245,9 +250,9 @@ def run_battery(
     chosen = set(names)
     per = per_firm(
         a, group, cell, len(cell_group),
-        ranks=bool(_NEEDS_RANKS & chosen),
+        ranks=_needs("ranks", chosen),
         sorted_sar=("grank" in chosen),
-        kp=bool(_NEEDS_RBAR & chosen),
+        kp=_needs("rbar", chosen),
     )  # fmt: skip
     bounds = np.searchsorted(group, np.arange(len(groups) + 1))
     counts = None

@@ -14,6 +14,7 @@ import pandas as pd
 
 from reequity.study.align import Panel
 from reequity.study.arrays import take_cols
+from reequity.study.conventions import follows_estudy2
 from reequity.study.models import ModelFit
 from reequity.study.windows import WindowSpec
 
@@ -119,7 +120,7 @@ def derive(
     lo, hi = spec.span
     span = np.flatnonzero((taus >= lo) & (taus <= hi))
     win = np.stack([(taus >= a) & (taus <= b) for a, b in spec.windows])
-    if conv == "estudy2" and fit.kind == "market":
+    if follows_estudy2(conv) and fit.kind == "market":
         c = take_cols(_estudy2_factor(panel, fit, est), span)
     else:
         c = fit.daily_factor(span)

@@ -9,10 +9,9 @@ SCAR, BHAR -> the test battery per event and pooled (:mod:`.statistics`) -> tidy
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -27,18 +26,26 @@ from reequity.study.checks import (
     zero_variance,
 )
 from reequity.study.clean import ExclusionInput, exclusion_frame, exclusion_mask
+from reequity.study.conventions import DEFAULT_CONVENTION, Convention, check_convention
 from reequity.study.derive import derive
 from reequity.study.event_checks import check_extent
 from reequity.study.frames import assemble
-from reequity.study.models import MODELS, Model, ModelFit, fit_model
+from reequity.study.models import DEFAULT_MODEL, DIMSON_LAGS, MODELS, Model, ModelFit, fit_model
 from reequity.study.results import EventStudyResults
 from reequity.study.statistics import TESTS
 from reequity.study.timing import time_unknown_issues
-from reequity.study.windows import WindowSpec, make_window_spec, parse_window
+from reequity.study.windows import (
+    DEFAULT_CLEAN_WINDOW,
+    DEFAULT_ESTIMATION,
+    DEFAULT_WINDOWS,
+    WindowSpec,
+    default_min_estimation,
+    make_window_spec,
+    parse_window,
+)
 
 __all__ = ["EventStudy", "event_study", "Convention"]
 
-Convention = Literal["textbook", "estudy2"]
 _NONE = np.empty((0, 0))
 Benchmark = str | pd.Series | Mapping[str, str] | None
 
@@ -54,10 +61,10 @@ class EventStudy:
     returns: pd.DataFrame
     events: pd.DataFrame
     benchmark: Benchmark
-    model: Model = "market"
-    estimation: tuple[int, int] = (-250, -11)
-    windows: Sequence[tuple[int, int]] = ((-1, 1),)
-    convention: Convention = "textbook"
+    model: Model = DEFAULT_MODEL
+    estimation: tuple[int, int] = DEFAULT_ESTIMATION
+    windows: Sequence[tuple[int, int]] = DEFAULT_WINDOWS
+    convention: Convention = DEFAULT_CONVENTION
     tests: str | Sequence[str] = "all"
     min_estimation: int | None = None
     calendars: Mapping[str, str] | None = None
@@ -65,11 +72,11 @@ class EventStudy:
     price_limits: Mapping[str, float | pd.Series] | None = None
     confounders: pd.DataFrame | None = None
     seed: int = 0
-    dimson_lags: int = 1
+    dimson_lags: int = DIMSON_LAGS
     groups: Mapping[str, str] | None = None
     kinds: Mapping[str, str] | None = None
     clean_estimation: bool = True
-    clean_window: tuple[int, int] = (-1, 1)
+    clean_window: tuple[int, int] = DEFAULT_CLEAN_WINDOW
     exclude: ExclusionInput = None
     window_spec: WindowSpec = field(init=False, repr=False)
     exclusions: pd.DataFrame = field(init=False, repr=False)  # validated exclusion items
@@ -79,14 +86,8 @@ class EventStudy:
     def __post_init__(self) -> None:
         object.__setattr__(self, "window_spec", make_window_spec(self.estimation, self.windows))
         object.__setattr__(self, "test_names", _test_names(self.tests))
-        if self.model not in MODELS:
-            raise ConfigurationError(
-                f"model {self.model!r} is not known; valid: {', '.join(MODELS)}."
-            )
-        if self.convention not in get_args(Convention):
-            raise ConfigurationError(
-                f"convention {self.convention!r} is not known; valid: textbook, estudy2."
-            )
+        entry = MODELS.entry(self.model)  # "model 'x' is not known; valid: ..."
+        check_convention(self.convention)
         if not isinstance(self.returns, pd.DataFrame) or not isinstance(
             self.returns.index, pd.DatetimeIndex
         ):
@@ -101,10 +102,11 @@ class EventStudy:
             )
         check_extent(self.window_spec, self.returns)  # before any (n x taus) array
         object.__setattr__(self, "scale", check_inputs(self.returns, self.benchmark, self.factors))
-        if self.benchmark is None and self.model not in ("constant_mean", "factor"):
+        if self.benchmark is None and entry.needs_benchmark:
+            free = [m.name for m in MODELS.values() if not m.needs_benchmark]
             raise ConfigurationError(
                 f"model {self.model!r} needs a benchmark; pass benchmark=<column name>, a "
-                "Series or a mapping ticker -> column (or use model='constant_mean')."
+                f"Series or a mapping ticker -> column (or use model={free[0]!r})."
             )
         if self.min_estimation is not None and self.min_estimation < 3:
             raise ConfigurationError(
@@ -123,7 +125,9 @@ class EventStudy:
     def fit(self) -> EventStudyResults:
         """Run the study and return :class:`~reequity.study.results.EventStudyResults`."""
         spec = self.window_spec
-        pad = {"dimson": self.dimson_lags, "scholes_williams": 1}.get(self.model, 0)
+        entry = MODELS.entry(self.model)
+        options = entry.option_values(self)
+        pad = entry.pad_for(options)
         panel = build_panel(
             self.returns,
             self.events,
@@ -142,9 +146,9 @@ class EventStudy:
             est,
             model=self.model,
             pad=pad,
-            lags=self.dimson_lags,
             factors=panel.factors,
             convention=self.convention,
+            options=options,
         )
         keep, dropped = self._screen(panel, fit, est)
         issues: list[Issue] = [tuple(str(d[c]) for c in ISSUE_COLUMNS) for d in panel.issues]
@@ -187,8 +191,8 @@ class EventStudy:
     ) -> tuple[np.ndarray, list[Issue]]:
         """Drop firm-events with too few estimation observations or no residual
         variance (a constant series, an exact fit), reporting each."""
-        length = self.window_spec.estimation[1] - self.window_spec.estimation[0] + 1
-        need = max(self.min_estimation or math.ceil(0.5 * length), fit.k + 3)
+        estimation = self.window_spec.estimation
+        need = max(self.min_estimation or default_min_estimation(estimation), fit.k + 3)
         flat, typical = zero_variance(fit.sigma, panel.ret, est, self.scale)
         short = ~(fit.n_est >= need)
         keep = ~short & np.isfinite(fit.sigma) & (fit.sigma > 0) & ~flat
@@ -229,10 +233,10 @@ def event_study(
     events: pd.DataFrame,
     *,
     benchmark: Benchmark,
-    model: Model = "market",
-    estimation: tuple[int, int] = (-250, -11),
-    windows: Sequence[tuple[int, int]] = ((-1, 1),),
-    convention: Convention = "textbook",
+    model: Model = DEFAULT_MODEL,
+    estimation: tuple[int, int] = DEFAULT_ESTIMATION,
+    windows: Sequence[tuple[int, int]] = DEFAULT_WINDOWS,
+    convention: Convention = DEFAULT_CONVENTION,
     tests: str | Sequence[str] = "all",
     min_estimation: int | None = None,
     calendars: Mapping[str, str] | None = None,
@@ -241,7 +245,7 @@ def event_study(
     confounders: pd.DataFrame | None = None,
     seed: int = 0,
     clean_estimation: bool = True,
-    clean_window: tuple[int, int] = (-1, 1),
+    clean_window: tuple[int, int] = DEFAULT_CLEAN_WINDOW,
     exclude: ExclusionInput = None,
     **options: Any,
 ) -> EventStudyResults:

@@ -9,35 +9,46 @@ is said once.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from reequity.study.statistics import TESTS
+
 if TYPE_CHECKING:
     from reequity.study.results import EventStudyResults
 
-__all__ = ["LABELS", "ROBUST_NOTE", "duplicate_of", "fmt_p", "headline", "robust_cells"]
+__all__ = ["LABELS", "duplicate_of", "fmt_p", "headline", "robust_cells", "robust_note"]
 
-#: short label and paper of each dependence-robust test (and the plain cross-sectional t)
-LABELS: dict[str, tuple[str, str]] = {
-    "cda": ("CDA", "Brown and Warner (1985) crude dependence adjustment"),
-    "kolari_pynnonen": ("KP", "Kolari and Pynnonen (2010) adjusted BMP"),
-    "grank": ("GRANK", "Kolari and Pynnonen (2011) generalized rank"),
-    "portfolio": ("portfolio", "calendar-time portfolio, Brown and Warner (1980)"),
-}
+#: short label and paper of each dependence-robust test, read from the test registry
+LABELS: Mapping[str, tuple[str, str]] = TESTS.view(
+    lambda entry: (entry.label, entry.wording), where=lambda entry: entry.robust
+)
 DIFFERENCE_LABELS: dict[str, tuple[str, str]] = {
     "long_short_cda": ("long-short CDA", "t of the A - B portfolio, Brown and Warner (1985)"),
     "long_short_rank": ("long-short rank", "rank sum of A - B, window vs estimation days"),
 }
-#: a statistic identical to another in a row is shown as a reference to that one
-DUPLICATES = (("portfolio", "cda"),)
-ROBUST_NOTE = (
-    "Dependence-robust tests (firms sharing an event date are cross-correlated): "
-    + "; ".join(f"{label} = {paper}" for label, paper in LABELS.values())
-    + ". Where the portfolio test equals the CDA (one day-0 date in the row) it is shown "
-    "once, as '= CDA'. t_cs assumes independent firms."
-)
+#: (test, the test it equals when a row's firm-events share one day-0 date): shown as a
+#: reference to that one; from the registry's ``same_as``
+DUPLICATES = TESTS.view(lambda entry: entry.same_as, where=lambda entry: entry.same_as).items()
+
+
+def robust_note() -> str:
+    """The paragraph naming each dependence-robust test with its paper."""
+    return (
+        "Dependence-robust tests (firms sharing an event date are cross-correlated): "
+        + "; ".join(f"{label} = {paper}" for label, paper in LABELS.values())
+        + ". Where the portfolio test equals the CDA (one day-0 date in the row) it is shown "
+        "once, as '= CDA'. t_cs assumes independent firms."
+    )
+
+
+def __getattr__(name: str) -> str:
+    if name == "ROBUST_NOTE":  # the note as it reads now (tests registered since count)
+        return robust_note()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def duplicate_of(tests: pd.DataFrame) -> pd.Series:
@@ -143,7 +154,7 @@ def headline(
     computed = set(results.tests["test"])
     names = names or tuple(t for t in LABELS if t in computed)
     pool = results.settings.get("pool", "all firm-events")
-    lines = [wrap(ROBUST_NOTE), f"Pooled rows (ALL and each event): {pool}."]
+    lines = [wrap(robust_note()), f"Pooled rows (ALL and each event): {pool}."]
     lines += _pooled_lines(results, names)
     diff = _difference_lines(results)
     if diff:
