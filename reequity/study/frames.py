@@ -280,9 +280,7 @@ def assemble(spec: EventStudy, panel: Panel, a: Arrays, issues: list[Issue]) -> 
 
     g = grouping(a.params["ticker"].to_numpy(), groups=spec.groups, kinds=spec.kinds)
     pooled = select_rows(a, g.pool)  # ``a`` itself when every firm-event is a stock
-    res = run_battery(
-        pooled, spec.test_names, spec.convention, spec.seed, scratch=not g.pool.all()
-    )
+    res = run_battery(pooled, spec.test_names, spec.convention, spec.seed, scratch=not g.pool.all())
     car = _car_frame(spec, panel, a, g)
     issues = issues + _confounder_issues(spec, car)
     return EventStudyResults(
