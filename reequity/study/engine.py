@@ -31,6 +31,7 @@ from reequity.study.derive import derive
 from reequity.study.event_checks import check_extent
 from reequity.study.frames import assemble
 from reequity.study.models import DEFAULT_MODEL, DIMSON_LAGS, MODELS, Model, ModelFit, fit_model
+from reequity.study.pools import PoolBy, event_pools
 from reequity.study.results import EventStudyResults
 from reequity.study.statistics import TESTS
 from reequity.study.timing import time_unknown_issues
@@ -78,9 +79,11 @@ class EventStudy:
     clean_estimation: bool = True
     clean_window: tuple[int, int] = DEFAULT_CLEAN_WINDOW
     exclude: ExclusionInput = None
+    pool_by: PoolBy = None
     window_spec: WindowSpec = field(init=False, repr=False)
     exclusions: pd.DataFrame = field(init=False, repr=False)  # validated exclusion items
     test_names: tuple[str, ...] = field(init=False, repr=False)
+    pools: dict[str, str] = field(init=False, repr=False)  # event_id -> pool ({}: none)
     scale: float = field(init=False, repr=False)  # largest |return|, see checks.zero_variance
 
     def __post_init__(self) -> None:
@@ -121,6 +124,7 @@ class EventStudy:
         window = parse_window(self.clean_window, name="clean_window")
         object.__setattr__(self, "clean_window", window)
         object.__setattr__(self, "exclusions", exclusion_frame(self.confounders, self.exclude))
+        object.__setattr__(self, "pools", event_pools(self.events, self.pool_by))
 
     def fit(self) -> EventStudyResults:
         """Run the study and return :class:`~reequity.study.results.EventStudyResults`."""
@@ -247,6 +251,7 @@ def event_study(
     clean_estimation: bool = True,
     clean_window: tuple[int, int] = DEFAULT_CLEAN_WINDOW,
     exclude: ExclusionInput = None,
+    pool_by: PoolBy = None,
     **options: Any,
 ) -> EventStudyResults:
     """Run an event study on wide returns around dated events.
@@ -304,6 +309,11 @@ def event_study(
         More dates to keep out of the estimation windows: a list of dates (every ticker)
         or a frame with ``date`` and optionally ``ticker`` (blank = every ticker),
         ``time`` and ``timezone`` (a publication time moves day 0 as for events).
+    pool_by : str or Mapping, optional
+        Pools of comparable events, each tested on its own (:mod:`reequity.study.pools`):
+        a column of ``events`` (e.g. ``event_type``) or a mapping event_id -> pool. An
+        event without a value is in the pool ``"unpooled"``. Fills ``pools``,
+        ``pool_tests`` and ``pool_difference``; ``ALL`` still pools every event.
     **options
         ``dimson_lags`` (default 1); ``groups`` (ticker -> group label, e.g. ``CN``,
         ``ex-CN``) and ``kinds`` (ticker -> stock, etf, basket or index; default stock):
@@ -317,9 +327,9 @@ def event_study(
     EventStudyResults
         Frames ``ar``, ``car``, ``aar``, ``caar``, ``tests``, ``issues``, ``params`` and,
         with groups or non-stock kinds, ``group_aar``, ``group_caar``, ``group_tests``,
-        ``group_difference``.
-        ``issues`` reports dropped firm-events, day 0 moved off a non-trading day or
-        missing, windows running past the data, overlapping events and confounders.
+        ``group_difference``; with ``pool_by``, ``pools``, ``pool_tests`` and
+        ``pool_difference``. ``issues`` reports dropped firm-events, day 0 moved off a
+        non-trading day or missing, windows running past the data, overlapping events and confounders.
 
     Raises
     ------
@@ -362,6 +372,7 @@ def event_study(
         clean_estimation=clean_estimation,
         clean_window=clean_window,
         exclude=exclude,
+        pool_by=pool_by,
         **options,
     ).fit()
 
