@@ -45,7 +45,7 @@ from reequity.study.windows import (
     parse_window,
 )
 
-__all__ = ["EventStudy", "event_study", "Convention"]
+__all__ = ["EventStudy", "event_study", "Convention", "naive_dates"]
 
 _NONE = np.empty((0, 0))
 Benchmark = str | pd.Series | Mapping[str, str] | None
@@ -126,35 +126,32 @@ class EventStudy:
         object.__setattr__(self, "exclusions", exclusion_frame(self.confounders, self.exclude))
         object.__setattr__(self, "pools", event_pools(self.events, self.pool_by))
 
+    @property
+    def _options(self) -> dict[str, Any]:
+        """This spec's values of its model's registered options."""
+        return MODELS.entry(self.model).option_values(self)
+
+    @property
+    def _pad(self) -> int:
+        """Leads and lags of the benchmark the model reads (Dimson, Scholes-Williams)."""
+        return MODELS.entry(self.model).pad_for(self._options)
+
     def fit(self) -> EventStudyResults:
         """Run the study and return :class:`~reequity.study.results.EventStudyResults`."""
         spec = self.window_spec
-        entry = MODELS.entry(self.model)
-        options = entry.option_values(self)
-        pad = entry.pad_for(options)
         panel = build_panel(
             self.returns,
             self.events,
             benchmark=self.benchmark,
             taus=spec.taus,
-            pad=pad,
+            pad=self._pad,
             calendars=self.calendars,
             factors=self.factors,
             date_taus=spec.span,
         )
         est = (spec.taus >= spec.estimation[0]) & (spec.taus <= spec.estimation[1])
         n_dropped = self._clean(panel)
-        fit = fit_model(
-            panel.ret,
-            panel.bench,
-            est,
-            model=self.model,
-            pad=pad,
-            factors=panel.factors,
-            convention=self.convention,
-            options=options,
-        )
-        keep, dropped = self._screen(panel, fit, est)
+        fit, keep, dropped = self._estimate(panel, est)
         issues: list[Issue] = [tuple(str(d[c]) for c in ISSUE_COLUMNS) for d in panel.issues]
         cleaned = self.clean_window if self.clean_estimation else None
         issues += dropped + panel_issues(panel, spec, cleaned)
@@ -167,28 +164,49 @@ class EventStudy:
         del fit
         return assemble(self, panel, arrays, issues)  # test battery on the pool and groups
 
-    def _clean(self, panel: Panel) -> np.ndarray:
+    # _clean and _estimate are the steps of fit() between the panel and derive(); the
+    # specification curve (:mod:`.curve_fits`) calls them on panels it shares.
+
+    def _clean(self, panel: Panel, drop: np.ndarray | None = None) -> np.ndarray:
         """Turn the estimation returns around other events into missing values.
 
         Drops, per firm-event, the sessions ``clean_window`` around the day 0 (on the
         firm's exchange) of the study's other events for that ticker, of every
         confounder and of every ``exclude`` item (see :mod:`reequity.study.clean`), so
-        the fit and every test use the remaining M_i sessions. Returns the number of
-        sessions with a return that were dropped, per firm-event.
+        the fit and every test use the remaining M_i sessions. ``drop`` is that (n, L)
+        mask when the caller has it already (true on estimation taus only). Returns the
+        number of sessions with a return that were dropped, per firm-event.
         """
         if not self.clean_estimation:
             return np.zeros(len(panel.keys), dtype=np.int64)
-        index = pd.DatetimeIndex(self.returns.index)
-        index = (index.tz_localize(None) if index.tz is not None else index).normalize()
-        spec = self.window_spec
-        drop = exclusion_mask(
-            panel.keys, index, self.exclusions,
-            taus=spec.taus, est=spec.estimation, window=self.clean_window,
-        )  # fmt: skip
-        drop &= np.isfinite(panel.ret)
+        if drop is None:
+            spec = self.window_spec
+            drop = exclusion_mask(
+                panel.keys, naive_dates(self.returns), self.exclusions,
+                taus=spec.taus, est=spec.estimation, window=self.clean_window,
+            )  # fmt: skip
+            drop &= np.isfinite(panel.ret)
+        else:
+            drop = drop & np.isfinite(panel.ret)  # never the caller's mask
         if drop.any():
             panel.ret[drop] = np.nan  # the panel's own copy, never the caller's frame
         return drop.sum(axis=1)
+
+    def _estimate(self, panel: Panel, est: np.ndarray) -> tuple[ModelFit, np.ndarray, list[Issue]]:
+        """Fit the model on the (cleaned) panel and screen the fits: the fit, the kept
+        firm-events and an issue per dropped one."""
+        fit = fit_model(
+            panel.ret,
+            panel.bench,
+            est,
+            model=self.model,
+            pad=self._pad,
+            factors=panel.factors,
+            convention=self.convention,
+            options=self._options,
+        )
+        keep, dropped = self._screen(panel, fit, est)
+        return fit, keep, dropped
 
     def _screen(
         self, panel: Panel, fit: ModelFit, est: np.ndarray
@@ -219,6 +237,12 @@ class EventStudy:
                 f"{self.window_spec.estimation}; load a longer history or lower min_estimation."
             )
         return keep, rows
+
+
+def naive_dates(returns: pd.DataFrame) -> pd.DatetimeIndex:
+    """The dates of ``returns`` as tz-naive midnights (what exclusion items are matched to)."""
+    index = pd.DatetimeIndex(returns.index)
+    return (index.tz_localize(None) if index.tz is not None else index).normalize()
 
 
 def _test_names(tests: str | Sequence[str]) -> tuple[str, ...]:
