@@ -76,3 +76,13 @@ def test_conventions() -> None:
     assert check_convention("textbook") == "textbook"
     with pytest.raises(ConfigurationError, match="valid: textbook, estudy2"):
         check_convention("R")
+
+
+def test_the_documented_built_ins_are_the_registered_ones() -> None:
+    doc = " ".join(rq.event_study.__doc__.split())
+    models, tests = (
+        doc.split(f"{what} built in: ")[1].split(".")[0].split(", ")
+        for what in ("needs);", '"all": every one);')
+    )
+    assert sorted(models) == sorted(MODELS)
+    assert tests == list(TESTS)
