@@ -108,6 +108,11 @@ class EventStudy:
                 f"model {self.model!r} needs a benchmark; pass benchmark=<column name>, a "
                 f"Series or a mapping ticker -> column (or use model={free[0]!r})."
             )
+        if self.factors is None and entry.needs_factors:
+            raise ConfigurationError(
+                f"model={self.model!r} needs a factors frame (DatetimeIndex, one column per "
+                "factor); pass factors=<DataFrame>."
+            )
         if self.min_estimation is not None and self.min_estimation < 3:
             raise ConfigurationError(
                 f"min_estimation={self.min_estimation} is too small; use at least 3."

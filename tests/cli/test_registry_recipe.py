@@ -135,3 +135,12 @@ def test_unregistered_names_are_refused_again() -> None:
     assert result.exit_code == 2 and "toy_zero" in result.output
     with pytest.raises(ConfigurationError, match="toy_zero"):
         MODELS.entry("toy_zero")
+
+
+def test_help_lists_the_registries() -> None:
+    from reequity.study.conventions import CONVENTIONS
+
+    text = _flat(runner.invoke(app, ["event-study", "--help"], env={"COLUMNS": "200"}).output)
+    for name, entry in MODELS.items():
+        assert (f"{name}: {' '.join(entry.help.split())}" in text) != entry.needs_factors, name
+    assert all(name in text for name in [*TESTS, *CONVENTIONS])

@@ -68,6 +68,8 @@ def test_engine_messages_name_the_registered_models() -> None:
         rq.EventStudy(returns, event, None, model="dimson")
     with pytest.raises(ConfigurationError, match="valid: textbook, estudy2"):
         rq.EventStudy(returns, event, "MKT", convention="stata")
+    with pytest.raises(ConfigurationError, match="needs a factors frame"):
+        rq.EventStudy(returns, event, None, model="factor")  # at construction, not fit()
 
 
 def test_conventions() -> None:
