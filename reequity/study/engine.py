@@ -104,9 +104,10 @@ class EventStudy:
         object.__setattr__(self, "scale", check_inputs(self.returns, self.benchmark, self.factors))
         if self.benchmark is None and entry.needs_benchmark:
             free = [m.name for m in MODELS.values() if not m.needs_benchmark]
+            other = f" (or use model={free[0]!r})" if free else ""
             raise ConfigurationError(
                 f"model {self.model!r} needs a benchmark; pass benchmark=<column name>, a "
-                f"Series or a mapping ticker -> column (or use model={free[0]!r})."
+                f"Series or a mapping ticker -> column{other}."
             )
         if self.factors is None and entry.needs_factors:
             raise ConfigurationError(
