@@ -53,9 +53,12 @@ _LAZY: dict[str, str] = {
     "lead_lag": "reequity.correlation.lead_lag",
     "first_reaction": "reequity.correlation.reaction",
     "correlation_study": "reequity.correlation.pipeline",
+    "CorrelationSpec": "reequity.correlation.spec",
+    "CorrelationResults": "reequity.correlation.study_results",
     # ready-made studies on the shipped universe
     "catalogue_event_study": "reequity.workflows",
     "prepare_study_inputs": "reequity.workflows",
+    "catalogue_correlation": "reequity.workflows",
 }
 
 __all__ = sorted([*_LAZY, *_error_names, "plots", "__version__"])

@@ -23,7 +23,6 @@ __all__ = [
     "DATE_MIN",
     "MAX_DAYS",
     "MAX_LAG",
-    "check_against_data",
     "check_date",
     "check_days",
     "csv_header",
@@ -85,27 +84,6 @@ def check_days(
             param_hint=option,
         )
     return value
-
-
-def check_against_data(
-    returns: pd.DataFrame, *, window: int, max_lag: int, start: str | None, end: str | None
-) -> None:
-    """Refuse a rolling window or lag the loaded returns cannot hold (no rows at all, or
-    fewer rows than the window), naming the dates the data cover."""
-    rows = int(returns.notna().any(axis=1).sum())
-    span = f"--start {start or '(none)'} --end {end or '(none)'}"
-    if rows == 0:
-        raise ConfigurationError(
-            f"no returns of {', '.join(map(str, returns.columns))[:120]} between {span}; "
-            "pick dates inside the cached data (see `reequity data list`)"
-        )
-    first, last = returns.index[0], returns.index[-1]
-    for option, value in (("--window", window), ("--max-lag", max_lag)):
-        if value >= rows:
-            raise ConfigurationError(
-                f"{option} {value} needs more than the {rows:,} trading days of returns "
-                f"({first:%Y-%m-%d}..{last:%Y-%m-%d}); lower it or widen the dates"
-            )
 
 
 def out_path(value: str | Path) -> Path:

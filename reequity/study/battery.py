@@ -144,22 +144,23 @@ def _run_group(
 
 def _by_group(
     a: Arrays,
-) -> tuple[Arrays, list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+) -> tuple[Arrays, bool, list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Rows ordered by event (stable: a group keeps its firm-events' order).
 
-    Returns the reordered arrays, group names, each row's group and cell codes (a cell is
-    an event's firm-events sharing the calendar date of day 0), and each cell's group and
-    day-0 date code.
+    Returns the reordered arrays, whether they are a copy (the battery's own memory),
+    group names, each row's group and cell codes (a cell is an event's firm-events
+    sharing the calendar date of day 0), and each cell's group and day-0 date code.
     """
     group, names = pd.factorize(a.params["event_id"].to_numpy())  # first-appearance order
     day, _ = pd.factorize(a.cluster)
-    if (np.diff(group) < 0).any():  # copy once so every group is a slice
+    copied = bool((np.diff(group) < 0).any())
+    if copied:  # copy once so every group is a slice
         order = np.argsort(group, kind="stable")
         a = dataclasses.replace(a, **{f: getattr(a, f)[order] for f in _ROW_FIELDS})
         group, day = group[order], day[order]
     key = group.astype(np.int64) * (int(day.max(initial=0)) + 1) + day
     _, first, cell = np.unique(key, return_index=True, return_inverse=True)
-    return a, [str(x) for x in names], group, cell, group[first], day[first]
+    return a, copied, [str(x) for x in names], group, cell, group[first], day[first]
 
 
 def _grank_groups(
@@ -243,16 +244,23 @@ def _all_groups(
 
 
 def run_battery(
-    a: Arrays, names: tuple[str, ...], conv: str, seed: int
+    a: Arrays, names: tuple[str, ...], conv: str, seed: int, *, scratch: bool = False
 ) -> dict[str, dict[str, TestResult]]:
-    """Run every selected test for each event group and for ``ALL``."""
-    a, groups, group, cell, cell_group, cell_day = _by_group(a)
+    """Run every selected test for each event group and for ``ALL``.
+
+    ``scratch=True`` says the caller never reads ``a.ar``'s estimation columns again, so
+    the battery may sort GRANK's estimation SARs in their memory (no (n, M) allocation).
+    Otherwise ``a`` is left as it was: the pool and its groups often share one AR array,
+    and a later run (a group, a pool, the group differences) must see the ARs.
+    """
+    a, copied, groups, group, cell, cell_group, cell_day = _by_group(a)
     chosen = set(names)
     per = per_firm(
         a, group, cell, len(cell_group),
         ranks=_needs("ranks", chosen),
         sorted_sar=("grank" in chosen),
         kp=_needs("rbar", chosen),
+        overwrite=scratch or copied,
     )  # fmt: skip
     bounds = np.searchsorted(group, np.arange(len(groups) + 1))
     counts = None

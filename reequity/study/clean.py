@@ -54,8 +54,10 @@ def exclusion_frame(*parts: ExclusionInput) -> pd.DataFrame:
     ConfigurationError
         A frame without ``date``, or a date that cannot be parsed (the value is named).
     """
-    frames = []
-    for part in parts:
+    columns: dict[str, list[object]] = {"ticker": [], "time": [], "timezone": []}
+    dates: list[np.ndarray] = []
+    for part in parts:  # plain lists per column, one frame at the end (each EventStudy
+        # makes this frame: a frame per part would cost more than the items)
         if part is None:
             continue
         frame = part if isinstance(part, pd.DataFrame) else pd.DataFrame({"date": list(part)})
@@ -66,25 +68,33 @@ def exclusion_frame(*parts: ExclusionInput) -> pd.DataFrame:
                 f"exclusion dates need a 'date' column; got {list(frame.columns)}. Give a frame "
                 "with date (and optionally ticker, time, timezone) or a list of dates."
             )
-        out = pd.DataFrame(index=frame.index)
-        for col in ("ticker", "time", "timezone"):
-            values = frame[col] if col in frame.columns else None
-            out[col] = (
-                ["" if _blank(v) else str(v).strip() for v in values] if values is not None else ""
+        for col, out in columns.items():
+            values = frame[col].tolist() if col in frame.columns else None
+            out += (
+                ["" if _blank(v) else str(v).strip() for v in values]
+                if values is not None
+                else [""] * len(frame)
             )
-        dates = pd.to_datetime(frame["date"], errors="coerce")
-        if dates.isna().any():
-            bad = frame.loc[dates.isna(), "date"].iloc[0]
+        parsed = pd.to_datetime(frame["date"], errors="coerce")
+        if parsed.isna().any():
+            bad = frame.loc[parsed.isna(), "date"].iloc[0]
             raise ConfigurationError(
                 f"exclusion date {bad!r} is not a date; use ISO dates such as 2025-04-04."
             )
-        if getattr(dates.dt, "tz", None) is not None:
-            dates = dates.dt.tz_localize(None)
-        out["date"] = dates.dt.normalize()
-        frames.append(out[["ticker", "date", "time", "timezone"]])
-    if not frames:
+        if getattr(parsed.dt, "tz", None) is not None:
+            parsed = parsed.dt.tz_localize(None)
+        dates.append(parsed.dt.normalize().to_numpy())
+    if not dates:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in ("ticker", "time", "timezone")})
-    return pd.concat(frames, ignore_index=True).drop_duplicates(ignore_index=True)
+    out = pd.DataFrame(
+        {
+            "ticker": pd.array(columns["ticker"], dtype="str"),
+            "date": np.concatenate(dates),
+            "time": pd.array(columns["time"], dtype="str"),
+            "timezone": pd.array(columns["timezone"], dtype="str"),
+        }
+    )
+    return out.drop_duplicates(ignore_index=True)
 
 
 def _session_positions(items: pd.DataFrame, days: pd.DatetimeIndex, exchange: str) -> np.ndarray:

@@ -31,6 +31,7 @@ from reequity.study.derive import derive
 from reequity.study.event_checks import check_extent
 from reequity.study.frames import assemble
 from reequity.study.models import DEFAULT_MODEL, DIMSON_LAGS, MODELS, Model, ModelFit, fit_model
+from reequity.study.pools import PoolBy, event_pools
 from reequity.study.results import EventStudyResults
 from reequity.study.statistics import TESTS
 from reequity.study.timing import time_unknown_issues
@@ -44,7 +45,7 @@ from reequity.study.windows import (
     parse_window,
 )
 
-__all__ = ["EventStudy", "event_study", "Convention"]
+__all__ = ["EventStudy", "event_study", "Convention", "naive_dates"]
 
 _NONE = np.empty((0, 0))
 Benchmark = str | pd.Series | Mapping[str, str] | None
@@ -78,9 +79,11 @@ class EventStudy:
     clean_estimation: bool = True
     clean_window: tuple[int, int] = DEFAULT_CLEAN_WINDOW
     exclude: ExclusionInput = None
+    pool_by: PoolBy = None
     window_spec: WindowSpec = field(init=False, repr=False)
     exclusions: pd.DataFrame = field(init=False, repr=False)  # validated exclusion items
     test_names: tuple[str, ...] = field(init=False, repr=False)
+    pools: dict[str, str] = field(init=False, repr=False)  # event_id -> pool ({}: none)
     scale: float = field(init=False, repr=False)  # largest |return|, see checks.zero_variance
 
     def __post_init__(self) -> None:
@@ -127,36 +130,34 @@ class EventStudy:
         window = parse_window(self.clean_window, name="clean_window")
         object.__setattr__(self, "clean_window", window)
         object.__setattr__(self, "exclusions", exclusion_frame(self.confounders, self.exclude))
+        object.__setattr__(self, "pools", event_pools(self.events, self.pool_by))
+
+    @property
+    def _options(self) -> dict[str, Any]:
+        """This spec's values of its model's registered options."""
+        return MODELS.entry(self.model).option_values(self)
+
+    @property
+    def _pad(self) -> int:
+        """Leads and lags of the benchmark the model reads (Dimson, Scholes-Williams)."""
+        return MODELS.entry(self.model).pad_for(self._options)
 
     def fit(self) -> EventStudyResults:
         """Run the study and return :class:`~reequity.study.results.EventStudyResults`."""
         spec = self.window_spec
-        entry = MODELS.entry(self.model)
-        options = entry.option_values(self)
-        pad = entry.pad_for(options)
         panel = build_panel(
             self.returns,
             self.events,
             benchmark=self.benchmark,
             taus=spec.taus,
-            pad=pad,
+            pad=self._pad,
             calendars=self.calendars,
             factors=self.factors,
             date_taus=spec.span,
         )
         est = (spec.taus >= spec.estimation[0]) & (spec.taus <= spec.estimation[1])
         n_dropped = self._clean(panel)
-        fit = fit_model(
-            panel.ret,
-            panel.bench,
-            est,
-            model=self.model,
-            pad=pad,
-            factors=panel.factors,
-            convention=self.convention,
-            options=options,
-        )
-        keep, dropped = self._screen(panel, fit, est)
+        fit, keep, dropped = self._estimate(panel, est)
         issues: list[Issue] = [tuple(str(d[c]) for c in ISSUE_COLUMNS) for d in panel.issues]
         cleaned = self.clean_window if self.clean_estimation else None
         issues += dropped + panel_issues(panel, spec, cleaned)
@@ -169,28 +170,49 @@ class EventStudy:
         del fit
         return assemble(self, panel, arrays, issues)  # test battery on the pool and groups
 
-    def _clean(self, panel: Panel) -> np.ndarray:
+    # _clean and _estimate are the steps of fit() between the panel and derive(); the
+    # specification curve (:mod:`.curve_fits`) calls them on panels it shares.
+
+    def _clean(self, panel: Panel, drop: np.ndarray | None = None) -> np.ndarray:
         """Turn the estimation returns around other events into missing values.
 
         Drops, per firm-event, the sessions ``clean_window`` around the day 0 (on the
         firm's exchange) of the study's other events for that ticker, of every
         confounder and of every ``exclude`` item (see :mod:`reequity.study.clean`), so
-        the fit and every test use the remaining M_i sessions. Returns the number of
-        sessions with a return that were dropped, per firm-event.
+        the fit and every test use the remaining M_i sessions. ``drop`` is that (n, L)
+        mask when the caller has it already (true on estimation taus only). Returns the
+        number of sessions with a return that were dropped, per firm-event.
         """
         if not self.clean_estimation:
             return np.zeros(len(panel.keys), dtype=np.int64)
-        index = pd.DatetimeIndex(self.returns.index)
-        index = (index.tz_localize(None) if index.tz is not None else index).normalize()
-        spec = self.window_spec
-        drop = exclusion_mask(
-            panel.keys, index, self.exclusions,
-            taus=spec.taus, est=spec.estimation, window=self.clean_window,
-        )  # fmt: skip
-        drop &= np.isfinite(panel.ret)
+        if drop is None:
+            spec = self.window_spec
+            drop = exclusion_mask(
+                panel.keys, naive_dates(self.returns), self.exclusions,
+                taus=spec.taus, est=spec.estimation, window=self.clean_window,
+            )  # fmt: skip
+            drop &= np.isfinite(panel.ret)
+        else:
+            drop = drop & np.isfinite(panel.ret)  # never the caller's mask
         if drop.any():
             panel.ret[drop] = np.nan  # the panel's own copy, never the caller's frame
         return drop.sum(axis=1)
+
+    def _estimate(self, panel: Panel, est: np.ndarray) -> tuple[ModelFit, np.ndarray, list[Issue]]:
+        """Fit the model on the (cleaned) panel and screen the fits: the fit, the kept
+        firm-events and an issue per dropped one."""
+        fit = fit_model(
+            panel.ret,
+            panel.bench,
+            est,
+            model=self.model,
+            pad=self._pad,
+            factors=panel.factors,
+            convention=self.convention,
+            options=self._options,
+        )
+        keep, dropped = self._screen(panel, fit, est)
+        return fit, keep, dropped
 
     def _screen(
         self, panel: Panel, fit: ModelFit, est: np.ndarray
@@ -223,6 +245,12 @@ class EventStudy:
         return keep, rows
 
 
+def naive_dates(returns: pd.DataFrame) -> pd.DatetimeIndex:
+    """The dates of ``returns`` as tz-naive midnights (what exclusion items are matched to)."""
+    index = pd.DatetimeIndex(returns.index)
+    return (index.tz_localize(None) if index.tz is not None else index).normalize()
+
+
 def _test_names(tests: str | Sequence[str]) -> tuple[str, ...]:
     if isinstance(tests, str):
         tests = list(TESTS) if tests == "all" else [t.strip() for t in tests.split(",")]
@@ -253,6 +281,7 @@ def event_study(
     clean_estimation: bool = True,
     clean_window: tuple[int, int] = DEFAULT_CLEAN_WINDOW,
     exclude: ExclusionInput = None,
+    pool_by: PoolBy = None,
     **options: Any,
 ) -> EventStudyResults:
     """Run an event study on wide returns around dated events.
@@ -314,6 +343,11 @@ def event_study(
         More dates to keep out of the estimation windows: a list of dates (every ticker)
         or a frame with ``date`` and optionally ``ticker`` (blank = every ticker),
         ``time`` and ``timezone`` (a publication time moves day 0 as for events).
+    pool_by : str or Mapping, optional
+        Pools of comparable events, each tested on its own (:mod:`reequity.study.pools`):
+        a column of ``events`` (e.g. ``event_type``) or a mapping event_id -> pool. An
+        event without a value is in the pool ``"unpooled"``. Fills ``pools``,
+        ``pool_tests`` and ``pool_difference``; ``ALL`` still pools every event.
     **options
         ``dimson_lags`` (default 1); ``groups`` (ticker -> group label, e.g. ``CN``,
         ``ex-CN``) and ``kinds`` (ticker -> stock, etf, basket or index; default stock):
@@ -327,9 +361,9 @@ def event_study(
     EventStudyResults
         Frames ``ar``, ``car``, ``aar``, ``caar``, ``tests``, ``issues``, ``params`` and,
         with groups or non-stock kinds, ``group_aar``, ``group_caar``, ``group_tests``,
-        ``group_difference``.
-        ``issues`` reports dropped firm-events, day 0 moved off a non-trading day or
-        missing, windows running past the data, overlapping events and confounders.
+        ``group_difference``; with ``pool_by``, ``pools``, ``pool_tests`` and
+        ``pool_difference``. ``issues`` reports dropped firm-events, day 0 moved off a
+        non-trading day or missing, windows running past the data, overlapping events and confounders.
 
     Raises
     ------
@@ -372,6 +406,7 @@ def event_study(
         clean_estimation=clean_estimation,
         clean_window=clean_window,
         exclude=exclude,
+        pool_by=pool_by,
         **options,
     ).fit()
 

@@ -20,7 +20,15 @@ from reequity.study.statistics import TESTS
 if TYPE_CHECKING:
     from reequity.study.results import EventStudyResults
 
-__all__ = ["LABELS", "duplicate_of", "fmt_p", "headline", "robust_cells", "robust_note"]
+__all__ = [
+    "LABELS",
+    "duplicate_of",
+    "fmt_p",
+    "headline",
+    "pool_label",
+    "robust_cells",
+    "robust_note",
+]
 
 #: short label and paper of each dependence-robust test, read from the test registry
 LABELS: Mapping[str, tuple[str, str]] = TESTS.view(
@@ -89,44 +97,75 @@ def robust_cells(tests: pd.DataFrame, names: tuple[str, ...]) -> pd.DataFrame:
     return cells
 
 
+def _line(label: str, window: str, caar: float, n: int, texts: dict[str, str]) -> str:
+    """``<label> <window>: CAAR +1.23% (N=..); CDA +2.10 (p=0.036); ...``, a duplicate
+    statistic said once (``CDA (= portfolio) ...``)."""
+    same = {t: o for t, o in DUPLICATES if texts.get(t, "").startswith("= ")}
+    parts = [
+        f"{LABELS.get(n, (n,))[0]}"
+        + "".join(f" (= {LABELS[t][0]})" for t, o in same.items() if o == n)
+        + f" {text}"
+        for n, text in texts.items()
+        if text and n not in same
+    ]
+    return f"{label} {window}: CAAR {caar:+.2%} (N={n}); " + "; ".join(parts)
+
+
 def _pooled_lines(results: EventStudyResults, names: tuple[str, ...]) -> list[str]:
     cells = robust_cells(results.tests, names)
     lines = []
     for row in results.caar[results.caar["event_id"] == "ALL"].itertuples(index=False):
         key = ("ALL", row.window)
         texts = {n: cells.at[key, n] for n in cells.columns if key in cells.index}
-        same = {t: o for t, o in DUPLICATES if texts.get(t, "").startswith("= ")}
-        parts = [
-            f"{LABELS.get(n, (n,))[0]}"
-            + "".join(f" (= {LABELS[t][0]})" for t, o in same.items() if o == n)
-            + f" {text}"
-            for n, text in texts.items()
-            if text and n not in same
-        ]
-        lines.append(
-            f"ALL {row.window}: CAAR {row.caar:+.2%} (N={row.n_firms}); " + "; ".join(parts)
-        )
+        lines.append(_line("ALL", row.window, row.caar, row.n_firms, texts))
+    return lines
+
+
+def pool_label(pool: str, n_events: int) -> str:
+    """``ALL export_control (12)``: a pool's pooled row and its number of events."""
+    return f"ALL {pool} ({n_events})"
+
+
+def _pool_lines(results: EventStudyResults, names: tuple[str, ...]) -> list[str]:
+    """Each pool's pooled row, then its stock groups' rows (indented)."""
+    from reequity.study.pools import ALL_GROUP
+
+    tests = results.pool_tests.rename(columns={"pool": "event_id"}).assign(tau=pd.NA)
+    cells = robust_cells(tests, names)
+    stock = set(results.pool_difference.get("group_a", [])) | set(
+        results.pool_difference.get("group_b", [])
+    )
+    lines = []
+    for row in results.pools.itertuples(index=False):
+        if row.group != ALL_GROUP and row.group not in stock:
+            continue  # ETFs and baskets: in the frame, not in the headline
+        key = (row.pool, row.group, row.window)
+        texts = {n: cells.at[key, n] for n in cells.columns if key in cells.index}
+        label = pool_label(row.pool, row.n_events) if row.group == ALL_GROUP else f"  {row.group}"
+        lines.append(_line(label, row.window, row.caar, row.n_firms, texts))
     return lines
 
 
 def _difference_lines(results: EventStudyResults) -> list[str]:
-    diff = results.group_difference
+    pools = not results.pool_difference.empty
+    diff = results.pool_difference if pools else results.group_difference
     if diff.empty:
         return []
+    if not pools:
+        shown = diff[diff["event_id"] == "ALL"]
+        diff = shown if not shown.empty else diff
+    keys = ["pool" if pools else "event_id", "window", "group_a", "group_b"]
     lines = []
-    shown = diff[diff["event_id"] == "ALL"]
-    shown = shown if not shown.empty else diff
-    for (event_id, window, a, b), rows in shown.groupby(
-        ["event_id", "window", "group_a", "group_b"], sort=False
-    ):
+    for (where, window, a, b), rows in diff.groupby(keys, sort=False):
         first = rows.iloc[0]
         parts = [
             f"{DIFFERENCE_LABELS.get(r.test, (r.test,))[0]} {r.statistic:+.2f} ({fmt_p(r.pvalue)})"
             for r in rows.itertuples(index=False)
             if np.isfinite(r.statistic)
         ]
+        label = pool_label(where, first["n_events"]) if pools else where
         lines.append(
-            f"{a} - {b}, {event_id} {window}: {first['difference']:+.2%} "
+            f"{a} - {b}, {label} {window}: {first['difference']:+.2%} "
             f"(N={first['n_a']} vs {first['n_b']}); " + ("; ".join(parts) or "not computable")
         )
     return lines
@@ -142,6 +181,10 @@ def headline(
 ) -> str:
     """The headline: pooled CAARs with each robust statistic and p, then group differences.
 
+    With pools (``pool_by``) the pooled rows are each pool's (``ALL export_control (12)``)
+    and its stock groups', and the differences are per pool; the ``ALL`` row over every
+    event is left to the tables when it mixes pools.
+
     Parameters
     ----------
     results : EventStudyResults
@@ -155,7 +198,23 @@ def headline(
     names = names or tuple(t for t in LABELS if t in computed)
     pool = results.settings.get("pool", "all firm-events")
     lines = [wrap(robust_note()), f"Pooled rows (ALL and each event): {pool}."]
-    lines += _pooled_lines(results, names)
+    pools = results.settings.get("pools") or {}
+    if pools and not results.pools.empty:
+        by = results.settings.get("pool_by") or "pool"
+        lines += [
+            wrap(
+                f"Pools of comparable events (by {by}), each pooled on its own; "
+                + (
+                    f"the ALL row over all {len(pools)} pools mixes events of opposite "
+                    "expected sign and is in the tables only."
+                    if len(pools) > 1
+                    else "one pool: its row is the ALL row."
+                )
+            ),
+            *_pool_lines(results, names),
+        ]
+    else:
+        lines += _pooled_lines(results, names)
     diff = _difference_lines(results)
     if diff:
         intro = (

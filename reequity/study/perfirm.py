@@ -34,8 +34,8 @@ class PerFirm:
     count: np.ndarray  # (n,) ARs on estimation + span taus (T_i)
     est_ranks: np.ndarray  # (n, M) ranks among estimation ARs (float32, 0 if no AR)
     est_wrank: np.ndarray  # (g, M) sum_i K_it / (M_i + 2) over estimation ranks (GRANK)
-    est_sorted: np.ndarray  # (n, M) estimation AR / S_i sorted ascending, NaN last; a view
-    # of the estimation columns of Arrays.ar (no longer ARs after the pass)
+    est_sorted: np.ndarray  # (n, M) estimation AR / S_i sorted ascending, NaN last; with
+    # ``overwrite`` a view of the estimation columns of Arrays.ar (no longer ARs after)
     e_mean: np.ndarray  # (n,) mean estimation AR
     e_var: np.ndarray  # (n,) variance of estimation ARs, divisor M - 1
     e_pos: np.ndarray  # (n,) estimation ARs > 0
@@ -127,8 +127,14 @@ def per_firm(
     ranks: bool,
     sorted_sar: bool,
     kp: bool,
+    overwrite: bool = False,
 ) -> PerFirm:
-    """Compute :class:`PerFirm` in one blocked pass over rows sorted by ``group``/``cell``."""
+    """Compute :class:`PerFirm` in one blocked pass over rows sorted by ``group``/``cell``.
+
+    ``overwrite=True`` lets the sorted estimation SARs take the memory of ``a.ar``'s
+    estimation columns (they are no longer ARs afterwards); only for arrays nobody else
+    reads.
+    """
     n, n_l = a.ar.shape
     n_g = int(group.max()) + 1 if n else 0
     n_m, n_t = int(a.est.sum()), int(a.full_cols.sum())
@@ -136,7 +142,7 @@ def per_firm(
     est_ranks = np.empty((n, n_m) if ranks else (n, 0), dtype=np.float32)
     est_sl = col_slice(a.est)
     # the estimation ARs are read once, here; their memory then holds the sorted SARs
-    in_place = sorted_sar and est_sl is not None
+    in_place = overwrite and sorted_sar and est_sl is not None
     est_sorted = a.ar[:, est_sl] if in_place else np.empty((n, n_m) if sorted_sar else (n, 0))
     e_mean, e_var, e_pos, e_count = (np.empty(n) for _ in range(4))
     kp_m = np.full(n, np.nan)  # stays NaN unless the Kolari-Pynnonen sums are asked for

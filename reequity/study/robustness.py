@@ -31,6 +31,7 @@ import pandas as pd
 from scipy import stats
 
 from reequity.errors import ConfigurationError, ReequityError
+from reequity.study.curve_fits import fit_variants
 from reequity.study.statistics import ROBUST_TESTS
 from reequity.study.windows import parse_window, window_label
 
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from reequity.study.engine import EventStudy
-    from reequity.study.results import EventStudyResults
 
 __all__ = [
     "CHOICES",
@@ -200,6 +200,12 @@ class SpecificationCurve:
         The dependence-robust tests run for each specification.
     notes : tuple of str
         Grid values left out and why (e.g. a choice that would change nothing).
+    alpha : float
+        Level of the shares of robust-significant specifications.
+    shared : dict
+        What the specifications shared (:func:`reequity.study.curve_fits.fit_variants`):
+        ``specs``, ``variants`` (combinations of the choices other than the event window),
+        ``panels`` built, cleaning ``masks``, model ``fits`` and test ``batteries`` run.
     """
 
     table: pd.DataFrame
@@ -208,6 +214,7 @@ class SpecificationCurve:
     tests: tuple[str, ...]
     notes: tuple[str, ...] = ()
     alpha: float = 0.05
+    shared: dict[str, int] = field(default_factory=dict)
     _study: Any = field(default=None, repr=False, compare=False)
     _grid: Any = field(default=None, repr=False, compare=False)
     _benchmarks: Any = field(default=None, repr=False, compare=False)
@@ -361,30 +368,53 @@ class SpecificationCurve:
         return pd.DataFrame(rows)
 
 
-def _rows(res: EventStudyResults, tests: Sequence[str]) -> pd.DataFrame:
-    """CAAR rows of one fit with each test's window statistic and p-value beside them."""
-    caar = res.caar[["event_id", "window", "n_firms", "caar", "ci_lower", "ci_upper"]]
-    wt = res.tests[res.tests["tau"].isna() & res.tests["test"].isin(tests)]
-    wide = wt.pivot_table(
-        index=["event_id", "window"],
-        columns="test",
-        values=["statistic", "pvalue"],
-        dropna=False,
-    )
-    out = caar.copy()
-    for t in tests:
-        for part, suffix in (("statistic", "stat"), ("pvalue", "p")):
-            col = (part, t)
-            src = wide[col] if col in wide.columns else pd.Series(dtype=float)
-            out[f"{t}_{suffix}"] = [
-                src.get((e, w), np.nan) for e, w in zip(out["event_id"], out["window"], strict=True)
-            ]
-    pcols = [f"{t}_p" for t in tests]
-    out["robust_p"] = out[pcols].max(axis=1, skipna=True)
+def _robust_columns(rows: pd.DataFrame, tests: Sequence[str]) -> pd.DataFrame:
+    """``robust_p`` (the largest p of ``tests``) and, with CDA, the robust interval."""
+    out = rows.copy()
+    out["robust_p"] = out[[f"{t}_p" for t in tests]].max(axis=1, skipna=True)
     if "cda" in tests:
         with np.errstate(divide="ignore", invalid="ignore"):
             half = stats.norm.ppf(0.975) * np.abs(out["caar"] / out["cda_stat"])
         out["robust_ci_lower"], out["robust_ci_upper"] = out["caar"] - half, out["caar"] + half
+    return out
+
+
+def _variants(
+    study: EventStudy,
+    combos: Sequence[tuple[str, ...]],
+    names: Sequence[str],
+    windows: list[str],
+    ctx: ChoiceContext,
+) -> list[EventStudy | str]:
+    """The study of each combination of choices (or the note of the error that stopped
+    it). Choices are applied in grid order; a prefix of values shared by several
+    combinations is applied once (each application validates a whole EventStudy)."""
+    grid_windows = [parse_window(w) for w in windows]
+    try:  # the grid's windows first, so no combination re-validates them at the end
+        start: EventStudy = dataclasses.replace(study, windows=grid_windows)
+        late = False
+    except ReequityError:  # e.g. a grid window inside the study's own estimation window
+        start, late = study, True
+    memo: dict[tuple[str, ...], EventStudy | str] = {(): start}
+    out: list[EventStudy | str] = []
+    for key in combos or [()]:
+        for k in range(1, len(key) + 1):
+            if key[:k] in memo:
+                continue
+            prev = memo[key[: k - 1]]
+            try:
+                memo[key[:k]] = (
+                    prev if isinstance(prev, str) else CHOICES[names[k - 1]](prev, key[k - 1], ctx)
+                )
+            except ReequityError as err:
+                memo[key[:k]] = str(err).splitlines()[0]
+        variant = memo[tuple(key)]
+        if late and not isinstance(variant, str):
+            try:
+                variant = dataclasses.replace(variant, windows=grid_windows)
+            except ReequityError as err:
+                variant = str(err).splitlines()[0]
+        out.append(variant)
     return out
 
 
@@ -454,28 +484,24 @@ def specification_curve(
     baseline = _baseline(grid)
     others = [c for c in specs.columns if c not in ("spec_id", WINDOW)]
     windows = list(dict.fromkeys(specs[WINDOW]))
+    combos = list(specs[others].drop_duplicates().itertuples(index=False, name=None))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rows, counts = fit_variants(_variants(base_study, combos, others, windows, ctx))
     parts: list[pd.DataFrame] = []
     groups = specs.groupby(others, sort=False) if others else [((), specs)]
-    for key, group in groups:
-        key = key if isinstance(key, tuple) else (key,)
-        variant = base_study
-        try:
-            for name, value in zip(others, key, strict=True):
-                variant = CHOICES[name](variant, value, ctx)
-            variant = dataclasses.replace(variant, windows=[parse_window(w) for w in windows])
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                rows = _rows(variant.fit(), tests)
-            note = ""
-        except ReequityError as err:
-            rows, note = pd.DataFrame(columns=["event_id", "window"]), str(err).splitlines()[0]
-        merged = group.merge(rows, on=WINDOW, how="left")
+    for (_, group), found in zip(groups, rows, strict=True):
+        note = found if isinstance(found, str) else ""
         if note:  # one NaN row per specification so failures are counted, not hidden
+            merged = group.merge(pd.DataFrame(columns=["event_id", WINDOW]), on=WINDOW, how="left")
             merged["event_id"] = "ALL"
+        else:
+            merged = group.merge(_robust_columns(found, tests), on=WINDOW, how="left")
         merged["note"] = note
         parts.append(merged)
     table = pd.concat(parts, ignore_index=True).sort_values(["spec_id"], kind="stable")
     table = table.reset_index(drop=True)
+    shared = {"specs": len(specs), **counts}
     return SpecificationCurve(
         table=table,
         specs=specs,
@@ -485,6 +511,7 @@ def specification_curve(
         alpha=alpha,
         _study=study,
         _grid=grid,
+        shared=shared,
         _benchmarks={k: v for k, v in benchmarks.items() if k != "own"},
     )
 
