@@ -42,6 +42,11 @@ _LAZY: dict[str, str] = {
     "event_study": "reequity.study.engine",
     "EventStudyResults": "reequity.study.results",
     "compare": "reequity.study.compare",
+    # registries: add a model or a test with MODELS.register(ModelEntry(...)) / TESTS.register
+    "MODELS": "reequity.study.models",
+    "ModelEntry": "reequity.study.models",
+    "TESTS": "reequity.study.statistics",
+    "TestEntry": "reequity.study.statistics",
     # correlation
     "rolling_correlation": "reequity.correlation.rolling",
     "event_correlation": "reequity.correlation.conditional",

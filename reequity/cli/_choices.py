@@ -129,16 +129,16 @@ def check_model(value: str) -> str:
     """``--model``'s value if the CLI offers it; a usage error listing the choices."""
     choices = cli_models()
     if value not in choices:
-        raise typer.BadParameter(f"{value!r} is not one of {', '.join(choices)}",
-                                 param_hint="--model")  # fmt: skip
+        message = f"{value!r} is not one of {', '.join(choices)}"
+        raise typer.BadParameter(message, param_hint="--model")
     return value
 
 
 def check_convention(value: str) -> str:
     """``--convention``'s value if it is a convention; a usage error otherwise."""
     if value not in CONVENTIONS:
-        raise typer.BadParameter(f"{value!r} is not {' or '.join(CONVENTIONS)}",
-                                 param_hint="--convention")  # fmt: skip
+        message = f"{value!r} is not {' or '.join(CONVENTIONS)}"
+        raise typer.BadParameter(message, param_hint="--convention")
     return value
 
 

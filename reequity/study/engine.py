@@ -107,9 +107,15 @@ class EventStudy:
         object.__setattr__(self, "scale", check_inputs(self.returns, self.benchmark, self.factors))
         if self.benchmark is None and entry.needs_benchmark:
             free = [m.name for m in MODELS.values() if not m.needs_benchmark]
+            other = f" (or use model={free[0]!r})" if free else ""
             raise ConfigurationError(
                 f"model {self.model!r} needs a benchmark; pass benchmark=<column name>, a "
-                f"Series or a mapping ticker -> column (or use model={free[0]!r})."
+                f"Series or a mapping ticker -> column{other}."
+            )
+        if self.factors is None and entry.needs_factors:
+            raise ConfigurationError(
+                f"model={self.model!r} needs a factors frame (DatetimeIndex, one column per "
+                "factor); pass factors=<DataFrame>."
             )
         if self.min_estimation is not None and self.min_estimation < 3:
             raise ConfigurationError(
@@ -289,7 +295,10 @@ def event_study(
         ``ticker`` column each event applies to every non-benchmark column.
     benchmark : str, Series or Mapping
         Market return: a column of ``returns``, a Series, or a mapping ticker -> column.
-    model : {"market", "constant_mean", "market_adjusted", "scholes_williams", "dimson", "factor"}
+    model : str, default "market"
+        A model registered in :data:`reequity.study.models.MODELS` (its entry gives the
+        paper and what it needs); built in: market, constant_mean, market_adjusted,
+        scholes_williams, dimson, factor.
     estimation : (int, int), default (-250, -11)
         Inclusive estimation window in trading days; must end before every event window.
     windows : sequence of (int, int), default ((-1, 1),)
@@ -299,7 +308,8 @@ def event_study(
         variance for CARs (Campbell, Lo and MacKinlay 1997, ch. 4). ``estudy2``: copies
         the R package estudy2's formulas (divisor M - 1, pooled generalized-sign p, ...).
     tests : "all" or sequence of str
-        Any of t_cs, brown_warner_1980, cda, lamb, patell, adjusted_patell, bmp,
+        Tests registered in :data:`reequity.study.statistics.TESTS` ("all": every one);
+        built in: t_cs, brown_warner_1980, cda, lamb, patell, adjusted_patell, bmp,
         kolari_pynnonen, sign, generalized_sign, corrado_rank, modified_rank,
         corrado_sign, grank, wilcoxon, bootstrap, portfolio.
     min_estimation : int, optional
