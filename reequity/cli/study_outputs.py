@@ -165,7 +165,7 @@ def _labels(results) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def print_full_tables(results, tables: dict[str, pd.DataFrame], section) -> None:
-    """``--verbose``: pooled and group tables, group differences, regression, headline."""
+    """``--verbose``: pooled, group and pool tables, differences, regression, headline."""
     from reequity.study.headline import headline
 
     pool = results.settings.get("pool", "all firm-events")
@@ -185,6 +185,21 @@ def print_full_tables(results, tables: dict[str, pd.DataFrame], section) -> None
             difference_view(results.group_difference),
             OutputFormat.table,
             title="Difference between groups, A - B (long-short portfolio): statistic (p-value)",
+        )
+    pools = getattr(results, "pools", pd.DataFrame())
+    if not pools.empty:
+        by = results.settings.get("pool_by") or "pool"
+        view = display_table(pools.rename(columns={"pool": "event_id"}))
+        emit_frame(
+            view.rename(columns={"event": "pool"}),
+            OutputFormat.table,
+            title=f"CAAR per pool of events (by {by}) and group: statistic (p-value)",
+        )
+        diff = results.pool_difference.rename(columns={"pool": "event_id"})
+        emit_frame(
+            difference_view(diff).rename(columns={"event": "pool"}),
+            OutputFormat.table,
+            title="Difference between groups per pool, A - B: statistic (p-value)",
         )
     if section is not None:
         console.print(section.summary(), highlight=False, soft_wrap=True)
