@@ -129,6 +129,10 @@ def _run_on_returns_file(path: Path, events: pd.DataFrame, benchmark: str | None
         returns = returns[list(dict.fromkeys([*tickers, *([benchmark] if benchmark else [])]))]
     # every row of the events table leaves the estimation windows, studied or not
     opts.setdefault("exclude", events[[c for c in ("date", "time", "timezone") if c in events]])
+    # events of opposite expected sign are pooled apart, as in the catalogue study
+    from reequity.study.pools import default_pool_by
+
+    opts.setdefault("pool_by", default_pool_by(study_events))
     return event_study(returns, study_events, benchmark=benchmark, confounders=confounders, **opts)
 
 

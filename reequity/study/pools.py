@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ALL_GROUP",
+    "default_pool_by",
     "POOL_COLUMNS",
     "POOL_DIFFERENCE_COLUMNS",
     "POOL_TEST_COLUMNS",
@@ -120,6 +121,14 @@ def event_pools(events: pd.DataFrame, pool_by: PoolBy) -> dict[str, str]:
         f"pool_by must be None, a column name or a mapping event_id -> pool; "
         f"got {type(pool_by).__name__}"
     )
+
+
+def default_pool_by(events: pd.DataFrame, column: str = "event_type") -> str | None:
+    """``column`` if some event of ``events`` has a value there (the workflows' default
+    pools), else None: a table without types is not one pool of "unpooled" events."""
+    if column not in events.columns:
+        return None
+    return column if any(_label(v) != UNPOOLED for v in events[column]) else None
 
 
 def pool_order(pools: Mapping[str, str]) -> list[str]:

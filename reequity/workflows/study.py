@@ -331,8 +331,8 @@ def catalogue_event_study(
     **study_options
         Passed to :func:`reequity.event_study` (``model``, ``estimation``, ``windows``,
         ``convention``, ``tests``, ``min_estimation``, ``clean_estimation``,
-        ``clean_window``, ``exclude``, ``pool_by`` (default ``"event_type"`` when the
-        events have that column); ``groups`` or ``kinds`` replace the universe's,
+        ``clean_window``, ``exclude``, ``pool_by`` (default ``"event_type"`` when some
+        event has one); ``groups`` or ``kinds`` replace the universe's,
         e.g. ``groups={"600111": "miner", ...}``). By default every catalogue row and each
         firm's own news leave the estimation windows (sessions -1..+1 on the firm's
         exchange).
@@ -350,6 +350,7 @@ def catalogue_event_study(
     """
     from reequity.events.catalogue import load_catalogue
     from reequity.study.engine import event_study
+    from reequity.study.pools import default_pool_by
 
     if events is None:
         events = load_catalogue(include_confounders=True)
@@ -368,7 +369,7 @@ def catalogue_event_study(
             "kinds": inputs.kinds,
             "exclude": inputs.exclude,
             # events of opposite expected sign must not cancel in one pooled row
-            "pool_by": "event_type" if "event_type" in inputs.events.columns else None,
+            "pool_by": default_pool_by(inputs.events),
             **study_options,
         },
     )

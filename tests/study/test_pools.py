@@ -233,3 +233,12 @@ def test_pool_aar_and_the_pool_as_one_event(study: dict) -> None:
     assert "F0 a" in set(view.ar["ticker"])
     with pytest.raises(ConfigurationError, match="pool 'sideways' is not in the results"):
         pool_as_event(res, "sideways")
+
+
+def test_default_pools_need_some_event_type() -> None:
+    from reequity.study.pools import default_pool_by
+
+    typed = pd.DataFrame({"event_id": ["a", "b"], "event_type": ["tariff", None]})
+    assert default_pool_by(typed) == "event_type"
+    assert default_pool_by(typed.assign(event_type=["", None])) is None
+    assert default_pool_by(typed.drop(columns="event_type")) is None
