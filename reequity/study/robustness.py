@@ -31,7 +31,7 @@ import pandas as pd
 from scipy import stats
 
 from reequity.errors import ConfigurationError, ReequityError
-from reequity.study.curve_fits import fit_variants
+from reequity.study.curve_fits import ROW_COLUMNS, fit_variants
 from reequity.study.statistics import ROBUST_TESTS
 from reequity.study.windows import parse_window, window_label
 
@@ -379,6 +379,38 @@ def _robust_columns(rows: pd.DataFrame, tests: Sequence[str]) -> pd.DataFrame:
     return out
 
 
+def _table(
+    specs: pd.DataFrame,
+    others: list[str],
+    rows: Sequence[pd.DataFrame | str],
+    tests: Sequence[str],
+) -> pd.DataFrame:
+    """Each specification joined to the rows of its variant (one merge for the curve);
+    a variant that failed gives its specifications one ``ALL`` row of NaN and its note."""
+    variant = (
+        specs.groupby(others, sort=False).ngroup().to_numpy()
+        if others
+        else np.zeros(len(specs), dtype=np.intp)
+    )
+    frames: list[pd.DataFrame] = []
+    seen: dict[int, int] = {}
+    which = np.full(len(rows), -1)
+    for i, found in enumerate(rows):
+        if isinstance(found, pd.DataFrame):  # variants sharing a battery share its frame
+            which[i] = seen.setdefault(id(found), len(frames))
+            if which[i] == len(frames):
+                frames.append(found)
+    columns = [*ROW_COLUMNS, *(f"{t}_{x}" for t in tests for x in ("stat", "p"))]
+    found = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+    found.insert(0, "_rows", np.repeat(np.arange(len(frames)), [len(f) for f in frames]))
+    left = specs.assign(_rows=which[variant], _variant=variant)
+    table = left.merge(_robust_columns(found, tests), on=["_rows", WINDOW], how="left")
+    table.loc[table["_rows"].to_numpy() < 0, "event_id"] = "ALL"
+    notes = np.array([r if isinstance(r, str) else "" for r in rows], dtype=object)
+    table["note"] = notes[table["_variant"].to_numpy()]
+    return table.drop(columns=["_rows", "_variant"])
+
+
 def _variants(
     study: EventStudy,
     combos: Sequence[tuple[str, ...]],
@@ -488,19 +520,7 @@ def specification_curve(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         rows, counts = fit_variants(_variants(base_study, combos, others, windows, ctx))
-    parts: list[pd.DataFrame] = []
-    groups = specs.groupby(others, sort=False) if others else [((), specs)]
-    for (_, group), found in zip(groups, rows, strict=True):
-        note = found if isinstance(found, str) else ""
-        if note:  # one NaN row per specification so failures are counted, not hidden
-            merged = group.merge(pd.DataFrame(columns=["event_id", WINDOW]), on=WINDOW, how="left")
-            merged["event_id"] = "ALL"
-        else:
-            merged = group.merge(_robust_columns(found, tests), on=WINDOW, how="left")
-        merged["note"] = note
-        parts.append(merged)
-    table = pd.concat(parts, ignore_index=True).sort_values(["spec_id"], kind="stable")
-    table = table.reset_index(drop=True)
+    table = _table(specs, others, rows, tests)
     shared = {"specs": len(specs), **counts}
     return SpecificationCurve(
         table=table,
