@@ -86,15 +86,20 @@ def exclusion_frame(*parts: ExclusionInput) -> pd.DataFrame:
         dates.append(parsed.dt.normalize().to_numpy())
     if not dates:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in ("ticker", "time", "timezone")})
-    out = pd.DataFrame(
+    when = np.concatenate(dates)
+    # first occurrence of each item, in order (drop_duplicates without a frame per call)
+    rows = dict.fromkeys(
+        zip(columns["ticker"], when, columns["time"], columns["timezone"], strict=True)
+    )
+    tick, day, time, zone = (list(c) for c in zip(*rows, strict=True))
+    return pd.DataFrame(
         {
-            "ticker": pd.array(columns["ticker"], dtype="str"),
-            "date": np.concatenate(dates),
-            "time": pd.array(columns["time"], dtype="str"),
-            "timezone": pd.array(columns["timezone"], dtype="str"),
+            "ticker": pd.array(tick, dtype="str"),
+            "date": np.array(day, dtype=when.dtype),
+            "time": pd.array(time, dtype="str"),
+            "timezone": pd.array(zone, dtype="str"),
         }
     )
-    return out.drop_duplicates(ignore_index=True)
 
 
 def _session_positions(items: pd.DataFrame, days: pd.DatetimeIndex, exchange: str) -> np.ndarray:

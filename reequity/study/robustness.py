@@ -11,9 +11,12 @@ dates drawn from non-event days.
 
 The grid is data: ``spec_grid.csv`` beside this module (``choice, value, baseline, note``),
 read by :func:`default_grid`; users pass their own frame of the same shape. Each choice is
-applied by a function registered once in :data:`CHOICES` (:func:`register_choice`); the
+applied by a function registered once in :data:`CHOICES` (:func:`register_choice`, in
+:mod:`.spec_choices`); the
 event window is not applied one by one: every window of the grid is computed in one fit
 of each other combination, since windows share the estimation sample and event-time gather.
+The combinations share more (one panel per data choice, one fit per model choice): see
+:mod:`.curve_fits`.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,8 +33,15 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from reequity.errors import ConfigurationError, ReequityError
-from reequity.study.curve_fits import fit_variants
+from reequity.errors import ConfigurationError
+from reequity.study.curve_fits import ROW_COLUMNS, fit_variants
+from reequity.study.spec_choices import (
+    CHOICES,
+    ChoiceContext,
+    apply_choices,
+    prune_grid,
+    register_choice,
+)
 from reequity.study.statistics import ROBUST_TESTS
 from reequity.study.windows import parse_window, window_label
 
@@ -42,6 +52,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHOICES",
+    "ChoiceContext",
     "SpecificationCurve",
     "default_grid",
     "expand_grid",
@@ -51,86 +62,6 @@ __all__ = [
 
 GRID_PATH = Path(__file__).with_name("spec_grid.csv")
 WINDOW = "window"  # the one choice computed jointly, see the module docstring
-
-
-@dataclass(frozen=True)
-class ChoiceContext:
-    """What a choice may need besides the study: named benchmarks, flagged firm-events."""
-
-    benchmarks: Mapping[str, Any]
-    confounded: frozenset[tuple[str, str]]
-    pairs: pd.DataFrame  # (event_id, ticker) pairs of the baseline fit
-    has_non_stocks: bool = False  # ETFs, baskets or indices that the stock pool leaves out
-
-
-ChoiceFn = Callable[["EventStudy", str, ChoiceContext], "EventStudy"]
-CHOICES: dict[str, ChoiceFn] = {}
-
-
-def register_choice(name: str) -> Callable[[ChoiceFn], ChoiceFn]:
-    """Register ``fn(study, value, context) -> study`` as the way to apply choice ``name``."""
-
-    def wrap(fn: ChoiceFn) -> ChoiceFn:
-        CHOICES[name] = fn
-        return fn
-
-    return wrap
-
-
-@register_choice("model")
-def _model(study: EventStudy, value: str, ctx: ChoiceContext) -> EventStudy:
-    return dataclasses.replace(study, model=value)
-
-
-@register_choice("estimation")
-def _estimation(study: EventStudy, value: str, ctx: ChoiceContext) -> EventStudy:
-    return dataclasses.replace(study, estimation=parse_window(value, name="estimation window"))
-
-
-@register_choice("benchmark")
-def _benchmark(study: EventStudy, value: str, ctx: ChoiceContext) -> EventStudy:
-    if value not in ctx.benchmarks:
-        raise ConfigurationError(
-            f"benchmark choice {value!r} has no benchmark; pass benchmarks={{{value!r}: ...}} "
-            f"(known: {', '.join(ctx.benchmarks)})"
-        )
-    return dataclasses.replace(study, benchmark=ctx.benchmarks[value])
-
-
-@register_choice("firms")
-def _firms(study: EventStudy, value: str, ctx: ChoiceContext) -> EventStudy:
-    if value == "all":
-        return study
-    if value != "drop_confounded":
-        raise ConfigurationError(
-            f"firms choice {value!r} is not known; valid: all, drop_confounded"
-        )
-    events = study.events
-    tickers = events["ticker"] if "ticker" in events else pd.Series(None, index=events.index)
-    blank = tickers.isna() | tickers.astype(str).str.strip().isin(["", "None", "nan"])
-    if blank.any():  # a row for every firm: spell out its firm-events
-        spelled = events.loc[blank].drop(columns="ticker", errors="ignore")
-        spelled = spelled.merge(ctx.pairs, on="event_id")
-        events = pd.concat([events.loc[~blank], spelled], ignore_index=True)
-    key = list(zip(events["event_id"].astype(str), events["ticker"].astype(str), strict=True))
-    keep = np.array([k not in ctx.confounded for k in key], dtype=bool)
-    return dataclasses.replace(study, events=events.loc[keep].reset_index(drop=True))
-
-
-@register_choice("clean")
-def _clean(study: EventStudy, value: str, ctx: ChoiceContext) -> EventStudy:
-    if value not in ("on", "off"):
-        raise ConfigurationError(f"clean choice {value!r} is not known; valid: on, off")
-    return dataclasses.replace(study, clean_estimation=value == "on")
-
-
-@register_choice("pool")
-def _pool(study: EventStudy, value: str, ctx: ChoiceContext) -> EventStudy:
-    if value == "stocks":
-        return study
-    if value != "all":
-        raise ConfigurationError(f"pool choice {value!r} is not known; valid: stocks, all")
-    return dataclasses.replace(study, kinds=None)  # every security counts as a stock
 
 
 def default_grid() -> pd.DataFrame:
@@ -379,43 +310,36 @@ def _robust_columns(rows: pd.DataFrame, tests: Sequence[str]) -> pd.DataFrame:
     return out
 
 
-def _variants(
-    study: EventStudy,
-    combos: Sequence[tuple[str, ...]],
-    names: Sequence[str],
-    windows: list[str],
-    ctx: ChoiceContext,
-) -> list[EventStudy | str]:
-    """The study of each combination of choices (or the note of the error that stopped
-    it). Choices are applied in grid order; a prefix of values shared by several
-    combinations is applied once (each application validates a whole EventStudy)."""
-    grid_windows = [parse_window(w) for w in windows]
-    try:  # the grid's windows first, so no combination re-validates them at the end
-        start: EventStudy = dataclasses.replace(study, windows=grid_windows)
-        late = False
-    except ReequityError:  # e.g. a grid window inside the study's own estimation window
-        start, late = study, True
-    memo: dict[tuple[str, ...], EventStudy | str] = {(): start}
-    out: list[EventStudy | str] = []
-    for key in combos or [()]:
-        for k in range(1, len(key) + 1):
-            if key[:k] in memo:
-                continue
-            prev = memo[key[: k - 1]]
-            try:
-                memo[key[:k]] = (
-                    prev if isinstance(prev, str) else CHOICES[names[k - 1]](prev, key[k - 1], ctx)
-                )
-            except ReequityError as err:
-                memo[key[:k]] = str(err).splitlines()[0]
-        variant = memo[tuple(key)]
-        if late and not isinstance(variant, str):
-            try:
-                variant = dataclasses.replace(variant, windows=grid_windows)
-            except ReequityError as err:
-                variant = str(err).splitlines()[0]
-        out.append(variant)
-    return out
+def _table(
+    specs: pd.DataFrame,
+    others: list[str],
+    rows: Sequence[pd.DataFrame | str],
+    tests: Sequence[str],
+) -> pd.DataFrame:
+    """Each specification joined to the rows of its variant (one merge for the curve);
+    a variant that failed gives its specifications one ``ALL`` row of NaN and its note."""
+    variant = (
+        specs.groupby(others, sort=False).ngroup().to_numpy()
+        if others
+        else np.zeros(len(specs), dtype=np.intp)
+    )
+    frames: list[pd.DataFrame] = []
+    seen: dict[int, int] = {}
+    which = np.full(len(rows), -1)
+    for i, found in enumerate(rows):
+        if isinstance(found, pd.DataFrame):  # variants sharing a battery share its frame
+            which[i] = seen.setdefault(id(found), len(frames))
+            if which[i] == len(frames):
+                frames.append(found)
+    columns = [*ROW_COLUMNS, *(f"{t}_{x}" for t in tests for x in ("stat", "p"))]
+    found = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+    found.insert(0, "_rows", np.repeat(np.arange(len(frames)), [len(f) for f in frames]))
+    left = specs.assign(_rows=which[variant], _variant=variant)
+    table = left.merge(_robust_columns(found, tests), on=["_rows", WINDOW], how="left")
+    table.loc[table["_rows"].to_numpy() < 0, "event_id"] = "ALL"
+    notes = np.array([r if isinstance(r, str) else "" for r in rows], dtype=object)
+    table["note"] = notes[table["_variant"].to_numpy()]
+    return table.drop(columns=["_rows", "_variant"])
 
 
 def specification_curve(
@@ -480,7 +404,7 @@ def specification_curve(
     ctx = ChoiceContext(
         benchmarks=benchmarks, confounded=confounded, pairs=pairs, has_non_stocks=has_non_stocks
     )
-    grid = _prune(grid, ctx, user_grid, notes)
+    grid = prune_grid(grid, ctx, user_grid, notes)
     specs = expand_grid(grid)
     baseline = _baseline(grid)
     others = [c for c in specs.columns if c not in ("spec_id", WINDOW)]
@@ -488,20 +412,8 @@ def specification_curve(
     combos = list(specs[others].drop_duplicates().itertuples(index=False, name=None))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        rows, counts = fit_variants(_variants(base_study, combos, others, windows, ctx))
-    parts: list[pd.DataFrame] = []
-    groups = specs.groupby(others, sort=False) if others else [((), specs)]
-    for (_, group), found in zip(groups, rows, strict=True):
-        note = found if isinstance(found, str) else ""
-        if note:  # one NaN row per specification so failures are counted, not hidden
-            merged = group.merge(pd.DataFrame(columns=["event_id", WINDOW]), on=WINDOW, how="left")
-            merged["event_id"] = "ALL"
-        else:
-            merged = group.merge(_robust_columns(found, tests), on=WINDOW, how="left")
-        merged["note"] = note
-        parts.append(merged)
-    table = pd.concat(parts, ignore_index=True).sort_values(["spec_id"], kind="stable")
-    table = table.reset_index(drop=True)
+        rows, counts = fit_variants(apply_choices(base_study, combos, others, windows, ctx))
+    table = _table(specs, others, rows, tests)
     shared = {"specs": len(specs), **counts}
     return SpecificationCurve(
         table=table,
@@ -515,27 +427,6 @@ def specification_curve(
         shared=shared,
         _benchmarks={k: v for k, v in benchmarks.items() if k != "own"},
     )
-
-
-def _prune(
-    grid: pd.DataFrame, ctx: ChoiceContext, user_grid: bool, notes: list[str]
-) -> pd.DataFrame:
-    """Leave out default-grid values that cannot apply to this study, saying why."""
-    drop = pd.Series(False, index=grid.index)
-    for i, (choice, value) in grid[["choice", "value"]].iterrows():
-        why = ""
-        if choice == "benchmark" and value not in ctx.benchmarks:
-            why = f"no benchmark named {value!r} was given"
-        elif choice == "firms" and value == "drop_confounded" and not ctx.confounded:
-            why = "no firm-event is flagged with a confounder, so it would change nothing"
-        elif choice == "pool" and value == "all" and not ctx.has_non_stocks:
-            why = "the study holds stocks only, so it would change nothing"
-        if why and user_grid and choice == "benchmark":
-            raise ConfigurationError(f"benchmark choice {value!r}: {why}; pass benchmarks=")
-        if why:
-            drop[i] = True
-            notes.append(f"{choice}={value} left out: {why}")
-    return grid.loc[~drop].reset_index(drop=True)
 
 
 def _baseline(grid: pd.DataFrame) -> dict[str, str]:
