@@ -8,6 +8,7 @@ study *events* (one per dated policy event, ``event_id, date, ...``) is
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 from os import PathLike
 from typing import Any
@@ -132,10 +133,16 @@ class _Context:
                 masked = m.surface.replace(",", " ").replace("，", " ")
                 self.clauses = self.clauses[: m.start] + masked + self.clauses[m.end :]
         self.dated: dict[tuple[int, int], int] = {}  # sentence -> number of dated mentions
+        self.starts = sorted(m.start for m in mentions if m.date_start is not None)
         for m in mentions:
             if m.date_start is not None:
                 key = sentence_at(spans, m.start)
                 self.dated[key] = self.dated.get(key, 0) + 1
+
+    def has_date(self, lo: int, hi: int) -> bool:
+        """Whether a dated mention starts in ``[lo, hi)``."""
+        i = bisect_left(self.starts, lo)
+        return i < len(self.starts) and self.starts[i] < hi
 
 
 def _row(article: Any, mention: TemporalMention, context: _Context, published: pd.Timestamp,
@@ -173,7 +180,11 @@ def _row(article: Any, mention: TemporalMention, context: _Context, published: p
         "date_end": mention.date_end,
         "granularity": mention.granularity,
         "kind": mention.kind,
-        "is_policy_event": bool(is_event and labels.event_type in POLICY_TYPES),
+        # a year alone does not date a policy event ("approved in 2021", "2024年出台"); it can
+        # still name a catalogue event through its link, which gives the day
+        "is_policy_event": bool(
+            is_event and mention.granularity != "year" and labels.event_type in POLICY_TYPES
+        ),
         "event_type": labels.event_type if mention.kind != "duration" else None,
         "actors": ";".join(labels.actors),
         "sentence": sentence,
@@ -217,6 +228,10 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
             return sentence  # alone in its sentence, or dating a document ("Monday notice")
         found = _next_typed_clause(context, c_hi, hi)
         if found is None:
+            found = _previous_undated_clause(context, lo, c_lo)
+        if found is None and _DOCUMENT.search(context.text, lo, hi):
+            return sentence  # the provisions of a document ("第3项自公布日起实施") take its type
+        if found is None:
             return SentenceLabels(None, 0, sentence.actors, sentence.elements)
         clause = found
     return SentenceLabels(clause.event_type, clause.type_hits, clause.actors or sentence.actors,
@@ -246,6 +261,20 @@ def _next_typed_clause(context: _Context, start: int, hi: int) -> SentenceLabels
         if labels.event_type is not None:
             return labels
         start = c_hi
+    return None
+
+
+def _previous_undated_clause(context: _Context, lo: int, c_lo: int) -> SentenceLabels | None:
+    """The labels of the nearest earlier clause that names a type but holds no date of its own
+    ("Earlier restrictions, including those imposed in August 2023 ... and in April 2025"):
+    with no later verb, dates take the type of the head noun they qualify."""
+    end = c_lo - 1
+    while end > lo:
+        p_lo, p_hi = clause_at(context.clauses, lo, end, end - 1)
+        labels = context.lexicon.labels(p_lo, p_hi)
+        if labels.event_type is not None:
+            return None if context.has_date(p_lo, p_hi) else labels
+        end = p_lo - 1
     return None
 
 
