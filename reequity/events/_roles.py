@@ -6,12 +6,17 @@ These rules read the text around a candidate date (Simplified script, ASCII digi
 * part of a **document number** - 公告（2025）第70号, 公告2025年第61号, "No. 18 [2025]",
   工信部联原〔2023〕245号: not a date at all;
 * a **report date** - the day a source said or reported something ("trading firms said
-  Wednesday", "据共同社周六报道", "Reuters reported on Saturday"), or a **dateline**
+  Wednesday", "据共同社周六报道", "Reuters reported on Saturday"), the day a spokesperson or
+  official spoke ("发言人…6日在发布会上说", "对记者说", "told reporters on Tuesday", "the
+  minister said in a media release on Monday"), the date of a claim about what someone else
+  would do ("a fact sheet released last week claimed Beijing would ..."), or a **dateline**
   ("上海7日电", "BEIJING, Dec 27 (Reuters) -"), which is the publication date: kind
   ``report``;
 * a **period** - a quota batch, a statistics period or a fiscal period ("2023年第三批 ...
   指标", "2023年度", "the 2024 output", "9月稀土出口4000吨", "较8月", "the March quarter
-  revenue"): kind ``period``;
+  revenue", "始自7月1日的本财年"), a range ("2008年至2010年", "1-10月份", "from 2008 to
+  2010") or a comparison base ("down from last year", "this year's quota", "低于2010年水平"):
+  kind ``period``;
 * in a **future** clause ("will be unveiled on Monday", "expected in June", "将于10月20日公布"):
   a yearless date resolves forward and the mention is never an event.
 
@@ -86,8 +91,9 @@ _SPEAKERS = frozenset(
 )  # fmt: skip
 _EN_REPORT = re.compile(
     r"(?i:\b(?P<verb>said|says|reported|reports|wrote|revealed|told\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)"
-    r"{0,3}|(?:told|at)\s+(?:a\s+|the\s+)?(?:regular\s+|daily\s+|weekly\s+)?(?:news\s+|press\s+)?"
-    r"(?:briefing|conference|reporters|journalists))"
+    r"{0,3}|told\s+(?:reporters|journalists|(?:a|the)\s+(?:news\s+|press\s+)?(?:briefing|conference))"
+    r"|at\s+(?:a|the|its)\s+(?:regular\s+|daily\s+|weekly\s+)?(?:(?:news|press)\s+(?:briefing|conference)"
+    r"|briefing))"
     r"(?:\s+in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:release|statement|interview|"
     r"briefing|note|post|speech))?"
     r"\s+(?:(?:late|early)\s+)?(?:on\s+)?)$"
@@ -95,7 +101,7 @@ _EN_REPORT = re.compile(
 # "a fact sheet released last week had claimed Beijing would issue ...": the date of a claim
 # about what someone else would do is the claim's date, not the policy's
 _EN_CLAIM_RIGHT = re.compile(
-    r"[^,;.]{0,30}?\b(?:claimed|claims|suggested|promised|pledged|insisted|argued|asserted)\b"
+    r"[^,;.]{0,30}?\b(?:claimed|claims|suggested|insisted|argued|asserted)\b"
     r"(?:\s+that)?(?:\s+[\w.']+){1,3}?\s+(?:would|will)\b"
 )
 _ZH_REPORT_RIGHT = re.compile(
@@ -114,6 +120,8 @@ _ZH_BRIEFING_ANY_RIGHT = re.compile(
     r"[^，。；]{0,6}?(?:对记者(?:说|表示|称)|答记者问|在[^，。；]{0,10}(?:发布会|记者会|吹风会)上"
     r"|接受[^，。；]{0,8}采访)"
 )
+# ... unless the briefing is where the policy itself was announced ("7月3日在发布会上宣布")
+_ZH_ANNOUNCE = re.compile(r"宣布|公布|发布(?!会)|决定|批准|下达|出台")
 # "12月23日，据商务部网站消息，..." / "12月23日，商务部发言人接受采访时表示": a date that
 # stands alone before its sentence's source dates that report
 _ZH_LEAD_REPORT = re.compile(
@@ -145,10 +153,13 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
         return "report_date"
     if _ZH_REPORT_RIGHT.match(text, end, min(hi, end + 14)):
         return "report_date"
-    if _ZH_BRIEFING_ANY_RIGHT.match(text, end, hi) or (
-        _ZH_SPOKESPERSON_LEFT.search(text, max(lo, start - 16), start)
-        and _ZH_BRIEFING_RIGHT.match(text, end, hi)
-    ):
+    if (
+        _ZH_BRIEFING_ANY_RIGHT.match(text, end, hi)
+        or (
+            _ZH_SPOKESPERSON_LEFT.search(text, max(lo, start - 16), start)
+            and _ZH_BRIEFING_RIGHT.match(text, end, hi)
+        )
+    ) and not _ZH_ANNOUNCE.search(text, end, hi):
         return "report_date"
     if start - lo <= 1 and hi - end <= 1 and _ZH_LEAD_REPORT.match(text, hi, hi + 40):
         return "report_date"

@@ -34,8 +34,13 @@ Conventions (documented choices, not guesses):
   date is the earliest such date ending on or after publication, and the mention is never an
   event (``other``, or ``target``/``deadline`` with a marker).
 * "the March quarter" is the calendar quarter ending in March (Australian reporting).
-* Anaphora (当天, 当日, 同日, 当晚, 即日起, "the same day", "that day") take the date of the
-  nearest earlier past day in the text, else the publication date; ``flags`` says which.
+* Anaphora (当天, 当日, 同日, 当晚, 即日起, 自公布日起 / 自发布之日起, "the same day", "that day",
+  "effective immediately") take the date of the nearest earlier past day in the text, else
+  the publication date; ``flags`` says which.
+* 上周末 / "last weekend" is the Saturday-Sunday of the previous week, "over the weekend" the
+  latest weekend begun by publication; 第三季 / 今年一季 (without 度) are quarters.
+* A yearless date takes a year stated *later* in its sentence only when that year is not a
+  quota batch, statistics or comparison period; a dateline never borrows a year.
 
 Everything is pure: no I/O, compiled regexes, one pass per rule.
 """

@@ -107,6 +107,17 @@ def test_speaking_dates_are_report_dates(text: str, pub: str, surface: str) -> N
     assert mention.kind == "report" and "report_date" in mention.flags
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "商务部7月3日在新闻发布会上宣布对镓、锗实施出口管制",
+        "商務部發言人7月3日在記者會上宣布管制措施",
+    ],
+)
+def test_an_announcement_at_a_briefing_dates_the_policy(text: str) -> None:
+    assert _by_surface(text, "2023-07-06")["7月3日"].kind == "event"
+
+
 def test_the_policys_own_date_is_kept_beside_the_briefing() -> None:
     body = "商务部发言人6日在发布会上说，商务部、海关总署7月3日发布了镓、锗出口管制公告。"
     rows = _rows(body, "2023-07-06 20:00")
