@@ -12,8 +12,8 @@ Event type
     take that clause's type and actors (see :mod:`reequity.events.extract`).
 Policy event
     A mention is a policy event when its kind is ``event``, its granularity is finer than a
-    year (a year alone dates nothing an event study can use; such a mention can still link
-    to a catalogue event), and its type is in :data:`POLICY_TYPES` (market reports and market
+    half-year (a year or half-year alone dates nothing an event study can use; such a mention
+    can still link to a catalogue event), and its type is in :data:`POLICY_TYPES` (market reports and market
     shocks are events but not policy).
 Confidence (additive, clipped to [0, 1])
     0.20 for a resolved date; + 0.15 day / 0.10 week or part of month / 0.05 month or

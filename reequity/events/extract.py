@@ -180,10 +180,13 @@ def _row(article: Any, mention: TemporalMention, context: _Context, published: p
         "date_end": mention.date_end,
         "granularity": mention.granularity,
         "kind": mention.kind,
-        # a year alone does not date a policy event ("approved in 2021", "2024年出台"); it can
-        # still name a catalogue event through its link, which gives the day
+        # a year or half-year alone does not date a policy event ("approved in 2021",
+        # "2024年出台", "the quota for the second half"); it can still name a catalogue event
+        # through its link, which gives the day
         "is_policy_event": bool(
-            is_event and mention.granularity != "year" and labels.event_type in POLICY_TYPES
+            is_event
+            and mention.granularity not in ("year", "half")
+            and labels.event_type in POLICY_TYPES
         ),
         "event_type": labels.event_type if mention.kind != "duration" else None,
         "actors": ";".join(labels.actors),

@@ -202,16 +202,18 @@ def test_fiscal_year_bounds_are_not_events(text: str, pub: str) -> None:
     assert mention.kind != "event"
 
 
-# ---- a year alone is not a policy event (a catalogue link may still give the day) ---------------
+# ---- a year or half-year alone is not a policy event (a catalogue link may still give the day) ---------------
 @pytest.mark.parametrize(
     "body",
     [
         "Lynas received its licence renewal for the Malaysian plant in 2021.",
         "2024年，国家出台《稀土管理条例》，实施总量调控。",
         "2024年，國家出台《稀土管理條例》，實施總量調控。",
+        "China announced its rare earth export quota for the second half of this year.",
+        "商务部公布下半年稀土出口配额。",
     ],
 )
-def test_year_only_is_not_a_policy_event(body: str) -> None:
+def test_year_or_half_only_is_not_a_policy_event(body: str) -> None:
     rows = _rows(body, "2025-04-07 10:00")
     assert rows and not any(r["is_policy_event"] for r in rows.values())
 
