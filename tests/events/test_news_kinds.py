@@ -118,6 +118,13 @@ def test_an_announcement_at_a_briefing_dates_the_policy(text: str) -> None:
     assert _by_surface(text, "2023-07-06")["7月3日"].kind == "event"
 
 
+def test_a_ministry_speaking_at_its_briefing_dates_its_policy() -> None:
+    text = (
+        "The commerce ministry said at a news conference on Thursday it will curb graphite exports"
+    )
+    assert _by_surface(text, "2023-10-22")["on Thursday"].kind == "event"
+
+
 def test_the_policys_own_date_is_kept_beside_the_briefing() -> None:
     body = "商务部发言人6日在发布会上说，商务部、海关总署7月3日发布了镓、锗出口管制公告。"
     rows = _rows(body, "2023-07-06 20:00")
@@ -202,7 +209,7 @@ def test_fiscal_year_bounds_are_not_events(text: str, pub: str) -> None:
     assert mention.kind != "event"
 
 
-# ---- a year or half-year alone is not a policy event (a catalogue link may still give the day) ---------------
+# ---- a year or half-year alone is not a policy event (a catalogue link may give the day) ---
 @pytest.mark.parametrize(
     "body",
     [
