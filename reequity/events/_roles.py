@@ -118,7 +118,7 @@ _ZH_BRIEFING_RIGHT = re.compile(
 # "官员8日对记者说", "8日在记者会上表示", "8日接受媒体采访时称": whoever speaks, a briefing
 _ZH_BRIEFING_ANY_RIGHT = re.compile(
     r"[^，。；]{0,6}?(?:对记者(?:说|表示|称)|答记者问|在[^，。；]{0,10}(?:发布会|记者会|吹风会)上"
-    r"|接受[^，。；]{0,8}采访)"
+    r"|接受[^，。；]{0,8}采访|(?:召开|举行|主持)[^，。；]{0,6}(?:记者会|发布会|吹风会))"
 )
 # ... unless the briefing is where the policy itself was announced ("7月3日在发布会上宣布")
 _ZH_ANNOUNCE = re.compile(r"宣布|公布|发布(?!会)|决定|批准|下达|出台")
@@ -126,7 +126,8 @@ _ZH_ANNOUNCE = re.compile(r"宣布|公布|发布(?!会)|决定|批准|下达|出
 # stands alone before its sentence's source dates that report
 _ZH_LEAD_REPORT = re.compile(
     r"\s*[，,]\s*(?:据[^，。；]{0,20}(?:消息|报道|报导)|[^，。；]{0,16}发言人[^，。；]{0,12}"
-    r"(?:发布会|记者会|吹风会|采访|答记者问|对记者))"
+    r"(?:发布会|记者会|吹风会|采访|答记者问|对记者)"
+    r"|[^，。；]{0,12}(?:召开|举行|主持)[^，。；]{0,6}(?:记者会|发布会|吹风会))"
 )
 _DATELINE_RIGHT = re.compile(r"\s*(?:电|讯)|\s*\([A-Z][\w.&' -]{1,30}\)\s*(?:-|–|—)")
 _DATELINE_LEFT = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30},(?:\s+[A-Z][a-z]+,)?\s*$")
@@ -161,7 +162,12 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
         )
     ) and not _ZH_ANNOUNCE.search(text, end, hi):
         return "report_date"
-    if start - lo <= 1 and hi - end <= 1 and _ZH_LEAD_REPORT.match(text, hi, hi + 40):
+    lead = text[lo:start].rstrip()  # nothing before the date but, at most, a dateline
+    if (
+        (not lead or lead.endswith(("电", "讯")))
+        and hi - end <= 1
+        and _ZH_LEAD_REPORT.match(text, hi, hi + 40)
+    ):
         return "report_date"
     if _ZH_ACCORDING.search(text, max(lo, start - 16), start) and _ZH_ACCORDING_RIGHT.match(
         text, end, min(hi, end + 8)
@@ -202,6 +208,7 @@ _PERIOD_LEFT = re.compile(
     r"(?:较|比|同比|环比|相比|低于|高于|少于|多于|超过|不及|相当于)\s*$"
     r"|(?i:\b(?:revenue|sales|output|profits?|earnings|quotas?)\s+"
     r"(?:[\w$.,-]+\s+)?(?:for|in|during|of|over)\s+(?:the\s+)?$"
+    r"|\b(?:first|last|past)\s+(?:[\w-]+\s+)?(?:months?|weeks?|quarters?|half)\s+of\s+(?:the\s+)?$"
     r"|[0-9][0-9.,]*\s*(?:m|bn|b|million|billion|tonnes?|tons?|t|%|percent)\s+(?:in|for|during)\s+"
     r"(?:the\s+)?$|\b(?:fiscal|financial\s+year|FY)\s*$"
     # "down from last year", "higher than in 2010", "compared with 2011": a comparison base

@@ -229,7 +229,10 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
     if clause.event_type is None:
         if context.dated.get((lo, hi), 0) <= 1 or _DOCUMENT.search(context.text, c_lo, c_hi):
             return sentence  # alone in its sentence, or dating a document ("Monday notice")
-        found = _next_typed_clause(context, c_hi, hi)
+        if _QUALIFIER.match(context.text, c_lo, c_hi):  # "..., effective from early November"
+            found = _previous_typed_clause(context, lo, c_lo)
+        else:
+            found = _next_typed_clause(context, c_hi, hi)
         if found is None:
             found = _previous_undated_clause(context, lo, c_lo)
         if found is None and _DOCUMENT.search(context.text, lo, hi):
@@ -255,15 +258,41 @@ def _title_labels(context: _Context, sentence: SentenceLabels) -> SentenceLabels
                           sentence.elements or title.elements, title.generic)  # fmt: skip
 
 
+# A clause that only qualifies the one before it ("..., effective from early November",
+# "..., valid until ...", "，自即日起"): its date belongs to the earlier clause's verb.
+_QUALIFIER = re.compile(
+    r"\s*(?:(?i:effective|valid|starting|beginning|in\s+force|with\s+effect)\b|自(?!然|治|由|主|己))"
+)
+# A clause giving the background or cause ("following a trade agreement", "amid ...",
+# "在…之后"): its type never dates an earlier date.
+_BACKGROUND = re.compile(
+    r"\s*(?:(?i:following|after|amid|in\s+response\s+to|due\s+to|because\s+of|as\s+a\s+result)\b"
+    r"|继|随着|由于|因为|在[^，。；]{0,20}之?后)"
+)
+
+
 def _next_typed_clause(context: _Context, start: int, hi: int) -> SentenceLabels | None:
     """The labels of the first later clause of the sentence that names a type ("即日起，暂停
-    实施 ..."): a leading date belongs to the verb that follows it, not to an earlier one."""
+    实施 ..."): a leading date belongs to the verb that follows it, not to an earlier one.
+    Background clauses ("following a trade agreement") are passed over."""
     while start < hi:
         c_lo, c_hi = clause_at(context.clauses, start + 1, hi, start + 1)
         labels = context.lexicon.labels(c_lo, c_hi)
-        if labels.event_type is not None:
+        if labels.event_type is not None and not _BACKGROUND.match(context.text, c_lo, c_hi):
             return labels
         start = c_hi
+    return None
+
+
+def _previous_typed_clause(context: _Context, lo: int, c_lo: int) -> SentenceLabels | None:
+    """The labels of the nearest earlier clause of the sentence that names a type."""
+    end = c_lo - 1
+    while end > lo:
+        p_lo, p_hi = clause_at(context.clauses, lo, end, end - 1)
+        labels = context.lexicon.labels(p_lo, p_hi)
+        if labels.event_type is not None:
+            return labels
+        end = p_lo - 1
     return None
 
 

@@ -132,6 +132,19 @@ def test_the_policys_own_date_is_kept_beside_the_briefing() -> None:
     assert rows["7月3日"]["is_policy_event"]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("香港新聞網7月6日電 7月6日，商務部召開例行記者會，發言人回應鎵鍺管制", "7月6日"),
+        ("7月6日，商务部召开例行新闻发布会，发言人回应镓锗管制", "7月6日"),
+        ("商务部6日举行例行记者会，回应镓锗管制", "6日"),
+    ],
+)  # fmt: skip
+def test_the_day_a_briefing_is_held_is_a_report_date(text: str, surface: str) -> None:
+    mention = [m for m in resolve_dates(text, "2023-07-06") if m.surface == surface][-1]
+    assert mention.kind == "report" and "report_date" in mention.flags
+
+
 # ---- "from the day of publication" is an anaphor, like 即日起 ------------------------------------
 @pytest.mark.parametrize(
     ("text", "surface"),
@@ -239,6 +252,24 @@ def test_dates_qualifying_an_earlier_noun_take_its_type() -> None:
     rows = _rows(body, "2025-11-07 15:00", "suspension")
     assert rows["August 2023"]["event_type"] == rows["April 2025"]["event_type"] == "export_control"
     assert rows["August 2023"]["is_policy_event"] and rows["April 2025"]["is_policy_event"]
+
+
+def test_a_qualifying_clause_takes_the_type_of_the_clause_it_qualifies() -> None:
+    body = ("China has suspended its expanded rare earth export controls for one year, effective "
+            "from early November 2025, following a trade agreement with the United States.")  # fmt: skip
+    row = _rows(body, "2025-11-10 10:00", "suspension")["early November 2025"]
+    assert row["event_type"] == "export_control_relaxation" and row["is_policy_event"]
+
+
+def test_a_background_clause_does_not_type_an_earlier_date() -> None:
+    body = "The list was widened on October 9 and applied on October 10, after a summit with Japan."
+    row = _rows(body, "2025-10-12 10:00", "news")["October 9"]
+    assert row["event_type"] != "diplomatic_meeting"
+
+
+def test_first_months_of_a_year_are_statistics() -> None:
+    text = "in the first 11 months of 2010, China exported 35,000 tonnes"
+    assert _by_surface(text, "2011-01-05")["2010"].kind == "period"
 
 
 def test_a_month_naming_controls_is_not_a_statistics_period() -> None:
