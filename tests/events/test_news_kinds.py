@@ -291,3 +291,10 @@ def test_an_official_statement_is_not_a_market_report() -> None:
 def test_founding_a_state_group_is_industrial_policy(body: str) -> None:
     row = _rows(body, "2021-12-24 04:30")["昨日"]
     assert row["event_type"] == "industrial_policy" and row["is_policy_event"]
+
+
+@pytest.mark.parametrize(
+    "text", ["國家經貿委發布的公告(二○○二年第77號)公布了配額", "公告（二〇〇二年第七十七号）"]
+)
+def test_document_numbers_with_chinese_numeral_years_hold_no_date(text: str) -> None:
+    assert resolve_dates(text, "2003-09-10") == []
