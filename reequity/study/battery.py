@@ -21,6 +21,7 @@ from reequity.study.perfirm import PerFirm, per_firm
 from reequity.study.statistics import TESTS, Sample, TestResult
 from reequity.study.statistics.base import nan_result
 from reequity.study.statistics.batched import BATCHED, Groups, batched_tests
+from reequity.study.statistics.batched_extra import portfolio_groups, wilcoxon_groups
 from reequity.study.statistics.grank import grank_counts, grank_groups
 
 __all__ = ["run_battery"]
@@ -232,6 +233,8 @@ def _all_groups(
         )  # fmt: skip
         for d, r in zip(done, batched_tests(g, chosen), strict=True):
             d.update(r)
+    if n_g > 1 and (np.diff(bounds) > 0).all():  # neither depends on the convention
+        _extra_groups(a, per, bounds, cell_group, chosen, done)
     if "grank" not in chosen or counts is None:
         return done
     width = a.sar.shape[1] + a.scar.shape[1]
@@ -241,6 +244,28 @@ def _all_groups(
         for g, r in enumerate(res):
             done[g]["grank"] = r
     return done
+
+
+def _extra_groups(
+    a: Arrays,
+    per: PerFirm,
+    bounds: np.ndarray,
+    cell_group: np.ndarray,
+    chosen: set[str],
+    done: list[dict[str, TestResult]],
+) -> None:
+    """Wilcoxon and portfolio of every event group at once (:mod:`.batched_extra`)."""
+    runs = {
+        "wilcoxon": lambda: wilcoxon_groups(take_cols(a.ar, a.span), a.car, bounds[:-1]),
+        "portfolio": lambda: portfolio_groups(
+            per.cell_ar, per.cell_n, cell_group, len(done), a.est, a.span, a.win
+        ),
+    }
+    for name in sorted(chosen & set(runs)):
+        with np.errstate(all="ignore"):
+            for d, r in zip(done, runs[name](), strict=True):
+                if r is not None:
+                    d[name] = r
 
 
 def run_battery(
@@ -275,6 +300,9 @@ def run_battery(
     done = _all_groups(a, per, counts, bounds, cell_group, chosen, conv)
     out: dict[str, dict[str, TestResult]] = {}
     for g, name in enumerate(groups):
+        if all(t in done[g] for t in names):  # every test done for all groups at once
+            out[name] = {t: done[g][t] for t in names}
+            continue
         cells = cell_group == g
         rows = slice(int(bounds[g]), int(bounds[g + 1]))
         sums = {

@@ -16,7 +16,7 @@ import numpy as np
 
 from reequity.study.arrays import col_slice, take_cols
 from reequity.study.derive import Arrays
-from reequity.study.statistics.ranking import rank_rows
+from reequity.study.statistics.ranking import rank_rows, sort_rows
 
 __all__ = ["PerFirm", "per_firm", "RANK_SUMS"]
 
@@ -189,7 +189,7 @@ def per_firm(
         if sorted_sar:
             with np.errstate(invalid="ignore", divide="ignore"):
                 # sorting then dividing by S_i > 0 keeps the order: sorted AR / S_i
-                srt = np.sort(e, axis=1) if srt is None else srt
+                srt = sort_rows(e) if srt is None else srt
                 np.divide(srt, a.sigma[b, None], out=est_sorted[b])  # last read of e
     return PerFirm(
         count, est_ranks, est_wrank, est_sorted, e_mean, e_var, e_pos, e_count,

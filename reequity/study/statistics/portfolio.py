@@ -23,7 +23,10 @@ def portfolio(s: Sample) -> TestResult:
         par = s.cluster_ar / s.cluster_n
     est = par[:, s.est]
     m = np.isfinite(est).sum(axis=1)
-    sd = np.array([np.nanstd(r, ddof=1) if k > 1 else np.nan for r, k in zip(est, m, strict=True)])
+    with np.errstate(invalid="ignore", divide="ignore"):  # all portfolios in one pass
+        mean = np.nansum(est, axis=1) / m
+        dev = np.where(np.isfinite(est), est - mean[:, None], 0.0)
+        sd = np.where(m > 1, np.sqrt((dev * dev).sum(axis=1) / (m - 1)), np.nan)
     good = np.isfinite(sd) & (sd > 0)
     if not good.any():
         e, w = len(s.span), s.win.shape[0]
