@@ -102,15 +102,15 @@ def test_unwritable_out_is_refused_before_the_study(
     def study_must_not_run(*args: object, **kwargs: object) -> None:
         raise AssertionError("the study ran before --out was checked")
 
-    import reequity.cli.correlate as correlate
     import reequity.cli.study as study
+    import reequity.workflows.correlation as correlation
 
     def must_not_load(*args: object, **kwargs: object) -> None:
         raise AssertionError("data was loaded before --out was checked")
 
     monkeypatch.setattr(workflows, "catalogue_event_study", study_must_not_run)
     monkeypatch.setattr(study, "read_events_option", must_not_load)
-    monkeypatch.setattr(correlate, "_load_returns", must_not_load)
+    monkeypatch.setattr(correlation, "_load_returns", must_not_load)
     blocker = tmp_path / "a_file"
     blocker.write_text("kept\n", encoding="utf-8")
     locked = tmp_path / "locked"
