@@ -23,7 +23,11 @@ def portfolio(s: Sample) -> TestResult:
         par = s.cluster_ar / s.cluster_n
     est = par[:, s.est]
     m = np.isfinite(est).sum(axis=1)
-    sd = np.array([np.nanstd(r, ddof=1) if k > 1 else np.nan for r, k in zip(est, m, strict=True)])
+    sd = np.full(len(est), np.nan)
+    many = m > 1  # every portfolio at once (a specification curve runs this per event often)
+    if many.any():
+        with np.errstate(invalid="ignore", divide="ignore"):
+            sd[many] = np.nanstd(est[many], axis=1, ddof=1)
     good = np.isfinite(sd) & (sd > 0)
     if not good.any():
         e, w = len(s.span), s.win.shape[0]
