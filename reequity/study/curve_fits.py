@@ -33,7 +33,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Hashable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -48,6 +48,7 @@ from reequity.study.frames import _caar_frame  # the engine's CAAR and its inter
 from reequity.study.groups import grouping, select_rows
 
 if TYPE_CHECKING:
+    from reequity.study.derive import Arrays
     from reequity.study.engine import EventStudy
 
 __all__ = ["STEP_FIELDS", "UNUSED_FIELDS", "fit_variants"]
@@ -77,6 +78,8 @@ UNUSED_FIELDS: dict[str, str] = {
     "tests": "read through test_names",
     "window_spec": "made from estimation and windows",
     "scale": "made from returns, benchmark and factors",
+    "pool_by": "the curve sets it to None: its rows are per event and the ALL pool",
+    "pools": "made from events and pool_by",
 }
 ROW_COLUMNS = ["event_id", "window", "n_firms", "caar", "ci_lower", "ci_upper"]
 
@@ -145,7 +148,7 @@ def _slice(wide: Panel, study: EventStudy) -> Panel:
     )  # fmt: skip
 
 
-def _rows(study: EventStudy, a: Any) -> pd.DataFrame:
+def _rows(study: EventStudy, a: Arrays) -> pd.DataFrame:
     """CAAR rows of the pooled firm-events with each test's window statistic and p-value."""
     g = grouping(a.params["ticker"].to_numpy(), groups=study.groups, kinds=study.kinds)
     pooled = select_rows(a, g.pool)
@@ -231,14 +234,16 @@ def _wide_panel(studies: Sequence[EventStudy]) -> Panel:
     )
 
 
-def _masks(wide: Panel, studies: Mapping[int, EventStudy], fp: _Fingerprints) -> dict:
+def _masks(
+    wide: Panel, studies: Mapping[int, EventStudy], fp: _Fingerprints
+) -> dict[Hashable, np.ndarray]:
     """The cleaning mask of each (exclusions, clean window) over the union of the
     estimation windows of the studies that clean with it."""
     wanted: dict[Hashable, list[EventStudy]] = {}
     for s in studies.values():
         if s.clean_estimation:
             wanted.setdefault((fp(s.exclusions), s.clean_window), []).append(s)
-    out = {}
+    out: dict[Hashable, np.ndarray] = {}
     for key, group in wanted.items():
         est = (
             min(s.window_spec.estimation[0] for s in group),

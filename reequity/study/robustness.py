@@ -232,8 +232,9 @@ class SpecificationCurve:
         the real curve, ``(1 + #{|placebo| >= |real|}) / (1 + n)``, per event.
 
         Assumptions: under the null, event days are exchangeable with other days (no
-        volatility regime specific to the event dates); each draw is one full curve, so the
-        cost is ``n`` times the curve's.
+        volatility regime specific to the event dates); each draw is one full curve (the
+        same shared path: one panel per data choice, one fit per model choice), so the cost
+        is ``n`` times the curve's.
 
         Returns
         -------
