@@ -421,7 +421,8 @@ def _warn_index_columns(returns: pd.DataFrame, benchmark: str) -> None:
     from reequity.errors import ReequityWarning
 
     kinds = load_universe()["kind"]
-    indices = [str(c) for c in returns.columns if c != benchmark and kinds.get(str(c)) == "index"]
+    known = set(kinds.index[kinds.to_numpy() == "index"].astype(str))  # one pass, not per column
+    indices = [str(c) for c in returns.columns if c != benchmark and str(c) in known]
     if indices:
         warnings.warn(
             f"column(s) {', '.join(indices)} are market indices in the universe and are "

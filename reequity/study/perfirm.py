@@ -164,7 +164,7 @@ def per_firm(
             _group_dot(cells[:, 1:], ones, fin.astype(float), cell[b])
         e = take_cols(ar_b, a.est)
         e_fin = take_cols(fin, a.est)
-        m = e_fin.sum(axis=1).astype(float)
+        m = np.full(len(e), float(n_m)) if clean else e_fin.sum(axis=1).astype(float)
         with np.errstate(invalid="ignore", divide="ignore"):
             mu = (e if clean else np.where(e_fin, e, 0.0)).sum(axis=1) / m
             dev = e - mu[:, None]
@@ -182,7 +182,12 @@ def per_firm(
             kp_m[b] = np.where(ok, m, np.nan)
             # firms present per estimation day: the pair overlaps M_ij of a cleaned or
             # suspended (unbalanced) panel, sum_{i != j} M_ij = sum_t n_t (n_t - 1)
-            _group_dot(kp_n[:, None, :], ok[None, :].astype(float), e_fin.astype(float), group[b])
+            if clean:  # every estimation day present: the usable firms of each group
+                kp_n += np.bincount(group[b], weights=ok, minlength=n_g)[:, None]
+            else:
+                _group_dot(
+                    kp_n[:, None, :], ok[None, :].astype(float), e_fin.astype(float), group[b]
+                )
         srt = None
         if ranks:
             count[b], est_ranks[b], srt = _rank_block(a, ar_b, group[b], rank_sums, est_wrank)
