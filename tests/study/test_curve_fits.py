@@ -194,3 +194,44 @@ def test_a_failing_panel_is_a_note_for_its_specifications_only(study) -> None:
     real = curve.table[curve.table["events"] == "real"]
     assert real["caar"].notna().all() and real["note"].eq("").all()
     assert curve.shared["panels"] == 1
+
+
+def test_one_panel_with_calendars_factors_and_benchmark_leads_is_cut_exactly() -> None:
+    """Exchange calendars (the gather by session rows), factors and a model with benchmark
+    leads/lags beside one without, from one panel: rows equal direct fits."""
+    returns = synthetic_returns(n_firms=5, n_days=400, seed=3)
+    noise = np.random.default_rng(1).normal(0, 0.005, len(returns))
+    factors = pd.DataFrame({"MKT": returns["MKT"], "SMB": noise}, index=returns.index)
+    events = pd.DataFrame(
+        {"event_id": ["SYN-A", "SYN-B"], "date": [returns.index[200], returns.index[330]]}
+    )
+    study = EventStudy(
+        returns, events, "MKT", model="factor", factors=factors, estimation=(-150, -11),
+        calendars={f"F{i}": "XNYS" for i in range(5)},
+    )  # fmt: skip
+    grid = pd.DataFrame(
+        {
+            "choice": ["model"] * 2 + ["estimation"] * 2 + ["window"] * 2,
+            "value": ["factor", "scholes_williams", "-150:-11", "-90:-21", "-1:1", "0:2"],
+        }
+    )
+    curve = specification_curve(study, grid)
+    assert curve.shared == {
+        "specs": 8, "variants": 4, "panels": 1, "masks": 1, "fits": 4, "batteries": 4,
+    }  # fmt: skip
+    for spec in curve.specs.itertuples(index=False):
+        res = dataclasses.replace(
+            study,
+            model=spec.model,
+            estimation=parse_window(spec.estimation),
+            windows=[parse_window(spec.window)],
+            tests=list(ROBUST_TESTS),
+        ).fit()
+        rows = curve.table[curve.table["spec_id"] == spec.spec_id].set_index("event_id")
+        caar = res.caar.set_index("event_id").loc[rows.index]
+        np.testing.assert_allclose(rows["caar"], caar["caar"], rtol=0, atol=1e-12)
+        np.testing.assert_allclose(rows["ci_lower"], caar["ci_lower"], rtol=0, atol=1e-12)
+        wt = res.tests[res.tests["tau"].isna()].set_index(["event_id", "test"])
+        for test in ROBUST_TESTS:
+            expect = wt.xs(test, level="test").loc[rows.index, "pvalue"]
+            np.testing.assert_allclose(rows[f"{test}_p"], expect, rtol=0, atol=1e-12)
