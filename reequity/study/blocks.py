@@ -114,6 +114,13 @@ def _prepare(
         )
     _check_range(ev, index)
     ev["pos"] = index.searchsorted(ev["date"].to_numpy(), side="left")
+    spread = ev.groupby("event_id", sort=False)["pos"].nunique()
+    if (spread > 1).any():  # an event must lie in one block (its sums are merged there)
+        raise ConfigurationError(
+            f"event {spread.index[spread.to_numpy() > 1][0]!r} has firm-events on several "
+            "day-0 dates; event_study_blocks needs one date per event id (give each date "
+            "its own id, or use event_study(...))."
+        )
     ev = ev.sort_values(["pos", "event_id"], kind="stable", ignore_index=True)
     first = ev["pos"].to_numpy() + int(taus[0])
     if (first < 0).any() or (first + len(taus) > len(index)).any():
