@@ -313,51 +313,68 @@ def event_study_blocks(
         np.empty((most, lay.n_c)), np.empty(most), np.empty((most, n_m), dtype=np.float32),
     )  # fmt: skip
     car, bhar = np.empty((n, n_w)), np.empty((n, n_w))
-    x_sar_all = np.empty((n, lay.n_c))  # kept for GRANK's pooled pass
-    full_cols = np.r_[np.arange(n_m), np.arange(len(taus) - lay.n_e, len(taus))]
+    x_sar = np.empty((n, lay.n_c))  # kept for GRANK's pooled pass
+    results, sums = _first_pass(st, lay, buf, names, (car, bhar, x_sar))
+    pooled = reduce(Sums.merge, sums)
+    if len(results) > 1:
+        g_all = _pooled_grank(st, lay, buf, pooled, x_sar) if "grank" in names else None
+        results.append(("ALL", pooled.n, _event_tests(pooled, lay, names, g_all)))
+    else:  # one event: ALL is that event
+        results.append(("ALL", *results[0][1:]))
+    return BlockResults(
+        _car_frame(st, returns.index, car, bhar, x_sar[:, lay.n_e :], lay, spec),
+        _tests_frame(results, names, lay, spec.labels, span_taus),
+    )
+
+
+def _first_pass(
+    st: _Study, lay: Layout, buf: _Buffers, names: tuple[str, ...],
+    out: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> tuple[list[tuple[str, float, dict]], list[Sums]]:  # fmt: skip
+    """Every block once: per-firm outputs into ``out`` (CAR, BHAR, SAR/SCAR), and per
+    event its sums and tests (GRANK with the event's own sd)."""
+    car, bhar, x_sar = out
+    n_m, n_l = lay.n_m, buf.ret.shape[1]
+    full_cols = np.r_[np.arange(n_m), np.arange(n_l - lay.n_e, n_l)]  # estimation + span
     subset = np.arange(lay.n_t) < n_m
-    want_grank = "grank" in names
     results: list[tuple[str, float, dict]] = []
-    sums_all: list[Sums] = []
-    for blk in st.blocks:  # pass 1: everything but the pooled GRANK
+    sums: list[Sums] = []
+    for blk in st.blocks:
         base = int(st.bounds[blk.start])
         rows, bh = _fill(st, blk, lay, buf)
         ar = buf.ar[:rows]
         full = ar[:, full_cols]
-        ranks, est_ranks, median, _ = rank_rows(full, subset)
+        ranks, est_ranks, median, _ = rank_rows(full, subset)  # the engine's ranks, ties too
         signs = np.sign(full - median[:, None])
         car[base : base + rows] = buf.x_ar[:rows, lay.n_e :]
         bhar[base : base + rows] = bh
-        x_sar_all[base : base + rows] = buf.x_sar[:rows]
+        x_sar[base : base + rows] = buf.x_sar[:rows]
         for e in blk:
             r = slice(int(st.bounds[e]) - base, int(st.bounds[e + 1]) - base)
             s = row_sums(buf.x_ar[r], buf.x_sar[r], buf.sigma[r], ar[r, :n_m], ranks[r],
                          signs[r], est_ranks[r])  # fmt: skip
             g = None
-            if want_grank:
+            if "grank" in names:
                 v = buf.x_sar[r] / s.sd_sar()
                 moved = grank_moved(ar[r, :n_m] / buf.sigma[r, None], v, buf.mask)
                 g = grank_statistic(moved, s.est_rank, s.n, n_m)
-            sums_all.append(s)
+            sums.append(s)
             results.append((st.event_ids[e], s.n, _event_tests(s, lay, names, g)))
-    pooled = reduce(Sums.merge, sums_all)
-    g_all = None
-    if want_grank:  # pass 2: the pooled GRANK needs the pooled sd of SAR / SCAR
-        sd_all, moved = pooled.sd_sar(), np.zeros((lay.n_c, n_m))
-        for blk in st.blocks:
-            base = int(st.bounds[blk.start])
-            rows, _ = _fill(st, blk, lay, buf)
-            e_sar = buf.ar[:rows, :n_m] / buf.sigma[:rows, None]
-            moved += grank_moved(e_sar, x_sar_all[base : base + rows] / sd_all, buf.mask)
-        g_all = grank_statistic(moved, pooled.est_rank, pooled.n, n_m)
-    if len(results) > 1:
-        results.append(("ALL", pooled.n, _event_tests(pooled, lay, names, g_all)))
-    else:
-        results.append(("ALL", *results[0][1:]))
-    return BlockResults(
-        _car_frame(st, returns.index, car, bhar, x_sar_all[:, lay.n_e :], lay, spec),
-        _tests_frame(results, names, lay, spec.labels, span_taus),
-    )
+    return results, sums
+
+
+def _pooled_grank(
+    st: _Study, lay: Layout, buf: _Buffers, pooled: Sums, x_sar: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Second pass: the pooled GRANK re-standardizes by the pooled sd of SAR / SCAR, then
+    each block (re-read into the same buffers) counts its estimation SARs above v."""
+    sd_all, moved = pooled.sd_sar(), np.zeros((lay.n_c, lay.n_m))
+    for blk in st.blocks:
+        base = int(st.bounds[blk.start])
+        rows, _ = _fill(st, blk, lay, buf)
+        e_sar = buf.ar[:rows, : lay.n_m] / buf.sigma[:rows, None]
+        moved += grank_moved(e_sar, x_sar[base : base + rows] / sd_all, buf.mask)
+    return grank_statistic(moved, pooled.est_rank, pooled.n, lay.n_m)
 
 
 def _car_frame(
