@@ -20,6 +20,7 @@ import pandas as pd
 
 from reequity.errors import ConfigurationError, InsufficientDataError, UnknownTickerError
 from reequity.study.align import _check_range, normalize_events
+from reequity.study.blockframes import car_frame, tests_frame
 from reequity.study.blockstats import Layout, Sums, grank_moved, grank_statistic, row_sums
 from reequity.study.blockstats import statistics as block_statistics
 from reequity.study.statistics.ranking import rank_rows
@@ -163,13 +164,27 @@ class _Buffers:
     mask: np.ndarray  # (rows, M) float32, GRANK comparisons
 
 
+def _market_model(ye: np.ndarray, me: np.ndarray) -> tuple[np.ndarray, ...]:
+    """OLS of each row of ``ye`` (firms, M) on one market series ``me`` (M,), as the
+    engine's ``_fit_market``: alpha, beta, S (divisor M - 2), market mean and S_xx."""
+    n_m = len(me)
+    mb = me.sum() / n_m
+    dm = me - mb
+    sxx = dm @ dm
+    ybar = ye.sum(axis=1) / n_m
+    dy = ye - ybar[:, None]
+    syy, sxy = np.einsum("ij,ij->i", dy, dy), dy @ dm
+    beta = sxy / sxx
+    sigma = np.sqrt(np.maximum(syy - beta * sxy, 0.0) / (n_m - 2))
+    return ybar - beta * mb, beta, sigma, mb, sxx
+
+
 def _fill(st: _Study, events: range, lay: Layout, buf: _Buffers) -> tuple[int, np.ndarray]:
     """Gather, fit and derive one block's firm-events into ``buf``; return rows, BHAR.
 
-    The market model is fitted in closed form per event (its firms share one market
-    series), in the engine's operation order: beta = S_xy / S_xx on centred sums,
-    S = sqrt((S_yy - beta S_xy) / (M - 2)), SAR with the forecast-error factor and SCAR
-    with the window's prediction-error variance (Campbell, Lo and MacKinlay 1997, 4.4).
+    The market model is fitted per event (its firms share one market series,
+    :func:`_market_model`); SAR with the forecast-error factor and SCAR with the window's
+    prediction-error variance (Campbell, Lo and MacKinlay 1997, 4.4).
     """
     n_l, n_m, n_e = buf.ret.shape[1], lay.n_m, lay.n_e
     base = int(st.bounds[events.start])
@@ -190,22 +205,12 @@ def _fill(st: _Study, events: range, lay: Layout, buf: _Buffers) -> tuple[int, n
                 "of the study; event_study_blocks needs a complete panel (use event_study "
                 "for suspensions and missing data)."
             )
-        me = m[:n_m]
-        mb = me.sum() / n_m
-        dm = me - mb
-        sxx = dm @ dm
-        ye = ret[:, :n_m]
-        ybar = ye.sum(axis=1) / n_m
-        dy = ye - ybar[:, None]
-        syy, sxy = np.einsum("ij,ij->i", dy, dy), dy @ dm
-        beta = sxy / sxx
-        sigma = np.sqrt(np.maximum(syy - beta * sxy, 0.0) / (n_m - 2))
+        alpha, beta, sigma, mb, sxx = _market_model(ret[:, :n_m], m[:n_m])
         if not (sigma > 0).all():
             raise InsufficientDataError(
                 f"event {st.event_ids[e]}: a firm-event has no residual variance (a constant "
                 "series or an exact fit); event_study(...) drops and reports it."
             )
-        alpha = ybar - beta * mb
         np.multiply(beta[:, None], m[None, :], out=ar)
         ar += alpha[:, None]  # expected returns alpha + beta m
         for j, w in enumerate(lay.win):
@@ -232,27 +237,6 @@ def _event_tests(
     if grank is not None:
         out["grank"] = grank
     return out
-
-
-def _tests_frame(
-    results: list[tuple[str, float, dict]], names: tuple[str, ...], lay: Layout,
-    labels: list[str], span_taus: np.ndarray,
-) -> pd.DataFrame:  # fmt: skip
-    """The engine's layout: per group and test, the span days (labelled with the span
-    window) then one row per window (tau missing); note "not computable" where NaN."""
-    span_label = f"{span_taus[0]}:{span_taus[-1]}"
-    wins = [span_label] * lay.n_e + labels
-    taus = pd.array([*span_taus, *[pd.NA] * len(labels)], dtype="Int64")
-    frames = []
-    for group, n, res in results:
-        for name in names:
-            stat, p = res[name]
-            frames.append(pd.DataFrame({
-                "event_id": group, "window": wins, "tau": taus, "test": name,
-                "statistic": stat, "pvalue": p, "n_firms": int(n),
-                "note": np.where(np.isfinite(stat), "", "not computable"),
-            }))  # fmt: skip
-    return pd.concat(frames, ignore_index=True)
 
 
 def event_study_blocks(
@@ -322,8 +306,8 @@ def event_study_blocks(
     else:  # one event: ALL is that event
         results.append(("ALL", *results[0][1:]))
     return BlockResults(
-        _car_frame(st, returns.index, car, bhar, x_sar[:, lay.n_e :], lay, spec),
-        _tests_frame(results, names, lay, spec.labels, span_taus),
+        car_frame(st.keys, returns.index, car, bhar, x_sar[:, lay.n_e :], lay.win, spec),
+        tests_frame(results, names, lay.n_e, spec.labels, span_taus),
     )
 
 
@@ -375,28 +359,3 @@ def _pooled_grank(
         e_sar = buf.ar[:rows, : lay.n_m] / buf.sigma[:rows, None]
         moved += grank_moved(e_sar, x_sar[base : base + rows] / sd_all, buf.mask)
     return grank_statistic(moved, pooled.est_rank, pooled.n, lay.n_m)
-
-
-def _car_frame(
-    st: _Study, index: pd.Index, car: np.ndarray, bhar: np.ndarray, scar: np.ndarray,
-    lay: Layout, spec: Any,
-) -> pd.DataFrame:  # fmt: skip
-    """Window-major rows as the engine's ``car`` frame; ids and tickers as categoricals."""
-    n, n_w = car.shape
-    keys = st.keys
-    dates = pd.DatetimeIndex(index).tz_localize(None).normalize().to_numpy()
-    pos = keys["pos"].to_numpy()
-    rows = np.tile(np.arange(n), n_w)
-    return pd.DataFrame(
-        {
-            "event_id": pd.Categorical(keys["event_id"]).take(rows),
-            "ticker": pd.Categorical(keys["ticker"]).take(rows),
-            "window": pd.Categorical.from_codes(np.repeat(np.arange(n_w), n), spec.labels),
-            "start": np.concatenate([dates[pos + a] for a, _ in spec.windows]),
-            "end": np.concatenate([dates[pos + b] for _, b in spec.windows]),
-            "n_days": np.repeat(lay.win.sum(axis=1), n),
-            "car": car.T.ravel(),
-            "bhar": bhar.T.ravel(),
-            "scar": scar.T.ravel(),
-        }
-    )
