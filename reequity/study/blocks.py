@@ -20,6 +20,7 @@ import pandas as pd
 
 from reequity.errors import ConfigurationError, InsufficientDataError, UnknownTickerError
 from reequity.study.align import _check_range, normalize_events
+from reequity.study.blockframes import car_frame, tests_frame
 from reequity.study.blockstats import Layout, Sums, grank_moved, grank_statistic, row_sums
 from reequity.study.blockstats import statistics as block_statistics
 from reequity.study.statistics.ranking import rank_rows
@@ -114,6 +115,13 @@ def _prepare(
         )
     _check_range(ev, index)
     ev["pos"] = index.searchsorted(ev["date"].to_numpy(), side="left")
+    spread = ev.groupby("event_id", sort=False)["pos"].nunique()
+    if (spread > 1).any():  # an event must lie in one block (its sums are merged there)
+        raise ConfigurationError(
+            f"event {spread.index[spread.to_numpy() > 1][0]!r} has firm-events on several "
+            "day-0 dates; event_study_blocks needs one date per event id (give each date "
+            "its own id, or use event_study(...))."
+        )
     ev = ev.sort_values(["pos", "event_id"], kind="stable", ignore_index=True)
     first = ev["pos"].to_numpy() + int(taus[0])
     if (first < 0).any() or (first + len(taus) > len(index)).any():
@@ -156,13 +164,27 @@ class _Buffers:
     mask: np.ndarray  # (rows, M) float32, GRANK comparisons
 
 
+def _market_model(ye: np.ndarray, me: np.ndarray) -> tuple[np.ndarray, ...]:
+    """OLS of each row of ``ye`` (firms, M) on one market series ``me`` (M,), as the
+    engine's ``_fit_market``: alpha, beta, S (divisor M - 2), market mean and S_xx."""
+    n_m = len(me)
+    mb = me.sum() / n_m
+    dm = me - mb
+    sxx = dm @ dm
+    ybar = ye.sum(axis=1) / n_m
+    dy = ye - ybar[:, None]
+    syy, sxy = np.einsum("ij,ij->i", dy, dy), dy @ dm
+    beta = sxy / sxx
+    sigma = np.sqrt(np.maximum(syy - beta * sxy, 0.0) / (n_m - 2))
+    return ybar - beta * mb, beta, sigma, mb, sxx
+
+
 def _fill(st: _Study, events: range, lay: Layout, buf: _Buffers) -> tuple[int, np.ndarray]:
     """Gather, fit and derive one block's firm-events into ``buf``; return rows, BHAR.
 
-    The market model is fitted in closed form per event (its firms share one market
-    series), in the engine's operation order: beta = S_xy / S_xx on centred sums,
-    S = sqrt((S_yy - beta S_xy) / (M - 2)), SAR with the forecast-error factor and SCAR
-    with the window's prediction-error variance (Campbell, Lo and MacKinlay 1997, 4.4).
+    The market model is fitted per event (its firms share one market series,
+    :func:`_market_model`); SAR with the forecast-error factor and SCAR with the window's
+    prediction-error variance (Campbell, Lo and MacKinlay 1997, 4.4).
     """
     n_l, n_m, n_e = buf.ret.shape[1], lay.n_m, lay.n_e
     base = int(st.bounds[events.start])
@@ -183,22 +205,12 @@ def _fill(st: _Study, events: range, lay: Layout, buf: _Buffers) -> tuple[int, n
                 "of the study; event_study_blocks needs a complete panel (use event_study "
                 "for suspensions and missing data)."
             )
-        me = m[:n_m]
-        mb = me.sum() / n_m
-        dm = me - mb
-        sxx = dm @ dm
-        ye = ret[:, :n_m]
-        ybar = ye.sum(axis=1) / n_m
-        dy = ye - ybar[:, None]
-        syy, sxy = np.einsum("ij,ij->i", dy, dy), dy @ dm
-        beta = sxy / sxx
-        sigma = np.sqrt(np.maximum(syy - beta * sxy, 0.0) / (n_m - 2))
+        alpha, beta, sigma, mb, sxx = _market_model(ret[:, :n_m], m[:n_m])
         if not (sigma > 0).all():
             raise InsufficientDataError(
                 f"event {st.event_ids[e]}: a firm-event has no residual variance (a constant "
                 "series or an exact fit); event_study(...) drops and reports it."
             )
-        alpha = ybar - beta * mb
         np.multiply(beta[:, None], m[None, :], out=ar)
         ar += alpha[:, None]  # expected returns alpha + beta m
         for j, w in enumerate(lay.win):
@@ -225,27 +237,6 @@ def _event_tests(
     if grank is not None:
         out["grank"] = grank
     return out
-
-
-def _tests_frame(
-    results: list[tuple[str, float, dict]], names: tuple[str, ...], lay: Layout,
-    labels: list[str], span_taus: np.ndarray,
-) -> pd.DataFrame:  # fmt: skip
-    """The engine's layout: per group and test, the span days (labelled with the span
-    window) then one row per window (tau missing); note "not computable" where NaN."""
-    span_label = f"{span_taus[0]}:{span_taus[-1]}"
-    wins = [span_label] * lay.n_e + labels
-    taus = pd.array([*span_taus, *[pd.NA] * len(labels)], dtype="Int64")
-    frames = []
-    for group, n, res in results:
-        for name in names:
-            stat, p = res[name]
-            frames.append(pd.DataFrame({
-                "event_id": group, "window": wins, "tau": taus, "test": name,
-                "statistic": stat, "pvalue": p, "n_firms": int(n),
-                "note": np.where(np.isfinite(stat), "", "not computable"),
-            }))  # fmt: skip
-    return pd.concat(frames, ignore_index=True)
 
 
 def event_study_blocks(
@@ -306,73 +297,65 @@ def event_study_blocks(
         np.empty((most, lay.n_c)), np.empty(most), np.empty((most, n_m), dtype=np.float32),
     )  # fmt: skip
     car, bhar = np.empty((n, n_w)), np.empty((n, n_w))
-    x_sar_all = np.empty((n, lay.n_c))  # kept for GRANK's pooled pass
-    full_cols = np.r_[np.arange(n_m), np.arange(len(taus) - lay.n_e, len(taus))]
+    x_sar = np.empty((n, lay.n_c))  # kept for GRANK's pooled pass
+    results, sums = _first_pass(st, lay, buf, names, (car, bhar, x_sar))
+    pooled = reduce(Sums.merge, sums)
+    if len(results) > 1:
+        g_all = _pooled_grank(st, lay, buf, pooled, x_sar) if "grank" in names else None
+        results.append(("ALL", pooled.n, _event_tests(pooled, lay, names, g_all)))
+    else:  # one event: ALL is that event
+        results.append(("ALL", *results[0][1:]))
+    return BlockResults(
+        car_frame(st.keys, returns.index, car, bhar, x_sar[:, lay.n_e :], lay.win, spec),
+        tests_frame(results, names, lay.n_e, spec.labels, span_taus),
+    )
+
+
+def _first_pass(
+    st: _Study, lay: Layout, buf: _Buffers, names: tuple[str, ...],
+    out: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> tuple[list[tuple[str, float, dict]], list[Sums]]:  # fmt: skip
+    """Every block once: per-firm outputs into ``out`` (CAR, BHAR, SAR/SCAR), and per
+    event its sums and tests (GRANK with the event's own sd)."""
+    car, bhar, x_sar = out
+    n_m, n_l = lay.n_m, buf.ret.shape[1]
+    full_cols = np.r_[np.arange(n_m), np.arange(n_l - lay.n_e, n_l)]  # estimation + span
     subset = np.arange(lay.n_t) < n_m
-    want_grank = "grank" in names
     results: list[tuple[str, float, dict]] = []
-    sums_all: list[Sums] = []
-    for blk in st.blocks:  # pass 1: everything but the pooled GRANK
+    sums: list[Sums] = []
+    for blk in st.blocks:
         base = int(st.bounds[blk.start])
         rows, bh = _fill(st, blk, lay, buf)
         ar = buf.ar[:rows]
         full = ar[:, full_cols]
-        ranks, est_ranks, median, _ = rank_rows(full, subset)
+        ranks, est_ranks, median, _ = rank_rows(full, subset)  # the engine's ranks, ties too
         signs = np.sign(full - median[:, None])
         car[base : base + rows] = buf.x_ar[:rows, lay.n_e :]
         bhar[base : base + rows] = bh
-        x_sar_all[base : base + rows] = buf.x_sar[:rows]
+        x_sar[base : base + rows] = buf.x_sar[:rows]
         for e in blk:
             r = slice(int(st.bounds[e]) - base, int(st.bounds[e + 1]) - base)
             s = row_sums(buf.x_ar[r], buf.x_sar[r], buf.sigma[r], ar[r, :n_m], ranks[r],
                          signs[r], est_ranks[r])  # fmt: skip
             g = None
-            if want_grank:
+            if "grank" in names:
                 v = buf.x_sar[r] / s.sd_sar()
                 moved = grank_moved(ar[r, :n_m] / buf.sigma[r, None], v, buf.mask)
                 g = grank_statistic(moved, s.est_rank, s.n, n_m)
-            sums_all.append(s)
+            sums.append(s)
             results.append((st.event_ids[e], s.n, _event_tests(s, lay, names, g)))
-    pooled = reduce(Sums.merge, sums_all)
-    g_all = None
-    if want_grank:  # pass 2: the pooled GRANK needs the pooled sd of SAR / SCAR
-        sd_all, moved = pooled.sd_sar(), np.zeros((lay.n_c, n_m))
-        for blk in st.blocks:
-            base = int(st.bounds[blk.start])
-            rows, _ = _fill(st, blk, lay, buf)
-            e_sar = buf.ar[:rows, :n_m] / buf.sigma[:rows, None]
-            moved += grank_moved(e_sar, x_sar_all[base : base + rows] / sd_all, buf.mask)
-        g_all = grank_statistic(moved, pooled.est_rank, pooled.n, n_m)
-    if len(results) > 1:
-        results.append(("ALL", pooled.n, _event_tests(pooled, lay, names, g_all)))
-    else:
-        results.append(("ALL", *results[0][1:]))
-    return BlockResults(
-        _car_frame(st, returns.index, car, bhar, x_sar_all[:, lay.n_e :], lay, spec),
-        _tests_frame(results, names, lay, spec.labels, span_taus),
-    )
+    return results, sums
 
 
-def _car_frame(
-    st: _Study, index: pd.Index, car: np.ndarray, bhar: np.ndarray, scar: np.ndarray,
-    lay: Layout, spec: Any,
-) -> pd.DataFrame:  # fmt: skip
-    """Window-major rows as the engine's ``car`` frame; ids and tickers as categoricals."""
-    n, n_w = car.shape
-    keys = st.keys
-    dates = pd.DatetimeIndex(index).tz_localize(None).normalize().to_numpy()
-    pos = keys["pos"].to_numpy()
-    rows = np.tile(np.arange(n), n_w)
-    return pd.DataFrame(
-        {
-            "event_id": pd.Categorical(keys["event_id"]).take(rows),
-            "ticker": pd.Categorical(keys["ticker"]).take(rows),
-            "window": pd.Categorical.from_codes(np.repeat(np.arange(n_w), n), spec.labels),
-            "start": np.concatenate([dates[pos + a] for a, _ in spec.windows]),
-            "end": np.concatenate([dates[pos + b] for _, b in spec.windows]),
-            "n_days": np.repeat(lay.win.sum(axis=1), n),
-            "car": car.T.ravel(),
-            "bhar": bhar.T.ravel(),
-            "scar": scar.T.ravel(),
-        }
-    )
+def _pooled_grank(
+    st: _Study, lay: Layout, buf: _Buffers, pooled: Sums, x_sar: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Second pass: the pooled GRANK re-standardizes by the pooled sd of SAR / SCAR, then
+    each block (re-read into the same buffers) counts its estimation SARs above v."""
+    sd_all, moved = pooled.sd_sar(), np.zeros((lay.n_c, lay.n_m))
+    for blk in st.blocks:
+        base = int(st.bounds[blk.start])
+        rows, _ = _fill(st, blk, lay, buf)
+        e_sar = buf.ar[:rows, : lay.n_m] / buf.sigma[:rows, None]
+        moved += grank_moved(e_sar, x_sar[base : base + rows] / sd_all, buf.mask)
+    return grank_statistic(moved, pooled.est_rank, pooled.n, lay.n_m)

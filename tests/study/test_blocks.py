@@ -91,6 +91,11 @@ def test_outside_scope_raises(returns: pd.DataFrame) -> None:
         event_study_blocks(returns, events, tests=["wilcoxon"], **kw)
     with pytest.raises(ConfigurationError, match="calendars"):
         event_study_blocks(returns, events, calendars={"F0": "XSHG"}, **kw)
+    two_dates = pd.DataFrame(
+        {"event_id": ["a", "a"], "date": returns.index[[300, 320]], "ticker": ["F0", "F1"]}
+    )
+    with pytest.raises(ConfigurationError, match="several"):
+        event_study_blocks(returns, two_dates, **kw)
     gap = returns.copy()
     gap.iloc[200, 1] = np.nan
     with pytest.raises(InsufficientDataError, match="complete panel"):
