@@ -47,11 +47,19 @@ COMPACT = {"event_id": "event", "pair": "pair", "n_pre": "n_pre", "n_post": "n_p
            "rho_post_adj": "rho_fr", "fr_pvalue": "p_fr"}  # fmt: skip
 
 
+#: the library's defaults are the CLI's: one place (CorrelationSpec) spells them
+DEFAULTS = CorrelationSpec()
+PRE, POST = (f"{a}:{b}" for a, b in (DEFAULTS.pre, DEFAULTS.post))
+
+
 class PairsMode(StrEnum):
     """Which pairs to correlate: across countries (Chinese vs others) or all."""
 
     cross = "cross"
     all = "all"
+
+
+DEFAULT_PAIRS = PairsMode(DEFAULTS.pairs)
 
 
 @handle_errors
@@ -61,7 +69,7 @@ def correlate(
     ] = DEFAULT_TICKERS,
     window: Annotated[
         int, typer.Option("--rolling", help="Rolling window in common trading days (>= 2).")
-    ] = 60,
+    ] = DEFAULTS.window,
     old_window: Annotated[
         int | None, typer.Option("--window", "-w", hidden=True, help="Deprecated: --rolling.")
     ] = None,
@@ -74,12 +82,12 @@ def correlate(
     ] = None,
     pairs: Annotated[
         PairsMode, typer.Option("--pairs", help="cross: pairs across countries; all: every pair.")
-    ] = PairsMode.cross,
-    pre: Annotated[
-        str, typer.Option("--pre", help="Pre-event window A:B in trading days.")
-    ] = "-120:-1",
-    post: Annotated[str, typer.Option("--post", help="Post-event window A:B.")] = "0:59",
-    max_lag: Annotated[int, typer.Option("--max-lag", help="Largest lead/lag in days.")] = 5,
+    ] = DEFAULT_PAIRS,
+    pre: Annotated[str, typer.Option("--pre", help="Pre-event window A:B in trading days.")] = PRE,
+    post: Annotated[str, typer.Option("--post", help="Post-event window A:B.")] = POST,
+    max_lag: Annotated[
+        int, typer.Option("--max-lag", help="Largest lead/lag in days.")
+    ] = DEFAULTS.max_lag,
     start: Annotated[str | None, typer.Option("--start", help="First date (YYYY-MM-DD).")] = None,
     end: Annotated[str | None, typer.Option("--end", help="Last date (YYYY-MM-DD).")] = None,
     out: OutOption = None,
@@ -99,8 +107,8 @@ def correlate(
     names = _split(tickers, "--tickers", minimum=2)
     start, end = parse_date(start, option="--start"), parse_date(end, option="--end")
     spans = (
-        parse_span(pre, option="--pre", example="-120:-1"),
-        parse_span(post, option="--post", example="0:59"),
+        parse_span(pre, option="--pre", example=PRE),
+        parse_span(post, option="--post", example=POST),
     )
     deprecated = []
     if old_window is not None:  # --window was this command's rolling length until 0.x
@@ -187,5 +195,7 @@ def _split(value: str, option: str, *, minimum: int = 1) -> list[str]:
 
 
 def _check_ints(*, window: int, max_lag: int, option: str = "--rolling") -> None:
-    check_days(window, option=option, minimum=2, example="60")
-    check_days(max_lag, option="--max-lag", minimum=0, maximum=MAX_LAG, example="5")
+    check_days(window, option=option, minimum=2, example=str(DEFAULTS.window))
+    check_days(
+        max_lag, option="--max-lag", minimum=0, maximum=MAX_LAG, example=str(DEFAULTS.max_lag)
+    )

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations, product
+from typing import Literal
 
 import pandas as pd
 
@@ -28,7 +29,7 @@ from reequity.errors import ConfigurationError
 
 __all__ = ["CorrelationSpec", "cross_pairs"]
 
-Pairs = str | tuple[tuple[str, str], ...]
+Pairs = Literal["cross", "all"] | tuple[tuple[str, str], ...]
 
 
 def _span(value: Sequence[int], name: str) -> tuple[int, int]:

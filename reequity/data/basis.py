@@ -28,6 +28,7 @@ __all__ = [
     "basis_for_adjustment",
     "basis_mismatches",
     "consistent_benchmark",
+    "entry_basis",
     "return_basis",
 ]
 
@@ -72,14 +73,16 @@ def return_basis(tickers: Iterable[str], *, cache_dir: str | Path | None = None)
         if found is None:
             out[ticker] = basis_for_adjustment("price", ticker)
             continue
-        entry = found[0]
-        basis = entry.get("return_basis")
-        out[ticker] = (
-            basis
-            if basis in RETURN_BASES
-            else basis_for_adjustment(str(entry.get("adjustment", "")), ticker)
-        )
+        out[ticker] = entry_basis(found[0], ticker)
     return out
+
+
+def entry_basis(entry: dict, ticker: str) -> str:
+    """Return basis of one manifest entry: its ``return_basis``, else its adjustment's."""
+    basis = entry.get("return_basis")
+    if basis in RETURN_BASES:
+        return str(basis)
+    return basis_for_adjustment(str(entry.get("adjustment", "")), ticker)
 
 
 def consistent_benchmark(

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from reequity.data.basis import basis_for_adjustment, return_basis
+from reequity.data.basis import basis_for_adjustment, entry_basis
 from reequity.data.cache import cache_layers, find_entry
 from reequity.data.normalize import COLUMNS, finish_canonical, validate_canonical
 from reequity.data.providers import Provider
@@ -97,17 +97,20 @@ def refresh_series(
     -------
     DataFrame or None
         The merged canonical frame; None when no cached series on the vendor's return
-        basis exists (the caller then fetches the full history).
+        basis exists (the caller then fetches the full history). The series continued is
+        the vendor's own (its provider/ticker/adjustment key) when cached, else the one
+        a read would serve.
     """
     ticker = str(info.name)
     adjustment = provider.adjustment_for(info)
-    found = find_entry(ticker, cache_dir=cache_dir)
+    # the vendor's own series under its cache key first, else what a read would serve
+    found = find_entry(
+        ticker, cache_dir=cache_dir, provider=provider.name, adjustment=adjustment
+    ) or find_entry(ticker, cache_dir=cache_dir)
     if found is None:
         return None
     entry, layer = found
-    if return_basis([ticker], cache_dir=cache_dir)[ticker] != basis_for_adjustment(
-        adjustment, ticker
-    ):
+    if entry_basis(entry, ticker) != basis_for_adjustment(adjustment, ticker):
         return None
     try:
         stored = layer.read(entry)

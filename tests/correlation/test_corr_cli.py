@@ -149,3 +149,18 @@ def test_heatmaps_are_capped_to_the_clearest_changes() -> None:
         "export-control" in workflow.HEATMAP_RULE
         and "smallest Fisher z p-value" in workflow.HEATMAP_RULE
     )
+
+
+def test_cli_defaults_are_the_specs() -> None:
+    import typer
+
+    from reequity.correlation.spec import CorrelationSpec
+
+    command = typer.main.get_command(app).commands["correlate"]
+    defaults = {p.name: p.default for p in command.params}
+    spec = CorrelationSpec()
+    assert defaults["window"] == spec.window and defaults["max_lag"] == spec.max_lag
+    assert defaults["pre"] == "{}:{}".format(*spec.pre) and defaults["post"] == "{}:{}".format(
+        *spec.post
+    )
+    assert str(getattr(defaults["pairs"], "value", defaults["pairs"])) == spec.pairs

@@ -163,3 +163,32 @@ def test_replace_takes_the_vendor_history_when_merge_refuses(
     result = runner.invoke(app, ["data", "fetch", "-t", "MP", "--refresh", "--replace"])
     assert result.exit_code == 0, result.output
     assert len(load_prices(["MP"])) == 28  # the vendor's 25 + 3 days, nothing merged
+
+
+def test_refresh_continues_the_vendors_own_series_not_a_newer_other_copy(
+    monkeypatch: pytest.MonkeyPatch, isolated_cache: Path
+) -> None:
+    from reequity.data.cache import CacheLayer
+
+    layer = CacheLayer(isolated_cache, writable=True)
+    shipped = load_prices(["MP"])
+    meta = {"ticker": "MP", "adjustment": "auto_adjust", "return_basis": "total_return"}
+    layer.write(
+        shipped, {**meta, "provider": "yfinance", "fetched_at": "2026-08-22T00:00:00+00:00"}
+    )
+    # a newer copy of another vendor on the same basis that ends two months earlier: a
+    # read without a provider serves it, but yfinance's refresh must continue its own
+    short = shipped[shipped["date"] <= "2026-06-18"]
+    layer.write(
+        short, {**meta, "provider": "othervendor", "fetched_at": "2026-08-23T00:00:00+00:00"}
+    )
+    assert load_prices(["MP"])["date"].max() == pd.Timestamp("2026-06-18")
+    vendor = Recorder(_mp_vendor_frame())
+    provider = YFinanceProvider(fetch=vendor)
+    after = load_prices(["MP"], refresh=True, provider=provider)
+    (call,) = vendor.calls  # from shortly before yfinance's own last day, 2026-08-21
+    assert call["start"] == (pd.Timestamp("2026-08-21") - pd.Timedelta(days=OVERLAP_DAYS)).strftime(
+        "%Y-%m-%d"
+    )
+    assert after["date"].iloc[-3:].tolist() == list(NEW_DAYS)
+    assert len(after) == len(shipped) + 3
