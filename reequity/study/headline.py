@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -25,6 +25,7 @@ __all__ = [
     "duplicate_of",
     "fmt_p",
     "headline",
+    "headline_frame",
     "pool_label",
     "robust_cells",
     "robust_note",
@@ -225,3 +226,72 @@ def headline(
         )
         lines += [wrap(intro), *diff]
     return "\n".join(lines)
+
+
+def _frame_row(label: str, pool: str, row: Any, texts: Mapping[str, str]) -> dict[str, Any]:
+    lo, hi = 100 * row.ci_lower, 100 * row.ci_upper
+    ci = f"[{lo:+.2f}, {hi:+.2f}]" if np.isfinite(lo) and np.isfinite(hi) else ""
+    cells = {LABELS.get(n, (n,))[0]: text for n, text in texts.items()}
+    return {"row": label, "pool": pool, "N": int(row.n_firms), "CAAR %": 100 * row.caar,
+            "95% CI %": ci, **cells}  # fmt: skip
+
+
+def headline_frame(
+    results: EventStudyResults, window: str | None = None, names: tuple[str, ...] | None = None
+) -> pd.DataFrame:
+    """The headline as a table, for one event window: what the CLI prints first.
+
+    One row per event (the pooled stocks of that event), then each pool of comparable
+    events (``ALL export_control (12)``) followed by its stock groups (indented); without
+    pools, the ``ALL`` row and each group over all events. The ``ALL`` row over every
+    event is left out when it mixes pools. Columns: ``row``, ``pool``, ``N``, ``CAAR %``,
+    ``95% CI %`` and each dependence-robust test as ``statistic (p)`` (``= CDA`` where a
+    statistic duplicates another in that row).
+
+    Parameters
+    ----------
+    results : EventStudyResults
+    window : str, optional
+        Event window (default the first of the study).
+    names : tuple of str, optional
+        Tests to show (default the dependence-robust tests that were computed).
+    """
+    from reequity.study.pools import ALL_GROUP
+
+    window = window or str(results.caar["window"].iloc[0])
+    computed = set(results.tests["test"])
+    names = names or tuple(t for t in LABELS if t in computed)
+    event_pools = results.settings.get("event_pools") or {}
+    has_pools = bool(event_pools) and not results.pools.empty
+    mixed = has_pools and len(set(event_pools.values())) > 1
+    cells = robust_cells(results.tests, names)
+    rows = []
+    for r in results.caar[results.caar["window"] == window].itertuples(index=False):
+        if r.event_id == "ALL" and mixed:
+            continue
+        key = (r.event_id, window)
+        texts = {n: cells.at[key, n] for n in cells.columns if key in cells.index}
+        rows.append(_frame_row(r.event_id, event_pools.get(r.event_id, ""), r, texts))
+    if has_pools:
+        tests = results.pool_tests.rename(columns={"pool": "event_id"}).assign(tau=pd.NA)
+        groups, label_of = results.pools, lambda r: pool_label(r.pool, r.n_events)
+        pool_of = lambda r: r.pool  # noqa: E731
+    else:
+        tests = results.group_tests
+        groups = results.group_caar[results.group_caar["event_id"] == "ALL"].assign(
+            pool="ALL", group=lambda f: f["group"]
+        )
+        label_of, pool_of = (lambda r: "ALL"), (lambda r: "")
+    diff = results.pool_difference if has_pools else results.group_difference
+    stock = set(diff.get("group_a", [])) | set(diff.get("group_b", []))
+    if not tests.empty and not groups.empty:
+        gcells = robust_cells(tests, names)
+        for r in groups[groups["window"] == window].itertuples(index=False):
+            is_all = has_pools and r.group == ALL_GROUP
+            if not is_all and stock and r.group not in stock:
+                continue  # ETFs and baskets: in the frames, not in the headline
+            key = (r.pool if has_pools else "ALL", r.group, window)
+            texts = {n: gcells.at[key, n] for n in gcells.columns if key in gcells.index}
+            label = label_of(r) if is_all else f"  {r.group}"
+            rows.append(_frame_row(label, pool_of(r), r, texts))
+    return pd.DataFrame(rows)

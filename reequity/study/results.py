@@ -264,10 +264,28 @@ class EventStudyResults:
         raise ConfigurationError(f"plot kind {kind!r} is not known; valid: caar, car_heatmap.")
 
     def _repr_html_(self) -> str:
-        return (
-            f"<h4>Event study ({self.settings.get('model')}, "
-            f"{self.settings.get('convention')})</h4>" + self.caar.to_html(index=False)
+        """The headline table (as the CLI's and the report's), not the full frames."""
+        from html import escape
+
+        from reequity.study.headline import LABELS, headline_frame
+
+        frame = headline_frame(self)
+        window = str(self.caar["window"].iloc[0]) if not self.caar.empty else ""
+        s = self.settings
+        title = (
+            f"<h4>Event study ({escape(str(s.get('model')))}, {escape(str(s.get('convention')))}): "
+            f"{s.get('n_firm_events')} firm-events, {s.get('n_events')} events, "
+            f"{len(self.issues)} issues; window {escape(window)}</h4>"
         )
+        papers = "; ".join(f"{label} = {paper}" for label, paper in LABELS.values())
+        note = (
+            "<p>CAAR and its 95% interval in percent; dependence-robust tests as statistic "
+            f"(p): {escape(papers)}. Every window and test: <code>.caar</code>, "
+            "<code>.tests</code>, <code>.pools</code>, <code>.group_caar</code>, "
+            "<code>.issues</code>; <code>.summary()</code> as text.</p>"
+        )
+        table = frame.to_html(index=False, float_format=lambda x: f"{x:+.2f}")
+        return title + table + note
 
     def __repr__(self) -> str:
         return (
