@@ -27,7 +27,9 @@ def test_headline_frame_rows_are_events_then_pools_and_their_groups(results) -> 
     assert "ALL" not in labels  # mixes export controls with their suspension
     assert labels[3:] == ["ALL export_control (2)", "  CN", "  ex-CN",
                           "ALL export_control_relaxation (1)", "  CN", "  ex-CN"]  # fmt: skip
-    first = results.caar[(results.caar["event_id"] == EVENTS[0]) & (results.caar["window"] == "-1:1")]
+    first = results.caar[
+        (results.caar["event_id"] == EVENTS[0]) & (results.caar["window"] == "-1:1")
+    ]
     assert frame.loc[0, "CAAR %"] == pytest.approx(100 * first["caar"].iloc[0])
     pooled = results.pools.query("pool == 'export_control' and group == 'CN' and window == '-1:1'")
     assert frame.loc[4, "N"] == pooled["n_firms"].iloc[0]
