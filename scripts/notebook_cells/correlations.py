@@ -33,6 +33,21 @@ events = catalogue[catalogue["event_id"].isin(EVENT_IDS)]
 returns[TICKERS].describe().T[["count", "mean", "std"]]
 """),
     md("""
+## The study `reequity correlate` runs
+
+One specification (`rq.CorrelationSpec`: pairs, rolling window, event windows, lags)
+fitted on the cached returns and the catalogue events gives a results object with its
+`summary()`, tidy `to_frame()` tables and `plot()`; the CLI calls the same workflow. Here:
+every pair of the four securities, the Forbes-Rigobon correction against the Chinese basket.
+"""),
+    code("""
+spec = rq.CorrelationSpec(pairs="all", market="CNRE_EW")
+study = rq.catalogue_correlation(TICKERS, spec, event_ids=EVENT_IDS).results
+print(study.summary())
+"""),
+    md("""
+The sections below take each piece apart with the underlying functions.
+
 ## Rolling correlation
 
 60 common trading days per window (the window counts days on which both securities

@@ -95,6 +95,14 @@ def run(event_ids, **options):
 res = run(list(EVENTS))
 """),
     md("""
+The headline, as `reequity event-study` prints it and the report leads with: each event,
+then each pool of comparable events (the catalogue's `event_type`: the two controls in one
+pool, the relaxation in another) with its CN and ex-CN rows, window -1..+1.
+"""),
+    code("""
+res
+"""),
+    md("""
 ### What the cleaning did
 
 Each firm-event's estimation sample leaves out the sessions around the other catalogue

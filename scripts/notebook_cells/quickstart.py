@@ -104,6 +104,15 @@ for w in dict.fromkeys(str(w.message)[:150] for w in caught):
     print("warning:", w)
 """),
     md("""
+The results show themselves as the headline that `reequity event-study` prints and the
+report leads with: each event's pooled stocks, then each pool of comparable events (the
+catalogue's `event_type`: export controls apart from their suspension and from Western
+deals, whose opposite expected signs would cancel in one row) with its CN and ex-CN rows.
+"""),
+    code("""
+res
+"""),
+    md("""
 `summary()` prints the CAAR of every event and window with the dependence-robust tests
 (events hitting every firm on the same date make the plain cross-sectional tests
 overconfident).
@@ -115,20 +124,27 @@ print(res.summary())
 res.caar.query("window == '-1:1'").sort_values("caar")
 """),
     md("""
-Pooled over all events, the window-level statistics of every test in the battery:
+The export controls pooled (the headline pool), every test of the battery over the whole
+window; `res.pools` and `res.pool_difference` hold every pool, group and window:
 """),
     code("""
-res.window_tests("ALL").T
+res.pool_tests.query("pool == 'export_control' and group == 'ALL'").pivot_table(
+    index="test", columns="window", values=["statistic", "pvalue"], sort=False
+)
 """),
     md("""
 ## Figures
 
-The CAAR path over all events with its 95 % cross-sectional band, and the CAR of each
-security and event (empty cells: not yet listed, or not yet a rare-earth business).
+The CAAR path of the export controls pooled (as the CLI draws it) and of one event, with
+their 95 % cross-sectional bands, and the CAR of each security and event (empty cells: not
+yet listed, or not yet a rare-earth business).
 """),
     code("""
+from reequity.study.pools import pool_as_event
+
+pooled = pool_as_event(res, "export_control")
 fig, axes = plt.subplots(1, 2, figsize=(11, 3.6))
-res.plot("caar", ax=axes[0])
+rq.plots.plot_caar(pooled, event_id=pooled.event_id, window="-1:1", ax=axes[0])
 rq.plots.plot_caar(res, event_id="cn_export_controls_2025_10_09", window="-1:1", ax=axes[1])
 fig.tight_layout()
 """),
