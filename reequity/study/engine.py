@@ -2,8 +2,9 @@
 
 Flow: validate windows -> put returns in event time (:mod:`.align`) -> fit the
 expected-return model for all firm-events at once (:mod:`.models`) -> AR, SAR, CAR,
-SCAR, BHAR -> the test battery per event and pooled (:mod:`.statistics`) -> tidy frames
-(:mod:`.frames`).
+SCAR, BHAR -> window dates, price-limit hits and confounders inside windows
+(:mod:`.flags`) -> the test battery per event and pooled (:mod:`.statistics`) -> tidy
+frames (:mod:`.frames`, which only shapes what was computed).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from reequity.study.clean import ExclusionInput, exclusion_frame, exclusion_mask
 from reequity.study.conventions import DEFAULT_CONVENTION, Convention, check_convention
 from reequity.study.derive import derive
 from reequity.study.event_checks import check_extent
+from reequity.study.flags import confounder_findings, find_flags
 from reequity.study.frames import assemble
 from reequity.study.models import DEFAULT_MODEL, DIMSON_LAGS, MODELS, Model, ModelFit, fit_model
 from reequity.study.pools import PoolBy, event_pools
@@ -168,7 +170,9 @@ class EventStudy:
         # the test battery allocates its own arrays (peak memory, and first-touch time)
         panel = dataclasses.replace(panel, ret=_NONE, bench=_NONE, factors=None)
         del fit
-        return assemble(self, panel, arrays, issues)  # test battery on the pool and groups
+        flags = find_flags(self, panel, arrays)  # window dates, price-limit hits
+        issues += confounder_findings(self, arrays, flags)  # warns (ConfounderWarning)
+        return assemble(self, panel, arrays, issues, flags)  # test battery; shapes frames
 
     # _clean and _estimate are the steps of fit() between the panel and derive(); the
     # specification curve (:mod:`.curve_fits`) calls them on panels it shares.
