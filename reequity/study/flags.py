@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 
 from reequity.errors import ConfounderWarning
-from reequity.study.checks import Issue
 from reequity.study.confounders import confounder_issues
+from reequity.study.issues import Issue
 
 if TYPE_CHECKING:
     from reequity.study.align import Panel
@@ -141,7 +141,7 @@ def confounder_findings(spec: EventStudy, a: Arrays, flags: Flags) -> list[Issue
     if len(out):
         warnings.warn(
             f"{len(out)} confounding event(s) inside event windows, e.g. "
-            f"{out[0][3]}; see results.issues.",
+            f"{out[0].message}; see results.issues.",
             ConfounderWarning,
             stacklevel=3,  # this function <- fit() <- the caller
         )

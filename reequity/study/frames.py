@@ -11,8 +11,8 @@ from scipy import special
 
 from reequity.study.arrays import take_cols
 from reequity.study.battery import run_battery
-from reequity.study.checks import Issue, issues_frame
 from reequity.study.groups import Grouping, grouping, select_rows
+from reequity.study.issues import Issue, issues_frame
 from reequity.study.results import EventStudyResults
 from reequity.study.windows import window_label
 
