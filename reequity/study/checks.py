@@ -11,7 +11,8 @@ Two jobs, both on arrays the engine has already built (no per-firm Python loop):
 
 A finding shared by several tickers of an event is one row with an empty ``ticker`` that
 names them ("all 2000 tickers: ...", "3 of 15 tickers (A, B, C): ..."), so a study of
-thousands of firms gets a readable list.
+thousands of firms gets a readable list. Every row is a
+:class:`reequity.study.issues.Issue` (re-exported here with ``issues_frame``).
 """
 
 from __future__ import annotations
@@ -359,7 +360,7 @@ def panel_issues(
 
     Returns
     -------
-    list of (event_id, ticker, kind, message)
+    list of Issue
         Kinds ``day0_moved`` (a date-only event on a non-trading day),
         ``incomplete_window`` (a window running past the data) and ``overlap`` (another
         event's window inside this event's estimation or event window, same ticker).

@@ -1,4 +1,9 @@
-"""Turn the engine's arrays into the tidy frames of :class:`EventStudyResults`."""
+"""Shape the engine's arrays, flags and issues into the tidy frames of :class:`EventStudyResults`.
+
+Nothing here finds anything: window dates, price-limit hits and confounders come from
+:mod:`reequity.study.flags`, the issues from the engine; the test battery runs on the
+pool, each group and each pool of events.
+"""
 
 from __future__ import annotations
 
