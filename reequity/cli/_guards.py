@@ -7,15 +7,13 @@ for minutes, fills the disk or silently means something else ("--tickers ''" is 
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from pathlib import Path
 
 import pandas as pd
 import typer
 
-from reequity.errors import ConfigurationError
+from reequity.data.returns_file import csv_header  # re-exported: the CLI's file checks
 from reequity.study.windows import MAX_OFFSET
 
 __all__ = [
@@ -40,7 +38,6 @@ MAX_DAYS = MAX_OFFSET
 #: a lead or lag of a year of trading days is the most a daily cross-correlation can mean
 MAX_LAG = 250
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_HEADER_BYTES = 1 << 20
 #: longest ticker or event id accepted on the command line (as for events files)
 MAX_ID_LENGTH = 200
 
@@ -119,29 +116,3 @@ def refuse_empty_list(values: list[str] | str | None, parsed: list[str], *, opti
             "the default, or give comma-separated ids",
             param_hint=option,
         )
-
-
-def csv_header(path: Path, what: str) -> list[str]:
-    """The header of a CSV file, refusing repeated names (pandas would rename ``A`` to
-    ``A.1`` and study the copy as a second ticker)."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(_HEADER_BYTES).decode("utf-8-sig", errors="replace")
-    except OSError as exc:
-        raise ConfigurationError(
-            f"{what} {str(path)!r} cannot be read ({exc.strerror or exc})"
-        ) from None
-    first = head.splitlines()[0] if head.strip() else ""
-    try:
-        header = [name.strip() for name in next(csv.reader(io.StringIO(first)), [])]
-    except csv.Error as exc:
-        raise ConfigurationError(f"{what} {str(path)!r} has an unreadable header: {exc}") from None
-    seen: set[str] = set()
-    repeated = [n for n in header if n in seen or seen.add(n)]  # type: ignore[func-returns-value]
-    if repeated:
-        raise ConfigurationError(
-            f"{what} {str(path)!r} has repeated column(s) "
-            f"{', '.join(map(repr, dict.fromkeys(repeated)))}; each ticker must be one column: "
-            "drop or rename the copies"
-        )
-    return header

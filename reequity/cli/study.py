@@ -13,8 +13,6 @@ import warnings
 from pathlib import Path
 from typing import Annotated
 
-import numpy as np
-import pandas as pd
 import typer
 
 from reequity.cli._choices import (
@@ -46,7 +44,7 @@ from reequity.cli._common import (
     parse_span,
     read_events_option,
 )
-from reequity.cli._guards import csv_header, out_path, refuse_empty_list
+from reequity.cli._guards import out_path, refuse_empty_list
 from reequity.cli.brief import (
     check_writable,
     event_headline_lines,
@@ -62,7 +60,6 @@ from reequity.cli.study_tables import (
     robust_table,
 )
 from reequity.errors import ConfigurationError
-from reequity.study.models import MODELS
 from reequity.study.windows import default_min_estimation, window_label
 
 __all__ = ["LABELS", "ROBUST_TESTS", "display_table", "event_study", "robust_table"]
@@ -70,70 +67,6 @@ __all__ = ["LABELS", "ROBUST_TESTS", "display_table", "event_study", "robust_tab
 
 def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
-
-
-def _read_returns_csv(path: Path) -> pd.DataFrame:
-    """A wide returns CSV: first column ``date``, one column per ticker."""
-    from reequity.errors import EventFormatError
-
-    if not path.is_file():
-        raise ConfigurationError(f"--returns file {str(path)!r} does not exist")
-    csv_header(path, "--returns file")  # a repeated column would become 'A' and 'A.1'
-    try:
-        frame = pd.read_csv(path, index_col=0, parse_dates=[0])
-    except (ValueError, pd.errors.ParserError, UnicodeDecodeError) as exc:
-        raise EventFormatError(f"cannot read returns file {str(path)!r}: {exc}") from None
-    if not isinstance(frame.index, pd.DatetimeIndex) or frame.empty:
-        raise EventFormatError(
-            f"returns file {str(path)!r} must have a first column of dates and one column "
-            "of returns per ticker"
-        )
-    frame.index.name = "date"
-    numbers = frame.apply(pd.to_numeric, errors="coerce").astype(float)
-    # a typo ("0.01x") must not become a silent NaN, nor a zero price an infinite return
-    bad = (numbers.isna() & frame.notna()) | np.isinf(numbers)
-    if bad.to_numpy().any():
-        row, col = np.argwhere(bad.to_numpy())[0]
-        raise EventFormatError(
-            f"returns file {str(path)!r}, column {str(frame.columns[col])!r}, date "
-            f"{frame.index[row]:%Y-%m-%d}: {str(frame.iat[row, col])!r} is not a finite number; "
-            "leave the cell empty for a missing return"
-        )
-    return numbers
-
-
-def _run_on_returns_file(path: Path, events: pd.DataFrame, benchmark: str | None, **opts):
-    from reequity.study.engine import event_study
-    from reequity.workflows import select_events
-
-    returns = _read_returns_csv(path)
-    if benchmark is None and MODELS.entry(opts["model"]).needs_benchmark:
-        raise ConfigurationError(
-            f"--returns needs --benchmark COLUMN for model {opts.get('model')!r}; "
-            f"columns are: {', '.join(map(str, returns.columns))}"
-        )
-    if benchmark is not None and benchmark not in returns.columns:
-        raise ConfigurationError(
-            f"--benchmark {benchmark!r} is not a column of {str(path)!r}; "
-            f"columns are: {', '.join(map(str, returns.columns))}"
-        )
-    study_events, confounders = select_events(events, opts.pop("event_ids"))
-    tickers = opts.pop("tickers")
-    if tickers:
-        unknown = [t for t in tickers if t not in returns.columns]
-        if unknown:
-            raise ConfigurationError(
-                f"--tickers {', '.join(unknown)} not in {str(path)!r}; "
-                f"columns are: {', '.join(map(str, returns.columns))}"
-            )
-        returns = returns[list(dict.fromkeys([*tickers, *([benchmark] if benchmark else [])]))]
-    # every row of the events table leaves the estimation windows, studied or not
-    opts.setdefault("exclude", events[[c for c in ("date", "time", "timezone") if c in events]])
-    # events of opposite expected sign are pooled apart, as in the catalogue study
-    from reequity.study.pools import default_pool_by
-
-    opts.setdefault("pool_by", default_pool_by(study_events))
-    return event_study(returns, study_events, benchmark=benchmark, confounders=confounders, **opts)
 
 
 def _robustness(results, returns: Path | None, cache_dir):
@@ -256,8 +189,10 @@ def event_study(
         with console.status("loading events and returns, fitting models..."):
             ev = read_events_option(events, include_confounders=True)
             if returns is not None:
-                results = _run_on_returns_file(
-                    returns, ev, benchmark, event_ids=ids, tickers=ticks, **opts
+                from reequity.workflows import returns_file_event_study
+
+                results = returns_file_event_study(
+                    returns, ev, benchmark=benchmark, event_ids=ids, tickers=ticks, **opts
                 )
             else:
                 from reequity.workflows import catalogue_event_study
@@ -347,7 +282,8 @@ def _check_windows(est: tuple[int, int], wins: tuple[tuple[int, int], ...]) -> N
 def _as_of(results, returns: Path | None, cache_dir) -> str:
     """The "data as of" line: the returns file's last date, else the cached series'."""
     if returns is not None:
-        return f"data as of {_read_returns_csv(returns).index.max():%Y-%m-%d} ({returns.name})"
+        last = results.spec.returns.index.max()  # the file's rows, as the workflow read them
+        return f"data as of {last:%Y-%m-%d} ({returns.name})"
     from reequity.data.status import data_as_of
 
     return data_as_of(results.ar["ticker"].astype(str).unique(), cache_dir=cache_dir)

@@ -26,6 +26,7 @@ from reequity.errors import (
 )
 from reequity.study.event_checks import check_events
 from reequity.study.gather import gather_rows, gather_windows
+from reequity.study.issues import Issue
 
 __all__ = ["Panel", "build_panel", "normalize_events", "resolve_benchmark"]
 
@@ -45,7 +46,7 @@ class Panel:
     bench: np.ndarray  # (n, L + 2 pad)
     factors: np.ndarray | None  # (n, L, k)
     pad: int
-    issues: list[dict[str, object]]
+    issues: list[Issue]
 
 
 def normalize_events(events: pd.DataFrame, tickers: list[str]) -> pd.DataFrame:
@@ -350,7 +351,7 @@ def _bench_columns(tickers: pd.Series, where: dict[str, int]) -> np.ndarray:
     return tickers.map(where).to_numpy(dtype=np.int64)
 
 
-def _day0_issues(keys: pd.DataFrame, ret0: np.ndarray | None) -> list[dict[str, object]]:
+def _day0_issues(keys: pd.DataFrame, ret0: np.ndarray | None) -> list[Issue]:
     """Report firm-events whose day-0 return is missing (suspension or no data)."""
     if ret0 is None:
         return []
@@ -358,19 +359,19 @@ def _day0_issues(keys: pd.DataFrame, ret0: np.ndarray | None) -> list[dict[str, 
     if not miss.any():
         return []
     issues = [
-        {
-            "event_id": e,
-            "ticker": t,
-            "kind": "missing_day0",
-            "message": f"no return on day 0 ({pd.Timestamp(d).date() if not pd.isna(d) else 'beyond data'}): "
+        Issue(
+            str(e),
+            str(t),
+            "missing_day0",
+            f"no return on day 0 ({pd.Timestamp(d).date() if not pd.isna(d) else 'beyond data'}): "
             "suspended or missing; the day stays in the window with a missing AR",
-        }
+        )
         for e, t, d in keys.loc[miss, ["event_id", "ticker", "day0"]].itertuples(index=False)
     ]
     if issues:
         warnings.warn(
-            f"{len(issues)} firm-event(s) have no return on day 0 (e.g. {issues[0]['ticker']} "
-            f"in event {issues[0]['event_id']}); see results.issues.",
+            f"{len(issues)} firm-event(s) have no return on day 0 (e.g. {issues[0].ticker} "
+            f"in event {issues[0].event_id}); see results.issues.",
             SuspensionWarning,
             stacklevel=3,
         )

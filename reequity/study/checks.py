@@ -11,7 +11,8 @@ Two jobs, both on arrays the engine has already built (no per-firm Python loop):
 
 A finding shared by several tickers of an event is one row with an empty ``ticker`` that
 names them ("all 2000 tickers: ...", "3 of 15 tickers (A, B, C): ..."), so a study of
-thousands of firms gets a readable list.
+thousands of firms gets a readable list. Every row is a
+:class:`reequity.study.issues.Issue` (re-exported here with ``issues_frame``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from reequity.errors import ConfigurationError
+from reequity.study.issues import ISSUE_COLUMNS, Issue, issues_frame  # re-exported
 
 if TYPE_CHECKING:
     from reequity.study.align import Panel
@@ -40,7 +42,6 @@ __all__ = [
     "zero_variance",
 ]
 
-ISSUE_COLUMNS = ["event_id", "ticker", "kind", "message"]
 #: sigma below this fraction of the typical |return| is "no residual variance". An exact
 #: fit computed from moment sums (RSS = Syy - beta Sxy) leaves a residual sd of about
 #: sqrt(machine eps) ~ 1.5e-8 times sd(R), not 0; a real security is near 1 (R^2 < 1).
@@ -48,14 +49,6 @@ ZERO_VARIANCE = 1e-6
 #: largest |return| accepted. Squares of 1e100 summed over any window stay far below the
 #: float maximum (1.8e308); a 1e160 return would make every variance inf, and t = x/inf = 0
 MAX_RETURN = 1e100
-
-
-Issue = tuple[str, str, str, str]  # event_id, ticker, kind, message
-
-
-def issues_frame(rows: list[Issue]) -> pd.DataFrame:
-    """The ``issues`` frame (``event_id, ticker, kind, message``) from issue tuples."""
-    return pd.DataFrame(rows, columns=ISSUE_COLUMNS)
 
 
 # ------------------------------------------------------------------ inputs
@@ -218,14 +211,14 @@ def _collapse(
     starts = np.r_[0, np.cumsum(counts)[:-1]]
     tickers = keys["ticker"].to_numpy(dtype=object)
     event_ids = keys["event_id"].to_numpy(dtype=object)  # once, not a column look-up per row
-    rows = []
+    rows: list[Issue] = []
     for start, count in zip(starts, counts, strict=True):
         first = int(order[start])
         i = int(idx[first])
         text = message(first)
         if count > 1:
             text = f"{who(tickers[idx[order[start : start + count]]], per_event[codes[i]])}: {text}"
-        rows.append((str(event_ids[i]), str(tickers[i]) if count == 1 else "", kind, text))
+        rows.append(Issue(str(event_ids[i]), str(tickers[i]) if count == 1 else "", kind, text))
     return rows
 
 
@@ -367,7 +360,7 @@ def panel_issues(
 
     Returns
     -------
-    list of (event_id, ticker, kind, message)
+    list of Issue
         Kinds ``day0_moved`` (a date-only event on a non-trading day),
         ``incomplete_window`` (a window running past the data) and ``overlap`` (another
         event's window inside this event's estimation or event window, same ticker).

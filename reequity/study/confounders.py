@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 
 from reequity.errors import ReequityError
-from reequity.study.checks import Issue, who
+from reequity.study.checks import who
+from reequity.study.issues import Issue
 
 __all__ = ["confounder_issues"]
 
@@ -95,7 +96,7 @@ def confounder_issues(
 
     Returns
     -------
-    list of (event_id, ticker, kind, message)
+    list of Issue
         Kind ``confounder``: one row per (study event,
         confounder, windows hit) naming the windows and the confounder's day 0 per
         exchange; ``ticker`` is empty when several tickers share the row.
@@ -156,7 +157,6 @@ def _rows(hits: pd.DataFrame, conf: pd.DataFrame, car: pd.DataFrame) -> list[Iss
         tickers = grp["ticker"].to_numpy(dtype=object)
         if len(tickers) > 1:
             text = f"{who(tickers, int(total[event_id]))}: {text}"
-        out.append(
-            (str(event_id), str(tickers[0]) if len(tickers) == 1 else "", "confounder", text)
-        )
+        ticker = str(tickers[0]) if len(tickers) == 1 else ""
+        out.append(Issue(str(event_id), ticker, "confounder", text))
     return out

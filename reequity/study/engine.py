@@ -2,8 +2,9 @@
 
 Flow: validate windows -> put returns in event time (:mod:`.align`) -> fit the
 expected-return model for all firm-events at once (:mod:`.models`) -> AR, SAR, CAR,
-SCAR, BHAR -> the test battery per event and pooled (:mod:`.statistics`) -> tidy frames
-(:mod:`.frames`).
+SCAR, BHAR -> window dates, price-limit hits and confounders inside windows
+(:mod:`.flags`) -> the test battery per event and pooled (:mod:`.statistics`) -> tidy
+frames (:mod:`.frames`, which only shapes what was computed).
 """
 
 from __future__ import annotations
@@ -18,18 +19,14 @@ import pandas as pd
 
 from reequity.errors import ConfigurationError, InsufficientDataError
 from reequity.study.align import Panel, build_panel
-from reequity.study.checks import (
-    ISSUE_COLUMNS,
-    Issue,
-    check_inputs,
-    panel_issues,
-    zero_variance,
-)
+from reequity.study.checks import check_inputs, panel_issues, zero_variance
 from reequity.study.clean import ExclusionInput, exclusion_frame, exclusion_mask
 from reequity.study.conventions import DEFAULT_CONVENTION, Convention, check_convention
 from reequity.study.derive import derive
 from reequity.study.event_checks import check_extent
+from reequity.study.flags import confounder_findings, find_flags
 from reequity.study.frames import assemble
+from reequity.study.issues import Issue
 from reequity.study.models import DEFAULT_MODEL, DIMSON_LAGS, MODELS, Model, ModelFit, fit_model
 from reequity.study.pools import PoolBy, event_pools
 from reequity.study.results import EventStudyResults
@@ -158,7 +155,7 @@ class EventStudy:
         est = (spec.taus >= spec.estimation[0]) & (spec.taus <= spec.estimation[1])
         n_dropped = self._clean(panel)
         fit, keep, dropped = self._estimate(panel, est)
-        issues: list[Issue] = [tuple(str(d[c]) for c in ISSUE_COLUMNS) for d in panel.issues]
+        issues: list[Issue] = list(panel.issues)
         cleaned = self.clean_window if self.clean_estimation else None
         issues += dropped + panel_issues(panel, spec, cleaned)
         issues += time_unknown_issues(self.events, panel.keys)
@@ -168,7 +165,9 @@ class EventStudy:
         # the test battery allocates its own arrays (peak memory, and first-touch time)
         panel = dataclasses.replace(panel, ret=_NONE, bench=_NONE, factors=None)
         del fit
-        return assemble(self, panel, arrays, issues)  # test battery on the pool and groups
+        flags = find_flags(self, panel, arrays)  # window dates, price-limit hits
+        issues += confounder_findings(self, arrays, flags)  # warns (ConfounderWarning)
+        return assemble(self, panel, arrays, issues, flags)  # test battery; shapes frames
 
     # _clean and _estimate are the steps of fit() between the panel and derive(); the
     # specification curve (:mod:`.curve_fits`) calls them on panels it shares.
@@ -236,7 +235,7 @@ class EventStudy:
             else:
                 why = "no residual variance (the model could not be fitted)"
             event_id, ticker = panel.keys.at[i, "event_id"], panel.keys.at[i, "ticker"]
-            rows.append((str(event_id), str(ticker), "dropped", f"{why}; firm-event dropped"))
+            rows.append(Issue(str(event_id), str(ticker), "dropped", f"{why}; firm-event dropped"))
         if not keep.any():
             raise InsufficientDataError(
                 f"no firm-event has {need} estimation observations in window "

@@ -1,8 +1,12 @@
-"""Turn the engine's arrays into the tidy frames of :class:`EventStudyResults`."""
+"""Shape the engine's arrays, flags and issues into the tidy frames of :class:`EventStudyResults`.
+
+Nothing here finds anything: window dates, price-limit hits and confounders come from
+:mod:`reequity.study.flags`, the issues from the engine; the test battery runs on the
+pool, each group and each pool of events.
+"""
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -10,12 +14,10 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-from reequity.errors import ConfounderWarning
 from reequity.study.arrays import take_cols
 from reequity.study.battery import run_battery
-from reequity.study.checks import Issue, issues_frame
-from reequity.study.confounders import confounder_issues
 from reequity.study.groups import Grouping, grouping, select_rows
+from reequity.study.issues import Issue, issues_frame
 from reequity.study.results import EventStudyResults
 from reequity.study.windows import window_label
 
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from reequity.study.align import Panel
     from reequity.study.derive import Arrays
     from reequity.study.engine import EventStudy
+    from reequity.study.flags import Flags
     from reequity.study.statistics import TestResult
 
 __all__ = ["assemble"]
@@ -41,33 +44,11 @@ def _key_column(
     return params[name].array.take(np.asarray(idx, dtype=np.intp))
 
 
-def _limits(
-    limits: Mapping[str, float | pd.Series], tickers: np.ndarray, dates: np.ndarray
-) -> np.ndarray:
-    """Daily price limit of each (firm-event, tau); a Series limit is a step function of
-    the date (e.g. ChiNext: 0.10 until 2020-08-24, 0.20 after). NaN = no limit."""
-    lim = np.full(dates.shape, np.nan)
-    for ticker, value in limits.items():  # one pass per limited ticker, not per firm-event
-        rows = tickers == ticker
-        if not rows.any():
-            continue
-        if isinstance(value, pd.Series):
-            steps = value.sort_index()
-            pos = np.searchsorted(steps.index.to_numpy(), dates[rows], side="right") - 1
-            lim[rows] = np.where(pos >= 0, steps.to_numpy(dtype=float)[np.maximum(pos, 0)], np.nan)
-        else:
-            lim[rows] = float(value)
-    return lim
-
-
-def _ar_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
+def _ar_frame(panel: Panel, a: Arrays, flags: Flags) -> pd.DataFrame:
     keys = a.params
     n, e = a.sar.shape
     ret = a.ret  # span taus only
     dates = panel.dates[a.keep]  # span taus only
-    lim = _limits(spec.price_limits or {}, keys["ticker"].to_numpy(), dates)
-    with np.errstate(invalid="ignore"):
-        hit = np.abs(ret) >= (lim - 0.005)
     inside = panel.inside[a.keep]
     rows = np.repeat(np.arange(n), e)
     return pd.DataFrame(
@@ -81,7 +62,7 @@ def _ar_frame(spec: EventStudy, panel: Panel, a: Arrays) -> pd.DataFrame:
             "ar": take_cols(a.ar, a.span).ravel(),
             "sar": a.sar.ravel(),
             "suspended": (inside & np.isnan(ret)).ravel(),
-            "limit_hit": (hit & np.isfinite(lim)).ravel(),
+            "limit_hit": flags.limit_hit.ravel(),
         }
     )
 
@@ -92,19 +73,17 @@ def _tiled(values: np.ndarray, times: int) -> pd.api.extensions.ExtensionArray:
     return _strings([str(u) for u in uniques], np.tile(codes, times))
 
 
-def _car_frame(spec: EventStudy, panel: Panel, a: Arrays, g: Grouping) -> pd.DataFrame:
+def _car_frame(spec: EventStudy, a: Arrays, g: Grouping, flags: Flags) -> pd.DataFrame:
     keys = a.params
-    dates = panel.dates[a.keep]
     n, n_w = a.car.shape
-    first = [np.flatnonzero(a.win[j][a.span])[[0, -1]] for j in range(n_w)]  # within span
     rows = np.tile(np.arange(n), n_w)
     return pd.DataFrame(
         {
             "event_id": _key_column(keys, "event_id", rows),
             "ticker": _key_column(keys, "ticker", rows),
             "window": _strings(spec.window_spec.labels, np.repeat(np.arange(n_w), n)),
-            "start": np.concatenate([dates[:, c[0]] for c in first]),
-            "end": np.concatenate([dates[:, c[1]] for c in first]),
+            "start": flags.start.T.ravel(),
+            "end": flags.end.T.ravel(),
             "n_days": a.n_days.T.ravel().astype(int),
             "car": a.car.T.ravel(),
             "bhar": a.bhar.T.ravel(),
@@ -232,21 +211,6 @@ def _tests_frame(
     )
 
 
-def _confounder_issues(spec: EventStudy, car: pd.DataFrame) -> list[Issue]:
-    """Confounders inside a ticker's event windows (its own event time), with a warning."""
-    index = pd.DatetimeIndex(spec.returns.index)
-    index = (index.tz_localize(None) if index.tz is not None else index).normalize()
-    out = confounder_issues(spec.confounders, car, calendars=spec.calendars, index=index)
-    if len(out):
-        warnings.warn(
-            f"{len(out)} confounding event(s) inside event windows, e.g. "
-            f"{out[0][3]}; see results.issues.",
-            ConfounderWarning,
-            stacklevel=4,
-        )
-    return out
-
-
 def _settings(spec: EventStudy, a: Arrays, g: Grouping) -> dict[str, Any]:
     return {
         "model": spec.model,
@@ -280,8 +244,13 @@ def _pool_counts(pools: Mapping[str, str], a: Arrays) -> dict[str, int]:
     return {p: sum(v == p for v in kept.values()) for p in pool_order(kept)}
 
 
-def assemble(spec: EventStudy, panel: Panel, a: Arrays, issues: list[Issue]) -> EventStudyResults:
+def assemble(
+    spec: EventStudy, panel: Panel, a: Arrays, issues: list[Issue], flags: Flags
+) -> EventStudyResults:
     """Run the test battery on the pool and on each group; build the result frames.
+
+    ``issues`` and ``flags`` (window dates, price-limit hits) are what the engine found
+    (:mod:`reequity.study.flags`); they are only put in frames here.
 
     ``ar``, ``car`` and ``params`` hold every firm-event; ``aar``, ``caar`` and ``tests``
     the pool (the stocks: an ETF or basket holds them and would count them twice); the
@@ -295,11 +264,9 @@ def assemble(spec: EventStudy, panel: Panel, a: Arrays, issues: list[Issue]) -> 
     g = grouping(a.params["ticker"].to_numpy(), groups=spec.groups, kinds=spec.kinds)
     pooled = select_rows(a, g.pool)  # ``a`` itself when every firm-event is a stock
     res = run_battery(pooled, spec.test_names, spec.convention, spec.seed, scratch=not g.pool.all())
-    car = _car_frame(spec, panel, a, g)
-    issues = issues + _confounder_issues(spec, car)
     return EventStudyResults(
-        ar=_ar_frame(spec, panel, a),
-        car=car,
+        ar=_ar_frame(panel, a, flags),
+        car=_car_frame(spec, a, g, flags),
         aar=_aar_frame(panel, pooled),
         caar=_caar_frame(spec, pooled),
         tests=_tests_frame(spec, panel, pooled, res),

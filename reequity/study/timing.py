@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from reequity.study.checks import Issue
+from reequity.study.issues import Issue
 
 __all__ = ["time_unknown_issues"]
 
@@ -40,7 +40,8 @@ def time_unknown_issues(events: pd.DataFrame, keys: pd.DataFrame) -> list[Issue]
 
     Returns
     -------
-    list of (event_id, "", "time_unknown", message)
+    list of Issue
+        ``(event_id, "", "time_unknown", message)``
     """
     ids = _unknown_ids(events)
     if not ids:
@@ -72,8 +73,8 @@ def time_unknown_issues(events: pd.DataFrame, keys: pd.DataFrame) -> list[Issue]
             else "every exchange's day-0 session closes after that day ends there"
         )
         out.append(
-            (
-                event_id,
+            Issue(
+                str(event_id),
                 "",
                 "time_unknown",
                 f"no publication time for this event (time_known False): day 0 is the first "

@@ -1,7 +1,8 @@
 """The composition layer: ready-made studies that both the CLI and the notebooks call.
 
 :mod:`reequity.workflows.study` joins the universe, the cache, the catalogue and the
-event-study engine; :mod:`reequity.workflows.correlation` does the same for the
+event-study engine, :mod:`reequity.workflows.returns_file` runs it on the user's own
+wide returns file; :mod:`reequity.workflows.correlation` does the same for the
 correlation studies. The CLI commands parse their options, call one function here and
 print what it returns.
 """
@@ -9,6 +10,7 @@ print what it returns.
 from __future__ import annotations
 
 from reequity.workflows.correlation import CorrelationRun, catalogue_correlation
+from reequity.workflows.returns_file import returns_file_event_study
 from reequity.workflows.study import (
     StudyInputs,
     catalogue_event_study,
@@ -28,5 +30,6 @@ __all__ = [
     "default_tickers",
     "ex_dividend_days",
     "prepare_study_inputs",
+    "returns_file_event_study",
     "select_events",
 ]

@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from reequity.errors import ConfigurationError, EventFormatError
+from reequity.study.issues import Issue, with_issues
 
 __all__ = [
     "StudyInputs",
@@ -374,14 +375,16 @@ def catalogue_event_study(
         },
     )
     results = _flag_ex_dividends(results, inputs.ex_dividends)
-    extra = [inputs.skipped.rename(columns={"reason": "message"}).assign(kind="skipped")]
+    extra = [
+        Issue(str(e), str(t), "skipped", str(reason))
+        for e, t, reason in inputs.skipped[["event_id", "ticker", "reason"]].itertuples(index=False)
+    ]
     if not inputs.basis_issues.empty:
-        extra.append(inputs.basis_issues.assign(event_id="ALL", kind="return_basis"))
-    extra = [e[results.issues.columns] for e in extra if not e.empty]
+        basis = inputs.basis_issues[["ticker", "message"]].itertuples(index=False)
+        extra += [Issue("ALL", str(t), "return_basis", str(m)) for t, m in basis]
     if not extra:
         return results
-    issues = pd.concat([results.issues, *extra], ignore_index=True)
-    return dataclasses.replace(results, issues=issues)
+    return dataclasses.replace(results, issues=with_issues(results.issues, extra))
 
 
 def _flag_ex_dividends(results, ex_days: pd.DataFrame):
@@ -398,17 +401,16 @@ def _flag_ex_dividends(results, ex_days: pd.DataFrame):
     if hits.empty:
         return dataclasses.replace(results, ar=ar)
     rows = [
-        {
-            "event_id": e,
-            "ticker": t,
-            "kind": "ex_dividend",
-            "message": f"{t} goes ex-dividend on {d:%Y-%m-%d} (tau {tau}): its price-only "
+        Issue(
+            str(e),
+            str(t),
+            "ex_dividend",
+            f"{t} goes ex-dividend on {d:%Y-%m-%d} (tau {tau}): its price-only "
             "return falls by the dividend there, read that AR with care",
-        }
+        )
         for e, t, d, tau in hits[["event_id", "ticker", "date", "tau"]].itertuples(index=False)
     ]
-    issues = pd.concat([results.issues, pd.DataFrame(rows)[results.issues.columns]])
-    return dataclasses.replace(results, ar=ar, issues=issues.reset_index(drop=True))
+    return dataclasses.replace(results, ar=ar, issues=with_issues(results.issues, rows))
 
 
 def catalogue_robustness(
