@@ -277,10 +277,9 @@ def headline_frame(
         groups, label_of = results.pools, lambda r: pool_label(r.pool, r.n_events)
         pool_of = lambda r: r.pool  # noqa: E731
     else:
-        tests = results.group_tests
-        groups = results.group_caar[results.group_caar["event_id"] == "ALL"].assign(
-            pool="ALL", group=lambda f: f["group"]
-        )
+        tests, groups = results.group_tests, results.group_caar
+        if not groups.empty:  # no groups: an empty frame without columns
+            groups = groups[groups["event_id"] == "ALL"]
         label_of, pool_of = (lambda r: "ALL"), (lambda r: "")
     diff = results.pool_difference if has_pools else results.group_difference
     stock = set(diff.get("group_a", [])) | set(diff.get("group_b", []))

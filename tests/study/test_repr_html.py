@@ -59,3 +59,14 @@ def test_repr_html_is_the_headline(results) -> None:
         assert label in html
     assert "firm-events" in html and "window -1:1" in html
     assert html.count("<tr") == len(headline_frame(results)) + 1  # header + one per row
+
+
+def test_a_study_without_groups_shows_its_events_and_all() -> None:
+    from tests.study.synthetic import synthetic_event, synthetic_returns
+
+    rets = synthetic_returns(4, 60, seed=2)
+    res = rq.EventStudy(
+        rets, synthetic_event(rets), "MKT", estimation=(-30, -6), windows=[(0, 0)]
+    ).fit()
+    frame = headline_frame(res)
+    assert frame["row"].tolist()[-1] == "ALL" and "<table" in res._repr_html_()
