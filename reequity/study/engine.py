@@ -26,7 +26,7 @@ from reequity.study.checks import (
     panel_issues,
     zero_variance,
 )
-from reequity.study.clean import ExclusionInput, exclusion_frame, exclusion_mask
+from reequity.study.clean import ExclusionInput, exclusion_frame, exclusion_mask, naive_dates
 from reequity.study.derive import derive
 from reequity.study.event_checks import check_extent
 from reequity.study.frames import assemble
@@ -36,7 +36,7 @@ from reequity.study.statistics import TESTS
 from reequity.study.timing import time_unknown_issues
 from reequity.study.windows import WindowSpec, make_window_spec, parse_window
 
-__all__ = ["EventStudy", "event_study", "Convention", "naive_dates"]
+__all__ = ["EventStudy", "event_study", "Convention"]
 
 Convention = Literal["textbook", "estudy2"]
 _NONE = np.empty((0, 0))
@@ -226,12 +226,6 @@ class EventStudy:
                 f"{self.window_spec.estimation}; load a longer history or lower min_estimation."
             )
         return keep, rows
-
-
-def naive_dates(returns: pd.DataFrame) -> pd.DatetimeIndex:
-    """The dates of ``returns`` as tz-naive midnights (what exclusion items are matched to)."""
-    index = pd.DatetimeIndex(returns.index)
-    return (index.tz_localize(None) if index.tz is not None else index).normalize()
 
 
 def _test_names(tests: str | Sequence[str]) -> tuple[str, ...]:
