@@ -19,8 +19,9 @@ and the same tests, so both do the same job; the floor's CARs, statistics and p-
 are asserted equal to the engine's (1e-10) before anything is timed.
 
 Timing: both in one process, one BLAS thread, interleaved (engine, floor, engine,
-floor, ...), best of k, with the load average printed beside each figure (the machine
-is shared). Pin to one core with ``taskset -c 0``.
+floor, ...), best of k in CPU seconds of the process (``time.process_time``: steadier
+than wall time on the shared machine, where other processes take the cores), with the
+load average printed beside each figure. Pin to one core with ``taskset -c 0``.
 """
 
 # ruff: noqa: E402  (BLAS threads are set before numpy is imported)
@@ -281,7 +282,8 @@ def load() -> str:
 
 
 def interleaved(runs: dict[str, Callable[[], object]], k: int) -> dict[str, float]:
-    """Best of k for each callable, run in turn (A, B, A, B, ...) after one warm-up.
+    """Best of k CPU seconds for each callable, run in turn (A, B, A, B, ...) after one
+    warm-up.
 
     Also ``"ratio"``: the median over rounds of the last callable's time over the
     first's, each pair run back to back (steadier than a ratio of bests under load).
@@ -291,9 +293,9 @@ def interleaved(runs: dict[str, Callable[[], object]], k: int) -> dict[str, floa
     times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(k):
         for name, f in runs.items():
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             f()
-            times[name].append(time.perf_counter() - t0)
+            times[name].append(time.process_time() - t0)
     best = {name: min(t) for name, t in times.items()}
     first, last = times[next(iter(runs))], times[list(runs)[-1]]
     best["ratio"] = float(np.median(np.array(last) / np.array(first)))

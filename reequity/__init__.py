@@ -42,15 +42,23 @@ _LAZY: dict[str, str] = {
     "event_study": "reequity.study.engine",
     "EventStudyResults": "reequity.study.results",
     "compare": "reequity.study.compare",
+    # registries: add a model or a test with MODELS.register(ModelEntry(...)) / TESTS.register
+    "MODELS": "reequity.study.models",
+    "ModelEntry": "reequity.study.models",
+    "TESTS": "reequity.study.statistics",
+    "TestEntry": "reequity.study.statistics",
     # correlation
     "rolling_correlation": "reequity.correlation.rolling",
     "event_correlation": "reequity.correlation.conditional",
     "lead_lag": "reequity.correlation.lead_lag",
     "first_reaction": "reequity.correlation.reaction",
     "correlation_study": "reequity.correlation.pipeline",
+    "CorrelationSpec": "reequity.correlation.spec",
+    "CorrelationResults": "reequity.correlation.study_results",
     # ready-made studies on the shipped universe
     "catalogue_event_study": "reequity.workflows",
     "prepare_study_inputs": "reequity.workflows",
+    "catalogue_correlation": "reequity.workflows",
 }
 
 __all__ = sorted([*_LAZY, *_error_names, "plots", "__version__"])

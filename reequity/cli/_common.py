@@ -146,8 +146,15 @@ def _cell(value: Any, floatfmt: str) -> str:
     return str(value)
 
 
-def parse_span(value: str, *, option: str, example: str = "-1:1") -> tuple[int, int]:
-    """Parse an ``A:B`` option value into ints with ``A <= B``; a usage error otherwise."""
+def parse_span(value: str, *, option: str, example: str | None = None) -> tuple[int, int]:
+    """Parse an ``A:B`` option value into ints with ``A <= B``; a usage error otherwise.
+
+    ``example`` is shown in the message (default the study's default event window).
+    """
+    if example is None:
+        from reequity.study.windows import DEFAULT_WINDOWS, window_label
+
+        example = window_label(DEFAULT_WINDOWS[0])
     match = re.fullmatch(r"\s*(-?\d{1,30})\s*(?::|\.\.)\s*(-?\d{1,30})\s*", value)
     if not match:
         raise typer.BadParameter(

@@ -16,13 +16,13 @@ import pandas as pd
 import typer
 
 from reequity.errors import ConfigurationError
+from reequity.study.windows import MAX_OFFSET
 
 __all__ = [
     "DATE_MAX",
     "DATE_MIN",
     "MAX_DAYS",
     "MAX_LAG",
-    "check_against_data",
     "check_date",
     "check_days",
     "csv_header",
@@ -35,8 +35,8 @@ DATE_MIN = pd.Timestamp("1990-01-01")
 #: a date option further ahead than this names no data that can exist
 DATE_MAX_YEARS_AHEAD = 1
 DATE_MAX = pd.Timestamp.now().normalize() + pd.DateOffset(years=DATE_MAX_YEARS_AHEAD)
-#: trading days in 40 years: the longest window that can hold data
-MAX_DAYS = 10_000
+#: trading days in 40 years: the longest window that can hold data (the engine's bound)
+MAX_DAYS = MAX_OFFSET
 #: a lead or lag of a year of trading days is the most a daily cross-correlation can mean
 MAX_LAG = 250
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -84,27 +84,6 @@ def check_days(
             param_hint=option,
         )
     return value
-
-
-def check_against_data(
-    returns: pd.DataFrame, *, window: int, max_lag: int, start: str | None, end: str | None
-) -> None:
-    """Refuse a rolling window or lag the loaded returns cannot hold (no rows at all, or
-    fewer rows than the window), naming the dates the data cover."""
-    rows = int(returns.notna().any(axis=1).sum())
-    span = f"--start {start or '(none)'} --end {end or '(none)'}"
-    if rows == 0:
-        raise ConfigurationError(
-            f"no returns of {', '.join(map(str, returns.columns))[:120]} between {span}; "
-            "pick dates inside the cached data (see `reequity data list`)"
-        )
-    first, last = returns.index[0], returns.index[-1]
-    for option, value in (("--window", window), ("--max-lag", max_lag)):
-        if value >= rows:
-            raise ConfigurationError(
-                f"{option} {value} needs more than the {rows:,} trading days of returns "
-                f"({first:%Y-%m-%d}..{last:%Y-%m-%d}); lower it or widen the dates"
-            )
 
 
 def out_path(value: str | Path) -> Path:

@@ -18,19 +18,22 @@ import pandas as pd
 
 from reequity.cli._write import clean_text
 from reequity.study.headline import DUPLICATES
+from reequity.study.statistics import TESTS
 
 __all__ = [
     "WIDTH",
     "clip",
     "event_headline_lines",
     "files_line",
+    "pool_row_label",
     "short_event",
     "warning_lines",
 ]
 
 WIDTH = 80
-#: p-value columns of the headline, in order: (test name, column label)
-P_COLUMNS = (("cda", "CDA"), ("kolari_pynnonen", "KP"), ("grank", "GRANK"), ("portfolio", "port"))
+#: p-value columns of the headline, in order: (test name, column label), live from the
+#: test registry (its dependence-robust tests and their narrow column headings)
+P_COLUMNS = TESTS.view(lambda entry: entry.column, where=lambda entry: entry.robust).items()
 _EVENT_WIDTH = 26
 
 
@@ -92,12 +95,50 @@ def _block(caar: pd.DataFrame, tests: pd.DataFrame, keys: list[str], label) -> l
     return lines
 
 
+def pool_row_label(pool: str, n_events: int, width: int = _EVENT_WIDTH) -> str:
+    """``ALL export_control (12)`` cut to ``width`` in the pool's name, never in its count."""
+    suffix = f" ({n_events})"
+    return "ALL " + clip(pool, width - 4 - len(suffix)) + suffix
+
+
+def _pool_blocks(results, window: str) -> list[str]:
+    """For each pool (largest first): its pooled row, then its stock groups' rows."""
+    from reequity.study.pools import ALL_GROUP
+
+    pools = results.pools
+    rows = pools[pools["window"] == window]
+    stock = set(results.pool_difference["group_a"]) | set(results.pool_difference["group_b"])
+    rows = rows[rows["group"].eq(ALL_GROUP) | rows["group"].isin(stock)]
+    by = results.settings.get("pool_by") or "pool"
+    mixed = len(results.settings.get("pools") or {}) > 1
+    lines = [
+        "",
+        clip(f"Pooled by {by}, (n) = events; below each pool its stock groups"),
+        clip(
+            "(CN: listed in China). ALL over every event mixes pools: caar.csv only"
+            if mixed
+            else "(CN: listed in China)."
+        ),
+    ]
+    lines += _block(
+        rows,
+        results.pool_tests.assign(tau=pd.NA),
+        ["pool", "group", "window"],
+        lambda r: (
+            pool_row_label(str(r.pool), int(r.n_events)) if r.group == ALL_GROUP else f"  {r.group}"
+        ),
+    )
+    return lines
+
+
 def event_headline_lines(results, window: str | None = None) -> list[str]:
     """The headline of an event study in lines of at most 80 characters.
 
     For the main ``window`` (default the first one studied): each event's CAAR of the
     pooled firms with its confidence interval and the p-values of the dependence-robust
-    tests, then the pooled row over all events, then the pooled row of each group.
+    tests; then, with pools of comparable events (``pool_by``), each pool's pooled row
+    (``ALL export_control (12)``) and its stock groups' rows. Without pools: the pooled
+    row over all events, then the pooled row of each group.
     """
     caar = results.caar
     window = window or str(caar["window"].iloc[0])
@@ -114,6 +155,9 @@ def event_headline_lines(results, window: str | None = None) -> list[str]:
     mine = caar[caar["window"] == window]
     events, pooled = mine[mine["event_id"] != "ALL"], mine[mine["event_id"] == "ALL"]
     lines += _block(events, results.tests, ["event_id", "window"], lambda r: str(r.event_id))
+    pools = getattr(results, "pools", pd.DataFrame())
+    if not pools.empty:  # the ALL row over every event mixes pools: tables only
+        return lines + _pool_blocks(results, window)
     lines += _block(pooled, results.tests, ["event_id", "window"], lambda r: "ALL events")
     groups = getattr(results, "group_caar", pd.DataFrame())
     if not groups.empty:
@@ -161,15 +205,19 @@ def warning_lines(
 
 
 def check_writable(out: Path) -> None:
-    """Refuse an output folder that cannot be written, before any work is done.
+    """Refuse an output folder that cannot be written, before any data is loaded.
 
     Nothing is created here: ``out``, if it exists, must be a folder, and the nearest
-    existing folder on the way to it must be writable. A refusal raises the ``OSError``
-    the later write would have raised, so the CLI's error edge prints its usual one line
-    (``error: cannot use '<out>': ...``, exit 1) without the study having run first.
+    existing folder on the way to it must be writable. A refusal is a usage error: one
+    line on stderr (``error: cannot use '<out>': ...``) and exit code 2, as for any other
+    bad option value found before the work starts.
     """
     import errno
     import os
+
+    import typer
+
+    from reequity.cli._common import err_console, plain
 
     probe = out
     while not probe.exists() and probe != probe.parent:
@@ -182,7 +230,12 @@ def check_writable(out: Path) -> None:
         code = errno.EACCES
     else:
         return
-    raise OSError(code, os.strerror(code), str(out))
+    message = (
+        f"cannot use {str(out)!r}: {os.strerror(code)}; give --out a folder you can write "
+        "(it is created if missing)"
+    )
+    err_console.print(f"[bold red]error:[/] {plain(message)}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code=2)
 
 
 def correlation_headline_lines(table: pd.DataFrame, *, pre: str, post: str) -> list[str]:

@@ -1,18 +1,18 @@
 """`reequity correlate`: rolling and event-conditional co-movement, and lead-lag.
 
-Loads returns from the cache, correlates each pair (by default each Chinese ticker
-with each non-Chinese one) before and after each catalogue event, prints that table,
-and writes CSVs, PNG figures and a Markdown report into ``--out``.
+A thin adapter: parses the options into a
+:class:`~reequity.correlation.spec.CorrelationSpec`, calls
+:func:`reequity.workflows.correlation.catalogue_correlation` (loading, pairing, fitting:
+the call notebooks make too), prints the pre/post-event table and writes CSVs, PNG
+figures and a Markdown report into ``--out`` (:mod:`reequity.cli.correlate_outputs`).
 """
 
 from __future__ import annotations
 
-import re
 import warnings
 from enum import StrEnum
-from itertools import combinations
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import pandas as pd
 import typer
@@ -30,26 +30,17 @@ from reequity.cli._common import (
     handle_errors,
     parse_date,
     parse_span,
-    read_events_option,
 )
-from reequity.cli._guards import MAX_LAG, check_against_data, check_days, refuse_empty_list
-from reequity.cli._write import record_run, write_csv
-from reequity.cli.brief import (
-    check_writable,
-    correlation_headline_lines,
-    files_line,
-    warning_lines,
-)
-from reequity.correlation._frames import check_returns, resolve_pairs
-from reequity.correlation.pipeline import CorrelationStudy, correlation_study, cross_pairs
-from reequity.errors import ConfigurationError, ReequityWarning
+from reequity.cli._guards import MAX_LAG, check_days, refuse_empty_list
+from reequity.cli.brief import check_writable, correlation_headline_lines, files_line, warning_lines
+from reequity.cli.correlate_outputs import write_outputs
+from reequity.correlation.spec import CorrelationSpec
+from reequity.correlation.study_results import CorrelationResults
+from reequity.errors import ReequityWarning
+from reequity.workflows.correlation import catalogue_correlation
 
 DEFAULT_TICKERS = "600111,600392,CNRE_EW,LYC.AX,MP,ILU.AX"
 DEFAULT_OUT = Path("reequity-output") / "correlate"
-SHOWN = ["event_id", "ticker_a", "ticker_b", "n_pre", "n_post", "rho_pre", "rho_post",
-         "fisher_z", "pvalue", "rho_post_adj", "fr_pvalue"]  # fmt: skip
-REACTION = ["event_id", "ticker", "exchange", "first_date", "tau", "z", "close_utc", "rank", "note"]
-MAX_HEATMAPS = 6  # heatmap figures per run; the CSV has every event
 # the terminal table: short names so it fits 100 columns
 COMPACT = {"event_id": "event", "pair": "pair", "n_pre": "n_pre", "n_post": "n_post",
            "rho_pre": "rho_pre", "rho_post": "rho_post", "pvalue": "p",
@@ -125,33 +116,29 @@ def correlate(
             f"--event-ids {event_ids!r} needs events; drop --events none or --event-ids",
             param_hint="--event-ids",
         )
+    ids = None
+    if event_ids is not None:  # "--event-ids ''" names nothing: refused, not "all"
+        ids = _split(event_ids, "--event-ids")
+        refuse_empty_list(event_ids, ids, option="--event-ids")  # and no 10 MB id
     out = out or DEFAULT_OUT
     check_writable(out)
-    info = _universe(names)
-    benchmark = {t: b for t, b in info["benchmark"].items() if isinstance(b, str) and b}
-    wanted = list(dict.fromkeys([*names, *benchmark.values()]))
-    returns = check_returns(_load_returns(wanted, start=start, end=end, cache_dir=cache_dir))
-    check_against_data(returns, window=window, max_lag=max_lag, start=start, end=end)
-    chosen = _choose_events(events, event_ids)
-    if pairs is PairsMode.cross:
-        pair_list = cross_pairs(names, info["country"].to_dict())
-    else:
-        pair_list = resolve_pairs(returns, list(combinations(names, 2)))
+    spec = CorrelationSpec(pairs=pairs.value, window=window, pre=spans[0], post=spans[1],
+                           max_lag=max_lag)  # fmt: skip
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ReequityWarning)
-        study = correlation_study(
-            returns, chosen, pairs=pair_list, window=window, pre=spans[0], post=spans[1],
-            max_lag=max_lag, exchanges=info["exchange"].to_dict(), benchmark=benchmark,
+        run = catalogue_correlation(
+            names, spec, events=None if events == "none" else events, event_ids=ids,
+            start=start, end=end, cache_dir=cache_dir,
+            dates_label=f"--start {start or '(none)'} --end {end or '(none)'}",
         )  # fmt: skip
     settings = {
         "tickers": names, "pairs": pairs.value, "rolling": window, "events": events,
         "event_ids": event_ids or "all", "pre": pre, "post": post, "max_lag": max_lag,
-        "dates": f"{returns.index.min():%Y-%m-%d}..{returns.index.max():%Y-%m-%d}",
-        "data": _as_of(wanted, cache_dir),
+        "dates": run.dates, "data": run.data_as_of,
     }  # fmt: skip
-    written = write_outputs(study, out=out, settings=settings, figures=not no_figures)
+    written = write_outputs(run.results, out=out, settings=settings, figures=not no_figures)
     if not quiet:
-        _print(study, fmt, verbose=verbose, spans=(pre, post))
+        _print(run.results, fmt, verbose=verbose, spans=(pre, post))
     n_csv = sum(p.suffix == ".csv" for p in written)
     n_fig = sum(p.suffix == ".png" for p in written)
     err_console.print(files_line(out, n_csv=n_csv, n_figures=n_fig), highlight=False,
@@ -159,17 +146,11 @@ def correlate(
     if not quiet:
         for line in warning_lines([*deprecated, *caught]):
             err_console.print(line, highlight=False, soft_wrap=True, markup=False)
-        err_console.print(settings["data"], highlight=False, soft_wrap=True, markup=False)
-
-
-def _as_of(tickers: list[str], cache_dir: Any) -> str:
-    from reequity.data.status import data_as_of
-
-    return data_as_of(tickers, cache_dir=cache_dir)
+        err_console.print(run.data_as_of, highlight=False, soft_wrap=True, markup=False)
 
 
 def _print(
-    study: CorrelationStudy, fmt: OutputFormat, *, verbose: bool, spans: tuple[str, str]
+    study: CorrelationResults, fmt: OutputFormat, *, verbose: bool, spans: tuple[str, str]
 ) -> None:
     if study.events is None:
         emit_frame(study.peaks(), fmt, title="Lead-lag peaks (no events in the data range)")
@@ -193,163 +174,6 @@ def _print(
             )
     else:
         emit_frame(table, fmt)
-
-
-def _choose_events(spec: str, event_ids: str | None) -> pd.DataFrame | None:
-    if spec == "none":
-        return None
-    events = _load_events(spec)
-    if event_ids is not None:  # "--event-ids ''" names nothing: refused, not "all"
-        wanted = _split(event_ids, "--event-ids")
-        refuse_empty_list(event_ids, wanted, option="--event-ids")  # and no 10 MB id
-        unknown = [e for e in wanted if e not in set(events["event_id"].astype(str))]
-        if unknown:
-            raise ConfigurationError(
-                f"unknown event id(s) {', '.join(unknown)}; run `reequity events list` for ids."
-            )
-        return events[events["event_id"].astype(str).isin(wanted)]
-    if "confounder" in events:  # confounders are context, not events to correlate around
-        return events[~events["confounder"].fillna(False).astype(bool)]
-    return events
-
-
-def write_outputs(
-    study: CorrelationStudy, *, out: Path, settings: dict, figures: bool = True
-) -> list[Path]:
-    """Write the CSVs, PNG figures and ``report.md`` of ``study`` into ``out``."""
-    from reequity.report import write_report
-
-    out.mkdir(parents=True, exist_ok=True)
-    tables = {
-        "rolling_correlation": study.rolling,
-        "lead_lag": study.lead_lag_frame(),
-        "lead_lag_peaks": study.peaks(),
-        "skipped_events": study.skipped,
-    }
-    if study.events is not None:
-        tables = {"event_correlation": study.events.table, **tables}
-    if study.reaction is not None:
-        tables["first_reaction"] = study.reaction
-    written = []
-    for name, frame in tables.items():
-        written.append(write_csv(frame, out / f"{name}.csv"))  # atomic, formula-safe
-    drawn = _figures(study, out / "figures") if figures else {}
-    full = tables.get("event_correlation", pd.DataFrame()).reindex(columns=SHOWN)
-    # rows without data on both sides stay in the CSV; the heading counts them
-    empty = full.empty or (full["n_pre"] > 0) & (full["n_post"] > 0)
-    kept = full if full.empty else full[empty]
-    heading = (
-        f"Correlation before/after events ({len(full) - len(kept)} event-pair rows without "
-        "data on both sides are only in event_correlation.csv)"
-    )
-    shown = {
-        heading: kept,
-        "Lead-lag peaks (positive lag: ticker_a leads)": tables["lead_lag_peaks"],
-        "First significant market-adjusted move after each event (rank 1 = first close)": (
-            tables.get("first_reaction", pd.DataFrame()).reindex(columns=REACTION)
-        ),
-        "Events left out": study.skipped,
-    }  # fmt: skip
-    notes = (
-        "Pre/post windows count common trading days of each pair; Fisher z compares the two "
-        "correlations as independent samples; rho_post_adj is the Forbes-Rigobon (2002) "
-        "correlation adjusted for the change in ticker_a's variance. Lead-lag: Sydney closes "
-        "before Shanghai, which closes before New York on the same date."
-    )
-    sources = {heading: "event_correlation.csv", "Events left out": "skipped_events.csv",
-               "Lead-lag peaks (positive lag: ticker_a leads)": "lead_lag_peaks.csv"}  # fmt: skip
-    links = {p.name: p.name for p in written}
-    report = write_report(out, title="reequity correlate", settings=settings, tables=shown,
-                          figures=drawn, notes=f"{notes} Figures: {HEATMAP_RULE}.",
-                          links=links, sources=sources)  # fmt: skip
-    html = report.with_name("report.html")
-    produced = [*written, *drawn.values(), report, *([html] if html.is_file() else [])]
-    record_run(out, produced)  # clears an earlier run's leftovers
-    return [*written, *drawn.values(), report]
-
-
-def _figures(study: CorrelationStudy, folder: Path) -> dict[str, Path]:
-    import matplotlib
-
-    matplotlib.use("Agg")  # the CLI never opens windows
-
-    from reequity import plots
-    from reequity.plots._base import save_figure
-
-    folder.mkdir(parents=True, exist_ok=True)
-    paths: dict[str, Path] = {}
-
-    def save(caption: str, figure: Any, name: str) -> None:
-        paths[caption] = save_figure(figure, folder / (_slug(name) + ".png"))
-
-    marks = None
-    if study.events is not None:
-        marks = study.events.table[["event_id", "event_date"]].drop_duplicates()
-        marks = marks.rename(columns={"event_date": "date"})
-    facets = plots.plot_rolling_correlation_facets(study.rolling, events=marks)
-    save("Rolling correlation, one panel per pair (numbered lines: events)", facets,
-         "Rolling correlation")  # fmt: skip
-    chosen = heatmap_events(study)
-    for event_id in chosen:
-        before, _ = plots.plot_correlation_heatmaps(study.events, event_id=event_id)
-        save(f"Correlation before/after {event_id} ({HEATMAP_RULE})", before.figure,
-             f"Correlation before/after {event_id}")  # fmt: skip
-    if study.lead_lag:  # one faceted figure, not one file per pair
-        save("Lead-lag cross-correlation, one panel per pair",
-             plots.plot_lead_lag_grid(study.lead_lag), "Lead-lag")  # fmt: skip
-    return paths
-
-
-HEATMAP_RULE = (
-    "heatmaps: every China export-control event with a test, then the events with the "
-    f"smallest Fisher z p-value, {MAX_HEATMAPS} at most"
-)
-
-
-def heatmap_events(study: CorrelationStudy, *, limit: int = MAX_HEATMAPS) -> list[str]:
-    """Events that get a before/after heatmap, in table order: those with a Fisher test,
-    the headline ones first (ids naming China's export controls, ``cn_export_control*``),
-    then the ones with the smallest p-value (the clearest change), ``limit`` at most."""
-    if study.events is None:
-        return []
-    table = study.events.table.dropna(subset=["pvalue"])
-    best = table.groupby("event_id", sort=False)["pvalue"].min()
-    headline = [e for e in best.index if str(e).startswith("cn_export_control")][:limit]
-    rest = best.drop(headline).nsmallest(limit - len(headline), keep="first").index
-    keep = {*headline, *rest}
-    return [e for e in study.events.event_ids if e in keep]
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("_").lower()
-
-
-def _load_returns(
-    tickers: list[str], *, start: str | None, end: str | None, cache_dir: Path | None
-) -> pd.DataFrame:
-    from reequity.data.prices import load_returns
-    from reequity.data.universe import mask_before_rare_earth
-
-    # a company's returns from before it was a rare-earth business say nothing here
-    returns = load_returns(tickers, start=start, end=end, cache_dir=cache_dir)
-    return mask_before_rare_earth(returns)
-
-
-def _load_events(spec: str) -> pd.DataFrame:
-    if spec != "catalogue" and not Path(spec).is_file():
-        raise ConfigurationError(
-            f"--events {spec!r} is neither 'catalogue', 'none' nor an existing file; "
-            "pass an events file with event_id and date columns."
-        )
-    return read_events_option(spec, include_confounders=False)
-
-
-def _universe(tickers: list[str]) -> pd.DataFrame:
-    """Country, exchange and benchmark of each ticker (universe rows, in ticker order)."""
-    from reequity.data.universe import load_universe, validate_tickers
-
-    universe = load_universe()
-    return universe.loc[validate_tickers(tickers), ["country", "exchange", "benchmark"]]
 
 
 def _split(value: str, option: str, *, minimum: int = 1) -> list[str]:

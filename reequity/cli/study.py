@@ -17,6 +17,22 @@ import numpy as np
 import pandas as pd
 import typer
 
+from reequity.cli._choices import (
+    ALL_TESTS,
+    DEFAULT_CONVENTION,
+    DEFAULT_ESTIMATION_TEXT,
+    DEFAULT_MODEL,
+    ConventionOption,
+    EstimationOption,
+    MinEstimationOption,
+    ModelOption,
+    TestsOption,
+    WindowOption,
+    check_convention,
+    check_model,
+    default_windows,
+    parse_tests,
+)
 from reequity.cli._common import (
     CacheDirOption,
     FormatOption,
@@ -46,27 +62,10 @@ from reequity.cli.study_tables import (
     robust_table,
 )
 from reequity.errors import ConfigurationError
-from reequity.study.models import MODELS as _ENGINE_MODELS
+from reequity.study.models import MODELS
+from reequity.study.windows import default_min_estimation, window_label
 
 __all__ = ["LABELS", "ROBUST_TESTS", "display_table", "event_study", "robust_table"]
-# the engine's models; the factor model needs user factors, which the engine takes
-# (factors=...) but the CLI has no file format for yet: it is offered in Python only
-MODELS = tuple(m for m in _ENGINE_MODELS if m != "factor")
-
-
-def _test_names(value: str) -> tuple[str, ...]:
-    """Names of ``--tests``, checked before any data is loaded (usage error otherwise)."""
-    from reequity.study.statistics import TESTS
-
-    names = tuple(_split([value]))
-    unknown = [t for t in names if t not in TESTS]
-    if unknown or not names:
-        raise typer.BadParameter(
-            f"unknown test(s) {', '.join(unknown) or repr(value)}; valid: 'all' or any of "
-            f"{', '.join(TESTS)}",
-            param_hint="--tests",
-        )
-    return names
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -108,7 +107,7 @@ def _run_on_returns_file(path: Path, events: pd.DataFrame, benchmark: str | None
     from reequity.workflows import select_events
 
     returns = _read_returns_csv(path)
-    if benchmark is None and opts.get("model") not in ("constant_mean", "factor"):
+    if benchmark is None and MODELS.entry(opts["model"]).needs_benchmark:
         raise ConfigurationError(
             f"--returns needs --benchmark COLUMN for model {opts.get('model')!r}; "
             f"columns are: {', '.join(map(str, returns.columns))}"
@@ -130,6 +129,10 @@ def _run_on_returns_file(path: Path, events: pd.DataFrame, benchmark: str | None
         returns = returns[list(dict.fromkeys([*tickers, *([benchmark] if benchmark else [])]))]
     # every row of the events table leaves the estimation windows, studied or not
     opts.setdefault("exclude", events[[c for c in ("date", "time", "timezone") if c in events]])
+    # events of opposite expected sign are pooled apart, as in the catalogue study
+    from reequity.study.pools import default_pool_by
+
+    opts.setdefault("pool_by", default_pool_by(study_events))
     return event_study(returns, study_events, benchmark=benchmark, confounders=confounders, **opts)
 
 
@@ -181,30 +184,12 @@ def event_study(
         str | None,
         typer.Option("--benchmark", help="Benchmark ticker/column (default: each security's own)."),
     ] = None,
-    model: Annotated[
-        str, typer.Option(help=f"Expected-return model: {', '.join(MODELS)}.")
-    ] = "market",
-    estimation: Annotated[
-        str, typer.Option(help="Estimation window A:B in trading days.")
-    ] = "-250:-11",
-    window: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--window", "-w", help="Event window A:B (repeatable). Default -1:1, 0:0, -5:5, 0:10."
-        ),
-    ] = None,
-    min_estimation: Annotated[
-        int | None,
-        typer.Option(
-            "--min-estimation",
-            min=3,
-            help="Minimum estimation observations per firm-event "
-            "(default: half the estimation window, 120 for -250:-11).",
-            show_default=False,
-        ),
-    ] = None,
-    convention: Annotated[str, typer.Option(help="textbook or estudy2.")] = "textbook",
-    tests: Annotated[str, typer.Option(help="'all' or comma-separated test names.")] = "all",
+    model: ModelOption = DEFAULT_MODEL,
+    estimation: EstimationOption = DEFAULT_ESTIMATION_TEXT,
+    window: WindowOption = None,
+    min_estimation: MinEstimationOption = None,
+    convention: ConventionOption = DEFAULT_CONVENTION,
+    tests: TestsOption = ALL_TESTS,
     regress: Annotated[
         str | None,
         typer.Option(
@@ -244,28 +229,17 @@ def event_study(
     cache_dir: CacheDirOption = None,
 ) -> None:
     """Run an event study (default: catalogue policy events on the shipped universe, offline)."""
-    if model not in MODELS:
-        raise typer.BadParameter(
-            f"{model!r} is not one of {', '.join(MODELS)}", param_hint="--model"
-        )
-    if convention not in ("textbook", "estudy2"):
-        raise typer.BadParameter(
-            f"{convention!r} is not textbook or estudy2", param_hint="--convention"
-        )
+    check_model(model)
+    check_convention(convention)
     if cov not in ("HC1", "cluster"):
         raise typer.BadParameter(f"{cov!r} is not HC1 or cluster", param_hint="--cov")
     if characteristics is not None and not regress:
         raise ConfigurationError("--characteristics needs --regress COLUMNS (e.g. group,size)")
     est = parse_span(estimation, option="--estimation")
-    wins = tuple(parse_span(w, option="--window") for w in _split(window)) or (
-        (-1, 1),
-        (0, 0),
-        (-5, 5),
-        (0, 10),
-    )
+    wins = tuple(parse_span(w, option="--window") for w in _split(window)) or default_windows()
     _check_windows(est, wins)
     check_writable(out)
-    test_list = "all" if tests == "all" else _test_names(tests)
+    test_list = parse_tests(tests)
     opts = dict(
         model=model,
         estimation=est,
@@ -312,11 +286,11 @@ def event_study(
         "tickers": ", ".join(ticks or []) or "universe",
         "returns": str(returns) if returns else "shipped cache",
         "model": model,
-        "estimation": f"{est[0]}:{est[1]}",
-        "windows": ", ".join(f"{a}:{b}" for a, b in wins),
+        "estimation": window_label(est),
+        "windows": ", ".join(window_label(w) for w in wins),
         "convention": convention,
         "tests": tests,
-        "min_estimation": str(min_estimation or _effective_min(est)),
+        "min_estimation": str(min_estimation or default_min_estimation(est)),
         "pool": results.settings.get("pool", ""),
         "regress": regress or "",
         "cov": cov if regress else "",
@@ -353,11 +327,6 @@ def _print_after(caught, as_of: str) -> None:
     for line in warning_lines(ours):
         err_console.print(line, highlight=False, soft_wrap=True, markup=False)
     err_console.print(as_of, highlight=False, soft_wrap=True, markup=False)
-
-
-def _effective_min(est: tuple[int, int]) -> int:
-    """The engine's default minimum: half the estimation window (rounded up)."""
-    return -(-(est[1] - est[0] + 1) // 2)
 
 
 def _check_windows(est: tuple[int, int], wins: tuple[tuple[int, int], ...]) -> None:

@@ -7,6 +7,7 @@ qualify it, the figures, the linked full tables and the settings.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +19,10 @@ __all__ = ["print_full_tables", "write_outputs"]
 
 _FRAMES = ("ar", "car", "caar", "aar", "tests", "issues")
 _GROUP_FRAMES = ("group_aar", "group_caar", "group_tests", "group_difference")
+_POOL_FRAMES = ("pools", "pool_tests", "pool_aar", "pool_difference")
+# rows per report table: every event of the catalogue and each pool's group rows fit;
+# a longer table is cut with a sentence linking its CSV
+_MAX_ROWS = 120
 
 
 def write_outputs(
@@ -37,16 +42,23 @@ def write_outputs(
     """
     from reequity.cli.study_report import event_study_sections
     from reequity.study.headline import headline
+    from reequity.study.pools import with_pool_column
 
     out.mkdir(parents=True, exist_ok=True)
+    pools = results.settings.get("event_pools") or {}
     csvs: dict[str, Path] = {}
     for name in _FRAMES + _GROUP_FRAMES:
         frame = getattr(results, name)
-        if name in _FRAMES or not frame.empty:
+        if name in _FRAMES or not frame.empty:  # each event's pool; the mixed ALL flagged
+            csvs[name] = _csv(with_pool_column(frame, pools), out / f"{name}.csv")
+    for name in _POOL_FRAMES:
+        frame = getattr(results, name, pd.DataFrame())
+        if not frame.empty:
             csvs[name] = _csv(frame, out / f"{name}.csv")
-    csvs["summary"] = _csv(tables["summary"], out / "summary.csv")
+    csvs["summary"] = _csv(with_pool_column(tables["summary"], pools), out / "summary.csv")
     if not tables["groups"].empty:
-        csvs["group_summary"] = _csv(tables["groups"], out / "group_summary.csv")
+        groups = with_pool_column(tables["groups"], pools)
+        csvs["group_summary"] = _csv(groups, out / "group_summary.csv")
     if "cross_section" in tables:
         csvs["cross_section"] = _csv(tables["cross_section"], out / "cross_section.csv")
     drawn = _draw_figures(results, out) if figures else {}
@@ -54,8 +66,8 @@ def write_outputs(
         csvs["robustness"] = _csv(curve.table, out / "robustness.csv")
         csvs["robustness_summary"] = _csv(tables["robustness"], out / "robustness_summary.csv")
         if figures:
-            drawn.update(_curve_figure(curve, out))
-    sections, links = event_study_sections(results, tables, csvs=csvs, out=out)
+            drawn.update(_curve_figure(curve, out, results))
+    sections, links, sources = event_study_sections(results, tables, csvs=csvs, out=out)
     from reequity.report import write_report
 
     report = write_report(
@@ -66,6 +78,8 @@ def write_outputs(
         figures=drawn,
         notes="\n\n".join(headline(results, width=None).splitlines()[:2]),
         links=links,
+        sources=sources,  # a cut table says so and links its CSV
+        max_rows=_MAX_ROWS,
     )
     from reequity.cli._write import record_run
 
@@ -81,28 +95,51 @@ def _csv(frame: pd.DataFrame, path: Path) -> Path:
     return write_csv(frame, path)  # atomic, control characters and formulas escaped
 
 
-def _curve_figure(curve, out: Path) -> dict[str, Path]:
+def _curve_figure(curve, out: Path, results) -> dict[str, Path]:
     from reequity.plots._base import save_figure
 
     path = out / "specification_curve_ALL.png"
     top, _ = curve.plot(event_id="ALL")
     save_figure(top.figure, path)
-    return {"Specification curve, all events pooled (ALL)": path}
+    pools = results.settings.get("pools") or {}
+    mixed = (
+        f"; this row mixes the {len(pools)} pools of the headline (events of opposite "
+        "expected sign), read it as a check of the specification, not as an effect"
+        if len(pools) > 1
+        else ""
+    )
+    return {f"Specification curve, all events pooled (ALL){mixed}": path}
 
 
 def _draw_figures(results, out: Path) -> dict[str, Path]:
-    """The figures the report shows: the pooled CAAR path of the main window (the path
-    over the widest window, the main window shaded) and the CAR heatmap of that window."""
+    """The figures the report shows: the CAAR path of the main window (the path over the
+    widest window, the main window shaded) and the CAR heatmap of that window.
+
+    The path is the headline pool's (the largest pool of comparable events) when the
+    study has pools, since the ALL row mixes pools; else the pooled path over all events.
+    """
     from reequity import plots
     from reequity.plots._base import save_figure
 
     windows = list(dict.fromkeys(results.caar["window"]))
     main = windows[0]
     figures: dict[str, Path] = {}
-    ax = plots.plot_caar(results, event_id="ALL", window=main)
-    path = out / f"caar_ALL_{main.replace(':', '_')}.png"
+    shown, event_id, name, caption = results, "ALL", "ALL", "all events pooled"
+    if not getattr(results, "pools", pd.DataFrame()).empty:
+        from reequity.study.pools import pool_as_event
+
+        shown = pool_as_event(results)  # the largest pool first
+        event_id, pool = shown.event_id, next(iter(results.settings["pools"]))
+        name = "pool_" + re.sub(r"[^A-Za-z0-9_.-]+", "_", pool)
+        n = results.settings["pools"][pool]
+        caption = (
+            f"headline pool {pool} ({n} events, the largest pool of "
+            f"{results.settings.get('pool_by') or 'pools'}; stocks)"
+        )
+    ax = plots.plot_caar(shown, event_id=event_id, window=main)
+    path = out / f"caar_{name}_{main.replace(':', '_')}.png"
     save_figure(ax.figure, path)
-    figures[f"CAAR path, all events pooled, window {main} shaded"] = path
+    figures[f"CAAR path, {caption}, window {main} shaded"] = path
     events, tickers = _labels(results)
     ax = plots.plot_car_heatmap(results, window=main, event_labels=events, ticker_labels=tickers)
     path = out / "car_heatmap.png"
@@ -128,7 +165,7 @@ def _labels(results) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def print_full_tables(results, tables: dict[str, pd.DataFrame], section) -> None:
-    """``--verbose``: pooled and group tables, group differences, regression, headline."""
+    """``--verbose``: pooled, group and pool tables, differences, regression, headline."""
     from reequity.study.headline import headline
 
     pool = results.settings.get("pool", "all firm-events")
@@ -148,6 +185,21 @@ def print_full_tables(results, tables: dict[str, pd.DataFrame], section) -> None
             difference_view(results.group_difference),
             OutputFormat.table,
             title="Difference between groups, A - B (long-short portfolio): statistic (p-value)",
+        )
+    pools = getattr(results, "pools", pd.DataFrame())
+    if not pools.empty:
+        by = results.settings.get("pool_by") or "pool"
+        view = display_table(pools.rename(columns={"pool": "event_id"}))
+        emit_frame(
+            view.rename(columns={"event": "pool"}),
+            OutputFormat.table,
+            title=f"CAAR per pool of events (by {by}) and group: statistic (p-value)",
+        )
+        diff = results.pool_difference.rename(columns={"pool": "event_id"})
+        emit_frame(
+            difference_view(diff).rename(columns={"event": "pool"}),
+            OutputFormat.table,
+            title="Difference between groups per pool, A - B: statistic (p-value)",
         )
     if section is not None:
         console.print(section.summary(), highlight=False, soft_wrap=True)

@@ -9,6 +9,7 @@ tables are CSV files beside the report, linked from it.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -81,21 +82,31 @@ def _with_ci(table: pd.DataFrame, caar: pd.DataFrame, keys: list[str]) -> pd.Dat
     return table.merge(caar[[*keys, "ci_lower", "ci_upper"]], on=keys, how="left")
 
 
-def event_study_sections(
-    results, tables: dict[str, pd.DataFrame], *, csvs: dict[str, Path], out: Path
-) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
-    """Report sections (heading -> table) and links (label -> CSV path relative to ``out``).
-
-    A heading whose table is also a CSV carries that CSV's name, so a reader who wants
-    every window, group or firm knows where it is.
-    """
-    window = str(results.caar["window"].iloc[0])
-    pool = results.settings.get("pool", "pooled firms")
-    summary = _with_ci(tables["summary"], results.caar, ["event_id", "window"])
+def _pool_sections(results, window: str) -> dict[str, pd.DataFrame]:
+    """Each pool's pooled row and group rows for ``window``, and the pools' differences."""
+    pools = results.pools
+    by = results.settings.get("pool_by") or "pool"
+    rows = pools[pools["window"] == window].rename(columns={"pool": "event_id"})
+    view = _main(rows, window).rename(columns={"event": "pool"})
+    view.insert(2, "events", rows["n_events"].to_numpy())
     sections = {
-        f"Headline: CAAR with dependence-robust tests, window {window}, per event ({pool}); "
-        "95% interval; statistic (p); every window: summary.csv": _main(summary, window)
+        f"Pools of comparable events (by {by}), window {window}: each pool's pooled "
+        "stocks (ALL), then each group; 95% interval; statistic (p); every window: "
+        "pools.csv, every test: pool_tests.csv": view
     }
+    diff = results.pool_difference
+    if not diff.empty:
+        shown = diff[diff["window"] == window].rename(columns={"pool": "event_id"})
+        sections[
+            f"Difference between groups per pool, window {window} (long-short portfolio); "
+            "every window: pool_difference.csv"
+        ] = difference_view(shown).rename(columns={"event": "pool"})
+    return sections
+
+
+def _all_group_sections(results, tables: dict[str, pd.DataFrame], window: str) -> dict:
+    """Without pools: each group over all events, and the group difference over them."""
+    sections: dict[str, pd.DataFrame] = {}
     if not tables["groups"].empty:
         groups = _with_ci(tables["groups"], results.group_caar, ["event_id", "group", "window"])
         pooled = groups[groups["event_id"] == "ALL"]
@@ -110,6 +121,40 @@ def event_study_sections(
             f"Difference between groups, all events, window {window} (long-short portfolio); "
             "every event and window: group_difference.csv"
         ] = difference_view(shown)
+    return sections
+
+
+def event_study_sections(
+    results, tables: dict[str, pd.DataFrame], *, csvs: dict[str, Path], out: Path
+) -> tuple[dict[str, pd.DataFrame], dict[str, str], dict[str, str]]:
+    """Report sections (heading -> table), links (label -> CSV path relative to ``out``)
+    and sources (heading -> the CSV holding every row of that section).
+
+    A heading whose table is also a CSV carries that CSV's name, so a reader who wants
+    every window, group or firm knows where it is; a table the report cuts says so and
+    links that CSV. With pools of comparable events the
+    headline lists each event with its pool, then each pool and its groups; the ALL rows
+    over every event (which mix pools) stay in the CSVs, flagged ``mixes_pools``.
+    """
+    window = str(results.caar["window"].iloc[0])
+    pool = results.settings.get("pool", "pooled firms")
+    summary = _with_ci(tables["summary"], results.caar, ["event_id", "window"])
+    pools = results.settings.get("event_pools") or {}
+    has_pools = not getattr(results, "pools", pd.DataFrame()).empty
+    if has_pools and len(set(pools.values())) > 1:
+        summary = summary[summary["event_id"] != "ALL"]
+    headline = _main(summary, window)
+    if has_pools:
+        headline.insert(1, "pool", headline["event"].map(pools).fillna("").to_numpy())
+    mixed = "; ALL over every event (mixes pools): summary.csv" if has_pools else ""
+    sections = {
+        f"Headline: CAAR with dependence-robust tests, window {window}, per event ({pool}); "
+        f"95% interval; statistic (p); every window: summary.csv{mixed}": headline
+    }
+    if has_pools:
+        sections.update(_pool_sections(results, window))
+    else:
+        sections.update(_all_group_sections(results, tables, window))
     sections["Issues that qualify the results, counted per kind (each one: issues.csv)"] = (
         issue_counts(results.issues)
     )
@@ -123,4 +168,9 @@ def event_study_sections(
         f"{name}.csv": Path(os.path.relpath(path.resolve(), out.resolve())).as_posix()
         for name, path in csvs.items()
     }
-    return sections, links
+    sources = {}
+    for heading in sections:  # the first CSV a heading names holds every row of it
+        named = [n for n in re.findall(r"[\w.-]+\.csv", heading) if n in links]
+        if named:
+            sources[heading] = links[named[0]]
+    return sections, links, sources

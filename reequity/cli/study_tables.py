@@ -11,6 +11,7 @@ import pandas as pd
 
 from reequity.errors import ConfigurationError, EventFormatError
 from reequity.study.headline import DUPLICATES
+from reequity.study.statistics import ROBUST_TESTS, TESTS
 
 __all__ = [
     "LABELS",
@@ -21,8 +22,8 @@ __all__ = [
     "robust_table",
 ]
 
-ROBUST_TESTS = ("cda", "kolari_pynnonen", "grank", "portfolio")
-LABELS = {"cda": "CDA", "kolari_pynnonen": "KP", "grank": "GRANK", "portfolio": "portfolio"}
+#: short label of each dependence-robust test (live view of the test registry)
+LABELS = TESTS.view(lambda entry: entry.label, where=lambda entry: entry.robust)
 
 
 def robust_table(

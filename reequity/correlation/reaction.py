@@ -45,9 +45,9 @@ def first_reaction(
         Ticker -> exchange MIC (XSHG, XSHE, XASX, XNYS, XNAS, ARCX), e.g. from the
         universe's ``exchange`` column; decides the close instant of each session.
     benchmark : mapping, optional
-        Ticker -> market column of ``returns``; if given, abnormal returns are
-        market-adjusted (``r - r_m``), which keeps a market-wide crash from counting as
-        a reaction. Otherwise raw returns are used.
+        Ticker -> market column of ``returns``; if given, abnormal returns are the event
+        study's ``market_adjusted`` ones (``r - r_m``), which keeps a market-wide crash
+        from counting as a reaction. Otherwise raw returns are used.
     estimation, window : tuple of int
         Trading days of the ticker (its own non-missing rows) relative to day 0, the
         event study's day 0 on the ticker's exchange (event date, time and zone against
@@ -99,9 +99,21 @@ def first_reaction(
 
 
 def _abnormal(frame: pd.DataFrame, ticker: str, benchmark: Mapping[str, str] | None) -> pd.Series:
-    if benchmark and ticker in benchmark:
-        return (frame[ticker] - frame[benchmark[ticker]]).dropna()
-    return frame[ticker].dropna()
+    """The ticker's abnormal returns under the study's ``market_adjusted`` model (E[R] =
+    R_m, AR = R - E[R]: :func:`reequity.study.models.fit_model`,
+    :func:`reequity.study.derive.abnormal_returns`) on the days both traded; its raw
+    returns without a benchmark."""
+    if not (benchmark and ticker in benchmark):
+        return frame[ticker].dropna()
+    from reequity.study.derive import abnormal_returns
+    from reequity.study.models import fit_model
+
+    ret = frame[ticker].to_numpy()[None, :]
+    market = frame[benchmark[ticker]].to_numpy()[None, :]
+    # the fit's estimation days do not matter here: market_adjusted has no parameters
+    fit = fit_model(ret, market, np.ones(ret.shape[1], dtype=bool), model="market_adjusted")
+    ar = abnormal_returns(ret, fit.expected_rows(slice(None)))[0]
+    return pd.Series(ar, index=frame.index, name=ticker).dropna()
 
 
 def _first_move(

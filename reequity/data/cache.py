@@ -32,6 +32,7 @@ from typing import Any
 import pandas as pd
 
 from reequity.data.cache_checks import check_schema, fields_ok, remove_stale_tmp
+from reequity.data.cache_decision import select_entry
 from reequity.errors import (
     CacheCorruptError,
     CacheMissError,
@@ -359,15 +360,18 @@ def find_entry(
     *,
     cache_dir: str | Path | None = None,
     provider: str | None = None,
+    adjustment: str | None = None,
 ) -> tuple[dict[str, Any], CacheLayer] | None:
     """The manifest entry (and its layer) that :func:`read_series` would read, or None.
 
-    Only manifests are read, so this is cheap enough for status tables and warnings.
+    ``provider`` and ``adjustment`` (None: any) key the lookup as writes key it (see
+    :func:`reequity.data.cache_decision.select_entry`). Only manifests are read, so this
+    is cheap enough for status tables and warnings.
     """
     for layer in cache_layers(cache_dir):
-        for entry in layer.entries(ticker):
-            if provider is None or entry.get("provider") == provider:
-                return entry, layer
+        entry = select_entry(layer.entries(ticker), provider=provider, adjustment=adjustment)
+        if entry is not None:
+            return dict(entry), layer
     return None
 
 
@@ -376,23 +380,24 @@ def read_series(
     *,
     cache_dir: str | Path | None = None,
     provider: str | None = None,
+    adjustment: str | None = None,
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Read the cached series of ``ticker`` (writable layer first, then the snapshot).
 
     Raises
     ------
     CacheMissError
-        When no layer holds the ticker (for ``provider`` if given).
+        When no layer holds the ticker (for ``provider``/``adjustment`` if given).
     CacheCorruptError
         When the file is damaged or does not match its checksum.
     """
-    layers = cache_layers(cache_dir)
-    for layer in layers:
-        for entry in layer.entries(ticker):
-            if provider is None or entry.get("provider") == provider:
-                return layer.read(entry), {**entry, "layer": str(layer.root)}
-    where = ", ".join(str(layer.root) for layer in layers)
+    found = find_entry(ticker, cache_dir=cache_dir, provider=provider, adjustment=adjustment)
+    if found is not None:
+        entry, layer = found
+        return layer.read(entry), {**entry, "layer": str(layer.root)}
+    where = ", ".join(str(layer.root) for layer in cache_layers(cache_dir))
+    wanted = "/".join(p for p in (provider, adjustment) if p)
     raise CacheMissError(
-        f"no cached data for {ticker!r}{f' from {provider}' if provider else ''} in {where}; "
+        f"no cached data for {ticker!r}{f' from {wanted}' if wanted else ''} in {where}; "
         f"fetch it online with `reequity data fetch --tickers {ticker}`"
     )

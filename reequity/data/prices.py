@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 
 from reequity.data.basis import basis_for_adjustment
-from reequity.data.cache import cache_layers, find_entry, read_series
+from reequity.data.cache import CacheLayer, cache_layers, find_entry, read_series
+from reequity.data.cache_decision import decide
 from reequity.data.normalize import COLUMNS, finish_canonical, validate_canonical
 from reequity.data.providers import Provider, default_provider
 from reequity.data.refresh import refresh_series
@@ -43,8 +44,15 @@ def _as_ts(value: object, what: str) -> pd.Timestamp | None:
         raise ConfigurationError(f"{what} {value!r} is not a date; give YYYY-MM-DD") from exc
 
 
-def _from_cache(ticker: str, cache_dir: str | Path | None) -> pd.DataFrame:
-    frame, entry = read_series(ticker, cache_dir=cache_dir)
+def _from_cache(
+    ticker: str, cache_dir: str | Path | None, found: tuple[dict, CacheLayer] | None = None
+) -> pd.DataFrame:
+    """The cached series ``found`` (default: any cached series of ``ticker``), checked."""
+    if found is None:
+        frame, entry = read_series(ticker, cache_dir=cache_dir)
+    else:
+        entry, layer = found
+        frame = layer.read(entry)
     out = finish_canonical(frame, ticker=ticker, source=str(entry.get("provider", "cache")))
     return validate_canonical(out, ticker=ticker, source=f"cache {entry.get('file')}")
 
@@ -74,6 +82,21 @@ def _fetch_and_store(
     return frame
 
 
+def _request_key(
+    info: pd.Series, provider: Provider | None, adjustment: str | None
+) -> tuple[str | None, str | None]:
+    """The (provider, adjustment) a request is keyed to; None parts accept any copy."""
+    if provider is None:
+        return None, adjustment
+    served = provider.adjustment_for(info)
+    if adjustment is not None and adjustment != served:
+        raise ConfigurationError(
+            f"provider {provider.name!r} serves {info.name!r} with adjustment {served!r}, not "
+            f"{adjustment!r}; pass a provider configured for {adjustment!r} or drop adjustment"
+        )
+    return provider.name, served
+
+
 def _load_one(
     info: pd.Series,
     *,
@@ -82,22 +105,32 @@ def _load_one(
     cache_dir: str | Path | None,
     refresh: bool | Literal["replace"],
     provider: Provider | None,
+    adjustment: str | None,
+    today: pd.Timestamp,
 ) -> pd.DataFrame:
     ticker = str(info.name)
-    if info["kind"] == "basket":  # derived in the build script; no vendor serves it
-        return _from_cache(ticker, cache_dir)
-    if not refresh:
-        try:
-            return _from_cache(ticker, cache_dir)
-        except CacheMissError:
-            pass
     if refresh not in (False, True, "replace"):
         raise ConfigurationError(f"refresh {refresh!r} is not one of False, True, 'replace'")
+    if info["kind"] == "basket":  # derived in the build script; no vendor serves it
+        return _from_cache(ticker, cache_dir)
+    name, adjust = _request_key(info, provider, adjustment)
+    found = find_entry(ticker, cache_dir=cache_dir, provider=name, adjustment=adjust)
+    decision = decide(
+        provider=name, ticker=ticker, adjustment=adjust, start=start, end=end,
+        entry=found[0] if found else None, today=today, refresh=refresh,
+    )  # fmt: skip
+    if not decision.fetches:  # hit, or stale: never online unasked
+        return _from_cache(ticker, cache_dir, found)
     vendor = provider or default_provider(info)
+    if adjust is not None and vendor.adjustment_for(info) != adjust:
+        raise CacheMissError(
+            f"no cached {ticker!r} with adjustment {adjust!r}, and {vendor.name} serves "
+            f"{vendor.adjustment_for(info)!r}; pass a provider configured for {adjust!r}"
+        )
     fetch_start = min(start or DEFAULT_START, DEFAULT_START)
-    fetch_end = max(end or pd.Timestamp.today().normalize(), pd.Timestamp.today().normalize())
+    fetch_end = max(end or today, today)
     try:
-        if refresh is True:  # only the new days, merged onto the cached series after a check
+        if decision.action == "refresh":  # only the new days, merged after a check
             merged = refresh_series(info, vendor, end=fetch_end, cache_dir=cache_dir)
             if merged is not None:
                 return merged
@@ -129,6 +162,8 @@ def load_prices(
     cache_dir: str | Path | None = None,
     refresh: bool | Literal["replace"] = False,
     provider: Provider | None = None,
+    adjustment: str | None = None,
+    today: object = None,
 ) -> pd.DataFrame:
     """Daily prices and returns of ``tickers`` in the canonical long schema.
 
@@ -149,7 +184,17 @@ def load_prices(
         the writable copy without a check. Offline, both fall back to the cache with an
         ``OfflineFallbackWarning``.
     provider : Provider, optional
-        Vendor to use (default: akshare for Chinese tickers, yfinance otherwise).
+        Vendor whose series is wanted. Given, the cache is read under its key
+        (provider, ticker, the provider's adjustment) and a series not cached under it
+        is fetched from it; None (default) reads any cached series of the ticker and
+        fetches from the default vendor (akshare for Chinese tickers, yfinance
+        otherwise). :func:`reequity.data.cache_decision.decide` makes the choice.
+    adjustment : str, optional
+        Cached price-adjustment label wanted (e.g. ``"auto_adjust"``; see
+        ``reequity data list``); None (default) accepts any.
+    today : date-like, optional
+        The current date (default: the system date): the end of a fetch and the date
+        against which a cached copy is stale.
 
     Returns
     -------
@@ -176,6 +221,7 @@ def load_prices(
     lo, hi = _as_ts(start, "start"), _as_ts(end, "end")
     if lo is not None and hi is not None and lo > hi:
         raise ConfigurationError(f"start {lo.date()} is after end {hi.date()}; swap them")
+    now = _as_ts(today, "today") or pd.Timestamp.today().normalize()
     universe = load_universe()
     frames = []
     for ticker in validate_tickers(tickers):
@@ -186,6 +232,8 @@ def load_prices(
             cache_dir=cache_dir,
             refresh=refresh,
             provider=provider,
+            adjustment=adjustment,
+            today=now,
         )
         keep = np.ones(len(one), dtype=bool)
         if lo is not None:
@@ -205,6 +253,10 @@ def load_returns(
     end: object = None,
     cache_dir: str | Path | None = None,
     method: Literal["simple", "log"] = "simple",
+    refresh: bool | Literal["replace"] = False,
+    provider: Provider | None = None,
+    adjustment: str | None = None,
+    today: object = None,
 ) -> pd.DataFrame:
     """Wide frame of daily returns, one column per ticker in the order asked.
 
@@ -218,6 +270,8 @@ def load_returns(
         Writable cache folder (see :func:`load_prices`).
     method : {"simple", "log"}
         Simple returns :math:`P_t/P_{t-1}-1` (default) or log returns :math:`\\ln(1+r)`.
+    refresh, provider, adjustment, today
+        As in :func:`load_prices`, which loads the prices.
 
     Returns
     -------
@@ -237,7 +291,10 @@ def load_returns(
     if method not in ("simple", "log"):
         raise ConfigurationError(f"method {method!r} is not 'simple' or 'log'")
     order = validate_tickers(tickers)
-    prices = load_prices(order, start=start, end=end, cache_dir=cache_dir)
+    prices = load_prices(
+        order, start=start, end=end, cache_dir=cache_dir, refresh=refresh,
+        provider=provider, adjustment=adjustment, today=today,
+    )  # fmt: skip
     wide = prices.pivot(index="date", columns="ticker", values="ret").reindex(columns=order)
     wide.index = pd.DatetimeIndex(wide.index, name="date")
     wide.columns.name = None

@@ -265,6 +265,26 @@ def h_rel_week(m: re.Match[str], pub: date) -> Cand | None:
     return Cand(m.start(), m.end(), "day", date_start=day, date_end=day, year_source="relative")
 
 
+def h_weekend(m: re.Match[str], pub: date) -> Cand | None:
+    """上周末 / 本周末 / last weekend / over the weekend: a Saturday-Sunday span.
+
+    上周末 and "last weekend" are the weekend of the previous calendar week (weeks run
+    Monday-Sunday); 本周末 / "this weekend" the one of the publication week; "over the
+    weekend" the latest weekend that started on or before publication.
+    """
+    rel = m.group("r").lower()
+    monday = pub - timedelta(days=pub.weekday())
+    if rel.startswith("over"):
+        saturday = monday + timedelta(days=5)
+        if saturday > pub:
+            saturday -= timedelta(days=7)
+    else:
+        shift = {"上": -7, "last": -7, "下": 7, "next": 7}.get(rel, 0)
+        saturday = monday + timedelta(days=shift + 5)
+    return Cand(m.start(), m.end(), "week", date_start=saturday,
+                date_end=saturday + timedelta(days=1), year_source="relative")  # fmt: skip
+
+
 def _month_weekday(token: str) -> int:
     return ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(token[:3].lower())
 

@@ -26,6 +26,7 @@ from reequity.events._date_handlers import (
     h_rel_year,
     h_rest_of,
     h_this_month_part,
+    h_weekend,
     h_year,
     h_ymd,
 )
@@ -102,6 +103,9 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),  # fmt: skip
     (_rx(r"\bH(?P<h>[12])(?:\s*" + EY + r")?\b"), h_half),
     (_rx(r"(?:" + ZYR + r")?第?(?P<q>[一二三四1-4])季度"), h_quarter),
+    # "第三季", "今年一季" (no 度, as Hong Kong and Taiwan sites write): a 第 or a year is
+    # required, so that 四季 (the four seasons) and 季节 stay words
+    (_rx(r"(?:" + ZYR + r"第?|第)(?P<q>[一二三四1-4])季(?![度节风候])"), h_quarter),
     (
         _rx(
             r"\b(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?i:quarter)"
@@ -157,6 +161,8 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         h_rel_week,
     ),
     (_rx(r"\b(?P<r>(?i:last|this|next))\s+(?i:week)\b"), h_rel_week),
+    (_rx(r"(?P<r>上|本|这|下)个?(?:周|星期|礼拜)末"), h_weekend),
+    (_rx(r"\b(?P<r>(?i:last|this|next|over\s+the))\s+(?i:weekend)\b"), h_weekend),
     (_rx(r"\b(?P<r>(?i:last|this|next|on))\s+(?P<w>" + WD + r")\b"), h_rel_week),
     (_rx(r"\b(?P<w>" + WD + r")\b"), h_rel_week),
     (
@@ -180,7 +186,9 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),  # fmt: skip
     (
         _rx(
-            r"(?:当天|当日|同日|同一天|即日起?|当晚|\b(?i:the\s+same\s+day|that\s+day|on\s+the\s+day))"
+            r"(?:当天|当日|同日|同一天|即日起?|当晚|自?(?:公布|发布|公告|印发|颁布)之?日起"
+            r"|\b(?i:the\s+same\s+day|that\s+day|on\s+the\s+day|effective\s+immediately"
+            r"|with\s+immediate\s+effect))"
         ),
         h_anaphor,
     ),
@@ -232,7 +240,8 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("半年",),
     ("half",),
     ("h1", "h2"),  # halves
-    ("季度",),
+    ("季",),
+    ("季",),  # 第三季度 and 第三季 share one pass
     ("quarter",),
     ("q1", "q2", "q3", "q4"),
     ("quarter",),  # quarters
@@ -249,12 +258,14 @@ _TRIGGERS: list[tuple[str, ...]] = [
     _ZH_WEEK,
     _ZH_WEEK,
     ("week",),
+    _ZH_WEEK,  # 上周末: in the pass of the other Chinese week rules
+    ("week",),  # "last weekend": in the pass of "last week"
     ("day",),
     ("day",),  # weeks and weekdays
     ("今天", "今日", "昨天", "昨日", "前天", "明天", "明日", "today", "yesterday", "tomorrow"),
     ("日", "号"),  # bare day of month
     ("(", "（"),  # 今（9）日, 周五 (7 日)
-    ("当", "同", "即日", "same day", "that day", "the day"),  # anaphora
+    ("当", "同", "即日", "日起", "same day", "that day", "the day", "immediate"),  # anaphora
     ("月",),  # bare part of the current month
     ("年", "月", "周", "天", "日", "小时", "星期"),
     ("year", "month", "week", "day", "decade", "hour"),
@@ -270,15 +281,15 @@ _FIRST: list[str] = [
     _ZYR1, _ZH_NUM1, "eEmMlLtTbBsS",  # parts of months
     _ZYR1, _MON1, _ZH_NUM1, _REL1, _MON1,  # months
     _ZYR1 + "上下", "tTfFsS12", "H",  # halves
-    _ZYR1 + "第三四1-4", "tTfFsS1-4", "Q", "tTMJSD",  # quarters
+    _ZYR1 + "第三四1-4", _ZYR1 + "第", "tTfFsS1-4", "Q", "tTMJSD",  # quarters
     "上本二0-9一三四五六七八九", "12", "tT12", "'",  # decades
     _ZYR1, _REL1, "lLeE", "12",  # years
     "本这上下", _REL1,  # relative months
-    "上本这下", "周星礼", _REL1, _REL1 + "oO", "MTWFS",  # weeks and weekdays
+    "上本这下", "周星礼", _REL1, "上本这下", _REL1 + "oO", _REL1 + "oO", "MTWFS",  # weeks
     "今昨前明tTyY",  # relative days
     "0-9廿卅",  # bare day of month
     "今昨前明周星礼",  # day in brackets
-    "当同即tToO",  # anaphora
+    "当同即自公发印颁tToOeEwW",  # anaphora
     "月",  # bare part of the current month
     _ZH_NUM1 + "百两几数半", "0-9oOtTfFsSeEnNaAmM",  # durations
 ]  # fmt: skip
@@ -287,7 +298,7 @@ RULES: list[tuple[re.Pattern[str], Handler, tuple[str, ...]]] = [
     for (pattern, handler), triggers, first in zip(_RULES, _TRIGGERS, _FIRST, strict=True)
 ]
 ALL_TRIGGERS: frozenset[str] = frozenset(t for triggers in _TRIGGERS for t in triggers)
-# Rules gated by the same triggers share one combined pass (see _date_scan): 44 passes -> 25.
+# Rules gated by the same triggers share one combined pass (see _date_scan): one pass per trigger group.
 _GROUPS: dict[tuple[str, ...], list[int]] = {}
 for _index, (_, _, _triggers) in enumerate(RULES):
     _GROUPS.setdefault(_triggers, []).append(_index)

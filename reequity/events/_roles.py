@@ -6,12 +6,17 @@ These rules read the text around a candidate date (Simplified script, ASCII digi
 * part of a **document number** - 公告（2025）第70号, 公告2025年第61号, "No. 18 [2025]",
   工信部联原〔2023〕245号: not a date at all;
 * a **report date** - the day a source said or reported something ("trading firms said
-  Wednesday", "据共同社周六报道", "Reuters reported on Saturday"), or a **dateline**
+  Wednesday", "据共同社周六报道", "Reuters reported on Saturday"), the day a spokesperson or
+  official spoke ("发言人…6日在发布会上说", "对记者说", "told reporters on Tuesday", "the
+  minister said in a media release on Monday"), the date of a claim about what someone else
+  would do ("a fact sheet released last week claimed Beijing would ..."), or a **dateline**
   ("上海7日电", "BEIJING, Dec 27 (Reuters) -"), which is the publication date: kind
   ``report``;
 * a **period** - a quota batch, a statistics period or a fiscal period ("2023年第三批 ...
   指标", "2023年度", "the 2024 output", "9月稀土出口4000吨", "较8月", "the March quarter
-  revenue"): kind ``period``;
+  revenue", "始自7月1日的本财年"), a range ("2008年至2010年", "1-10月份", "from 2008 to
+  2010") or a comparison base ("down from last year", "this year's quota", "低于2010年水平"):
+  kind ``period``;
 * in a **future** clause ("will be unveiled on Monday", "expected in June", "将于10月20日公布"):
   a yearless date resolves forward and the mention is never an event.
 
@@ -26,10 +31,12 @@ import re
 
 __all__ = ["doc_number_spans", "is_future", "report_role", "is_period"]
 
-_Y = r"(?:19|20)[0-9]{2}"
+_Y = r"(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3})"  # 2002 or 二○○二
 _DOC = re.compile(
     r"公告\s*[（(〔\[【]?\s*" + _Y + r"\s*[）)〕\]】]?\s*年?\s*第?\s*[0-9]+\s*号"
-    r"|" + _Y + r"\s*年\s*第\s*[0-9]+(?:\s*[、,，和及]\s*[0-9]+)*\s*号"
+    r"|"
+    + _Y
+    + r"\s*年\s*第\s*(?:[0-9]+|[一二三四五六七八九十百〇○零]+)(?:\s*[、,，和及]\s*[0-9]+)*\s*号"
     r"|[（(〔\[【]\s*" + _Y + r"\s*[）)〕\]】]\s*(?:第\s*)?[0-9]+\s*号"
     r"|\bNos?\.?\s*[0-9]+(?:\s*(?:[-–,]|and|to)\s*[0-9]+)*\s*(?:\[\s*"
     + _Y
@@ -79,9 +86,25 @@ def is_future(text: str, lo: int, start: int, end: int, hi: int) -> bool:
 _SOURCES = frozenset(
     ["firms", "firm", "houses", "traders", "trader", "sources", "source", "official", "officials", "executive", "executives", "analysts", "analyst", "people", "insiders", "media", "newspaper", "paper", "agency", "news", "reuters", "bloomberg", "kyodo", "nikkei", "xinhua", "ap", "afp", "sputnik", "journal", "times", "post", "survey", "brokers", "dealers", "participants", "diplomats", "observers", "residents"]
 )  # fmt: skip
+# people who speak about a policy rather than enact it: "Prime Minister X said on Monday",
+# "a ministry spokeswoman said Tuesday" (any of the last few words before the verb)
+_SPEAKERS = frozenset(
+    ["spokesman", "spokeswoman", "spokesperson", "spokespeople", "minister", "secretary", "premier", "president", "chancellor", "ambassador", "envoy", "commissioner", "representative", "ceo", "chairman", "chairwoman", "director", "lawmaker", "lawmakers", "senator"]
+)  # fmt: skip
 _EN_REPORT = re.compile(
     r"(?i:\b(?P<verb>said|says|reported|reports|wrote|revealed|told\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)"
-    r"{0,3})\s+(?:(?:late|early)\s+)?(?:on\s+)?)$"
+    r"{0,3}|told\s+(?:reporters|journalists|(?:a|the)\s+(?:news\s+|press\s+)?(?:briefing|conference)))"
+    # "said in a media release on Monday", "said at a regular briefing on Thursday": the
+    # speaker test below still decides (a ministry announcing at its briefing dates a policy)
+    r"(?:\s+(?:in|at)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:release|statement|"
+    r"interview|briefing|conference|note|post|speech))?"
+    r"\s+(?:(?:late|early)\s+)?(?:on\s+)?)$"
+)
+# "a fact sheet released last week had claimed Beijing would issue ...": the date of a claim
+# about what someone else would do is the claim's date, not the policy's
+_EN_CLAIM_RIGHT = re.compile(
+    r"[^,;.]{0,30}?\b(?:claimed|claims|suggested|insisted|argued|asserted)\b"
+    r"(?:\s+that)?(?:\s+[\w.']+){1,3}?\s+(?:would|will)\b"
 )
 _ZH_REPORT_RIGHT = re.compile(
     r"\s*(?:[\u4e00-\u9fff]{0,6}?(?:社|网|媒体?|报|台|路透|彭博|共同|日经|新华|人士))?\s*[曾也]?"
@@ -89,6 +112,25 @@ _ZH_REPORT_RIGHT = re.compile(
 )
 _ZH_ACCORDING = re.compile(r"据[^，。；]{0,16}$")
 _ZH_ACCORDING_RIGHT = re.compile(r"[^，。；]{0,4}?(?:报道|报导|消息|称|透露|披露|援引|引述|发文)")
+# 发言人X 6日在例行新闻发布会上说 / 接受媒体采访时表示 / 答记者问: the day a spokesperson spoke
+_ZH_SPOKESPERSON_LEFT = re.compile(r"发言人[^，。；]{0,12}$")
+_ZH_BRIEFING_RIGHT = re.compile(
+    r"[^，。；]{0,12}?(?:发布会|记者会|吹风会|采访|答记者问|对记者|表示|称|说|指出|回应|强调)"
+)
+# "官员8日对记者说", "8日在记者会上表示", "8日接受媒体采访时称": whoever speaks, a briefing
+_ZH_BRIEFING_ANY_RIGHT = re.compile(
+    r"[^，。；]{0,6}?(?:对记者(?:说|表示|称)|答记者问|在[^，。；]{0,10}(?:发布会|记者会|吹风会)上"
+    r"|接受[^，。；]{0,8}采访|(?:召开|举行|主持)[^，。；]{0,6}(?:记者会|发布会|吹风会))"
+)
+# ... unless the briefing is where the policy itself was announced ("7月3日在发布会上宣布")
+_ZH_ANNOUNCE = re.compile(r"宣布|公布|发布(?!会)|决定|批准|下达|出台")
+# "12月23日，据商务部网站消息，..." / "12月23日，商务部发言人接受采访时表示": a date that
+# stands alone before its sentence's source dates that report
+_ZH_LEAD_REPORT = re.compile(
+    r"\s*[，,]\s*(?:据[^，。；]{0,20}(?:消息|报道|报导)|[^，。；]{0,16}发言人[^，。；]{0,12}"
+    r"(?:发布会|记者会|吹风会|采访|答记者问|对记者)"
+    r"|[^，。；]{0,12}(?:召开|举行|主持)[^，。；]{0,6}(?:记者会|发布会|吹风会))"
+)
 _DATELINE_RIGHT = re.compile(r"\s*(?:电|讯)|\s*\([A-Z][\w.&' -]{1,30}\)\s*(?:-|–|—)")
 _DATELINE_LEFT = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30},(?:\s+[A-Z][a-z]+,)?\s*$")
 
@@ -99,7 +141,7 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
         text[lo:start]
     ):
         return "dateline"
-    found = _EN_REPORT.search(text, max(lo, start - 60), start)
+    found = _EN_REPORT.search(text, max(lo, start - 80), start)
     if found is not None:
         verb = found["verb"].lower()
         if not verb.startswith(("said", "says")):
@@ -107,8 +149,27 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
         words = re.findall(r"[A-Za-z]+", text[max(lo, found.start() - 40) : found.start()])
         if words and words[-1].lower() in _SOURCES:
             return "report_date"
+        if any(w.lower() in _SPEAKERS for w in words[-5:]):
+            return "report_date"
         return None
+    if _EN_CLAIM_RIGHT.match(text, end, hi):
+        return "report_date"
     if _ZH_REPORT_RIGHT.match(text, end, min(hi, end + 14)):
+        return "report_date"
+    if (
+        _ZH_BRIEFING_ANY_RIGHT.match(text, end, hi)
+        or (
+            _ZH_SPOKESPERSON_LEFT.search(text, max(lo, start - 16), start)
+            and _ZH_BRIEFING_RIGHT.match(text, end, hi)
+        )
+    ) and not _ZH_ANNOUNCE.search(text, end, hi):
+        return "report_date"
+    lead = text[lo:start].rstrip()  # nothing before the date but, at most, a dateline
+    if (
+        (not lead or lead.endswith(("电", "讯")))
+        and hi - end <= 1
+        and _ZH_LEAD_REPORT.match(text, hi, hi + 40)
+    ):
         return "report_date"
     if _ZH_ACCORDING.search(text, max(lo, start - 16), start) and _ZH_ACCORDING_RIGHT.match(
         text, end, min(hi, end + 8)
@@ -122,30 +183,67 @@ _PERIOD_RIGHT = re.compile(
     r"(?:度|\s*年度)"
     r"|\s*的?(?:第[一二三四五六七八九十0-9]+批|全年|前三季度)"
     r"|[^，。；]{0,10}?(?:配额|指标|出口量|进口量|产量|销量|出口额|进口额|总量|营收|营业收入|净利|财报|"
-    r"年报|数据|统计)"
+    r"年报|数据|统计|水平)"
     r"|[^，。；]{0,12}?[0-9][0-9.,]*\s*(?:万|亿)?[0-9.,]*\s*(?:吨|公吨|美元|元|%)"
     r"|[^，。；]{0,12}?(?:较|比)(?:上月|上年|去年|前一个?月|同期)"
     r"|[^，。；]{0,8}?出口(?:量|额)?(?:大幅)?(?:降|升|增|减|下降|上升|增长|减少|大增|锐减|下滑|回升)"
     r"|[^，。；]{0,3}?(?:以来|来)[^，。；]{0,6}?(?:最高|最低|新高|新低)"
     r"|[^，。；]{0,8}?创[^，。；]{0,10}?(?:新高|新低|纪录|最高|最低)"
-    r"|(?i:\s+quarter(?:ly)?\b|\s+(?:(?!(?:with|on|to|by|from|and|as|after|before|when|that|which|"
+    r"|(?i:\s+quarter(?:ly)?\b|(?:'s|’s)?\s+(?:(?!(?:with|on|to|by|from|and|as|after|before|when|that|which|"
     r"for|of|in|at)\b)[\w-]+\s+){0,3}?(?:quotas?|output|production|exports?|imports?|"
-    r"sales|revenue|earnings|profits?|results|figures|data|volumes?|shipments|budget|levels?)\b)"
+    r"sales|revenue|earnings|profits?|results|figures|data|volumes?|shipments|budget|levels?)\b"
+    # "the October export controls", "October export tightening" name a policy, not a volume
+    r"(?!\s+(?:controls?|curbs|restrictions|tightening|bans?|limits|licen[cs]es?|rules|measures|"
+    r"regime|regulations)\b))"
+)
+# a year or month that opens or closes a range ("2008年至2010年", "2008-2010年", "1-10月份",
+# "from 2008 to 2010"): a span of statistics or record, not the date of something
+_RANGE_RIGHT = re.compile(
+    r"\s*(?:年|月份?)?\s*(?:-|–|—|~|～|至|到)\s*(?:[0-9]{1,4}|[一二三四五六七八九十]{1,3})\s*(?:年|月)"
+    r"|(?i:\s+(?:to|through|and|-|–)\s+(?:19|20)[0-9]{2}\b)"
+)
+_RANGE_LEFT = re.compile(
+    r"(?:[0-9]{1,4}|[一二三四五六七八九十]{1,3})\s*(?:年|月)?\s*(?:-|–|—|~|～|至|到)\s*$"
+    r"|(?i:\b(?:between|from)\s+(?:19|20)[0-9]{2}\s+(?:to|and|through)\s+$|(?:19|20)[0-9]{2}\s*[-–]\s*$)"
 )
 _PERIOD_LEFT = re.compile(
-    r"(?:较|比|同比|环比|相比)\s*$"
+    r"(?:较|比|同比|环比|相比|低于|高于|少于|多于|超过|不及|相当于)\s*$"
     r"|(?i:\b(?:revenue|sales|output|profits?|earnings|quotas?)\s+"
     r"(?:[\w$.,-]+\s+)?(?:for|in|during|of|over)\s+(?:the\s+)?$"
+    r"|\b(?:first|last|past)\s+(?:[\w-]+\s+)?(?:months?|weeks?|quarters?|half)\s+of\s+(?:the\s+)?$"
     r"|[0-9][0-9.,]*\s*(?:m|bn|b|million|billion|tonnes?|tons?|t|%|percent)\s+(?:in|for|during)\s+"
-    r"(?:the\s+)?$|\b(?:fiscal|financial\s+year|FY)\s*$)"
+    r"(?:the\s+)?$|\b(?:fiscal|financial\s+year|FY)\s*$"
+    # "down from last year", "higher than in 2010", "compared with 2011": a comparison base
+    r"|\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:in\s+|the\s+)?$"
+    r"|\b(?:down|up|higher|lower|more|less|fewer|above|below|rise|rises|rose|fell|falls|increase|"
+    r"increased|decrease|decreased|decline|declined|drop|dropped|cut)\b(?:\s+[\w%.,]+){0,4}?\s+"
+    r"(?:from|than|on|over)\s+(?:in\s+|the\s+)?$)"
 )
 _PERIOD_GRANULARITIES = frozenset({"month", "quarter", "half", "year"})
 
 
+# "始自7月1日的本财年", "the fiscal year starting July 1": the date bounds a fiscal year
+_FISCAL_RIGHT = re.compile(
+    r"[^，。；]{0,4}?(?:的|开始的|起的)?(?:本|新|上|下一?)?(?:财年|财政年度|会计年度)"
+)
+_FISCAL_LEFT = re.compile(
+    r"(?i:\b(?:fiscal|financial)\s+year\s+(?:starting|beginning|from)\s+(?:on\s+)?$)"
+)
+
+
 def is_period(text: str, lo: int, start: int, end: int, hi: int, granularity: str) -> bool:
-    """Whether a month/quarter/half/year is a quota batch, statistics or fiscal period."""
+    """Whether a date is a quota batch, statistics or fiscal period (or bounds one)."""
+    if _FISCAL_RIGHT.match(text, end, min(hi, end + 12)) or _FISCAL_LEFT.search(
+        text, max(lo, start - 40), start
+    ):
+        return True
     if granularity not in _PERIOD_GRANULARITIES:
         return False
     if _PERIOD_RIGHT.match(text, end, min(hi, end + 24)):
+        return True
+    if granularity in ("year", "month") and (
+        _RANGE_RIGHT.match(text, end, min(hi, end + 12))
+        or _RANGE_LEFT.search(text, max(lo, start - 24), start)
+    ):
         return True
     return bool(_PERIOD_LEFT.search(text, max(lo, start - 40), start))

@@ -12,8 +12,9 @@ Event type
     take that clause's type and actors (see :mod:`reequity.events.extract`).
 Policy event
     A mention is a policy event when its kind is ``event``, its granularity is finer than a
-    decade, and its type is in :data:`POLICY_TYPES` (market reports and market shocks are
-    events but not policy).
+    half-year (a year or half-year alone dates nothing an event study can use; such a mention
+    can still link to a catalogue event), and its type is in :data:`POLICY_TYPES` (market reports and market
+    shocks are events but not policy).
 Confidence (additive, clipped to [0, 1])
     0.20 for a resolved date; + 0.15 day / 0.10 week or part of month / 0.05 month or
     quarter; + 0.25 when a type keyword matched, + 0.05 per extra hit (at most + 0.10);
@@ -61,7 +62,7 @@ G = r"[^。！？!?；;\n]"
 # Strong keywords name the event; weak ones (generic words such as "deal", 协议, "plant") only
 # hint at it: a type read from weak words alone links to the catalogue only on a close match.
 _STRONG = {
-    "export_control_relaxation": rf"暂停实施|暂停执行|停止实施|暂停{G}{{0,10}}(?:管制|措施|限制|禁令)|放宽|松绑|恢复{G}{{0,8}}(?:出口|供应|发货|许可)|取消{G}{{0,8}}(?:配额|限制|管制)|豁免|通用许可|一般许可|解除{G}{{0,6}}(?:禁令|限制|管制)|批准{G}{{0,10}}(?:出口|许可)|获批|发放{G}{{0,6}}许可|(?:措施|管制|限制|禁令|公告)[^。；，]{{0,20}}?暂停(?!出口|供应)|(?i:\bsuspend(?:s|ed|ing)?\b{G}{{0,40}}\b(?:controls?|measures|restrictions|ban|curbs)\b|\bpaus(?:e|es|ed|ing)\b{G}{{0,30}}\b(?:controls?|curbs|restrictions|measures)\b|\beas(?:e|es|ed|ing)\s+(?:export\s+)?(?:controls?|restrictions|curbs)|\brelax|\bresum(?:e|es|ed|ing|ption)\b{G}{{0,40}}\b(?:exports?|shipments|supplies|sales)\b|\brestart(?:s|ed|ing)?\b{G}{{0,40}}\bexports?\b|\blift(?:s|ed|ing)?\b{G}{{0,20}}\b(?:ban|restrictions|controls?|curbs)\b|\b(?:halt|end|stop|drop|remove|waive|roll(?:s|ed)?\s+back)(?:s|ed|ped|ing)?\b{G}{{0,30}}\b(?:limitations|restrictions|controls|curbs|bans?)\b|\bgeneral\s+licen[cs]es?|\bgreen\s+light\b|\b(?:grant(?:s|ed|ing)?|approv(?:e|es|ed|ing))\b{G}{{0,20}}\b(?:licen[cs]es?|permissions?|permits?|applications?|exports?)\b|\bgave\s+(?:\w+\s+)?approval\b|\btruce\b|\b(?:shipments|exports)\b{G}{{0,30}}\bresum(?:e|es|ed|ing)\b|\b(?:scrap(?:s|ped)?|abolish(?:es|ed)?)\b{G}{{0,20}}\bquotas?)",
+    "export_control_relaxation": rf"暂停实施|暂停执行|停止实施|暂停{G}{{0,10}}(?:管制|措施|限制|禁令)|放宽|松绑|恢复{G}{{0,8}}(?:出口|供应|发货|许可)|取消{G}{{0,8}}(?:配额|限制|管制)|豁免|通用许可|一般许可|解除{G}{{0,6}}(?:禁令|限制|管制)|批准{G}{{0,10}}(?:出口|许可)|获批|发放{G}{{0,6}}许可|(?:措施|管制|限制|禁令|公告)[^。；，]{{0,20}}?暂停(?!出口|供应)|(?i:\bsuspen(?:ds?|ded|ding|sion)\b{G}{{0,80}}\b(?:controls?|measures|restrictions|ban|curbs)\b|\bpaus(?:e|es|ed|ing)\b{G}{{0,30}}\b(?:controls?|curbs|restrictions|measures)\b|\beas(?:e|es|ed|ing)\s+(?:export\s+)?(?:controls?|restrictions|curbs)|\brelax|\bresum(?:e|es|ed|ing|ption)\b{G}{{0,40}}\b(?:exports?|shipments|supplies|sales)\b|\brestart(?:s|ed|ing)?\b{G}{{0,40}}\bexports?\b|\blift(?:s|ed|ing)?\b{G}{{0,20}}\b(?:ban|restrictions|controls?|curbs)\b|\b(?:halt|end|stop|drop|remove|waive|roll(?:s|ed)?\s+back)(?:s|ed|ped|ing)?\b{G}{{0,30}}\b(?:limitations|restrictions|controls|curbs|bans?)\b|\bgeneral\s+licen[cs]es?|\bgreen\s+light\b|\b(?:grant(?:s|ed|ing)?|approv(?:e|es|ed|ing))\b{G}{{0,20}}\b(?:licen[cs]es?|permissions?|permits?|applications?|exports?)\b|\bgave\s+(?:\w+\s+)?approval\b|\btruce\b|\b(?:shipments|exports)\b{G}{{0,30}}\bresum(?:e|es|ed|ing)\b|\b(?:scrap(?:s|ped)?|abolish(?:es|ed)?)\b{G}{{0,20}}\bquotas?)",
     "export_control": rf"出口管制|管制措施|管制|列管|禁止{G}{{0,6}}出口|出口许可|出口限制|限制{G}{{0,8}}出口|禁运|断供|停止{G}{{0,4}}(?:出口|供应)|配额|总量控制指标|下达{G}{{0,30}}指标|开采指标|制裁|禁令|王牌|限制|收紧|审查|(?i:\bexport\s+controls?\b|\bexport\s+restrictions?\b|\brestrict(?:s|ed|ing|ions?)?\b|\bexport\s+ban\b|\bban(?:s|ned)?\b|\bembargo|\bhalt(?:s|ed|ing)?\b{G}{{0,20}}\b(?:shipments|exports)\b|\bblock(?:s|ed|ing)?\b{G}{{0,20}}\b(?:shipments|exports)\b|\bshipments\b{G}{{0,12}}\b(?:stopped|halted|suspended|blocked)\b|\bsupply\s+cut\b|\blimit(?:s|ed|ing)?\b{G}{{0,30}}\bexports?\b|\b(?:a|the)\s+(?:\w+\s+)?halt\b|\bcut\b{G}{{0,15}}\b(?:supply|quotas?)\b|\bquotas?\b|\bcurbs?\b|\bcontrols?\b|\btighten)",
     "tariff": r"关税|加征|(?i:\btariffs?\b|\bduties\b|\blevies\b)",
     "trade_dispute": r"世贸|世界贸易组织|诉讼|裁决|起诉|(?i:\bWTO\b|\bdisputes?\b|\bruling\b|\bruled\b|\bcomplaints?\b|\bappellate\b|\bpanel\s+reports?\b)",
@@ -69,9 +70,9 @@ _STRONG = {
     "diplomatic_meeting": r"会晤|会面|见了一面|见面|峰会|会谈|通话|磋商|首脑|川习会|(?i:\bsummit\b|\bmet\b|\btalks\b|\bphone\s+call\b)",
     "production_milestone": rf"投产|量产|首批|突破|攻克|复产|产出|商业化生产|实现.{{0,4}}生产|(?i:\bcommercial\s+production\b|\bfirst\b{G}{{0,30}}\b(?:production|output|oxide|separated|batch)\b|\bproduced\b|\bbreakthrough\b|\bcommissioned\b|\bstart(?:s|ed)?\s+production\b|\bmilestone\b|\bcommercialize)",
     "supply_chain_investment": r"投资|合资|建厂|融资|贷款|入股|注资|拨款|精炼厂|冶炼厂|分离厂|(?i:\binvest(?:s|ed|ment|ments)?\b|\bjoint\s+venture\b|\brefinery\b|\bfunding\b|\bloan\b|\bofftake\b|\bprice\s+floor\b|\bpartnership\b)",
-    "industrial_policy": r"总统令|路线图|法案|条例|规划|补贴|税收优惠|扶持|立法|法规|成立.{0,6}集团|(?i:\broadmap\b|\bact\b|\blaw\b|\bregulations?\b|\bdecree\b|\bexecutive\s+order\b|\bstockpil|\bsubsid|\btax\s+(?:incentives?|credits?)\b|\blegislation\b|\baction\s+plan\b|\binvestigation\b)",
+    "industrial_policy": r"总统令|路线图|法案|条例|规划|补贴|税收优惠|扶持|立法|法规|成立.{0,6}集团|集团[^。！？!?；;\n]{0,10}成立|组建|(?i:\broadmap\b|\bact\b|\blaw\b|\bregulations?\b|\bdecree\b|\bexecutive\s+order\b|\bstockpil|\bsubsid|\btax\s+(?:incentives?|credits?)\b|\blegislation\b|\baction\s+plan\b|\binvestigation\b)",
     "market_shock": r"暴跌|崩盘|重挫|大跌|股灾|熔断|(?i:\bsell-?off\b|\bcrash|\bplunge|\btumble|\brout\b)",
-    "market_report": rf"报道|报导|彭博|路透|通讯社|消息称|据{G}{{0,10}}称|指数|涨幅|上涨|下跌|股价|净利润|储量|数据显示|(?i:\breport(?:s|ed)?\b|\baccording\s+to\b|\bindex\b|\bshares\b|\bstocks?\b|\bprofit|\bsurged?\b|\bdata\s+show)",
+    "market_report": rf"报道|报导|彭博|路透|通讯社|消息称|据{G}{{0,10}}称|指数|涨幅|上涨|下跌|股价|净利润|储量|数据显示|(?i:\breport(?:s|ed)?\b|\baccording\s+to\b(?!\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?(?:statement|notice|announcement|decision|decree|circular|order))|\bindex\b|\bshares\b|\bstocks?\b|\bprofit|\bsurged?\b|\bdata\s+show)",
 }
 _WEAK = {
     "trade_agreement": r"协议|达成|谈妥|(?i:\bagreements?\b|\bdeals?\b)",

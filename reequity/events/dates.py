@@ -34,8 +34,13 @@ Conventions (documented choices, not guesses):
   date is the earliest such date ending on or after publication, and the mention is never an
   event (``other``, or ``target``/``deadline`` with a marker).
 * "the March quarter" is the calendar quarter ending in March (Australian reporting).
-* Anaphora (当天, 当日, 同日, 当晚, 即日起, "the same day", "that day") take the date of the
-  nearest earlier past day in the text, else the publication date; ``flags`` says which.
+* Anaphora (当天, 当日, 同日, 当晚, 即日起, 自公布日起 / 自发布之日起, "the same day", "that day",
+  "effective immediately") take the date of the nearest earlier past day in the text, else
+  the publication date; ``flags`` says which.
+* 上周末 / "last weekend" is the Saturday-Sunday of the previous week, "over the weekend" the
+  latest weekend begun by publication; 第三季 / 今年一季 (without 度) are quarters.
+* A yearless date takes a year stated *later* in its sentence only when that year is not a
+  quota batch, statistics or comparison period; a dateline never borrows a year.
 
 Everything is pure: no I/O, compiled regexes, one pass per rule.
 """
@@ -121,7 +126,8 @@ _LEFT_DEADLINE = re.compile(
 _RIGHT_DEADLINE = re.compile(r"^\s*(?:之前|以前|前(?![往景者进提夕])|为止|截止|底前)")
 _RIGHT_EFFECTIVE = re.compile(r"\s*起(?:施行|实施|生效|执行)")
 _LEFT_EFFECTIVE = re.compile(
-    r"(?i:\b(?:from|starting(?:\s+on|\s+from)?|effective(?:\s+from|\s+on)?|as\s+of|beginning)\s+$)"
+    r"(?:始自|始于)\s*$"
+    r"|(?i:\b(?:from|starting(?:\s+on|\s+from)?|effective(?:\s+from|\s+on)?|as\s+of|beginning)\s+$)"
 )
 _LEFT_TARGET = re.compile(
     r"(?:到|至|力争|争取|目标|计划|预计|将于|将在|有望|(?i:\b(?:target(?:ed|s)?\s+(?:for|of)|"
@@ -170,7 +176,7 @@ def resolve_with_sentences(
     folded = fold_digits(to_simplified(text))
     cands = _drop_doc_numbers(_collect(folded, pub), doc_number_spans(folded))
     spans = sentence_spans(folded)
-    _borrow_sentence_years(cands, spans)
+    _borrow_sentence_years(cands, spans, folded)
     mentions: list[TemporalMention] = []
     last_day: date | None = None  # the nearest earlier past day, for anaphora
     for cand in cands:
@@ -262,8 +268,14 @@ def _collect(folded: str, pub: date) -> list[Cand]:
     return kept
 
 
-def _borrow_sentence_years(cands: list[Cand], spans: list[tuple[int, int]]) -> None:
-    """Give yearless months/days the explicit year stated in the same sentence, if any."""
+def _borrow_sentence_years(cands: list[Cand], spans: list[tuple[int, int]], folded: str) -> None:
+    """Give yearless months/days the explicit year stated in the same sentence, if any.
+
+    The nearest earlier year is used, else the first later one - unless that later year is a
+    quota batch, statistics or comparison period ("12月13日下达了2014年第一批配额": the batch
+    is for next year; "7月14日发布…，略低于2010年出口水平"): those name another period, not
+    the date's year. A dateline ("北京12月28日电") never borrows: it is the publication day.
+    """
     years = [c for c in cands if c.granularity == "year" and c.year_source == "explicit"]
     if not years:
         return
@@ -277,7 +289,16 @@ def _borrow_sentence_years(cands: list[Cand], spans: list[tuple[int, int]]) -> N
         if not same:
             continue
         before = [y for y in same if y.start < cand.start]
-        source = before[-1] if before else same[0]
+        if before:
+            source = before[-1]
+        else:
+            source = same[0]
+            y_lo, y_hi = clause_at(folded, lo, hi, source.start)
+            if is_period(folded, y_lo, source.start, source.end, y_hi, "year"):
+                continue
+        c_lo, c_hi = clause_at(folded, lo, hi, cand.start)
+        if report_role(folded, c_lo, cand.start, cand.end, c_hi) == "dateline":
+            continue
         cand.year, cand.year_source, cand.context_start = source.year, "context", source.start
 
 

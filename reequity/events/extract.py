@@ -8,6 +8,7 @@ study *events* (one per dated policy event, ``event_id, date, ...``) is
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 from os import PathLike
 from typing import Any
@@ -132,10 +133,16 @@ class _Context:
                 masked = m.surface.replace(",", " ").replace("，", " ")
                 self.clauses = self.clauses[: m.start] + masked + self.clauses[m.end :]
         self.dated: dict[tuple[int, int], int] = {}  # sentence -> number of dated mentions
+        self.starts = sorted(m.start for m in mentions if m.date_start is not None)
         for m in mentions:
             if m.date_start is not None:
                 key = sentence_at(spans, m.start)
                 self.dated[key] = self.dated.get(key, 0) + 1
+
+    def has_date(self, lo: int, hi: int) -> bool:
+        """Whether a dated mention starts in ``[lo, hi)``."""
+        i = bisect_left(self.starts, lo)
+        return i < len(self.starts) and self.starts[i] < hi
 
 
 def _row(article: Any, mention: TemporalMention, context: _Context, published: pd.Timestamp,
@@ -173,7 +180,14 @@ def _row(article: Any, mention: TemporalMention, context: _Context, published: p
         "date_end": mention.date_end,
         "granularity": mention.granularity,
         "kind": mention.kind,
-        "is_policy_event": bool(is_event and labels.event_type in POLICY_TYPES),
+        # a year or half-year alone does not date a policy event ("approved in 2021",
+        # "2024年出台", "the quota for the second half"); it can still name a catalogue event
+        # through its link, which gives the day
+        "is_policy_event": bool(
+            is_event
+            and mention.granularity not in ("year", "half")
+            and labels.event_type in POLICY_TYPES
+        ),
         "event_type": labels.event_type if mention.kind != "duration" else None,
         "actors": ";".join(labels.actors),
         "sentence": sentence,
@@ -215,7 +229,14 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
     if clause.event_type is None:
         if context.dated.get((lo, hi), 0) <= 1 or _DOCUMENT.search(context.text, c_lo, c_hi):
             return sentence  # alone in its sentence, or dating a document ("Monday notice")
-        found = _next_typed_clause(context, c_hi, hi)
+        if _QUALIFIER.match(context.text, c_lo, c_hi):  # "..., effective from early November"
+            found = _previous_typed_clause(context, lo, c_lo)
+        else:
+            found = _next_typed_clause(context, c_hi, hi)
+        if found is None:
+            found = _previous_undated_clause(context, lo, c_lo)
+        if found is None and _DOCUMENT.search(context.text, lo, hi):
+            return sentence  # the provisions of a document ("第3项自公布日起实施") take its type
         if found is None:
             return SentenceLabels(None, 0, sentence.actors, sentence.elements)
         clause = found
@@ -237,15 +258,55 @@ def _title_labels(context: _Context, sentence: SentenceLabels) -> SentenceLabels
                           sentence.elements or title.elements, title.generic)  # fmt: skip
 
 
+# A clause that only qualifies the one before it ("..., effective from early November",
+# "..., valid until ...", "，自即日起"): its date belongs to the earlier clause's verb.
+_QUALIFIER = re.compile(
+    r"\s*(?:(?i:effective|valid|starting|beginning|in\s+force|with\s+effect)\b|自(?!然|治|由|主|己))"
+)
+# A clause giving the background or cause ("following a trade agreement", "amid ...",
+# "在…之后"): its type never dates an earlier date.
+_BACKGROUND = re.compile(
+    r"\s*(?:(?i:following|after|amid|in\s+response\s+to|due\s+to|because\s+of|as\s+a\s+result)\b"
+    r"|继|随着|由于|因为|在[^，。；]{0,20}之?后)"
+)
+
+
 def _next_typed_clause(context: _Context, start: int, hi: int) -> SentenceLabels | None:
     """The labels of the first later clause of the sentence that names a type ("即日起，暂停
-    实施 ..."): a leading date belongs to the verb that follows it, not to an earlier one."""
+    实施 ..."): a leading date belongs to the verb that follows it, not to an earlier one.
+    Background clauses ("following a trade agreement") are passed over."""
     while start < hi:
         c_lo, c_hi = clause_at(context.clauses, start + 1, hi, start + 1)
         labels = context.lexicon.labels(c_lo, c_hi)
-        if labels.event_type is not None:
+        if labels.event_type is not None and not _BACKGROUND.match(context.text, c_lo, c_hi):
             return labels
         start = c_hi
+    return None
+
+
+def _previous_typed_clause(context: _Context, lo: int, c_lo: int) -> SentenceLabels | None:
+    """The labels of the nearest earlier clause of the sentence that names a type."""
+    end = c_lo - 1
+    while end > lo:
+        p_lo, p_hi = clause_at(context.clauses, lo, end, end - 1)
+        labels = context.lexicon.labels(p_lo, p_hi)
+        if labels.event_type is not None:
+            return labels
+        end = p_lo - 1
+    return None
+
+
+def _previous_undated_clause(context: _Context, lo: int, c_lo: int) -> SentenceLabels | None:
+    """The labels of the nearest earlier clause that names a type but holds no date of its own
+    ("Earlier restrictions, including those imposed in August 2023 ... and in April 2025"):
+    with no later verb, dates take the type of the head noun they qualify."""
+    end = c_lo - 1
+    while end > lo:
+        p_lo, p_hi = clause_at(context.clauses, lo, end, end - 1)
+        labels = context.lexicon.labels(p_lo, p_hi)
+        if labels.event_type is not None:
+            return None if context.has_date(p_lo, p_hi) else labels
+        end = p_lo - 1
     return None
 
 

@@ -280,7 +280,7 @@ def plot_lead_lag_grid(results: Mapping[tuple[str, str], Any], *, ncols: int = 3
     Parameters
     ----------
     results : mapping of (ticker_a, ticker_b) to LeadLagResults
-        E.g. ``CorrelationStudy.lead_lag``.
+        E.g. ``CorrelationResults.lead_lag``.
     ncols : int, default 3
 
     Returns

@@ -67,6 +67,8 @@ def normalize_events(events: pd.DataFrame, tickers: list[str]) -> pd.DataFrame:
     from reequity.data.zones import split_instants
 
     ev = split_instants(events)  # an offset in a date is the event's time and zone
+    if ev is events:  # never add columns to (or retype) the caller's frame
+        ev = events.copy()
     ev["event_id"] = ev["event_id"].astype(str)
     try:
         ev["date"] = pd.to_datetime(ev["date"]).dt.tz_localize(None).dt.normalize()

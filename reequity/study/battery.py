@@ -15,17 +15,17 @@ import pandas as pd
 
 from reequity.errors import StatisticWarning
 from reequity.study.arrays import take_cols
+from reequity.study.conventions import follows_estudy2
 from reequity.study.derive import Arrays
 from reequity.study.perfirm import PerFirm, per_firm
 from reequity.study.statistics import TESTS, Sample, TestResult
 from reequity.study.statistics.base import nan_result
 from reequity.study.statistics.batched import BATCHED, Groups, batched_tests
+from reequity.study.statistics.batched_extra import portfolio_groups, wilcoxon_groups
 from reequity.study.statistics.grank import grank_counts, grank_groups
 
 __all__ = ["run_battery"]
 
-_NEEDS_RANKS = {"corrado_rank", "modified_rank", "corrado_sign", "grank"}
-_NEEDS_RBAR = {"adjusted_patell", "kolari_pynnonen"}
 # mean firm-events per event group up to which the groups are tested all at once: small
 # groups pay a Python pass each; large ones do not, and the all-at-once (n, C)
 # temporaries would cost first-touch page faults instead (measured at 100,000)
@@ -33,10 +33,16 @@ _BATCH_ROWS = 1024
 _ROW_FIELDS = ("ar", "sar", "car", "scar", "sigma", "n_est", "dof", "lamb_c", "cluster")
 
 
+def _needs(need: str, chosen: set[str]) -> bool:
+    """Whether a chosen test reads an input the battery prepares only on demand (its
+    registry entry's ``needs``: ``ranks``, ``rbar``)."""
+    return any(need in TESTS.entry(name).needs for name in chosen)
+
+
 def _lamb_cbar(a: Arrays, rows: slice, conv: str) -> np.ndarray:
     """Lamb's per-day factor: estudy2 uses the first firm's index and the mean M."""
     c = a.lamb_c[rows]
-    if conv == "estudy2":
+    if follows_estudy2(conv):
         m_mean = a.n_est[rows].mean()
         return c[0] - 1 / a.n_est[rows][0] + 1 / m_mean
     present = np.isfinite(take_cols(a.ar[rows], a.span))
@@ -139,22 +145,23 @@ def _run_group(
 
 def _by_group(
     a: Arrays,
-) -> tuple[Arrays, list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+) -> tuple[Arrays, bool, list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Rows ordered by event (stable: a group keeps its firm-events' order).
 
-    Returns the reordered arrays, group names, each row's group and cell codes (a cell is
-    an event's firm-events sharing the calendar date of day 0), and each cell's group and
-    day-0 date code.
+    Returns the reordered arrays, whether they are a copy (the battery's own memory),
+    group names, each row's group and cell codes (a cell is an event's firm-events
+    sharing the calendar date of day 0), and each cell's group and day-0 date code.
     """
     group, names = pd.factorize(a.params["event_id"].to_numpy())  # first-appearance order
     day, _ = pd.factorize(a.cluster)
-    if (np.diff(group) < 0).any():  # copy once so every group is a slice
+    copied = bool((np.diff(group) < 0).any())
+    if copied:  # copy once so every group is a slice
         order = np.argsort(group, kind="stable")
         a = dataclasses.replace(a, **{f: getattr(a, f)[order] for f in _ROW_FIELDS})
         group, day = group[order], day[order]
     key = group.astype(np.int64) * (int(day.max(initial=0)) + 1) + day
     _, first, cell = np.unique(key, return_index=True, return_inverse=True)
-    return a, [str(x) for x in names], group, cell, group[first], day[first]
+    return a, copied, [str(x) for x in names], group, cell, group[first], day[first]
 
 
 def _grank_groups(
@@ -184,7 +191,7 @@ def _batch(bounds: np.ndarray) -> bool:
 
 def _group_rbar(per: PerFirm, bounds: np.ndarray, chosen: set[str]) -> np.ndarray:
     """Kolari-Pynnonen's mean correlation of each event group (NaN when not needed)."""
-    if not _NEEDS_RBAR & chosen:
+    if not _needs("rbar", chosen):
         return np.full(len(bounds) - 1, np.nan)
     return np.array(
         [
@@ -212,7 +219,7 @@ def _all_groups(
         return done
     n_all = np.zeros((n_g, per.cell_n.shape[1]))
     np.add.at(n_all, cell_group, per.cell_n)
-    if conv == "textbook" and BATCHED & chosen and n_g > 1 and (np.diff(bounds) > 0).all():
+    if not follows_estudy2(conv) and BATCHED & chosen and n_g > 1 and (np.diff(bounds) > 0).all():
         cell_ar = np.zeros_like(n_all)
         np.add.at(cell_ar, cell_group, per.cell_ar)
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -226,6 +233,8 @@ def _all_groups(
         )  # fmt: skip
         for d, r in zip(done, batched_tests(g, chosen), strict=True):
             d.update(r)
+    if n_g > 1 and (np.diff(bounds) > 0).all():  # neither depends on the convention
+        _extra_groups(a, per, bounds, cell_group, chosen, done)
     if "grank" not in chosen or counts is None:
         return done
     width = a.sar.shape[1] + a.scar.shape[1]
@@ -237,17 +246,46 @@ def _all_groups(
     return done
 
 
+def _extra_groups(
+    a: Arrays,
+    per: PerFirm,
+    bounds: np.ndarray,
+    cell_group: np.ndarray,
+    chosen: set[str],
+    done: list[dict[str, TestResult]],
+) -> None:
+    """Wilcoxon and portfolio of every event group at once (:mod:`.batched_extra`)."""
+    runs = {
+        "wilcoxon": lambda: wilcoxon_groups(take_cols(a.ar, a.span), a.car, bounds[:-1]),
+        "portfolio": lambda: portfolio_groups(
+            per.cell_ar, per.cell_n, cell_group, len(done), a.est, a.span, a.win
+        ),
+    }
+    for name in sorted(chosen & set(runs)):
+        with np.errstate(all="ignore"):
+            for d, r in zip(done, runs[name](), strict=True):
+                if r is not None:
+                    d[name] = r
+
+
 def run_battery(
-    a: Arrays, names: tuple[str, ...], conv: str, seed: int
+    a: Arrays, names: tuple[str, ...], conv: str, seed: int, *, scratch: bool = False
 ) -> dict[str, dict[str, TestResult]]:
-    """Run every selected test for each event group and for ``ALL``."""
-    a, groups, group, cell, cell_group, cell_day = _by_group(a)
+    """Run every selected test for each event group and for ``ALL``.
+
+    ``scratch=True`` says the caller never reads ``a.ar``'s estimation columns again, so
+    the battery may sort GRANK's estimation SARs in their memory (no (n, M) allocation).
+    Otherwise ``a`` is left as it was: the pool and its groups often share one AR array,
+    and a later run (a group, a pool, the group differences) must see the ARs.
+    """
+    a, copied, groups, group, cell, cell_group, cell_day = _by_group(a)
     chosen = set(names)
     per = per_firm(
         a, group, cell, len(cell_group),
-        ranks=bool(_NEEDS_RANKS & chosen),
+        ranks=_needs("ranks", chosen),
         sorted_sar=("grank" in chosen),
-        kp=bool(_NEEDS_RBAR & chosen),
+        kp=_needs("rbar", chosen),
+        overwrite=scratch or copied,
     )  # fmt: skip
     bounds = np.searchsorted(group, np.arange(len(groups) + 1))
     counts = None
@@ -262,6 +300,9 @@ def run_battery(
     done = _all_groups(a, per, counts, bounds, cell_group, chosen, conv)
     out: dict[str, dict[str, TestResult]] = {}
     for g, name in enumerate(groups):
+        if all(t in done[g] for t in names):  # every test done for all groups at once
+            out[name] = {t: done[g][t] for t in names}
+            continue
         cells = cell_group == g
         rows = slice(int(bounds[g]), int(bounds[g + 1]))
         sums = {

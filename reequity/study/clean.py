@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from reequity.errors import ConfigurationError, ReequityError
+from reequity.study.windows import DEFAULT_CLEAN_WINDOW
 
 __all__ = ["exclusion_frame", "exclusion_mask", "naive_dates", "ExclusionInput"]
 
@@ -176,7 +177,7 @@ def exclusion_mask(
     *,
     taus: np.ndarray,
     est: tuple[int, int],
-    window: tuple[int, int] = (-1, 1),
+    window: tuple[int, int] = DEFAULT_CLEAN_WINDOW,
     own_events: bool = True,
 ) -> np.ndarray:
     """(n, L) mask of the estimation sessions to drop, one row per firm-event.

@@ -9,17 +9,22 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from reequity.errors import ConfigurationError
+from reequity.study.statistics import TESTS
 
 if TYPE_CHECKING:
     from reequity.study.results import EventStudyResults
 
 __all__ = ["compare"]
 
+#: the dependence-robust tests that duplicate no other (the portfolio test is the CDA
+#: under one event date): the default columns
+_DISTINCT_ROBUST = TESTS.names(lambda entry: entry.robust and not entry.same_as)
+
 
 def compare(
     results: Mapping[str, EventStudyResults] | Sequence[EventStudyResults],
     *,
-    tests: Sequence[str] = ("cda", "kolari_pynnonen", "grank"),
+    tests: Sequence[str] = _DISTINCT_ROBUST,
     event_id: str | None = None,
 ) -> pd.DataFrame:
     """CAAR, N and the chosen tests' p-values of several results, side by side.

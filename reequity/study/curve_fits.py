@@ -77,6 +77,8 @@ UNUSED_FIELDS: dict[str, str] = {
     "tests": "read through test_names",
     "window_spec": "made from estimation and windows",
     "scale": "made from returns, benchmark and factors",
+    "pool_by": "the curve sets it to None: its rows are per event and the ALL pool",
+    "pools": "made from events and pool_by",
 }
 ROW_COLUMNS = ["event_id", "window", "n_firms", "caar", "ci_lower", "ci_upper"]
 

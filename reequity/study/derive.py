@@ -14,10 +14,11 @@ import pandas as pd
 
 from reequity.study.align import Panel
 from reequity.study.arrays import take_cols
+from reequity.study.conventions import follows_estudy2
 from reequity.study.models import ModelFit
 from reequity.study.windows import WindowSpec
 
-__all__ = ["Arrays", "derive"]
+__all__ = ["Arrays", "abnormal_returns", "derive"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,25 @@ def _window_stats(
 _CHUNK = 8192  # firm-events per block when computing AR
 
 
+def abnormal_returns(
+    ret: np.ndarray, expected: np.ndarray, *, out: np.ndarray | None = None
+) -> np.ndarray:
+    """The abnormal return AR = R - E[R]: the package's one definition of it.
+
+    ``expected`` comes from a fitted model (:func:`reequity.study.models.fit_model`;
+    :meth:`~reequity.study.models.ModelFit.expected_rows`). The event study applies it
+    block by block in place (``out=ret``); the correlation code's first reaction
+    (:func:`reequity.correlation.reaction.first_reaction`) calls it with the
+    ``market_adjusted`` model. NaN where either input is NaN.
+
+    Examples
+    --------
+    >>> abnormal_returns(np.array([0.03, np.nan]), np.array([0.01, 0.0])).round(4).tolist()
+    [0.02, nan]
+    """
+    return np.subtract(ret, expected, out=out)
+
+
 def _abnormal(
     ret: np.ndarray, fit: ModelFit, span: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -107,7 +127,7 @@ def _abnormal(
         b = slice(lo, lo + _CHUNK)
         expected = fit.expected_rows(b)
         exp_s[b] = take_cols(expected, span)
-        np.subtract(ret[b], expected, out=ret[b])
+        abnormal_returns(ret[b], expected, out=ret[b])
     return ret_s, exp_s, ret
 
 
@@ -119,7 +139,7 @@ def derive(
     lo, hi = spec.span
     span = np.flatnonzero((taus >= lo) & (taus <= hi))
     win = np.stack([(taus >= a) & (taus <= b) for a, b in spec.windows])
-    if conv == "estudy2" and fit.kind == "market":
+    if follows_estudy2(conv) and fit.kind == "market":
         c = take_cols(_estudy2_factor(panel, fit, est), span)
     else:
         c = fit.daily_factor(span)

@@ -9,10 +9,9 @@ SCAR, BHAR -> the test battery per event and pooled (:mod:`.statistics`) -> tidy
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -27,18 +26,27 @@ from reequity.study.checks import (
     zero_variance,
 )
 from reequity.study.clean import ExclusionInput, exclusion_frame, exclusion_mask, naive_dates
+from reequity.study.conventions import DEFAULT_CONVENTION, Convention, check_convention
 from reequity.study.derive import derive
 from reequity.study.event_checks import check_extent
 from reequity.study.frames import assemble
-from reequity.study.models import MODELS, Model, ModelFit, fit_model
+from reequity.study.models import DEFAULT_MODEL, DIMSON_LAGS, MODELS, Model, ModelFit, fit_model
+from reequity.study.pools import PoolBy, event_pools
 from reequity.study.results import EventStudyResults
 from reequity.study.statistics import TESTS
 from reequity.study.timing import time_unknown_issues
-from reequity.study.windows import WindowSpec, make_window_spec, parse_window
+from reequity.study.windows import (
+    DEFAULT_CLEAN_WINDOW,
+    DEFAULT_ESTIMATION,
+    DEFAULT_WINDOWS,
+    WindowSpec,
+    default_min_estimation,
+    make_window_spec,
+    parse_window,
+)
 
 __all__ = ["EventStudy", "event_study", "Convention"]
 
-Convention = Literal["textbook", "estudy2"]
 _NONE = np.empty((0, 0))
 Benchmark = str | pd.Series | Mapping[str, str] | None
 
@@ -54,10 +62,10 @@ class EventStudy:
     returns: pd.DataFrame
     events: pd.DataFrame
     benchmark: Benchmark
-    model: Model = "market"
-    estimation: tuple[int, int] = (-250, -11)
-    windows: Sequence[tuple[int, int]] = ((-1, 1),)
-    convention: Convention = "textbook"
+    model: Model = DEFAULT_MODEL
+    estimation: tuple[int, int] = DEFAULT_ESTIMATION
+    windows: Sequence[tuple[int, int]] = DEFAULT_WINDOWS
+    convention: Convention = DEFAULT_CONVENTION
     tests: str | Sequence[str] = "all"
     min_estimation: int | None = None
     calendars: Mapping[str, str] | None = None
@@ -65,28 +73,24 @@ class EventStudy:
     price_limits: Mapping[str, float | pd.Series] | None = None
     confounders: pd.DataFrame | None = None
     seed: int = 0
-    dimson_lags: int = 1
+    dimson_lags: int = DIMSON_LAGS
     groups: Mapping[str, str] | None = None
     kinds: Mapping[str, str] | None = None
     clean_estimation: bool = True
-    clean_window: tuple[int, int] = (-1, 1)
+    clean_window: tuple[int, int] = DEFAULT_CLEAN_WINDOW
     exclude: ExclusionInput = None
+    pool_by: PoolBy = None
     window_spec: WindowSpec = field(init=False, repr=False)
     exclusions: pd.DataFrame = field(init=False, repr=False)  # validated exclusion items
     test_names: tuple[str, ...] = field(init=False, repr=False)
+    pools: dict[str, str] = field(init=False, repr=False)  # event_id -> pool ({}: none)
     scale: float = field(init=False, repr=False)  # largest |return|, see checks.zero_variance
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "window_spec", make_window_spec(self.estimation, self.windows))
         object.__setattr__(self, "test_names", _test_names(self.tests))
-        if self.model not in MODELS:
-            raise ConfigurationError(
-                f"model {self.model!r} is not known; valid: {', '.join(MODELS)}."
-            )
-        if self.convention not in get_args(Convention):
-            raise ConfigurationError(
-                f"convention {self.convention!r} is not known; valid: textbook, estudy2."
-            )
+        entry = MODELS.entry(self.model)  # "model 'x' is not known; valid: ..."
+        check_convention(self.convention)
         if not isinstance(self.returns, pd.DataFrame) or not isinstance(
             self.returns.index, pd.DatetimeIndex
         ):
@@ -101,10 +105,17 @@ class EventStudy:
             )
         check_extent(self.window_spec, self.returns)  # before any (n x taus) array
         object.__setattr__(self, "scale", check_inputs(self.returns, self.benchmark, self.factors))
-        if self.benchmark is None and self.model not in ("constant_mean", "factor"):
+        if self.benchmark is None and entry.needs_benchmark:
+            free = [m.name for m in MODELS.values() if not m.needs_benchmark]
+            other = f" (or use model={free[0]!r})" if free else ""
             raise ConfigurationError(
                 f"model {self.model!r} needs a benchmark; pass benchmark=<column name>, a "
-                "Series or a mapping ticker -> column (or use model='constant_mean')."
+                f"Series or a mapping ticker -> column{other}."
+            )
+        if self.factors is None and entry.needs_factors:
+            raise ConfigurationError(
+                f"model={self.model!r} needs a factors frame (DatetimeIndex, one column per "
+                "factor); pass factors=<DataFrame>."
             )
         if self.min_estimation is not None and self.min_estimation < 3:
             raise ConfigurationError(
@@ -119,11 +130,17 @@ class EventStudy:
         window = parse_window(self.clean_window, name="clean_window")
         object.__setattr__(self, "clean_window", window)
         object.__setattr__(self, "exclusions", exclusion_frame(self.confounders, self.exclude))
+        object.__setattr__(self, "pools", event_pools(self.events, self.pool_by))
+
+    @property
+    def _options(self) -> dict[str, Any]:
+        """This spec's values of its model's registered options."""
+        return MODELS.entry(self.model).option_values(self)
 
     @property
     def _pad(self) -> int:
         """Leads and lags of the benchmark the model reads (Dimson, Scholes-Williams)."""
-        return {"dimson": self.dimson_lags, "scholes_williams": 1}.get(self.model, 0)
+        return MODELS.entry(self.model).pad_for(self._options)
 
     def fit(self) -> EventStudyResults:
         """Run the study and return :class:`~reequity.study.results.EventStudyResults`."""
@@ -190,9 +207,9 @@ class EventStudy:
             est,
             model=self.model,
             pad=self._pad,
-            lags=self.dimson_lags,
             factors=panel.factors,
             convention=self.convention,
+            options=self._options,
         )
         keep, dropped = self._screen(panel, fit, est)
         return fit, keep, dropped
@@ -202,8 +219,8 @@ class EventStudy:
     ) -> tuple[np.ndarray, list[Issue]]:
         """Drop firm-events with too few estimation observations or no residual
         variance (a constant series, an exact fit), reporting each."""
-        length = self.window_spec.estimation[1] - self.window_spec.estimation[0] + 1
-        need = max(self.min_estimation or math.ceil(0.5 * length), fit.k + 3)
+        estimation = self.window_spec.estimation
+        need = max(self.min_estimation or default_min_estimation(estimation), fit.k + 3)
         flat, typical = zero_variance(fit.sigma, panel.ret, est, self.scale)
         short = ~(fit.n_est >= need)
         keep = ~short & np.isfinite(fit.sigma) & (fit.sigma > 0) & ~flat
@@ -244,10 +261,10 @@ def event_study(
     events: pd.DataFrame,
     *,
     benchmark: Benchmark,
-    model: Model = "market",
-    estimation: tuple[int, int] = (-250, -11),
-    windows: Sequence[tuple[int, int]] = ((-1, 1),),
-    convention: Convention = "textbook",
+    model: Model = DEFAULT_MODEL,
+    estimation: tuple[int, int] = DEFAULT_ESTIMATION,
+    windows: Sequence[tuple[int, int]] = DEFAULT_WINDOWS,
+    convention: Convention = DEFAULT_CONVENTION,
     tests: str | Sequence[str] = "all",
     min_estimation: int | None = None,
     calendars: Mapping[str, str] | None = None,
@@ -256,8 +273,9 @@ def event_study(
     confounders: pd.DataFrame | None = None,
     seed: int = 0,
     clean_estimation: bool = True,
-    clean_window: tuple[int, int] = (-1, 1),
+    clean_window: tuple[int, int] = DEFAULT_CLEAN_WINDOW,
     exclude: ExclusionInput = None,
+    pool_by: PoolBy = None,
     **options: Any,
 ) -> EventStudyResults:
     """Run an event study on wide returns around dated events.
@@ -271,7 +289,10 @@ def event_study(
         ``ticker`` column each event applies to every non-benchmark column.
     benchmark : str, Series or Mapping
         Market return: a column of ``returns``, a Series, or a mapping ticker -> column.
-    model : {"market", "constant_mean", "market_adjusted", "scholes_williams", "dimson", "factor"}
+    model : str, default "market"
+        A model registered in :data:`reequity.study.models.MODELS` (its entry gives the
+        paper and what it needs); built in: market, constant_mean, market_adjusted,
+        scholes_williams, dimson, factor.
     estimation : (int, int), default (-250, -11)
         Inclusive estimation window in trading days; must end before every event window.
     windows : sequence of (int, int), default ((-1, 1),)
@@ -281,7 +302,8 @@ def event_study(
         variance for CARs (Campbell, Lo and MacKinlay 1997, ch. 4). ``estudy2``: copies
         the R package estudy2's formulas (divisor M - 1, pooled generalized-sign p, ...).
     tests : "all" or sequence of str
-        Any of t_cs, brown_warner_1980, cda, lamb, patell, adjusted_patell, bmp,
+        Tests registered in :data:`reequity.study.statistics.TESTS` ("all": every one);
+        built in: t_cs, brown_warner_1980, cda, lamb, patell, adjusted_patell, bmp,
         kolari_pynnonen, sign, generalized_sign, corrado_rank, modified_rank,
         corrado_sign, grank, wilcoxon, bootstrap, portfolio.
     min_estimation : int, optional
@@ -315,6 +337,11 @@ def event_study(
         More dates to keep out of the estimation windows: a list of dates (every ticker)
         or a frame with ``date`` and optionally ``ticker`` (blank = every ticker),
         ``time`` and ``timezone`` (a publication time moves day 0 as for events).
+    pool_by : str or Mapping, optional
+        Pools of comparable events, each tested on its own (:mod:`reequity.study.pools`):
+        a column of ``events`` (e.g. ``event_type``) or a mapping event_id -> pool. An
+        event without a value is in the pool ``"unpooled"``. Fills ``pools``,
+        ``pool_tests`` and ``pool_difference``; ``ALL`` still pools every event.
     **options
         ``dimson_lags`` (default 1); ``groups`` (ticker -> group label, e.g. ``CN``,
         ``ex-CN``) and ``kinds`` (ticker -> stock, etf, basket or index; default stock):
@@ -328,9 +355,9 @@ def event_study(
     EventStudyResults
         Frames ``ar``, ``car``, ``aar``, ``caar``, ``tests``, ``issues``, ``params`` and,
         with groups or non-stock kinds, ``group_aar``, ``group_caar``, ``group_tests``,
-        ``group_difference``.
-        ``issues`` reports dropped firm-events, day 0 moved off a non-trading day or
-        missing, windows running past the data, overlapping events and confounders.
+        ``group_difference``; with ``pool_by``, ``pools``, ``pool_tests`` and
+        ``pool_difference``. ``issues`` reports dropped firm-events, day 0 moved off a
+        non-trading day or missing, windows running past the data, overlapping events and confounders.
 
     Raises
     ------
@@ -373,6 +400,7 @@ def event_study(
         clean_estimation=clean_estimation,
         clean_window=clean_window,
         exclude=exclude,
+        pool_by=pool_by,
         **options,
     ).fit()
 
@@ -387,7 +415,8 @@ def _warn_index_columns(returns: pd.DataFrame, benchmark: str) -> None:
     from reequity.errors import ReequityWarning
 
     kinds = load_universe()["kind"]
-    indices = [str(c) for c in returns.columns if c != benchmark and kinds.get(str(c)) == "index"]
+    known = set(kinds.index[kinds.to_numpy() == "index"].astype(str))  # one pass, not per column
+    indices = [str(c) for c in returns.columns if c != benchmark and str(c) in known]
     if indices:
         warnings.warn(
             f"column(s) {', '.join(indices)} are market indices in the universe and are "

@@ -68,6 +68,8 @@ def check_events(ev: pd.DataFrame) -> None:
             f"event id {bad[:40]!r}... is {len(bad):,} characters long (at most "
             f"{MAX_ID_LENGTH}); give events short ids such as mofcom_2025_10_09"
         )
+    if ids.is_unique:  # an id given once cannot name two dates
+        return
     when = (
         ev["date"].astype(str)
         + " " + ev["time"].fillna("").astype(str).str.strip()

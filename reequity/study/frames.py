@@ -265,7 +265,19 @@ def _settings(spec: EventStudy, a: Arrays, g: Grouping) -> dict[str, Any]:
         "n_pooled": int(g.pool.sum()),
         "pool": "stocks" if (g.kind[g.pool] == "stock").all() else "all firm-events (no stock)",
         "groups": list(g.labels),
+        "pool_by": spec.pool_by if isinstance(spec.pool_by, str | None) else "mapping",
+        "pools": _pool_counts(spec.pools, a),
+        "event_pools": dict(spec.pools),
     }
+
+
+def _pool_counts(pools: Mapping[str, str], a: Arrays) -> dict[str, int]:
+    """Studied events per pool, largest pool first (the order of ``pools``' rows)."""
+    from reequity.study.pools import pool_order
+
+    studied = set(a.params["event_id"].astype(str))
+    kept = {e: p for e, p in pools.items() if e in studied}
+    return {p: sum(v == p for v in kept.values()) for p in pool_order(kept)}
 
 
 def assemble(spec: EventStudy, panel: Panel, a: Arrays, issues: list[Issue]) -> EventStudyResults:
@@ -273,14 +285,16 @@ def assemble(spec: EventStudy, panel: Panel, a: Arrays, issues: list[Issue]) -> 
 
     ``ar``, ``car`` and ``params`` hold every firm-event; ``aar``, ``caar`` and ``tests``
     the pool (the stocks: an ETF or basket holds them and would count them twice); the
-    ``group_*`` frames each group, and ``group_difference`` the long-short tests.
+    ``group_*`` frames each group, ``group_difference`` the long-short tests, and the
+    ``pool*`` frames each pool of events (:mod:`reequity.study.pools`).
     """
     # lazy: grouped builds its frames with this module's frame builders
     from reequity.study.grouped import group_frames
+    from reequity.study.pools import pool_frames
 
     g = grouping(a.params["ticker"].to_numpy(), groups=spec.groups, kinds=spec.kinds)
-    pooled = select_rows(a, g.pool)
-    res = run_battery(pooled, spec.test_names, spec.convention, spec.seed)
+    pooled = select_rows(a, g.pool)  # ``a`` itself when every firm-event is a stock
+    res = run_battery(pooled, spec.test_names, spec.convention, spec.seed, scratch=not g.pool.all())
     car = _car_frame(spec, panel, a, g)
     issues = issues + _confounder_issues(spec, car)
     return EventStudyResults(
@@ -293,5 +307,6 @@ def assemble(spec: EventStudy, panel: Panel, a: Arrays, issues: list[Issue]) -> 
         params=a.params,
         settings=_settings(spec, a, g),
         **group_frames(spec, panel, a, g),
+        **pool_frames(spec, panel, a, spec.pools),
         spec=spec,
     )

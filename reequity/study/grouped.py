@@ -49,10 +49,13 @@ def _with_group(frame: pd.DataFrame, label: str) -> pd.DataFrame:
     return frame
 
 
-def _one_group(spec: EventStudy, panel: Panel, sub: Arrays, label: str) -> list[pd.DataFrame]:
+def _one_group(
+    spec: EventStudy, panel: Panel, sub: Arrays, label: str, *, own: bool
+) -> list[pd.DataFrame]:
+    """The group's frames; ``own``: ``sub`` is this group's copy, free to reuse."""
     with warnings.catch_warnings():  # the notes are in the frame
         warnings.simplefilter("ignore", StatisticWarning)
-        res = run_battery(sub, spec.test_names, spec.convention, spec.seed)
+        res = run_battery(sub, spec.test_names, spec.convention, spec.seed, scratch=own)
     return [
         _with_group(_aar_frame(panel, sub), label),
         _with_group(_caar_frame(spec, sub), label),
@@ -101,8 +104,10 @@ def _difference_rows(spec: EventStudy, a: Arrays, g: Grouping) -> pd.DataFrame:
 
 def group_frames(spec: EventStudy, panel: Panel, a: Arrays, g: Grouping) -> dict[str, object]:
     """``group_aar``, ``group_caar``, ``group_tests`` and ``group_difference`` frames."""
-    parts: list[list[pd.DataFrame]] = [
-        _one_group(spec, panel, select_rows(a, g.label == label), label) for label in g.labels
+    masks = [g.label == label for label in g.labels]
+    parts: list[list[pd.DataFrame]] = [  # a group of every firm-event is ``a`` itself
+        _one_group(spec, panel, select_rows(a, rows), label, own=not rows.all())
+        for label, rows in zip(g.labels, masks, strict=True)
     ]
     if not parts:
         return {}

@@ -9,35 +9,54 @@ is said once.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from reequity.study.statistics import TESTS
+
 if TYPE_CHECKING:
     from reequity.study.results import EventStudyResults
 
-__all__ = ["LABELS", "ROBUST_NOTE", "duplicate_of", "fmt_p", "headline", "robust_cells"]
+__all__ = [
+    "LABELS",
+    "duplicate_of",
+    "fmt_p",
+    "headline",
+    "pool_label",
+    "robust_cells",
+    "robust_note",
+]
 
-#: short label and paper of each dependence-robust test (and the plain cross-sectional t)
-LABELS: dict[str, tuple[str, str]] = {
-    "cda": ("CDA", "Brown and Warner (1985) crude dependence adjustment"),
-    "kolari_pynnonen": ("KP", "Kolari and Pynnonen (2010) adjusted BMP"),
-    "grank": ("GRANK", "Kolari and Pynnonen (2011) generalized rank"),
-    "portfolio": ("portfolio", "calendar-time portfolio, Brown and Warner (1980)"),
-}
+#: short label and paper of each dependence-robust test, read from the test registry
+LABELS: Mapping[str, tuple[str, str]] = TESTS.view(
+    lambda entry: (entry.label, entry.wording), where=lambda entry: entry.robust
+)
 DIFFERENCE_LABELS: dict[str, tuple[str, str]] = {
     "long_short_cda": ("long-short CDA", "t of the A - B portfolio, Brown and Warner (1985)"),
     "long_short_rank": ("long-short rank", "rank sum of A - B, window vs estimation days"),
 }
-#: a statistic identical to another in a row is shown as a reference to that one
-DUPLICATES = (("portfolio", "cda"),)
-ROBUST_NOTE = (
-    "Dependence-robust tests (firms sharing an event date are cross-correlated): "
-    + "; ".join(f"{label} = {paper}" for label, paper in LABELS.values())
-    + ". Where the portfolio test equals the CDA (one day-0 date in the row) it is shown "
-    "once, as '= CDA'. t_cs assumes independent firms."
-)
+#: (test, the test it equals when a row's firm-events share one day-0 date): shown as a
+#: reference to that one; from the registry's ``same_as``
+DUPLICATES = TESTS.view(lambda entry: entry.same_as, where=lambda entry: entry.same_as).items()
+
+
+def robust_note() -> str:
+    """The paragraph naming each dependence-robust test with its paper."""
+    return (
+        "Dependence-robust tests (firms sharing an event date are cross-correlated): "
+        + "; ".join(f"{label} = {paper}" for label, paper in LABELS.values())
+        + ". Where the portfolio test equals the CDA (one day-0 date in the row) it is shown "
+        "once, as '= CDA'. t_cs assumes independent firms."
+    )
+
+
+def __getattr__(name: str) -> str:
+    if name == "ROBUST_NOTE":  # the note as it reads now (tests registered since count)
+        return robust_note()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def duplicate_of(tests: pd.DataFrame) -> pd.Series:
@@ -78,44 +97,75 @@ def robust_cells(tests: pd.DataFrame, names: tuple[str, ...]) -> pd.DataFrame:
     return cells
 
 
+def _line(label: str, window: str, caar: float, n: int, texts: dict[str, str]) -> str:
+    """``<label> <window>: CAAR +1.23% (N=..); CDA +2.10 (p=0.036); ...``, a duplicate
+    statistic said once (``CDA (= portfolio) ...``)."""
+    same = {t: o for t, o in DUPLICATES if texts.get(t, "").startswith("= ")}
+    parts = [
+        f"{LABELS.get(n, (n,))[0]}"
+        + "".join(f" (= {LABELS[t][0]})" for t, o in same.items() if o == n)
+        + f" {text}"
+        for n, text in texts.items()
+        if text and n not in same
+    ]
+    return f"{label} {window}: CAAR {caar:+.2%} (N={n}); " + "; ".join(parts)
+
+
 def _pooled_lines(results: EventStudyResults, names: tuple[str, ...]) -> list[str]:
     cells = robust_cells(results.tests, names)
     lines = []
     for row in results.caar[results.caar["event_id"] == "ALL"].itertuples(index=False):
         key = ("ALL", row.window)
         texts = {n: cells.at[key, n] for n in cells.columns if key in cells.index}
-        same = {t: o for t, o in DUPLICATES if texts.get(t, "").startswith("= ")}
-        parts = [
-            f"{LABELS.get(n, (n,))[0]}"
-            + "".join(f" (= {LABELS[t][0]})" for t, o in same.items() if o == n)
-            + f" {text}"
-            for n, text in texts.items()
-            if text and n not in same
-        ]
-        lines.append(
-            f"ALL {row.window}: CAAR {row.caar:+.2%} (N={row.n_firms}); " + "; ".join(parts)
-        )
+        lines.append(_line("ALL", row.window, row.caar, row.n_firms, texts))
+    return lines
+
+
+def pool_label(pool: str, n_events: int) -> str:
+    """``ALL export_control (12)``: a pool's pooled row and its number of events."""
+    return f"ALL {pool} ({n_events})"
+
+
+def _pool_lines(results: EventStudyResults, names: tuple[str, ...]) -> list[str]:
+    """Each pool's pooled row, then its stock groups' rows (indented)."""
+    from reequity.study.pools import ALL_GROUP
+
+    tests = results.pool_tests.rename(columns={"pool": "event_id"}).assign(tau=pd.NA)
+    cells = robust_cells(tests, names)
+    stock = set(results.pool_difference.get("group_a", [])) | set(
+        results.pool_difference.get("group_b", [])
+    )
+    lines = []
+    for row in results.pools.itertuples(index=False):
+        if row.group != ALL_GROUP and row.group not in stock:
+            continue  # ETFs and baskets: in the frame, not in the headline
+        key = (row.pool, row.group, row.window)
+        texts = {n: cells.at[key, n] for n in cells.columns if key in cells.index}
+        label = pool_label(row.pool, row.n_events) if row.group == ALL_GROUP else f"  {row.group}"
+        lines.append(_line(label, row.window, row.caar, row.n_firms, texts))
     return lines
 
 
 def _difference_lines(results: EventStudyResults) -> list[str]:
-    diff = results.group_difference
+    pools = not results.pool_difference.empty
+    diff = results.pool_difference if pools else results.group_difference
     if diff.empty:
         return []
+    if not pools:
+        shown = diff[diff["event_id"] == "ALL"]
+        diff = shown if not shown.empty else diff
+    keys = ["pool" if pools else "event_id", "window", "group_a", "group_b"]
     lines = []
-    shown = diff[diff["event_id"] == "ALL"]
-    shown = shown if not shown.empty else diff
-    for (event_id, window, a, b), rows in shown.groupby(
-        ["event_id", "window", "group_a", "group_b"], sort=False
-    ):
+    for (where, window, a, b), rows in diff.groupby(keys, sort=False):
         first = rows.iloc[0]
         parts = [
             f"{DIFFERENCE_LABELS.get(r.test, (r.test,))[0]} {r.statistic:+.2f} ({fmt_p(r.pvalue)})"
             for r in rows.itertuples(index=False)
             if np.isfinite(r.statistic)
         ]
+        label = pool_label(where, first["n_events"]) if pools else where
         lines.append(
-            f"{a} - {b}, {event_id} {window}: {first['difference']:+.2%} "
+            f"{a} - {b}, {label} {window}: {first['difference']:+.2%} "
             f"(N={first['n_a']} vs {first['n_b']}); " + ("; ".join(parts) or "not computable")
         )
     return lines
@@ -131,6 +181,10 @@ def headline(
 ) -> str:
     """The headline: pooled CAARs with each robust statistic and p, then group differences.
 
+    With pools (``pool_by``) the pooled rows are each pool's (``ALL export_control (12)``)
+    and its stock groups', and the differences are per pool; the ``ALL`` row over every
+    event is left to the tables when it mixes pools.
+
     Parameters
     ----------
     results : EventStudyResults
@@ -143,8 +197,24 @@ def headline(
     computed = set(results.tests["test"])
     names = names or tuple(t for t in LABELS if t in computed)
     pool = results.settings.get("pool", "all firm-events")
-    lines = [wrap(ROBUST_NOTE), f"Pooled rows (ALL and each event): {pool}."]
-    lines += _pooled_lines(results, names)
+    lines = [wrap(robust_note()), f"Pooled rows (ALL and each event): {pool}."]
+    pools = results.settings.get("pools") or {}
+    if pools and not results.pools.empty:
+        by = results.settings.get("pool_by") or "pool"
+        lines += [
+            wrap(
+                f"Pools of comparable events (by {by}), each pooled on its own; "
+                + (
+                    f"the ALL row over all {len(pools)} pools mixes events of opposite "
+                    "expected sign and is in the tables only."
+                    if len(pools) > 1
+                    else "one pool: its row is the ALL row."
+                )
+            ),
+            *_pool_lines(results, names),
+        ]
+    else:
+        lines += _pooled_lines(results, names)
     diff = _difference_lines(results)
     if diff:
         intro = (

@@ -4,25 +4,71 @@ Each model is fitted in closed form over an (n firm-events x L taus) array with 
 masks, so there is no per-firm loop. The fit also carries what the prediction-error
 variance needs: for a linear model with design X and estimation design X_e,
 Var(AR_t) = sigma^2 (1 + x_t' (X_e' X_e)^-1 x_t) (Campbell, Lo and MacKinlay 1997, ch. 4).
+
+Every model is an entry of the registry :data:`MODELS` (name, paper, needs, options,
+fit); the engine, the CLI and their messages read it, so a new model is one
+``MODELS.register(ModelEntry(...))`` call, here or in your own code.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, get_args
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from reequity.errors import ConfigurationError
 from reequity.study.arrays import take_cols
+from reequity.study.conventions import DEFAULT_CONVENTION, residual_dof
+from reequity.study.registry import ModelEntry, Registry
 
-__all__ = ["Model", "ModelFit", "fit_model", "MODELS"]
-
-Model = Literal[
-    "constant_mean", "market_adjusted", "market", "scholes_williams", "dimson", "factor"
+__all__ = [
+    "DEFAULT_MODEL",
+    "DIMSON_LAGS",
+    "MODELS",
+    "Model",
+    "ModelEntry",
+    "ModelFit",
+    "ModelInput",
+    "fit_model",
 ]
-MODELS: tuple[str, ...] = get_args(Model)
+
+#: a model name: any name registered in :data:`MODELS`
+Model = str
+#: the registry of expected-return models, in the order of ``--help`` and messages
+MODELS: Registry[ModelEntry] = Registry("model")
+#: the default model of a study
+DEFAULT_MODEL: Model = "market"
+#: Dimson's default number of lags (and leads) of the market return
+DIMSON_LAGS = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ModelInput:
+    """What a model's fit reads: the event-time panel of one study.
+
+    ``bench`` carries ``pad`` extra taus on each side of ``ret``'s taus (lags and
+    leads of the market); :attr:`market` is the contemporaneous part.
+    """
+
+    ret: np.ndarray  # (n, L) security returns in event time
+    bench: np.ndarray  # (n, L + 2 pad) benchmark returns
+    est: np.ndarray  # (L,) bool, estimation-window taus
+    pad: int = 0
+    factors: np.ndarray | None = None  # (n, L, F) factor returns, for models that need them
+    convention: str = DEFAULT_CONVENTION
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def market(self) -> np.ndarray:
+        """The benchmark return on ``ret``'s taus, (n, L)."""
+        return self.bench[:, self.pad : self.pad + self.ret.shape[1]]
+
+    def dof(self, k: int) -> int:
+        """Degrees of freedom lost in the residual variance by ``k`` parameters."""
+        return residual_dof(k, self.convention)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,9 +205,10 @@ def fit_model(
     *,
     model: Model,
     pad: int = 0,
-    lags: int = 1,
+    lags: int = DIMSON_LAGS,
     factors: np.ndarray | None = None,
-    convention: Literal["textbook", "estudy2"] = "textbook",
+    convention: str = DEFAULT_CONVENTION,
+    options: Mapping[str, Any] | None = None,
 ) -> ModelFit:
     """Fit an expected-return model to every firm-event at once.
 
@@ -173,52 +220,71 @@ def fit_model(
         Benchmark returns in event time with ``pad`` extra taus each side.
     est : ndarray (L,) of bool
         Estimation-window taus.
-    model : {"constant_mean", "market_adjusted", "market", "scholes_williams", "dimson", "factor"}
-        ``market`` is the OLS market model; ``scholes_williams`` uses
-        beta = (b_-1 + b_0 + b_+1) / (1 + 2 rho_m) (Scholes and Williams 1977);
-        ``dimson`` regresses on lags..leads of the market (Dimson 1979) and predicts with
-        the full regression; ``factor`` regresses on the user's factor returns.
+    model : str
+        A name registered in :data:`MODELS`: ``market`` is the OLS market model;
+        ``scholes_williams`` uses beta = (b_-1 + b_0 + b_+1) / (1 + 2 rho_m) (Scholes and
+        Williams 1977); ``dimson`` regresses on lags..leads of the market (Dimson 1979)
+        and predicts with the full regression; ``factor`` regresses on the user's factor
+        returns; ``constant_mean`` and ``market_adjusted`` estimate no slope.
+    lags : int, default 1
+        Dimson's lags (the ``dimson_lags`` option).
     convention : {"textbook", "estudy2"}
         ``textbook`` divides the residual sum of squares by M - k, ``estudy2`` by M - 1.
+    options : Mapping, optional
+        The model's other options (see its entry's ``options``).
 
     Returns
     -------
     ModelFit
     """
-    L = ret.shape[1]
-    m = bench[:, pad : pad + L]
-    textbook = convention == "textbook"
-    if model == "market":
-        return _fit_market(ret, m, est, 2 if textbook else 1)
-    if model == "constant_mean":
-        x = np.ones(ret.shape + (1,))
-        return _fit_general(ret, x, est, ["alpha"], None)
-    if model == "market_adjusted":
-        w = est[None, :] & np.isfinite(ret) & np.isfinite(m)
-        n = w.sum(axis=1).astype(float)
-        sigma = _sigma(ret - m, w, n, 1)
-        params = pd.DataFrame({"alpha": 0.0, "beta": np.ones(len(ret))})
-        return ModelFit(m.copy(), sigma, n, 0, params, "none")
-    if model == "scholes_williams":
-        return _fit_scholes_williams(ret, bench, est, pad, 2 if textbook else 1)
-    if model == "dimson":
-        if pad < lags:
-            raise ConfigurationError(f"dimson needs pad >= lags; got pad={pad}, lags={lags}.")
-        cols = [bench[:, pad + j : pad + j + L] for j in range(-lags, lags + 1)]
-        x = np.stack([np.ones_like(m), *cols], axis=2)
-        names = ["alpha", *[f"beta_{j:+d}" for j in range(-lags, lags + 1)]]
-        fit = _fit_general(ret, x, est, names, None if textbook else 1)
-        fit.params["beta"] = fit.params[names[1:]].sum(axis=1)
-        return fit
-    if model == "factor":
-        if factors is None:
-            raise ConfigurationError(
-                "model='factor' needs a factors frame (DatetimeIndex, one column per factor)."
-            )
-        x = np.concatenate([np.ones(ret.shape + (1,)), factors], axis=2)
-        names = ["alpha", *[f"beta_{j}" for j in range(factors.shape[2])]]
-        return _fit_general(ret, x, est, names, None if textbook else 1)
-    raise ConfigurationError(f"model {model!r} is not known; valid: {', '.join(MODELS)}.")
+    entry = MODELS.entry(model)
+    values = {**entry.options, **({"dimson_lags": lags} if "dimson_lags" in entry.options else {})}
+    values.update(options or {})
+    return entry.fit(ModelInput(ret, bench, est, pad, factors, convention, values))
+
+
+def _market(x: ModelInput) -> ModelFit:
+    return _fit_market(x.ret, x.market, x.est, x.dof(2))
+
+
+def _constant_mean(x: ModelInput) -> ModelFit:
+    ones = np.ones(x.ret.shape + (1,))
+    return _fit_general(x.ret, ones, x.est, ["alpha"], None)  # sample variance in both
+
+
+def _market_adjusted(x: ModelInput) -> ModelFit:
+    m = x.market
+    w = x.est[None, :] & np.isfinite(x.ret) & np.isfinite(m)
+    n = w.sum(axis=1).astype(float)
+    sigma = _sigma(x.ret - m, w, n, 1)
+    params = pd.DataFrame({"alpha": 0.0, "beta": np.ones(len(x.ret))})
+    return ModelFit(m.copy(), sigma, n, 0, params, "none")
+
+
+def _dimson(x: ModelInput) -> ModelFit:
+    lags, pad, L = int(x.options["dimson_lags"]), x.pad, x.ret.shape[1]
+    if pad < lags:
+        raise ConfigurationError(f"dimson needs pad >= lags; got pad={pad}, lags={lags}.")
+    cols = [x.bench[:, pad + j : pad + j + L] for j in range(-lags, lags + 1)]
+    design = np.stack([np.ones_like(x.market), *cols], axis=2)
+    names = ["alpha", *[f"beta_{j:+d}" for j in range(-lags, lags + 1)]]
+    fit = _fit_general(x.ret, design, x.est, names, x.dof(design.shape[2]))
+    fit.params["beta"] = fit.params[names[1:]].sum(axis=1)
+    return fit
+
+
+def _factor(x: ModelInput) -> ModelFit:
+    if x.factors is None:
+        raise ConfigurationError(
+            "model='factor' needs a factors frame (DatetimeIndex, one column per factor)."
+        )
+    design = np.concatenate([np.ones(x.ret.shape + (1,)), x.factors], axis=2)
+    names = ["alpha", *[f"beta_{j}" for j in range(x.factors.shape[2])]]
+    return _fit_general(x.ret, design, x.est, names, x.dof(design.shape[2]))
+
+
+def _scholes_williams(x: ModelInput) -> ModelFit:
+    return _fit_scholes_williams(x.ret, x.bench, x.est, x.pad, x.dof(2))
 
 
 def _fit_scholes_williams(
@@ -247,3 +313,35 @@ def _fit_scholes_williams(
     sxx = (dm**2).sum(axis=1)
     params = pd.DataFrame({"alpha": alpha, "beta": beta})
     return ModelFit(expected, sigma, n, 2, params, "market", m=m, mbar=mbar, sxx=sxx)
+
+
+for _entry in (
+    ModelEntry(
+        "constant_mean", _constant_mean, paper="Brown and Warner (1980)",
+        help="mean return of the estimation window", needs_benchmark=False,
+    ),
+    ModelEntry(
+        "market_adjusted", _market_adjusted, paper="Brown and Warner (1980)",
+        help="return minus the market return, beta 1, nothing estimated",
+    ),
+    ModelEntry(
+        "market", _market, paper="Fama, Fisher, Jensen and Roll (1969); MacKinlay (1997)",
+        help="OLS market model alpha + beta m",
+    ),
+    ModelEntry(
+        "scholes_williams", _scholes_williams, paper="Scholes and Williams (1977)",
+        help="beta from lead, lag and same-day slopes, for thin trading", pad=1,
+    ),
+    ModelEntry(
+        "dimson", _dimson, paper="Dimson (1979)",
+        help="market model on lags..leads of the market, for thin trading",
+        options={"dimson_lags": DIMSON_LAGS}, pad="dimson_lags",
+    ),
+    ModelEntry(
+        "factor", _factor, paper="Fama and French (1993); Carhart (1997)",
+        help="OLS on the user's factor returns (factors=...)",
+        needs_benchmark=False, needs_factors=True,
+    ),
+):  # fmt: skip
+    MODELS.register(_entry)
+del _entry

@@ -16,7 +16,7 @@ import numpy as np
 
 from reequity.study.arrays import col_slice, take_cols
 from reequity.study.derive import Arrays
-from reequity.study.statistics.ranking import rank_rows
+from reequity.study.statistics.ranking import rank_rows, sort_rows
 
 __all__ = ["PerFirm", "per_firm", "RANK_SUMS"]
 
@@ -34,8 +34,8 @@ class PerFirm:
     count: np.ndarray  # (n,) ARs on estimation + span taus (T_i)
     est_ranks: np.ndarray  # (n, M) ranks among estimation ARs (float32, 0 if no AR)
     est_wrank: np.ndarray  # (g, M) sum_i K_it / (M_i + 2) over estimation ranks (GRANK)
-    est_sorted: np.ndarray  # (n, M) estimation AR / S_i sorted ascending, NaN last; a view
-    # of the estimation columns of Arrays.ar (no longer ARs after the pass)
+    est_sorted: np.ndarray  # (n, M) estimation AR / S_i sorted ascending, NaN last; with
+    # ``overwrite`` a view of the estimation columns of Arrays.ar (no longer ARs after)
     e_mean: np.ndarray  # (n,) mean estimation AR
     e_var: np.ndarray  # (n,) variance of estimation ARs, divisor M - 1
     e_pos: np.ndarray  # (n,) estimation ARs > 0
@@ -127,8 +127,14 @@ def per_firm(
     ranks: bool,
     sorted_sar: bool,
     kp: bool,
+    overwrite: bool = False,
 ) -> PerFirm:
-    """Compute :class:`PerFirm` in one blocked pass over rows sorted by ``group``/``cell``."""
+    """Compute :class:`PerFirm` in one blocked pass over rows sorted by ``group``/``cell``.
+
+    ``overwrite=True`` lets the sorted estimation SARs take the memory of ``a.ar``'s
+    estimation columns (they are no longer ARs afterwards); only for arrays nobody else
+    reads.
+    """
     n, n_l = a.ar.shape
     n_g = int(group.max()) + 1 if n else 0
     n_m, n_t = int(a.est.sum()), int(a.full_cols.sum())
@@ -136,7 +142,7 @@ def per_firm(
     est_ranks = np.empty((n, n_m) if ranks else (n, 0), dtype=np.float32)
     est_sl = col_slice(a.est)
     # the estimation ARs are read once, here; their memory then holds the sorted SARs
-    in_place = sorted_sar and est_sl is not None
+    in_place = overwrite and sorted_sar and est_sl is not None
     est_sorted = a.ar[:, est_sl] if in_place else np.empty((n, n_m) if sorted_sar else (n, 0))
     e_mean, e_var, e_pos, e_count = (np.empty(n) for _ in range(4))
     kp_m = np.full(n, np.nan)  # stays NaN unless the Kolari-Pynnonen sums are asked for
@@ -158,7 +164,7 @@ def per_firm(
             _group_dot(cells[:, 1:], ones, fin.astype(float), cell[b])
         e = take_cols(ar_b, a.est)
         e_fin = take_cols(fin, a.est)
-        m = e_fin.sum(axis=1).astype(float)
+        m = np.full(len(e), float(n_m)) if clean else e_fin.sum(axis=1).astype(float)
         with np.errstate(invalid="ignore", divide="ignore"):
             mu = (e if clean else np.where(e_fin, e, 0.0)).sum(axis=1) / m
             dev = e - mu[:, None]
@@ -176,14 +182,19 @@ def per_firm(
             kp_m[b] = np.where(ok, m, np.nan)
             # firms present per estimation day: the pair overlaps M_ij of a cleaned or
             # suspended (unbalanced) panel, sum_{i != j} M_ij = sum_t n_t (n_t - 1)
-            _group_dot(kp_n[:, None, :], ok[None, :].astype(float), e_fin.astype(float), group[b])
+            if clean:  # every estimation day present: the usable firms of each group
+                kp_n += np.bincount(group[b], weights=ok, minlength=n_g)[:, None]
+            else:
+                _group_dot(
+                    kp_n[:, None, :], ok[None, :].astype(float), e_fin.astype(float), group[b]
+                )
         srt = None
         if ranks:
             count[b], est_ranks[b], srt = _rank_block(a, ar_b, group[b], rank_sums, est_wrank)
         if sorted_sar:
             with np.errstate(invalid="ignore", divide="ignore"):
                 # sorting then dividing by S_i > 0 keeps the order: sorted AR / S_i
-                srt = np.sort(e, axis=1) if srt is None else srt
+                srt = sort_rows(e) if srt is None else srt
                 np.divide(srt, a.sigma[b, None], out=est_sorted[b])  # last read of e
     return PerFirm(
         count, est_ranks, est_wrank, est_sorted, e_mean, e_var, e_pos, e_count,

@@ -27,6 +27,10 @@ _FRAMES = (
     "group_caar",
     "group_tests",
     "group_difference",
+    "pools",
+    "pool_tests",
+    "pool_aar",
+    "pool_difference",
 )
 
 
@@ -73,6 +77,22 @@ class EventStudyResults:
         ``long_short_rank``), statistic, pvalue, note: each later stock group against
         each earlier one, valid under a common event date
         (:mod:`reequity.study.statistics.groups`).
+    pools : DataFrame
+        With ``pool_by``: pool, group (``ALL`` = the pool's pooled firm-events, the
+        stocks; then each group), n_events, window, n_firms, caar, mean_bhar, se,
+        ci_lower, ci_upper (95 %, Student t) and ``<test>_stat``/``<test>_p`` of each
+        computed dependence-robust test. Pools are ordered largest first, ``unpooled``
+        last; each row equals the ``ALL`` row of a study of the pool's events alone
+        (:mod:`reequity.study.pools`). Empty without ``pool_by``.
+    pool_tests : DataFrame
+        pool, group, window, test, statistic, pvalue, n_firms, note: every test's
+        window-level row for each pool and group.
+    pool_aar : DataFrame
+        pool, group, tau, n_firms, aar, caar: each pool's (and group's) AAR path, as
+        ``aar``; ``reequity.study.pools.pool_as_event`` shapes one pool for the plots.
+    pool_difference : DataFrame
+        pool, n_events, then the columns of ``group_difference`` from window on: the
+        long-short tests of each later stock group minus each earlier one in each pool.
     """
 
     ar: pd.DataFrame
@@ -87,6 +107,10 @@ class EventStudyResults:
     group_caar: pd.DataFrame = field(default_factory=pd.DataFrame)
     group_tests: pd.DataFrame = field(default_factory=pd.DataFrame)
     group_difference: pd.DataFrame = field(default_factory=pd.DataFrame)
+    pools: pd.DataFrame = field(default_factory=pd.DataFrame)
+    pool_tests: pd.DataFrame = field(default_factory=pd.DataFrame)
+    pool_aar: pd.DataFrame = field(default_factory=pd.DataFrame)
+    pool_difference: pd.DataFrame = field(default_factory=pd.DataFrame)
     spec: Any = field(default=None, repr=False, compare=False)
 
     def robustness(self, grid: pd.DataFrame | None = None, **options: Any) -> Any:
@@ -172,6 +196,9 @@ class EventStudyResults:
         ]
         if not self.group_caar.empty:
             lines += ["", "Groups", *_table(self.group_caar, self.group_tests, shown)]
+        if not self.pools.empty:
+            caar, tests = _pool_view(self.pools, self.pool_tests)
+            lines += ["", f"Pools (by {s.get('pool_by')})", *_table(caar, tests, shown)]
         return "\n".join(lines)
 
     def cross_section(
@@ -247,6 +274,18 @@ class EventStudyResults:
             f"EventStudyResults(model={self.settings.get('model')!r}, "
             f"firm_events={self.settings.get('n_firm_events')}, windows={self.settings.get('windows')})"
         )
+
+
+def _pool_view(pools: pd.DataFrame, tests: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``pools`` and ``pool_tests`` shaped as ``group_caar``/``group_tests`` for
+    :func:`_table`: the event id reads ``ALL <pool> (<n events>)``."""
+    from reequity.study.headline import pool_label
+
+    n_events = pools.drop_duplicates("pool").set_index("pool")["n_events"]
+    labels = {p: pool_label(p, int(n)) for p, n in n_events.items()}
+    caar = pools.assign(event_id=pools["pool"].map(labels))
+    tests = tests.assign(event_id=tests["pool"].map(labels), tau=pd.NA)
+    return caar, tests
 
 
 def _table(caar: pd.DataFrame, tests: pd.DataFrame, shown: tuple[str, ...]) -> list[str]:

@@ -18,12 +18,40 @@ from reequity.errors import ConfigurationError
 #: only allocate (n firm-events x offsets) arrays of NaN
 MAX_OFFSET = 10_000
 
-__all__ = ["MAX_OFFSET", "WindowSpec", "parse_window", "window_label", "make_window_spec"]
+#: default estimation window: 240 sessions ending ten sessions before the earliest event
+#: window, so the event cannot leak into the fit (MacKinlay 1997)
+DEFAULT_ESTIMATION: tuple[int, int] = (-250, -11)
+#: default event window of a study (``EventStudy``, ``event_study``)
+DEFAULT_WINDOWS: tuple[tuple[int, int], ...] = ((-1, 1),)
+#: event windows the main job reports (``reequity event-study`` without ``--window``):
+#: the announcement days, day 0 alone, a week either side and the two weeks after
+REPORT_WINDOWS: tuple[tuple[int, int], ...] = ((-1, 1), (0, 0), (-5, 5), (0, 10))
+#: sessions around each other event's (or excluded item's) day 0 left out of estimation
+DEFAULT_CLEAN_WINDOW: tuple[int, int] = (-1, 1)
+
+__all__ = [
+    "DEFAULT_CLEAN_WINDOW",
+    "DEFAULT_ESTIMATION",
+    "DEFAULT_WINDOWS",
+    "MAX_OFFSET",
+    "REPORT_WINDOWS",
+    "WindowSpec",
+    "default_min_estimation",
+    "make_window_spec",
+    "parse_window",
+    "window_label",
+]
 
 
 def window_label(window: tuple[int, int]) -> str:
     """Return the results label ``"a:b"`` of a window ``(a, b)``."""
     return f"{window[0]}:{window[1]}"
+
+
+def default_min_estimation(estimation: tuple[int, int]) -> int:
+    """Default minimum of estimation observations per firm-event: half the estimation
+    window, rounded up (120 for (-250, -11))."""
+    return -(-(estimation[1] - estimation[0] + 1) // 2)
 
 
 def parse_window(value: object, *, name: str = "window") -> tuple[int, int]:

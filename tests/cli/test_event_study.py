@@ -25,17 +25,22 @@ def default_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 
 
 def test_default_output_fits_80_columns(default_run: tuple[Path, str]) -> None:
-    _, output = default_run
+    out, output = default_run
     long = [line for line in output.splitlines() if len(line) > 80]
     assert not long, long
-    assert len(output.splitlines()) < 70  # a headline, not the 156-row table
+    # a headline, not the 156-row table: 4 head lines, one line per event, 3 per pool
+    # (its pooled row, CN, ex-CN) after 3 lines of pool heading, files and warnings
+    caar = pd.read_csv(out / "caar.csv")
+    n_events = caar["event_id"].ne("ALL").groupby(caar["window"]).sum().iloc[0]
+    n_pools = pd.read_csv(out / "pools.csv")["pool"].nunique()
+    assert len(output.splitlines()) <= 4 + n_events + 3 + 3 * n_pools + 5
 
 
 def test_warnings_come_after_the_results_with_one_prefix(default_run: tuple[Path, str]) -> None:
     out, output = default_run
     lines = output.splitlines()
     files = next(i for i, line in enumerate(lines) if line.startswith("files: "))
-    pooled = next(i for i, line in enumerate(lines) if line.startswith("ALL events"))
+    pooled = max(i for i, line in enumerate(lines) if line.startswith(("ALL ", "  ex-CN")))
     warned = [i for i, line in enumerate(lines) if "Warning:" in line or "warning" in line]
     assert warned and min(warned) > max(pooled, files)
     assert all(lines[i].startswith("warning: ") for i in warned), [lines[i] for i in warned]
@@ -64,9 +69,11 @@ def test_report_leads_with_every_events_headline(default_run: tuple[Path, str]) 
     headline = report.split("\n## ")[1]  # the first section after the title and note
     assert headline.startswith("Headline: CAAR with dependence-robust tests, window -1:1")
     caar = pd.read_csv(out / "caar.csv")
-    for event_id in caar["event_id"].unique():
+    for event_id in set(caar["event_id"]) - {"ALL"}:
         assert f"| {event_id} |" in headline, event_id
-    assert "First 60 of" not in report  # nothing cut silently
+    # the ALL row over every event mixes the event types: it is in summary.csv only
+    assert "| ALL |" not in headline and "(mixes pools): summary.csv" in headline
+    assert "First 60 of" not in report and "rows; all rows are in" not in report
     order = [report.index(h) for h in ("## Headline", "## Issues", "## Figures", "## Files",
                                        "## Settings")]  # fmt: skip
     assert order == sorted(order)
@@ -284,10 +291,10 @@ def test_default_run_reports_groups_and_their_difference(default_run: tuple[Path
     assert set(diff["test"]) == {"long_short_cda", "long_short_rank"}
     assert set(diff["group_a"] + " - " + diff["group_b"]) == {"ex-CN - CN"}
     assert (diff["event_id"] == "ALL").any() and diff["pvalue"].notna().any()
-    # the terminal shows the pooled row of each group; the tables are in the report
-    assert all(f"ALL {group}" in output for group in ("CN", "ex-CN", "etf:CN"))
+    # the terminal shows each pool's stock groups; every group is in the report
+    assert "  CN  " in output and "  ex-CN  " in output
     report = (out / "report.md").read_text(encoding="utf-8")
-    assert "CAAR by group" in report and "Difference between groups" in report
+    assert "| export_control | etf:CN |" in report and "Difference between groups" in report
     assert "long short cda" in report and "Brown and Warner (1985)" in report
     assert "of 4" not in report
 
@@ -353,3 +360,68 @@ def test_robustness_writes_the_specification_curve(tmp_path: Path) -> None:
     assert (out / "specification_curve_ALL.png").stat().st_size > 0
     assert "Specification curve" in (out / "report.md").read_text(encoding="utf-8")
     assert f"of {n_specs} specifications" in result.output
+
+
+def test_headline_leads_with_events_then_each_event_type_pool(
+    default_run: tuple[Path, str],
+) -> None:
+    """The main job pools by the catalogue's event_type: per-event rows, then for each
+    pool "ALL <type> (n)" with its CN and ex-CN rows; no mixed "ALL events" row."""
+    out, output = default_run
+    lines = output.splitlines()
+    pools = pd.read_csv(out / "pools.csv")
+    counts = pools.drop_duplicates("pool").set_index("pool")["n_events"]
+    assert counts.index[0] == "export_control" and counts.is_monotonic_decreasing
+    assert not any(line.startswith("ALL events") for line in lines)
+    from reequity.cli.brief import pool_row_label
+
+    at = [next(i for i, ln in enumerate(lines) if ln.startswith(pool_row_label(p, n) + " "))
+          for p, n in counts.items()]  # fmt: skip
+    assert at == sorted(at)
+    last_event = max(i for i, ln in enumerate(lines) if "…_20" in ln or ln.startswith("cn_"))
+    assert last_event < at[0]
+    first = pools[(pools["pool"] == "export_control") & (pools["window"] == "-1:1")]
+    rows = first.set_index("group")
+    assert lines[at[0]].startswith("ALL export_control (12)")
+    assert f"{100 * rows.at['ALL', 'caar']:+.2f}" in lines[at[0]]
+    assert lines[at[0] + 1].startswith("  CN ") and lines[at[0] + 2].startswith("  ex-CN ")
+    assert f"{100 * rows.at['ex-CN', 'caar']:+.2f}" in lines[at[0] + 2]
+
+
+def test_csvs_carry_the_pool_and_flag_the_mixed_all_rows(default_run: tuple[Path, str]) -> None:
+    out, _ = default_run
+    from reequity.events.catalogue import load_catalogue
+
+    types = load_catalogue().set_index("event_id")["event_type"]
+    for name in ("caar", "summary", "tests", "group_caar"):
+        frame = pd.read_csv(out / f"{name}.csv", keep_default_na=False)
+        mine = frame[frame["event_id"] != "ALL"]
+        assert (mine["pool"] == mine["event_id"].map(types)).all(), name
+        assert frame.loc[frame["event_id"] == "ALL", "mixes_pools"].astype(str).eq("True").all()
+        assert mine["mixes_pools"].astype(str).eq("False").all(), name
+    car = pd.read_csv(out / "car.csv", dtype={"ticker": str})
+    assert "mixes_pools" not in car and car["pool"].notna().all()
+    diff = pd.read_csv(out / "pool_difference.csv")
+    assert set(diff["group_a"] + " - " + diff["group_b"]) == {"ex-CN - CN"}
+    assert set(diff["pool"]) == set(pd.read_csv(out / "pools.csv")["pool"])
+
+
+def test_report_has_a_section_per_pool_and_the_headline_pools_figure(
+    default_run: tuple[Path, str],
+) -> None:
+    out, _ = default_run
+    report = (out / "report.md").read_text(encoding="utf-8")
+    section = report.split("## Pools of comparable events (by event_type)")[1].split("\n## ")[0]
+    pools = pd.read_csv(out / "pools.csv")
+    main = pools[pools["window"] == "-1:1"]
+    for pool, group in zip(main["pool"], main["group"], strict=True):
+        assert f"| {pool} | {group} |" in section, (pool, group)
+    assert "pools.csv" in section.splitlines()[0] and "[pools.csv](pools.csv)" in report
+    assert "[pool_difference.csv](pool_difference.csv)" in report
+    assert report.index("## Headline") < report.index("## Pools") < report.index("## Issues")
+    figure = out / "caar_pool_export_control_-1_1.png"
+    assert figure.stat().st_size > 0 and not (out / "caar_ALL_-1_1.png").exists()
+    assert "CAAR path, headline pool export_control (12 events" in report
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "Pools of comparable events (by event_type)" in page
+    assert page.count("<td>export_control</td>") >= 3

@@ -3,6 +3,7 @@ prefix, --quiet/--verbose/--no-figures, one meaning of -t, an early --out check.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -101,13 +102,31 @@ def test_unwritable_out_is_refused_before_the_study(
     def study_must_not_run(*args: object, **kwargs: object) -> None:
         raise AssertionError("the study ran before --out was checked")
 
+    import reequity.cli.study as study
+    import reequity.workflows.correlation as correlation
+
+    def must_not_load(*args: object, **kwargs: object) -> None:
+        raise AssertionError("data was loaded before --out was checked")
+
     monkeypatch.setattr(workflows, "catalogue_event_study", study_must_not_run)
+    monkeypatch.setattr(study, "read_events_option", must_not_load)
+    monkeypatch.setattr(correlation, "_load_returns", must_not_load)
     blocker = tmp_path / "a_file"
     blocker.write_text("kept\n", encoding="utf-8")
-    result = runner.invoke(app, ["event-study", *ONE, "-o", str(blocker / "out")])
-    assert result.exit_code == 1, result.output
-    lines = [line for line in result.output.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("error: cannot use"), result.output
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)  # no write permission (root ignores it: the file case still runs)
+    cases = [(blocker / "out", "Not a directory"), (blocker, "File exists")]
+    if not os.access(locked, os.W_OK):
+        cases.append((locked / "out", "Permission denied"))
+    for out, reason in cases:
+        for command in (["event-study", *ONE], ["correlate", "-t", "600111,MP"]):
+            result = runner.invoke(app, [*command, "-o", str(out)])
+            assert result.exit_code == 2, result.output  # a usage error, before any work
+            lines = [line for line in result.output.splitlines() if line.strip()]
+            assert len(lines) == 1, result.output
+            assert lines[0].startswith(f"error: cannot use '{out}': {reason}"), lines[0]
+            assert "give --out a folder you can write" in lines[0]
     assert blocker.read_text(encoding="utf-8") == "kept\n"
 
 

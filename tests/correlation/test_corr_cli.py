@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from reequity.cli import correlate as cli
 from reequity.cli._common import console
 from reequity.cli.app import app
+from reequity.workflows import correlation as workflow
 
 runner = CliRunner()
 TICKERS = "SYN_CN1,SYN_CN2,SYN_AU,SYN_US"
@@ -53,9 +53,9 @@ def _synthetic_events(spec: str) -> pd.DataFrame:
 @pytest.fixture(autouse=True)
 def _synthetic_loaders(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(console, "width", 120)  # CliRunner is not a terminal: default 80
-    monkeypatch.setattr(cli, "_load_returns", _synthetic_returns)
-    monkeypatch.setattr(cli, "_load_events", _synthetic_events)
-    monkeypatch.setattr(cli, "_universe", lambda tickers: UNIVERSE.loc[tickers])
+    monkeypatch.setattr(workflow, "_load_returns", _synthetic_returns)
+    monkeypatch.setattr(workflow, "_load_events", _synthetic_events)
+    monkeypatch.setattr(workflow, "_universe", lambda tickers: UNIVERSE.loc[tickers])
 
 
 def test_table_files_and_report(tmp_path: Path) -> None:
@@ -123,7 +123,7 @@ def test_package_errors_exit_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     )
     assert result.exit_code == 1 and "unknown event id(s) NOPE" in result.output
     one_country = UNIVERSE.assign(country="CN")
-    monkeypatch.setattr(cli, "_universe", lambda tickers: one_country.loc[tickers])
+    monkeypatch.setattr(workflow, "_universe", lambda tickers: one_country.loc[tickers])
     result = runner.invoke(app, ["correlate", "-t", TICKERS, "-o", str(tmp_path)])
     assert result.exit_code == 1 and "all from one country" in result.output
 
@@ -136,13 +136,16 @@ def test_heatmaps_are_capped_to_the_clearest_changes() -> None:
     study = correlation_study(_synthetic_returns(names), events, pairs=[("SYN_CN1", "SYN_AU")])
     table = study.events.table.set_index("event_id")
     clearest = table["pvalue"].idxmin()
-    assert cli.heatmap_events(study, limit=1) == [clearest]
-    assert cli.heatmap_events(study) == ["SYN-E1", "SYN-E2"]
+    assert workflow.heatmap_events(study, limit=1) == [clearest]
+    assert workflow.heatmap_events(study) == ["SYN-E1", "SYN-E2"]
     # the headline events (China's export controls) are always drawn, the rule is stated
     from types import SimpleNamespace
 
     ids = ["SYN-A", "cn_export_controls_syn", "SYN-B"]
     table = pd.DataFrame({"event_id": ids, "pvalue": [0.01, 0.9, 0.02]})
     fake = SimpleNamespace(events=SimpleNamespace(table=table, event_ids=ids))
-    assert cli.heatmap_events(fake, limit=2) == ["SYN-A", "cn_export_controls_syn"]
-    assert "export-control" in cli.HEATMAP_RULE and "smallest Fisher z p-value" in cli.HEATMAP_RULE
+    assert workflow.heatmap_events(fake, limit=2) == ["SYN-A", "cn_export_controls_syn"]
+    assert (
+        "export-control" in workflow.HEATMAP_RULE
+        and "smallest Fisher z p-value" in workflow.HEATMAP_RULE
+    )

@@ -67,3 +67,20 @@ def test_an_offset_in_the_date_is_the_event_time() -> None:
     a = event_correlation(returns, EVENT, pairs=pairs, exchanges=EXCHANGES)
     b = event_correlation(returns, instant, pairs=pairs, exchanges=EXCHANGES)
     assert list(b.table["day0"]) == list(a.table["day0"])
+
+
+def test_first_reaction_abnormal_return_is_the_studys_market_adjusted_ar() -> None:
+    returns = _returns()
+    study = event_study(
+        returns, EVENT, benchmark="MKT", calendars=EXCHANGES, estimation=(-200, -11),
+        windows=[(0, 5)], tests=["t_cs"], model="market_adjusted",
+    )  # fmt: skip
+    ar = study.ar.set_index(["ticker", "date"])["ar"]
+    firms = {t: x for t, x in EXCHANGES.items() if t != "MKT"}
+    # a low level so every ticker has a "first move" whose AR can be compared
+    reaction = first_reaction(
+        returns, EVENT, exchanges=firms, benchmark=dict.fromkeys(firms, "MKT"), level=0.2
+    )
+    assert reaction["first_date"].notna().all()
+    for row in reaction.itertuples(index=False):
+        assert row.ret == ar[(row.ticker, row.first_date)]  # bit for bit: one definition

@@ -11,6 +11,8 @@ MODULES = [
     "reequity.correlation.rolling",
     "reequity.correlation.conditional",
     "reequity.correlation.lead_lag",
+    "reequity.correlation.spec",
+    "reequity.workflows.correlation",
 ]
 
 

@@ -9,6 +9,7 @@ import pytest
 
 MODULES = [
     "reequity.data.universe",
+    "reequity.data.cache_decision",
     "reequity.data.calendars",
     "reequity.data.prices",
     "reequity.data.stitch",

@@ -1,9 +1,10 @@
 """Score extraction against the hand-annotated real-news check (tests/events/fixtures/real_news).
 
 An annotation names a substring of an article (title + "\\n" + body) by its text and occurrence.
-An extracted row covers the span of its ``surface`` (rows are in order of appearance, so each
-surface is searched after the start of the previous one). A row and an annotation match when
-their spans overlap.
+An extracted row covers the span of its ``surface``: the offset the resolver gave that mention
+(:func:`reequity.events.dates.resolve_dates` yields the mentions in the order of the rows), or,
+when the rows do not line up with the resolver's mentions, the first occurrence of the surface
+after the start of the previous row. A row and an annotation match when their spans overlap.
 
 Figures (each a fraction):
 
@@ -24,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from reequity.events.articles import read_articles
+from reequity.events.dates import resolve_dates
 from reequity.events.extract import extract_events
 
 FOLDER = Path(__file__).parent / "fixtures" / "real_news"
@@ -47,7 +49,12 @@ def _find(text: str, needle: str, occurrence: int) -> tuple[int, int]:
     return start, start + len(needle)
 
 
-def _row_spans(text: str, surfaces: list[str]) -> list[tuple[int, int]]:
+def _row_spans(text: str, surfaces: list[str], published: pd.Timestamp | None = None
+               ) -> list[tuple[int, int]]:  # fmt: skip
+    if published is not None:  # the resolver's own offsets (a surface can repeat in a text)
+        mentions = resolve_dates(text, published)
+        if [m.surface for m in mentions] == surfaces:
+            return [(m.start, m.end) for m in mentions]
     spans, cursor = [], 0
     for surface in surfaces:
         start = text.find(surface, cursor)
@@ -62,6 +69,7 @@ def score(rows: pd.DataFrame | None = None, folder: Path = FOLDER) -> Score:
     rows = extract_events(articles) if rows is None else rows
     notes = pd.read_csv(folder / "annotations.csv", dtype=str, keep_default_na=False)
     texts = {a.article_id: f"{a.title}\n{a.body}" for a in articles.itertuples()}
+    stamps = {a.article_id: a.published_at for a in articles.itertuples()}
     literal, recall, separation, misses = [], [], [], []
     matched_rows: set[int] = set()
     by_article = {k: g for k, g in rows.groupby("article_id")}
@@ -70,7 +78,7 @@ def score(rows: pd.DataFrame | None = None, folder: Path = FOLDER) -> Score:
         text = texts[aid]
         lo, hi = _find(text, note.surface, int(note.occurrence))
         group = by_article.get(aid, rows.iloc[0:0])
-        spans = _row_spans(text, group["surface"].tolist())
+        spans = _row_spans(text, group["surface"].tolist(), stamps[aid])
         hits = [i for i, (s, e) in zip(group.index, spans, strict=True) if s < hi and lo < e]
         hit_rows = group.loc[hits]
         want = (
@@ -113,7 +121,7 @@ def score(rows: pd.DataFrame | None = None, folder: Path = FOLDER) -> Score:
         text = texts[aid]
         lo, hi = _find(text, note.surface, int(note.occurrence))
         group = by_article.get(aid, rows.iloc[0:0])
-        spans = _row_spans(text, group["surface"].tolist())
+        spans = _row_spans(text, group["surface"].tolist(), stamps[aid])
         true_event_rows.update(
             i for i, (s, e) in zip(group.index, spans, strict=True) if s < hi and lo < e
         )

@@ -26,6 +26,7 @@ INPUTS = {
     "handwritten_en": FIXTURES / "handwritten_en.txt",
     "real_news": FIXTURES / "real_news" / "articles.txt",
     "real_news_holdout": FIXTURES / "real_news_holdout" / "articles.txt",
+    "real_news_holdout2": FIXTURES / "real_news_holdout2" / "articles.txt",
 }
 
 

@@ -39,3 +39,18 @@ def test_held_out_real_news_goals() -> None:
     report = "\n".join(result.misses)
     assert result.literal >= 0.95 and result.recall >= 0.90, report
     assert result.separation >= 0.95 and result.precision >= 0.90, report
+
+
+def test_second_held_out_real_news_goals() -> None:
+    """Sixteen more articles (8 Chinese in both scripts, 8 English, 2010-2025; 85 annotations),
+    annotated and committed before the extractor was run on them. First run: literal 90.7%,
+    recall 71.0%, separation 77.8%, precision 62.2% (datelines and dates borrowing a later
+    quota year, year ranges, year-only mentions, spokesperson and claim dates, 自公布日起 and
+    "effective immediately", a founding with 组建, dates qualifying an earlier noun). The
+    fixes are general rules, each with hand-written tests in ``test_news_kinds.py``."""
+    from ._real_news import FOLDER
+
+    result = score(folder=FOLDER.parent / "real_news_holdout2")
+    report = "\n".join(result.misses)
+    assert result.literal >= 0.95 and result.recall >= 0.90, report
+    assert result.separation >= 0.95 and result.precision >= 0.90, report

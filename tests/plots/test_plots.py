@@ -184,3 +184,38 @@ def test_rolling_correlation_is_faceted_with_numbered_events() -> None:
     assert all(len(ax.lines) == 2 for ax in shown)  # the pair's line and the zero line
     key = [t.get_text() for t in fig.legends[0].get_texts()]
     assert key == [f" 1 {frame.index[150]:%Y-%m-%d} SYN-E1"]
+
+
+@pytest.mark.parametrize("kind", ["heatmaps", "facets", "lead_lag_grid"])
+def test_save_figure_draws_once_and_writes_the_same_pixels(tmp_path, kind: str) -> None:
+    """save_figure lays a constrained figure out itself (skipping savefig's dry-run
+    draw); the PNG must be the one plain savefig writes, pixel for pixel."""
+    from PIL import Image
+
+    from reequity.plots import plot_lead_lag_grid, plot_rolling_correlation_facets
+    from reequity.plots._base import DPI, save_figure
+
+    frame = _synthetic_returns()
+
+    def figure():
+        if kind == "heatmaps":
+            res = conditional.event_correlation(frame, EVENTS, pre=(-60, -1), post=(0, 59))
+            return plot_correlation_heatmaps(res, event_id="SYN-E1")[0].figure
+        if kind == "facets":
+            return plot_rolling_correlation_facets(
+                rolling.rolling_correlation(frame, window=20), events=EVENTS
+            )
+        pairs = [("SYN_A", "SYN_B"), ("SYN_A", "SYN_C"), ("SYN_B", "SYN_C")]
+        return plot_lead_lag_grid({p: lead_lag.lead_lag(frame, a=p[0], b=p[1]) for p in pairs})
+
+    plain = figure()
+    assert plain.get_layout_engine() is not None  # the case the shortcut is for
+    plain.savefig(tmp_path / "plain.png", dpi=DPI, format="png")
+    fast = figure()
+    draws: list[object] = []
+    fast.canvas.mpl_connect("draw_event", draws.append)
+    save_figure(fast, tmp_path / "fast.png")
+    assert len(draws) == 1  # savefig's dry run skipped
+    a = np.asarray(Image.open(tmp_path / "plain.png"))
+    b = np.asarray(Image.open(tmp_path / "fast.png"))
+    assert a.shape == b.shape and (a == b).all()

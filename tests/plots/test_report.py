@@ -71,3 +71,42 @@ def test_missing_figure_and_bad_table(tmp_path: Path) -> None:
         )
     with pytest.raises(ConfigurationError, match="DataFrames"):
         write_report(tmp_path, title="t", settings={}, tables={"x": [1, 2]}, figures={})
+
+
+def test_event_study_report_links_the_csv_of_every_cut_table(tmp_path: Path) -> None:
+    """A report section the report cuts says so and links the CSV holding all its rows
+    (synthetic study with pools: the pool section names pools.csv)."""
+    import warnings
+
+    import reequity as rq
+    from reequity.cli.study_report import event_study_sections
+    from reequity.cli.study_tables import robust_table
+    from tests.study.synthetic import synthetic_returns
+
+    rets = synthetic_returns(4, 200, seed=2)
+    events = pd.DataFrame(
+        {"event_id": ["a", "b", "c"], "date": rets.index[[100, 140, 180]],
+         "kind": ["up", "down", "up"]}
+    )  # fmt: skip
+    groups = {"F0": "CN", "F1": "CN", "F2": "ex-CN", "F3": "ex-CN"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = rq.event_study(
+            rets, events, benchmark="MKT", estimation=(-60, -11), windows=[(0, 0)],
+            groups=groups, pool_by="kind",
+        )  # fmt: skip
+    tables = {"summary": robust_table(res), "groups": robust_table(res, groups=True)}
+    names = ("summary", "pools", "pool_difference", "issues")
+    csvs = {n: tmp_path / f"{n}.csv" for n in names}
+    sections, links, sources = event_study_sections(res, tables, csvs=csvs, out=tmp_path)
+    pool_heading = next(h for h in sections if h.startswith("Pools of comparable events"))
+    assert sources[pool_heading] == "pools.csv"
+    assert len(sections[pool_heading]) == 6  # 2 pools x (ALL, CN, ex-CN)
+    text = write_report(
+        tmp_path, title="t", settings={}, tables=sections, figures={}, links=links,
+        sources=sources, max_rows=2, html=False,
+    ).read_text(encoding="utf-8")  # fmt: skip
+    section = text.split(f"## {pool_heading}")[1].split("\n## ")[0]
+    assert "First 2 of 6 rows; all rows are in [pools.csv](pools.csv)." in section
+    head = text.split("## Headline")[1].split("\n## ")[0]
+    assert "First 2 of 3 rows; all rows are in [summary.csv](summary.csv)." in head

@@ -30,7 +30,13 @@ def existing_file(tmp_path: Path) -> Path:
 def test_out_is_an_existing_file(existing_file: Path, args: list[str]) -> None:
     digest = sha256(existing_file)
     result = invoke([*args, str(existing_file)])
-    assert_clean_exit(result, 1, f"cannot use '{existing_file}'", "File exists", "--out")
+    # checked before any data is loaded: exit 2 (a bad option value) with one line, not
+    # the usage box (the fix is in the line: give --out a folder you can write)
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"error: cannot use '{existing_file}'")
+    assert "File exists" in lines[0] and "--out" in lines[0] and not result.stdout.strip()
     assert sha256(existing_file) == digest
 
 
@@ -53,7 +59,7 @@ def test_extract_out_is_a_folder(tmp_path: Path) -> None:
 def test_bad_out_in_a_real_process(tmp_path: Path, existing_file: Path) -> None:
     args = ["correlate", "--tickers", "600111,MP", "--events", "none", "--out", str(existing_file)]
     proc = run_subprocess(args, cwd=tmp_path, cache_dir=tmp_path / "cache")
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
     assert proc.stderr.strip().splitlines()[-1].startswith("error: cannot use")
 
 

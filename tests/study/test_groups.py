@@ -184,3 +184,37 @@ def test_user_groups_replace_the_universe_groups() -> None:
     )
     assert set(res.group_caar["group"]) == {"miners", "magnets"}
     assert set(res.group_difference["group_a"]) == {"magnets"}
+
+
+def _two_events(rets: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({"event_id": ["first", "second"], "date": rets.index[[45, 60]]})
+
+
+@pytest.mark.parametrize("with_etf", [False, True], ids=["stocks-only", "with-etf"])
+def test_every_group_equals_a_study_of_its_firms(grouped, with_etf: bool) -> None:
+    """When every firm-event is a stock the pool is the whole sample; the group runs must
+    not see arrays the pooled run has already used (GRANK sorts the estimation SARs in
+    the AR array's memory), with or without an ETF in the universe."""
+    rets, groups, kinds = grouped
+    etf = next(iter(kinds))
+    data = rets if with_etf else rets.drop(columns=etf)
+    events = _two_events(rets)
+    res = rq.event_study(data, events, groups=groups, kinds=kinds if with_etf else None, **KW)
+    for label in ("CN", "ex-CN"):
+        firms = [t for t, g in groups.items() if g == label and t != etf]
+        alone = rq.event_study(rets[[*firms, "MKT"]], events, **KW)
+        for got, want in ((res.group_caar, alone.caar), (res.group_tests, alone.tests)):
+            rows = got[got["group"] == label].drop(columns="group").reset_index(drop=True)
+            pd.testing.assert_frame_equal(rows, want, check_exact=False, rtol=0, atol=1e-12)
+
+
+def test_group_difference_does_not_depend_on_an_etf(grouped) -> None:
+    """The ETF is in no stock group: the long-short rows are the same without it (the
+    run with it pools a copy of the stocks' arrays, the run without it does not)."""
+    rets, groups, kinds = grouped
+    events = _two_events(rets)
+    with_etf = rq.event_study(rets, events, groups=groups, kinds=kinds, **KW)
+    stocks = rq.event_study(rets.drop(columns=next(iter(kinds))), events, groups=groups, **KW)
+    pd.testing.assert_frame_equal(
+        stocks.group_difference, with_etf.group_difference, check_exact=False, rtol=0, atol=1e-12
+    )

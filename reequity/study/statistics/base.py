@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import special
 
+from reequity.study.conventions import DEFAULT_CONVENTION, follows_estudy2
+
 __all__ = ["Sample", "TestResult", "nan_result", "norm_p", "t_p", "cs_t"]
 
 
@@ -47,10 +49,15 @@ class Sample:
     rbar: float  # mean pairwise correlation of estimation residuals
     # GRANK's v (inf if missing), counts < v and <= v, (n, E + W) each; None: compute
     grank_counts: tuple[np.ndarray, np.ndarray, np.ndarray] | None
-    convention: str = "textbook"
+    convention: str = DEFAULT_CONVENTION
     seed: int = 0
     # results of tests another test builds on (patell, bmp), computed once per group
     memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def estudy2(self) -> bool:
+        """Whether the formulas copy the R package estudy2 (see :mod:`reequity.study.conventions`)."""
+        return follows_estudy2(self.convention)
 
     @property
     def a_span(self) -> np.ndarray:

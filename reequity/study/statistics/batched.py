@@ -168,17 +168,12 @@ def _adjusted(g: Groups, base: list[TestResult], student: bool) -> list[TestResu
     """:func:`.parametric.kolari_pynnonen` (``student``) or ``adjusted_patell``."""
     fd, nd = _kp_factor(g, g.sar)
     fw, nw = _kp_factor(g, g.scar)
-    out: list[TestResult | None] = []
-    for k, b in enumerate(base):
-        if not np.isfinite(g.rbar[k]):
-            out.append(None)  # the per-group test says why (a note)
-            continue
-        d, w = b.daily_stat * fd[k], b.window_stat * fw[k]
-        if student:
-            out.append(TestResult(d, t_p(d, nd[k] - 1), w, t_p(w, nw[k] - 1)))
-        else:
-            out.append(TestResult(d, norm_p(d), w, norm_p(w)))
-    return out
+    d = np.stack([b.daily_stat for b in base]) * fd  # every group at once: (G, E), (G, W)
+    w = np.stack([b.window_stat for b in base]) * fw
+    dp, wp = (t_p(d, nd - 1), t_p(w, nw - 1)) if student else (norm_p(d), norm_p(w))
+    res = _results(d, dp, w, wp)
+    # a group without a correlation is tested on its own (the per-group test gives a note)
+    return [r if np.isfinite(q) else None for r, q in zip(res, g.rbar, strict=True)]
 
 
 def _cda(g: Groups) -> list[TestResult | None]:

@@ -38,7 +38,7 @@ def generalized_sign(s: Sample) -> TestResult:
     ARs: the mean of the firms' fractions (textbook), or pooled over all firm-days
     (estudy2). Window on CAR_i. Standard normal.
     """
-    if s.convention == "estudy2":
+    if s.estudy2:
         p = s.est_pos.sum() / max(s.est_count.sum(), 1)
     else:
         with np.errstate(invalid="ignore", divide="ignore"):

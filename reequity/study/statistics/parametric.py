@@ -66,7 +66,7 @@ def brown_warner_1980(s: Sample) -> TestResult:
     a = s.a_span
     present = np.isfinite(a)
     n_t = present.sum(axis=0)
-    if s.convention == "estudy2":
+    if s.estudy2:
         var = s.est_var
         n_all = a.shape[0]
         sd = np.sqrt(np.nansum(var)) / n_all
@@ -117,7 +117,7 @@ def cda(s: Sample) -> TestResult:
         return nan_result(s, "no variance of the estimation-window AAR")
     z_all = aar / sd
     stat = z_all[s.span]
-    if s.convention == "estudy2":
+    if s.estudy2:
         wstat = _window_sum_of_daily(s, z_all, n_t)
     else:
         ok = s.win & np.isfinite(aar)[None, :]
@@ -142,7 +142,7 @@ def lamb(s: Sample) -> TestResult:
     c_all[s.span] = s.cbar
     z_all = aar / (sd * np.sqrt(c_all))
     stat = z_all[s.span]
-    if s.convention == "estudy2":
+    if s.estudy2:
         wstat = _window_sum_of_daily(s, z_all, n_t)
     else:
         ok = s.win & np.isfinite(z_all)[None, :]
@@ -167,7 +167,7 @@ def patell(s: Sample) -> TestResult:
     Standard normal.
     """
     v = _patell_var(s.dof)
-    if s.convention == "estudy2":
+    if s.estudy2:
         n = s.sar.shape[0]
         with np.errstate(invalid="ignore", divide="ignore"):
             stat = np.nanmean(s.sar, axis=0) * n / np.sqrt(np.nansum(v))

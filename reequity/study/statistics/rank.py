@@ -23,11 +23,11 @@ def _standardized_series(total: np.ndarray, s: Sample, scale_n: bool) -> tuple[n
     n_t = s.rank_sums[_COUNT]
     with np.errstate(invalid="ignore", divide="ignore"):
         scale = n_t if scale_n else np.sqrt(n_t)
-        if s.convention == "estudy2":
+        if s.estudy2:
             # estudy2 sums as rowMeans(x) * ncol(x): inflates days with missing firms
             total = total / n_t * s.n_firms
         series = np.where(n_t > 0, total / scale, np.nan)
-    estudy2 = s.convention == "estudy2"
+    estudy2 = s.estudy2
     length = float(np.mean(s.full_count)) if estudy2 else float((n_t > 0).sum())
     sd = float(np.sqrt(np.nansum(series**2) / length)) if length > 0 else np.nan
     return series, sd
@@ -66,7 +66,7 @@ def corrado_rank(s: Sample) -> TestResult:
     if not np.isfinite(sd) or sd == 0:
         return _nan(s, "no variation of ranks")
     daily, window = _daily_and_window(series, sd, s)
-    if s.convention == "estudy2":
+    if s.estudy2:
         window = _cowan_estudy2(s)
     return TestResult(daily, norm_p(daily), window, norm_p(window))
 

@@ -7,7 +7,14 @@ import functools
 import numpy as np
 from scipy import special, stats
 
-__all__ = ["row_ranks", "rank_rows", "ranks_and_subset", "wilcoxon_plus", "wilcoxon_pvalue"]
+__all__ = [
+    "row_ranks",
+    "rank_rows",
+    "sort_rows",
+    "ranks_and_subset",
+    "wilcoxon_plus",
+    "wilcoxon_pvalue",
+]
 
 
 def row_ranks(x: np.ndarray) -> np.ndarray:
@@ -23,7 +30,7 @@ def _row_ranks_and_ties(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """:func:`row_ranks` and, per row, whether it holds tied (non-NaN) values."""
     x = np.ascontiguousarray(x)
     n, t = x.shape
-    order = np.argsort(x, axis=1)  # NaN sorts last; ties are fixed below
+    order = np.argsort(_nan_last(x, False), axis=1)  # NaN sorts last; ties fixed below
     flat = (order + (np.arange(n) * t)[:, None]).ravel()
     ranks = np.empty(n * t)
     ranks[flat] = np.tile(np.arange(1.0, t + 1), n)
@@ -37,6 +44,25 @@ def _row_ranks_and_ties(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 _BLOCK = 2048  # rows per block: bounded temporaries
+
+
+def _nan_last(x: np.ndarray, clean: bool) -> np.ndarray:
+    """``x`` with NaN as +inf when it holds NaN but no +inf: the same order of the
+    values, NaN last, but numpy's vectorised sort (a NaN makes ``argsort`` fall back to a
+    path about 8x slower); the NaN positions are masked again by the caller."""
+    if clean or np.isposinf(x).any():
+        return x
+    return np.where(np.isnan(x), np.inf, x)
+
+
+def sort_rows(x: np.ndarray) -> np.ndarray:
+    """``np.sort(x, axis=1)`` (NaN last) through the vectorised sort when x holds NaN."""
+    y = _nan_last(x, bool(np.isfinite(x).all()))
+    if y is x:
+        return np.sort(x, axis=1)
+    out = np.sort(y, axis=1)
+    out[np.arange(x.shape[1])[None, :] >= (~np.isnan(x)).sum(axis=1)[:, None]] = np.nan
+    return out
 
 
 def rank_rows(
@@ -54,7 +80,7 @@ def rank_rows(
     sub_cols = np.flatnonzero(subset)
     xb = np.ascontiguousarray(xb)
     clean = bool(np.isfinite(xb).all())  # the common case skips every NaN pass
-    order = np.argsort(xb, axis=1)  # NaN sorts last
+    order = np.argsort(_nan_last(xb, clean), axis=1)  # NaN sorts last
     flat = (order + (np.arange(nb) * t)[:, None]).ravel()
     srt = xb.ravel()[flat].reshape(nb, t)
     count = np.full(nb, t) if clean else (~np.isnan(srt)).sum(axis=1)
@@ -66,7 +92,7 @@ def rank_rows(
     rb[flat] = np.tile(np.arange(1, t + 1, dtype=np.float32), nb)
     in_sub = subset[order] if clean else subset[order] & ~np.isnan(srt)
     sb = np.empty(nb * t, dtype=np.float32)
-    sb[flat] = np.cumsum(in_sub, axis=1, dtype=np.float32).ravel()
+    sb[flat] = np.cumsum(in_sub, axis=1, dtype=np.int32).ravel()  # int32: ~7x faster
     rb, sb = rb.reshape(nb, t), sb.reshape(nb, t)
     if not clean:
         nan = np.isnan(xb)

@@ -9,29 +9,39 @@ from reequity.study.statistics.base import Sample, TestResult, cs_t
 __all__ = ["bootstrap", "N_BOOT"]
 
 N_BOOT = 999
-_CHUNK_CELLS = 4_000_000  # bound the (replicates x firms x columns) block held in memory
+_CHUNK_CELLS = 1_000_000  # (replicates x firms x columns) per chunk: arrays that stay in cache
 
 
 def _boot_p(x: np.ndarray, t_obs: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Share of |t*| >= |t| over resamples of the centred columns of ``x`` (n, C).
 
     A resample is a row of counts (how often each firm-event is drawn), so the sums
-    a t-statistic needs are BLAS products: counts (B, n) @ x (n, C), of x squared and of
-    the presence mask. The draws are those of ``rng.integers(0, n, (B, n))`` in chunks.
+    a t-statistic needs are one BLAS product: counts (B, n) @ [x, x squared, presence]
+    (n, 3C; without the presence mask when nothing is missing, as every resample then
+    has n draws in each column). The draws are those of ``rng.integers(0, n, (B, n))``
+    in chunks; the chunk's index array is offset in place and the counts are copied
+    into one reused float buffer (fresh memory costs first-touch time on this VM).
     """
     n, c = x.shape
     fin = np.isfinite(x)
     xc = np.where(fin, x - np.nanmean(x, axis=0), 0.0)
-    present, xsq = fin.astype(float), xc * xc
+    complete = bool(fin.all())
+    parts = [xc, xc * xc] if complete else [xc, xc * xc, fin.astype(float)]
+    design = np.concatenate(parts, axis=1)  # (n, 2C or 3C)
     exceed = np.zeros(c)
     done = 0
     step = max(1, _CHUNK_CELLS // max(n * c, 1))
+    counts = np.empty((min(step, N_BOOT), n))
+    offsets = (np.arange(counts.shape[0]) * n)[:, None]
     while done < N_BOOT:
         b = min(step, N_BOOT - done)
         idx = rng.integers(0, n, size=(b, n))
-        counts = np.bincount((idx + (np.arange(b) * n)[:, None]).ravel(), minlength=b * n)
-        counts = counts.reshape(b, n).astype(float)
-        cnt, s1, s2 = counts @ present, counts @ xc, counts @ xsq
+        idx += offsets[:b]
+        cb = counts[:b]
+        np.copyto(cb, np.bincount(idx.ravel(), minlength=b * n).reshape(b, n))
+        sums = cb @ design
+        s1, s2 = sums[:, :c], sums[:, c : 2 * c]
+        cnt = np.float64(n) if complete else sums[:, 2 * c :]
         with np.errstate(invalid="ignore", divide="ignore"):
             mean = s1 / cnt
             var = np.maximum(s2 - cnt * mean * mean, 0.0) / (cnt - 1)

@@ -1,4 +1,4 @@
-"""Ready-made studies that join the universe, the cache, the catalogue and the engine.
+"""Ready-made event studies that join the universe, the cache, the catalogue and the engine.
 
 The engine (:mod:`reequity.study`) works on plain frames. These functions do the joining a
 researcher would otherwise repeat: pick the rare-earth securities of the universe, load
@@ -318,7 +318,9 @@ def catalogue_event_study(
     Each security is measured against its own market benchmark, with event time counted
     on its own exchange's sessions. The pooled rows hold the stocks only; ETFs and the
     basket, and the stocks listed in and outside China, are reported as groups
-    (``group_caar``, ``group_tests``, ``group_difference``).
+    (``group_caar``, ``group_tests``, ``group_difference``). Events are pooled by their
+    ``event_type`` (``pools``, ``pool_tests``, ``pool_difference``): the ``ALL`` rows
+    mix export controls with their suspension and Western deals, which cancel.
 
     Parameters
     ----------
@@ -329,7 +331,8 @@ def catalogue_event_study(
     **study_options
         Passed to :func:`reequity.event_study` (``model``, ``estimation``, ``windows``,
         ``convention``, ``tests``, ``min_estimation``, ``clean_estimation``,
-        ``clean_window``, ``exclude``; ``groups`` or ``kinds`` replace the universe's,
+        ``clean_window``, ``exclude``, ``pool_by`` (default ``"event_type"`` when some
+        event has one); ``groups`` or ``kinds`` replace the universe's,
         e.g. ``groups={"600111": "miner", ...}``). By default every catalogue row and each
         firm's own news leave the estimation windows (sessions -1..+1 on the firm's
         exchange).
@@ -347,6 +350,7 @@ def catalogue_event_study(
     """
     from reequity.events.catalogue import load_catalogue
     from reequity.study.engine import event_study
+    from reequity.study.pools import default_pool_by
 
     if events is None:
         events = load_catalogue(include_confounders=True)
@@ -364,6 +368,8 @@ def catalogue_event_study(
             "groups": inputs.groups,
             "kinds": inputs.kinds,
             "exclude": inputs.exclude,
+            # events of opposite expected sign must not cancel in one pooled row
+            "pool_by": default_pool_by(inputs.events),
             **study_options,
         },
     )
