@@ -28,7 +28,7 @@ import pandas as pd
 from reequity.errors import ConfigurationError, ReequityError
 from reequity.study.windows import DEFAULT_CLEAN_WINDOW
 
-__all__ = ["exclusion_frame", "exclusion_mask", "ExclusionInput"]
+__all__ = ["exclusion_frame", "exclusion_mask", "naive_dates", "ExclusionInput"]
 
 ExclusionInput = pd.DataFrame | Sequence[object] | None
 
@@ -100,6 +100,12 @@ def exclusion_frame(*parts: ExclusionInput) -> pd.DataFrame:
             "timezone": pd.array(zone, dtype="str"),
         }
     )
+
+
+def naive_dates(returns: pd.DataFrame) -> pd.DatetimeIndex:
+    """The dates of ``returns`` as tz-naive midnights (what exclusion items are matched to)."""
+    index = pd.DatetimeIndex(returns.index)
+    return (index.tz_localize(None) if index.tz is not None else index).normalize()
 
 
 def _session_positions(items: pd.DataFrame, days: pd.DatetimeIndex, exchange: str) -> np.ndarray:

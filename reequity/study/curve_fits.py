@@ -41,9 +41,8 @@ import pandas as pd
 from reequity.errors import ReequityError
 from reequity.study.align import Panel, build_panel
 from reequity.study.battery import run_battery
-from reequity.study.clean import exclusion_mask
+from reequity.study.clean import exclusion_mask, naive_dates
 from reequity.study.derive import derive
-from reequity.study.engine import naive_dates
 from reequity.study.frames import _caar_frame  # the engine's CAAR and its interval
 from reequity.study.groups import grouping, select_rows
 

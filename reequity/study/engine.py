@@ -20,7 +20,7 @@ import pandas as pd
 from reequity.errors import ConfigurationError, InsufficientDataError
 from reequity.study.align import Panel, build_panel
 from reequity.study.checks import check_inputs, panel_issues, zero_variance
-from reequity.study.clean import ExclusionInput, exclusion_frame, exclusion_mask
+from reequity.study.clean import ExclusionInput, exclusion_frame, exclusion_mask, naive_dates
 from reequity.study.conventions import DEFAULT_CONVENTION, Convention, check_convention
 from reequity.study.derive import derive
 from reequity.study.event_checks import check_extent
@@ -42,7 +42,7 @@ from reequity.study.windows import (
     parse_window,
 )
 
-__all__ = ["EventStudy", "event_study", "Convention", "naive_dates"]
+__all__ = ["EventStudy", "event_study", "Convention"]
 
 _NONE = np.empty((0, 0))
 Benchmark = str | pd.Series | Mapping[str, str] | None
@@ -242,12 +242,6 @@ class EventStudy:
                 f"{self.window_spec.estimation}; load a longer history or lower min_estimation."
             )
         return keep, rows
-
-
-def naive_dates(returns: pd.DataFrame) -> pd.DatetimeIndex:
-    """The dates of ``returns`` as tz-naive midnights (what exclusion items are matched to)."""
-    index = pd.DatetimeIndex(returns.index)
-    return (index.tz_localize(None) if index.tz is not None else index).normalize()
 
 
 def _test_names(tests: str | Sequence[str]) -> tuple[str, ...]:
