@@ -21,7 +21,11 @@ from reequity.study.perfirm import PerFirm, per_firm
 from reequity.study.statistics import TESTS, Sample, TestResult
 from reequity.study.statistics.base import nan_result
 from reequity.study.statistics.batched import BATCHED, Groups, batched_tests
-from reequity.study.statistics.batched_extra import portfolio_groups, wilcoxon_groups
+from reequity.study.statistics.batched_extra import (
+    bootstrap_groups,
+    portfolio_groups,
+    wilcoxon_groups,
+)
 from reequity.study.statistics.grank import grank_counts, grank_groups
 
 __all__ = ["run_battery"]
@@ -298,6 +302,12 @@ def run_battery(
                 counts = None  # each group searches on its own, failures become NaN there
     width = a.sar.shape[1] + a.scar.shape[1]
     done = _all_groups(a, per, counts, bounds, cell_group, chosen, conv)
+    if "bootstrap" in chosen and len(groups) > 1:  # equal-size groups share their draws
+        with np.errstate(all="ignore"):
+            boot = bootstrap_groups(take_cols(a.ar, a.span), a.car, bounds[:-1], seed)
+        for d, r in zip(done, boot, strict=True):
+            if r is not None:
+                d["bootstrap"] = r
     out: dict[str, dict[str, TestResult]] = {}
     for g, name in enumerate(groups):
         if all(t in done[g] for t in names):  # every test done for all groups at once

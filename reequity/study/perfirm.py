@@ -100,7 +100,8 @@ def _rank_block(
         sums = np.zeros((acc.shape[0], 1, est_ranks.shape[1]))
         _group_dot(sums, one, est_ranks, codes)
         wrank += sums[:, 0] / (est_ranks.shape[1] + 2)
-        sign = np.sign(full - median[:, None])
+        sign = full - median[:, None]
+        np.sign(sign, out=sign)  # in place: one (n, T) array, not two
         _group_dot(acc[:, 4:], np.ones((1, len(full))), sign, codes)
         return count, est_ranks, est_sorted
     ones = np.ones(len(full))

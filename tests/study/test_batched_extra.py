@@ -12,9 +12,15 @@ import pytest
 from reequity.errors import ReequityWarning
 from reequity.study import battery
 from reequity.study.engine import event_study
-from reequity.study.statistics.batched_extra import portfolio_groups, wilcoxon_groups
+from reequity.study.statistics.base import cs_t
+from reequity.study.statistics.batched_extra import (
+    bootstrap_groups,
+    portfolio_groups,
+    wilcoxon_groups,
+)
 from reequity.study.statistics.nonparametric import _wilcoxon
 from reequity.study.statistics.portfolio import portfolio
+from reequity.study.statistics.resampling import _boot_p
 from tests.study.synthetic import synthetic_returns
 
 TOL = 1e-10
@@ -86,9 +92,30 @@ def test_engine_batched_equals_per_group(monkeypatch: pytest.MonkeyPatch, tests:
 
     batched = run()
     monkeypatch.setattr(battery, "_extra_groups", lambda *args: None)
+    monkeypatch.setattr(
+        battery, "bootstrap_groups", lambda ar, car, starts, seed: [None] * len(starts)
+    )
     alone = run()
     assert batched[["event_id", "window", "test", "note"]].equals(
         alone[["event_id", "window", "test", "note"]]
     )
     _close(batched["statistic"].to_numpy(), alone["statistic"].to_numpy())
     _close(batched["pvalue"].to_numpy(), alone["pvalue"].to_numpy())
+
+
+def test_bootstrap_groups_share_draws_but_not_p_values() -> None:
+    rng = np.random.default_rng(11)
+    sizes = [5, 5, 8, 2, 5, 8]  # equal sizes share their draws; 2 firm-events: alone
+    x = rng.normal(0.002, 0.02, (sum(sizes), 4))
+    x[3, 1] = np.nan  # a missing AR in the first group
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]
+    got = bootstrap_groups(x[:, :3], x[:, 3:], starts, seed=4)
+    for g, (lo, n) in enumerate(zip(starts, sizes, strict=True)):
+        if n < 3:
+            assert got[g] is None
+            continue
+        xg = x[lo : lo + n]
+        t, _ = cs_t(xg)
+        p = _boot_p(xg, t, np.random.default_rng(4))
+        for mine, theirs in zip(_parts(got[g]), (t[:3], p[:3], t[3:], p[3:]), strict=True):
+            np.testing.assert_array_equal(mine, theirs)

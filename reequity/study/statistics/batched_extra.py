@@ -1,10 +1,10 @@
-"""Wilcoxon and portfolio tests of every event group at once (no Python loop over events).
+"""Wilcoxon, portfolio and bootstrap tests of every event group at once.
 
-The same statistics as :func:`.nonparametric.wilcoxon` and :func:`.portfolio.portfolio`
-run group by group, computed for all event groups in a few vectorised passes: the
-battery's cost then no longer grows with the number of event dates (issue 15). A group
-these cannot serve (no portfolio with estimation variance) is left out (None) and
-tested on its own.
+The same statistics as :func:`.nonparametric.wilcoxon`, :func:`.portfolio.portfolio` and
+:func:`.resampling.bootstrap` run group by group, computed for all event groups in a few
+vectorised passes: the battery's cost then no longer grows with the number of event
+dates (issue 15). A group these cannot serve (no portfolio with estimation variance,
+fewer than 3 firm-events for the bootstrap) is left out (None) and tested on its own.
 """
 
 from __future__ import annotations
@@ -12,10 +12,13 @@ from __future__ import annotations
 import numpy as np
 from scipy import special
 
-from reequity.study.statistics.base import TestResult, norm_p, t_p
+from reequity.study.statistics.base import TestResult, cs_t, norm_p, t_p
 from reequity.study.statistics.ranking import _signrank_counts
+from reequity.study.statistics.resampling import _boot_p
 
-__all__ = ["wilcoxon_groups", "portfolio_groups"]
+__all__ = ["wilcoxon_groups", "portfolio_groups", "bootstrap_groups"]
+
+_BOOT_GROUPS = 16  # groups resampled together: (firms, 16 x columns) per BLAS product
 
 
 def _signed_rank_sums(
@@ -129,4 +132,33 @@ def portfolio_groups(
         zd = np.where(cd > 0, zd, np.nan)
         for g in groups:
             out[g] = TestResult(zd[g], norm_p(zd[g]), zw[g], norm_p(zw[g]))
+    return out
+
+
+def bootstrap_groups(
+    ar_span: np.ndarray, car: np.ndarray, starts: np.ndarray, seed: int
+) -> list[TestResult | None]:
+    """Bootstrap-t of every group: groups of one size share their resamples.
+
+    Each group's bootstrap draws ``default_rng(seed).integers(0, n, (B, n))``, so groups
+    with the same number n of firm-events draw the same count matrix: it is drawn once
+    and applied to their columns side by side (the columns of :func:`_boot_p` are
+    independent), which gives each group its own p-values exactly.
+    """
+    x = np.concatenate([ar_span, car], axis=1)
+    n_c, n_e = x.shape[1], ar_span.shape[1]
+    sizes = np.diff(np.r_[starts, len(x)])
+    out: list[TestResult | None] = [None] * len(sizes)
+    for size in np.unique(sizes[sizes >= 3]):  # fewer than 3: the group's own note
+        same = np.flatnonzero(sizes == size)
+        for lo in range(0, len(same), _BOOT_GROUPS):
+            gs = same[lo : lo + _BOOT_GROUPS]
+            xs = np.concatenate([x[starts[g] : starts[g] + size] for g in gs], axis=1)
+            t_obs = np.concatenate(
+                [cs_t(xs[:, k * n_c : (k + 1) * n_c])[0] for k in range(len(gs))]
+            )
+            p = _boot_p(xs, t_obs, np.random.default_rng(seed))
+            for k, g in enumerate(gs):
+                t, pg = t_obs[k * n_c : (k + 1) * n_c], p[k * n_c : (k + 1) * n_c]
+                out[g] = TestResult(t[:n_e], pg[:n_e], t[n_e:], pg[n_e:])
     return out

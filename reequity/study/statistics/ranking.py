@@ -81,7 +81,9 @@ def rank_rows(
     xb = np.ascontiguousarray(xb)
     clean = bool(np.isfinite(xb).all())  # the common case skips every NaN pass
     order = np.argsort(_nan_last(xb, clean), axis=1)  # NaN sorts last
-    flat = (order + (np.arange(nb) * t)[:, None]).ravel()
+    in_sub = subset[order]
+    order += (np.arange(nb) * t)[:, None]  # flat indices in place: no second (n, T) array
+    flat = order.ravel()
     srt = xb.ravel()[flat].reshape(nb, t)
     count = np.full(nb, t) if clean else (~np.isnan(srt)).sum(axis=1)
     rows = np.arange(nb)
@@ -90,7 +92,8 @@ def rank_rows(
     tied = (srt[:, 1:] == srt[:, :-1]).any(axis=1)
     rb = np.empty(nb * t, dtype=np.float32)
     rb[flat] = np.tile(np.arange(1, t + 1, dtype=np.float32), nb)
-    in_sub = subset[order] if clean else subset[order] & ~np.isnan(srt)
+    if not clean:
+        in_sub &= ~np.isnan(srt)
     sb = np.empty(nb * t, dtype=np.float32)
     sb[flat] = np.cumsum(in_sub, axis=1, dtype=np.int32).ravel()  # int32: ~7x faster
     rb, sb = rb.reshape(nb, t), sb.reshape(nb, t)
