@@ -75,7 +75,7 @@ def _robustness(results, returns: Path | None, cache_dir):
     with console.status("specification curve..."), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         if returns is not None:
-            return results.robustness()
+            return results.robustness(pool=True)
         from reequity.workflows import catalogue_robustness
 
         return catalogue_robustness(results, cache_dir=cache_dir)

@@ -102,13 +102,12 @@ def _curve_figure(curve, out: Path, results) -> dict[str, Path]:
     top, _ = curve.plot(event_id="ALL")
     save_figure(top.figure, path)
     pools = results.settings.get("pools") or {}
-    mixed = (
-        f"; this row mixes the {len(pools)} pools of the headline (events of opposite "
-        "expected sign), read it as a check of the specification, not as an effect"
-        if len(pools) > 1
-        else ""
-    )
-    return {f"Specification curve, all events pooled (ALL){mixed}": path}
+    if results.pools.empty or not pools:
+        return {"Specification curve, all events pooled (ALL)": path}
+    from reequity.study.headline import pool_label
+
+    first = next(iter(pools))  # the headline pool, the one the curve re-ran
+    return {f"Specification curve of the headline pool, {pool_label(first, pools[first])}": path}
 
 
 def _draw_figures(results, out: Path) -> dict[str, Path]:

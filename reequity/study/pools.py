@@ -21,7 +21,7 @@ import dataclasses
 import warnings
 from collections.abc import Mapping
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ALL_GROUP",
     "default_pool_by",
+    "pool_study",
     "POOL_COLUMNS",
     "POOL_DIFFERENCE_COLUMNS",
     "POOL_TEST_COLUMNS",
@@ -257,6 +258,41 @@ def with_pool_column(frame: pd.DataFrame, pools: Mapping[str, str]) -> pd.DataFr
     return out
 
 
+def _chosen_pool(results, pool: str | None) -> tuple[str, str, set[str]]:
+    """``pool`` (default the headline pool: the largest, the first in ``pools``), its
+    label and its event ids."""
+    from reequity.study.headline import pool_label
+
+    counts = results.settings.get("pools") or {}
+    if results.pools.empty or not counts:
+        raise ConfigurationError("these results have no pools; run the study with pool_by=...")
+    pool = pool if pool is not None else next(iter(counts))
+    if pool not in counts:
+        raise ConfigurationError(f"pool {pool!r} is not in the results; valid: {', '.join(counts)}")
+    events = {e for e, p in results.settings.get("event_pools", {}).items() if p == pool}
+    return pool, pool_label(pool, counts[pool]), events
+
+
+def pool_study(results, pool: str | None = None) -> tuple[Any, str]:
+    """The specification of ``results`` restricted to one pool's events, and its label.
+
+    What a specification curve of a pooled finding re-runs: its ``ALL`` row is then the
+    pool's pooled row (``ALL export_control (12)``), not a row mixing pools of opposite
+    expected sign. ``pool`` defaults to the headline pool (the largest).
+
+    Raises
+    ------
+    ConfigurationError
+        Results without a spec or without pools, or a pool they do not hold.
+    """
+    if results.spec is None:
+        raise ConfigurationError("these results carry no specification to restrict")
+    _, label, events = _chosen_pool(results, pool)
+    spec = results.spec
+    kept = spec.events[spec.events["event_id"].isin(events)]
+    return dataclasses.replace(spec, events=kept, pool_by=None), label
+
+
 def pool_as_event(results, pool: str | None = None) -> SimpleNamespace:
     """One pool's pooled rows shaped as one event's ``aar``, ``caar`` and ``ar`` rows.
 
@@ -271,22 +307,13 @@ def pool_as_event(results, pool: str | None = None) -> SimpleNamespace:
     ConfigurationError
         Results without pools, or a pool they do not hold.
     """
-    from reequity.study.headline import pool_label
-
-    counts = results.settings.get("pools") or {}
-    if results.pools.empty or not counts:
-        raise ConfigurationError("these results have no pools; run the study with pool_by=...")
-    pool = pool if pool is not None else next(iter(counts))
-    if pool not in counts:
-        raise ConfigurationError(f"pool {pool!r} is not in the results; valid: {', '.join(counts)}")
-    label = pool_label(pool, counts[pool])
+    pool, label, events = _chosen_pool(results, pool)
     mine = {"pool": pool, "group": ALL_GROUP}
 
     def rows(frame: pd.DataFrame) -> pd.DataFrame:
         here = frame[(frame["pool"] == pool) & (frame["group"] == ALL_GROUP)]
         return here.drop(columns=list(mine)).assign(event_id=label)
 
-    events = {e for e, p in results.settings.get("event_pools", {}).items() if p == pool}
     pooled = results.car.loc[results.car["pooled"].astype(bool), ["event_id", "ticker"]]
     pooled = pooled[pooled["event_id"].isin(events)].drop_duplicates()
     ar = results.ar.merge(pooled, on=["event_id", "ticker"])

@@ -113,13 +113,20 @@ class EventStudyResults:
     pool_difference: pd.DataFrame = field(default_factory=pd.DataFrame)
     spec: Any = field(default=None, repr=False, compare=False)
 
-    def robustness(self, grid: pd.DataFrame | None = None, **options: Any) -> Any:
+    def robustness(
+        self, grid: pd.DataFrame | None = None, *, pool: str | bool = False, **options: Any
+    ) -> Any:
         """Specification curve of this study over ``grid`` (default: the documented grid).
 
         Re-runs the specification that made these results (``spec``, an
         :class:`~reequity.study.engine.EventStudy`) over the grid's choices; see
-        :func:`reequity.study.robustness.specification_curve` for ``options``.
+        :func:`reequity.study.robustness.specification_curve` for ``options``. With pools
+        of comparable events, ``pool=True`` re-runs only the headline pool's events (the
+        largest pool) and ``pool="<name>"`` that pool's, so that the curve's ``ALL`` row is
+        the pool's pooled row (:func:`reequity.study.pools.pool_study`); the default re-runs
+        every event.
         """
+        from reequity.study.pools import pool_study
         from reequity.study.robustness import specification_curve
 
         if self.spec is None:
@@ -127,7 +134,10 @@ class EventStudyResults:
                 "these results do not carry the specification that made them; run "
                 "specification_curve(EventStudy(...), grid) instead"
             )
-        return specification_curve(self.spec, grid, **options)
+        spec = self.spec
+        if pool is not False and not self.pools.empty:
+            spec, _ = pool_study(self, None if pool is True else pool)
+        return specification_curve(spec, grid, **options)
 
     def conf_int(self, level: float = 0.95, *, event_id: str | None = None) -> pd.DataFrame:
         """CAAR confidence intervals at ``level``: event_id, window, caar, lower, upper.

@@ -418,9 +418,15 @@ def catalogue_robustness(
     grid: pd.DataFrame | None = None,
     *,
     cache_dir: str | Path | None = None,
+    pool: str | bool = True,
     **options: object,
 ):
     """Specification curve of a catalogue study, with the universe's benchmark alternatives.
+
+    With pools of comparable events (the catalogue study pools by ``event_type``) the curve
+    re-runs the headline pool's events only (``pool=True``, the largest pool) or the pool
+    named by ``pool``, so that its ``ALL`` row is that pool's pooled row; ``pool=False``
+    re-runs every event (an ``ALL`` row that mixes pools of opposite expected sign).
 
     Adds the ``price_index`` benchmark choice: each security measured against the price
     index its total-return benchmark is built on (``total_return_of`` in the universe:
@@ -434,6 +440,9 @@ def catalogue_robustness(
         See :func:`reequity.study.robustness.specification_curve` (default grid).
     cache_dir : path, optional
         Writable cache folder.
+    pool : bool or str, default True
+        True: the headline pool's events (when the results have pools); a pool's name:
+        that pool's events; False: every event of the study.
     **options
         Passed to :func:`reequity.study.robustness.specification_curve`.
 
@@ -443,11 +452,14 @@ def catalogue_robustness(
     """
     from reequity.data.prices import load_returns
     from reequity.data.universe import load_universe
+    from reequity.study.pools import pool_study
     from reequity.study.robustness import specification_curve
 
     study = results.spec
     if study is None:
         raise ConfigurationError("results carry no specification; run catalogue_event_study")
+    if pool is not False and not results.pools.empty:
+        study, _ = pool_study(results, None if pool is True else pool)
     universe = load_universe()
     price_of = universe["total_return_of"].fillna("").astype(str)
     own = study.benchmark if isinstance(study.benchmark, dict) else None

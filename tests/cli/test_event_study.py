@@ -362,6 +362,34 @@ def test_robustness_writes_the_specification_curve(tmp_path: Path) -> None:
     assert f"of {n_specs} specifications" in result.output
 
 
+def test_robustness_re_runs_the_headline_pool(tmp_path: Path) -> None:
+    """With pools the curve's ALL row is the largest pool's, not a row mixing event types."""
+    returns = _synthetic_returns_csv(tmp_path / "synthetic_returns.csv")
+    dates = pd.read_csv(returns)["date"]
+    events = tmp_path / "events.csv"
+    pd.DataFrame({
+        "event_id": ["control_a", "control_b", "deal"],
+        "date": [dates.iloc[260], dates.iloc[275], dates.iloc[290]],
+        "event_type": ["export_control", "export_control", "trade_agreement"],
+    }).to_csv(events, index=False)  # fmt: skip
+    out = tmp_path / "o"
+    args = ["event-study", "--returns", str(returns), "--benchmark", "MKT", "--events",
+            str(events), "--robustness", "--out", str(out)]  # fmt: skip
+    result = runner.invoke(app, args)  # the default estimation window is the grid's first
+    assert result.exit_code == 0, result.output
+    curve = pd.read_csv(out / "robustness.csv")
+    assert set(curve["event_id"]) == {"ALL", "control_a", "control_b"}
+    pools = pd.read_csv(out / "pools.csv")
+    row = pools[(pools["pool"] == "export_control") & (pools["group"] == "ALL")]
+    base = curve[(curve["spec_id"] == 0) & (curve["event_id"] == "ALL")]
+    window = base["window"].iloc[0]
+    assert base["caar"].iloc[0] == pytest.approx(
+        row[row["window"] == window]["caar"].iloc[0], abs=1e-12
+    )
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "Specification curve of the headline pool, ALL export_control (2)" in report
+
+
 def test_headline_leads_with_events_then_each_event_type_pool(
     default_run: tuple[Path, str],
 ) -> None:
