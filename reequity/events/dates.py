@@ -250,7 +250,10 @@ def _collect(folded: str, pub: date) -> list[Cand]:
     lowered = folded.lower()
 
     def visit(index: int, match: re.Match[str]) -> None:
-        cand = RULES[index][1](match, pub)
+        try:
+            cand = RULES[index][1](match, pub)
+        except OverflowError:  # a relative date past year 1 or 9999: no calendar date
+            return
         if cand is not None:
             found.append((cand.start, -(cand.end - cand.start), index, cand))
 

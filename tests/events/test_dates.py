@@ -370,3 +370,15 @@ def test_mentions_are_frozen() -> None:
     assert isinstance(m, TemporalMention)
     with pytest.raises(AttributeError):
         m.kind = "other"  # type: ignore[misc]
+
+
+def test_relative_dates_past_the_calendar_are_no_dates() -> None:
+    """上周五 published on 0001-01-02 would be in year 0: the resolver skips it (found by
+    hypothesis in tests/robustness/test_fuzz.py) instead of raising OverflowError."""
+    import datetime as dt
+
+    from reequity.events.dates import resolve_dates
+
+    assert [m.surface for m in resolve_dates("上周五", dt.datetime(1, 1, 2))] == []
+    assert [m.surface for m in resolve_dates("下周五", dt.datetime(9999, 12, 30))] == []
+    assert [m.surface for m in resolve_dates("上周五", dt.datetime(2025, 10, 13))] == ["上周五"]
