@@ -3,8 +3,8 @@
 Flow: validate windows -> put returns in event time (:mod:`.align`) -> fit the
 expected-return model for all firm-events at once (:mod:`.models`) -> AR, SAR, CAR,
 SCAR, BHAR -> window dates, price-limit hits and confounders inside windows
-(:mod:`.flags`) -> the test battery per event and pooled (:mod:`.statistics`) -> tidy
-frames (:mod:`.frames`, which only shapes what was computed).
+(:mod:`.flags`) -> every test battery: pooled, per group, group differences, per pool
+(:mod:`.testing`) -> tidy frames (:mod:`.frames`, which only shapes what was computed).
 """
 
 from __future__ import annotations
@@ -26,11 +26,13 @@ from reequity.study.derive import derive
 from reequity.study.event_checks import check_extent
 from reequity.study.flags import confounder_findings, find_flags
 from reequity.study.frames import assemble
+from reequity.study.groups import grouping
 from reequity.study.issues import Issue
 from reequity.study.models import DEFAULT_MODEL, DIMSON_LAGS, MODELS, Model, ModelFit, fit_model
 from reequity.study.pools import PoolBy, event_pools
 from reequity.study.results import EventStudyResults
 from reequity.study.statistics import TESTS
+from reequity.study.testing import run_tests
 from reequity.study.timing import time_unknown_issues
 from reequity.study.windows import (
     DEFAULT_CLEAN_WINDOW,
@@ -167,7 +169,9 @@ class EventStudy:
         del fit
         flags = find_flags(self, panel, arrays)  # window dates, price-limit hits
         issues += confounder_findings(self, arrays, flags)  # warns (ConfounderWarning)
-        return assemble(self, panel, arrays, issues, flags)  # test battery; shapes frames
+        g = grouping(arrays.params["ticker"].to_numpy(), groups=self.groups, kinds=self.kinds)
+        runs = run_tests(self, arrays, g)  # pool, groups, differences, pools
+        return assemble(self, panel, arrays, issues, flags, runs)  # shapes frames only
 
     # _clean and _estimate are the steps of fit() between the panel and derive(); the
     # specification curve (:mod:`.curve_fits`) calls them on panels it shares.
