@@ -58,6 +58,7 @@ STEP_FIELDS: dict[str, tuple[str, ...]] = {
     "panel": ("returns", "events", "benchmark", "calendars", "factors"),
     "fit": (
         "model",
+        "model_options",
         "estimation",
         "windows",
         "convention",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
@@ -62,6 +63,7 @@ class EventStudy:
     events: pd.DataFrame
     benchmark: Benchmark
     model: Model = DEFAULT_MODEL
+    model_options: Mapping[str, Any] | None = None
     estimation: tuple[int, int] = DEFAULT_ESTIMATION
     windows: Sequence[tuple[int, int]] = DEFAULT_WINDOWS
     convention: Convention = DEFAULT_CONVENTION
@@ -89,6 +91,9 @@ class EventStudy:
         object.__setattr__(self, "window_spec", make_window_spec(self.estimation, self.windows))
         object.__setattr__(self, "test_names", _test_names(self.tests))
         entry = MODELS.entry(self.model)  # "model 'x' is not known; valid: ..."
+        entry.check_options(self.model_options)  # "model 'x' has no option(s) ...; valid: ..."
+        if self.model_options is not None:  # a frozen spec holds a read-only copy
+            object.__setattr__(self, "model_options", MappingProxyType(dict(self.model_options)))
         check_convention(self.convention)
         if not isinstance(self.returns, pd.DataFrame) or not isinstance(
             self.returns.index, pd.DatetimeIndex
@@ -120,8 +125,9 @@ class EventStudy:
             raise ConfigurationError(
                 f"min_estimation={self.min_estimation} is too small; use at least 3."
             )
-        if self.dimson_lags < 1:
-            raise ConfigurationError(f"dimson_lags={self.dimson_lags}; use 1 or more.")
+        lags = self._options.get("dimson_lags", self.dimson_lags)  # model_options first
+        if self.dimson_lags < 1 or lags < 1:
+            raise ConfigurationError(f"dimson_lags={min(lags, self.dimson_lags)}; use 1 or more.")
         if not isinstance(self.clean_estimation, bool | np.bool_):
             raise ConfigurationError(
                 f"clean_estimation={self.clean_estimation!r}; use True or False."
@@ -265,6 +271,7 @@ def event_study(
     *,
     benchmark: Benchmark,
     model: Model = DEFAULT_MODEL,
+    model_options: Mapping[str, Any] | None = None,
     estimation: tuple[int, int] = DEFAULT_ESTIMATION,
     windows: Sequence[tuple[int, int]] = DEFAULT_WINDOWS,
     convention: Convention = DEFAULT_CONVENTION,
@@ -296,6 +303,11 @@ def event_study(
         A model registered in :data:`reequity.study.models.MODELS` (its entry gives the
         paper and what it needs); built in: market, constant_mean, market_adjusted,
         scholes_williams, dimson, factor.
+    model_options : Mapping, optional
+        Values of the model's registered options (its entry's ``options``, e.g.
+        ``{"dimson_lags": 2}``); a name the model does not register is a
+        ConfigurationError naming the valid ones. Unset options take the spec's field of
+        that name (``dimson_lags``) or the registered default.
     estimation : (int, int), default (-250, -11)
         Inclusive estimation window in trading days; must end before every event window.
     windows : sequence of (int, int), default ((-1, 1),)
@@ -390,6 +402,7 @@ def event_study(
         events,
         benchmark,
         model=model,
+        model_options=model_options,
         estimation=estimation,
         windows=windows,
         convention=convention,
