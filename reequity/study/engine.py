@@ -126,8 +126,9 @@ class EventStudy:
                 f"min_estimation={self.min_estimation} is too small; use at least 3."
             )
         lags = self._options.get("dimson_lags", self.dimson_lags)  # model_options first
-        if self.dimson_lags < 1 or lags < 1:
-            raise ConfigurationError(f"dimson_lags={min(lags, self.dimson_lags)}; use 1 or more.")
+        for value in (self.dimson_lags, lags):
+            if not isinstance(value, int | float | np.number) or value < 1:
+                raise ConfigurationError(f"dimson_lags={value!r}; use 1 or more.")
         if not isinstance(self.clean_estimation, bool | np.bool_):
             raise ConfigurationError(
                 f"clean_estimation={self.clean_estimation!r}; use True or False."

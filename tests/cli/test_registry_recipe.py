@@ -199,8 +199,9 @@ def test_model_options_set_a_registered_option_that_is_also_a_field() -> None:
     by_field = rq.event_study(frame, ev, dimson_lags=2, **kw)
     pd.testing.assert_frame_equal(by_option.car, by_field.car)
     assert not by_option.car.equals(rq.event_study(frame, ev, **kw).car)
-    with pytest.raises(ConfigurationError, match="dimson_lags=0"):
-        rq.event_study(frame, ev, model_options={"dimson_lags": 0}, **kw)
+    for bad in (0, "2"):
+        with pytest.raises(ConfigurationError, match=f"dimson_lags={bad!r}; use 1 or more"):
+            rq.event_study(frame, ev, model_options={"dimson_lags": bad}, **kw)
 
 
 def test_unregistered_names_are_refused_again() -> None:
