@@ -14,6 +14,7 @@ copy's estimation SARs in place), and the differences read the estimation ARs.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import warnings
 from typing import TYPE_CHECKING
@@ -101,7 +102,8 @@ def _run(spec: EventStudy, a: Arrays, rows: np.ndarray, *, quiet: bool) -> Run:
     (a group's or pool's notes are in its frame, not repeated)."""
     part = select_rows(a, rows)  # ``a`` itself when every row is chosen
     own = part is not a  # a copy: the battery may reuse its memory
-    with warnings.catch_warnings():
+    # the pooled run's warnings reach the user exactly as they did from ``fit()``
+    with warnings.catch_warnings() if quiet else contextlib.nullcontext():
         if quiet:
             warnings.simplefilter("ignore", StatisticWarning)
         res = run_battery(part, spec.test_names, spec.convention, spec.seed, scratch=own)
