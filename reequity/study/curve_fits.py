@@ -16,8 +16,8 @@ its inputs:
 * **model fit** (the engine's own ``_clean``, ``_estimate`` and
   :func:`~reequity.study.derive.derive`): one per distinct estimation window, model,
   convention, cleaning and event windows; every event window's CAR comes from it;
-* **test battery** (:func:`~reequity.study.battery.run_battery` on the pooled firm-events,
-  then the CAAR of :mod:`~reequity.study.frames`): one per fit and pool (kinds, groups),
+* **test battery** (:func:`~reequity.study.testing.pooled_run`, the engine's run on the
+  pooled firm-events, then the CAAR of :mod:`~reequity.study.frames`): one per fit and pool (kinds, groups),
   with only the curve's tests; nothing else of a full ``fit()`` (AR, CAR and group
   frames, confounder look-ups) is built.
 
@@ -40,11 +40,11 @@ import pandas as pd
 
 from reequity.errors import ReequityError
 from reequity.study.align import Panel, build_panel
-from reequity.study.battery import run_battery
 from reequity.study.clean import exclusion_mask, naive_dates
 from reequity.study.derive import derive
-from reequity.study.frames import _caar_frame  # the engine's CAAR and its interval
-from reequity.study.groups import grouping, select_rows
+from reequity.study.frames import caar_frame  # the engine's CAAR and its interval
+from reequity.study.groups import grouping
+from reequity.study.testing import pooled_run
 
 if TYPE_CHECKING:
     from reequity.study.derive import Arrays
@@ -58,6 +58,7 @@ STEP_FIELDS: dict[str, tuple[str, ...]] = {
     "panel": ("returns", "events", "benchmark", "calendars", "factors"),
     "fit": (
         "model",
+        "model_options",
         "estimation",
         "windows",
         "convention",
@@ -150,12 +151,9 @@ def _slice(wide: Panel, study: EventStudy) -> Panel:
 def _rows(study: EventStudy, a: Arrays) -> pd.DataFrame:
     """CAAR rows of the pooled firm-events with each test's window statistic and p-value."""
     g = grouping(a.params["ticker"].to_numpy(), groups=study.groups, kinds=study.kinds)
-    pooled = select_rows(a, g.pool)
-    # the battery may reuse the memory of ``ar`` (GRANK's sorted SARs): its own copy, so
-    # the next pool of the same fit reads abnormal returns
-    pooled = dataclasses.replace(pooled, ar=pooled.ar.copy())
-    res = run_battery(pooled, study.test_names, study.convention, study.seed)
-    caar = _caar_frame(study, pooled)
+    run = pooled_run(study, a, g)  # the engine's pooled run: leaves ``a`` as it was
+    res = run.results
+    caar = caar_frame(study, run)
     out = caar[ROW_COLUMNS].copy()
     names = list(dict.fromkeys(caar["event_id"]))  # rows: events x windows, in that order
     for t in study.test_names:

@@ -3,8 +3,8 @@
 Flow: validate windows -> put returns in event time (:mod:`.align`) -> fit the
 expected-return model for all firm-events at once (:mod:`.models`) -> AR, SAR, CAR,
 SCAR, BHAR -> window dates, price-limit hits and confounders inside windows
-(:mod:`.flags`) -> the test battery per event and pooled (:mod:`.statistics`) -> tidy
-frames (:mod:`.frames`, which only shapes what was computed).
+(:mod:`.flags`) -> every test battery: pooled, per group, group differences, per pool
+(:mod:`.testing`) -> tidy frames (:mod:`.frames`, which only shapes what was computed).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
@@ -26,11 +27,13 @@ from reequity.study.derive import derive
 from reequity.study.event_checks import check_extent
 from reequity.study.flags import confounder_findings, find_flags
 from reequity.study.frames import assemble
+from reequity.study.groups import grouping
 from reequity.study.issues import Issue
 from reequity.study.models import DEFAULT_MODEL, DIMSON_LAGS, MODELS, Model, ModelFit, fit_model
 from reequity.study.pools import PoolBy, event_pools
 from reequity.study.results import EventStudyResults
 from reequity.study.statistics import TESTS
+from reequity.study.testing import run_tests
 from reequity.study.timing import time_unknown_issues
 from reequity.study.windows import (
     DEFAULT_CLEAN_WINDOW,
@@ -60,6 +63,7 @@ class EventStudy:
     events: pd.DataFrame
     benchmark: Benchmark
     model: Model = DEFAULT_MODEL
+    model_options: Mapping[str, Any] | None = None
     estimation: tuple[int, int] = DEFAULT_ESTIMATION
     windows: Sequence[tuple[int, int]] = DEFAULT_WINDOWS
     convention: Convention = DEFAULT_CONVENTION
@@ -87,6 +91,9 @@ class EventStudy:
         object.__setattr__(self, "window_spec", make_window_spec(self.estimation, self.windows))
         object.__setattr__(self, "test_names", _test_names(self.tests))
         entry = MODELS.entry(self.model)  # "model 'x' is not known; valid: ..."
+        entry.check_options(self.model_options)  # "model 'x' has no option(s) ...; valid: ..."
+        if self.model_options is not None:  # a frozen spec holds a read-only copy
+            object.__setattr__(self, "model_options", MappingProxyType(dict(self.model_options)))
         check_convention(self.convention)
         if not isinstance(self.returns, pd.DataFrame) or not isinstance(
             self.returns.index, pd.DatetimeIndex
@@ -118,8 +125,10 @@ class EventStudy:
             raise ConfigurationError(
                 f"min_estimation={self.min_estimation} is too small; use at least 3."
             )
-        if self.dimson_lags < 1:
-            raise ConfigurationError(f"dimson_lags={self.dimson_lags}; use 1 or more.")
+        lags = self._options.get("dimson_lags", self.dimson_lags)  # model_options first
+        for value in (self.dimson_lags, lags):
+            if not isinstance(value, int | float | np.number) or value < 1:
+                raise ConfigurationError(f"dimson_lags={value!r}; use 1 or more.")
         if not isinstance(self.clean_estimation, bool | np.bool_):
             raise ConfigurationError(
                 f"clean_estimation={self.clean_estimation!r}; use True or False."
@@ -167,7 +176,9 @@ class EventStudy:
         del fit
         flags = find_flags(self, panel, arrays)  # window dates, price-limit hits
         issues += confounder_findings(self, arrays, flags)  # warns (ConfounderWarning)
-        return assemble(self, panel, arrays, issues, flags)  # test battery; shapes frames
+        g = grouping(arrays.params["ticker"].to_numpy(), groups=self.groups, kinds=self.kinds)
+        runs = run_tests(self, arrays, g)  # pool, groups, differences, pools
+        return assemble(self, panel, arrays, issues, flags, runs)  # shapes frames only
 
     # _clean and _estimate are the steps of fit() between the panel and derive(); the
     # specification curve (:mod:`.curve_fits`) calls them on panels it shares.
@@ -261,6 +272,7 @@ def event_study(
     *,
     benchmark: Benchmark,
     model: Model = DEFAULT_MODEL,
+    model_options: Mapping[str, Any] | None = None,
     estimation: tuple[int, int] = DEFAULT_ESTIMATION,
     windows: Sequence[tuple[int, int]] = DEFAULT_WINDOWS,
     convention: Convention = DEFAULT_CONVENTION,
@@ -292,6 +304,11 @@ def event_study(
         A model registered in :data:`reequity.study.models.MODELS` (its entry gives the
         paper and what it needs); built in: market, constant_mean, market_adjusted,
         scholes_williams, dimson, factor.
+    model_options : Mapping, optional
+        Values of the model's registered options (its entry's ``options``, e.g.
+        ``{"dimson_lags": 2}``); a name the model does not register is a
+        ConfigurationError naming the valid ones. Unset options take the spec's field of
+        that name (``dimson_lags``) or the registered default.
     estimation : (int, int), default (-250, -11)
         Inclusive estimation window in trading days; must end before every event window.
     windows : sequence of (int, int), default ((-1, 1),)
@@ -386,6 +403,7 @@ def event_study(
         events,
         benchmark,
         model=model,
+        model_options=model_options,
         estimation=estimation,
         windows=windows,
         convention=convention,

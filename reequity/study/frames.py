@@ -1,8 +1,9 @@
 """Shape the engine's arrays, flags and issues into the tidy frames of :class:`EventStudyResults`.
 
-Nothing here finds anything: window dates, price-limit hits and confounders come from
-:mod:`reequity.study.flags`, the issues from the engine; the test battery runs on the
-pool, each group and each pool of events.
+Nothing here finds or tests anything: window dates, price-limit hits and confounders
+come from :mod:`reequity.study.flags`, the issues from the engine, and every test
+battery's results (the pool, each group, the group differences, each pool of events)
+from :func:`reequity.study.testing.run_tests` in the fit stage.
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ import pandas as pd
 from scipy import special
 
 from reequity.study.arrays import take_cols
-from reequity.study.battery import run_battery
-from reequity.study.groups import Grouping, grouping, select_rows
+from reequity.study.groups import Grouping
 from reequity.study.issues import Issue, issues_frame
 from reequity.study.results import EventStudyResults
 from reequity.study.windows import window_label
@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     from reequity.study.derive import Arrays
     from reequity.study.engine import EventStudy
     from reequity.study.flags import Flags
-    from reequity.study.statistics import TestResult
+    from reequity.study.testing import Run, TestRuns
 
-__all__ = ["assemble"]
+__all__ = ["aar_frame", "assemble", "caar_frame", "tests_frame"]
 
 _TEST_COLUMNS = ["event_id", "window", "tau", "test", "statistic", "pvalue", "n_firms", "note"]
 
@@ -95,7 +95,7 @@ def _car_frame(spec: EventStudy, a: Arrays, g: Grouping, flags: Flags) -> pd.Dat
     )
 
 
-def _codes(a: Arrays) -> tuple[np.ndarray, list[str]]:
+def _codes(a: Arrays | Run) -> tuple[np.ndarray, list[str]]:
     """Group code of each firm-event (events in order of appearance) and the names + ALL."""
     codes, names = pd.factorize(a.params["event_id"].to_numpy())
     return codes, [*(str(x) for x in names), "ALL"]
@@ -109,9 +109,10 @@ def _group_sum(x: np.ndarray, codes: np.ndarray, n_groups: int) -> np.ndarray:
     return out
 
 
-def _aar_frame(panel: Panel, a: Arrays) -> pd.DataFrame:
-    codes, names = _codes(a)
-    x = take_cols(a.ar, a.span)
+def aar_frame(taus: np.ndarray, r: Run) -> pd.DataFrame:
+    """AAR and CAAR per event (and ``ALL``) and span day ``taus`` of one run's firm-events."""
+    codes, names = _codes(r)
+    x = r.ar
     fin = np.isfinite(x)
     total = _group_sum(np.where(fin, x, 0.0), codes, len(names) - 1)
     n_t = _group_sum(fin.astype(float), codes, len(names) - 1).astype(np.int64)
@@ -121,7 +122,7 @@ def _aar_frame(panel: Panel, a: Arrays) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "event_id": _strings(names, np.repeat(np.arange(len(names)), e)),
-            "tau": np.tile(panel.taus[a.span], len(names)),
+            "tau": np.tile(taus, len(names)),
             "n_firms": n_t.ravel(),
             "aar": aar.ravel(),
             "caar": np.nancumsum(aar, axis=1).ravel(),
@@ -129,7 +130,7 @@ def _aar_frame(panel: Panel, a: Arrays) -> pd.DataFrame:
     )
 
 
-def _caar_frame(spec: EventStudy, a: Arrays) -> pd.DataFrame:
+def caar_frame(spec: EventStudy, a: Run) -> pd.DataFrame:
     """CAAR, mean BHAR and a Student-t 95 % interval per group and window (two-pass sd)."""
     codes, names = _codes(a)
     n_g = len(names) - 1
@@ -164,14 +165,12 @@ def _caar_frame(spec: EventStudy, a: Arrays) -> pd.DataFrame:
     )
 
 
-def _tests_frame(
-    spec: EventStudy, panel: Panel, a: Arrays, res: dict[str, dict[str, TestResult]]
-) -> pd.DataFrame:
+def tests_frame(spec: EventStudy, taus: np.ndarray, a: Run) -> pd.DataFrame:
     """One row per (group, test, day) and (group, test, window), built in one go."""
+    res = a.results
     codes, names = _codes(a)
-    taus = panel.taus[a.span]
     e, n_w = len(taus), a.car.shape[1]
-    n_day = _group_sum(np.isfinite(take_cols(a.ar, a.span)).astype(float), codes, len(names) - 1)
+    n_day = _group_sum(np.isfinite(a.ar).astype(float), codes, len(names) - 1)
     n_win = _group_sum(np.isfinite(a.car).astype(float), codes, len(names) - 1)
     windows = [window_label(spec.window_spec.span), *spec.window_spec.labels]
     tests = list(next(iter(res.values()))) if res else []
@@ -245,35 +244,39 @@ def _pool_counts(pools: Mapping[str, str], a: Arrays) -> dict[str, int]:
 
 
 def assemble(
-    spec: EventStudy, panel: Panel, a: Arrays, issues: list[Issue], flags: Flags
+    spec: EventStudy,
+    panel: Panel,
+    a: Arrays,
+    issues: list[Issue],
+    flags: Flags,
+    runs: TestRuns,
 ) -> EventStudyResults:
-    """Run the test battery on the pool and on each group; build the result frames.
+    """Build the result frames from what the fit stage computed.
 
     ``issues`` and ``flags`` (window dates, price-limit hits) are what the engine found
-    (:mod:`reequity.study.flags`); they are only put in frames here.
+    (:mod:`reequity.study.flags`), ``runs`` every test battery's results
+    (:func:`reequity.study.testing.run_tests`); they are only put in frames here.
 
     ``ar``, ``car`` and ``params`` hold every firm-event; ``aar``, ``caar`` and ``tests``
     the pool (the stocks: an ETF or basket holds them and would count them twice); the
     ``group_*`` frames each group, ``group_difference`` the long-short tests, and the
     ``pool*`` frames each pool of events (:mod:`reequity.study.pools`).
     """
-    # lazy: grouped builds its frames with this module's frame builders
+    # lazy: grouped and pools build their frames with this module's frame builders
     from reequity.study.grouped import group_frames
     from reequity.study.pools import pool_frames
 
-    g = grouping(a.params["ticker"].to_numpy(), groups=spec.groups, kinds=spec.kinds)
-    pooled = select_rows(a, g.pool)  # ``a`` itself when every firm-event is a stock
-    res = run_battery(pooled, spec.test_names, spec.convention, spec.seed, scratch=not g.pool.all())
+    g, taus = runs.grouping, panel.taus[a.span]
     return EventStudyResults(
         ar=_ar_frame(panel, a, flags),
         car=_car_frame(spec, a, g, flags),
-        aar=_aar_frame(panel, pooled),
-        caar=_caar_frame(spec, pooled),
-        tests=_tests_frame(spec, panel, pooled, res),
+        aar=aar_frame(taus, runs.pooled),
+        caar=caar_frame(spec, runs.pooled),
+        tests=tests_frame(spec, taus, runs.pooled),
         issues=issues_frame(issues),
         params=a.params,
         settings=_settings(spec, a, g),
-        **group_frames(spec, panel, a, g),
-        **pool_frames(spec, panel, a, spec.pools),
+        **group_frames(spec, taus, runs),
+        **pool_frames(spec, taus, a, runs),
         spec=spec,
     )

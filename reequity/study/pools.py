@@ -18,7 +18,6 @@ unpooled ones are reported together rather than dropped without a word.
 from __future__ import annotations
 
 import dataclasses
-import warnings
 from collections.abc import Mapping
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -26,15 +25,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from reequity.errors import ConfigurationError, StatisticWarning
-from reequity.study.battery import run_battery
-from reequity.study.groups import grouping, select_rows
+from reequity.errors import ConfigurationError
 from reequity.study.statistics import ROBUST_TESTS
 
 if TYPE_CHECKING:
-    from reequity.study.align import Panel
     from reequity.study.derive import Arrays
     from reequity.study.engine import EventStudy
+    from reequity.study.testing import Run, TestRuns
 
 __all__ = [
     "ALL_GROUP",
@@ -48,6 +45,7 @@ __all__ = [
     "event_pools",
     "pool_as_event",
     "pool_frames",
+    "pool_of",
     "pool_order",
     "with_pool_column",
 ]
@@ -139,32 +137,28 @@ def pool_order(pools: Mapping[str, str]) -> list[str]:
     return sorted(counts.index, key=lambda p: (p == UNPOOLED, -counts[p], first[p]))
 
 
-def _tagged(a: Arrays, of: np.ndarray) -> Arrays:
-    """``a`` with each firm-event's pool as its ``event_id`` (the arrays are shared)."""
-    return dataclasses.replace(a, params=a.params.assign(event_id=pd.array(of, dtype="str")))
+def pool_of(a: Arrays, pools: Mapping[str, str]) -> np.ndarray:
+    """The pool of each firm-event of ``a`` (``"unpooled"`` for an event not in ``pools``)."""
+    event = a.params["event_id"].astype(str).to_numpy()
+    return np.array([pools.get(e, UNPOOLED) for e in event], dtype=object)
 
 
-def _run(
-    spec: EventStudy, panel: Panel, tagged: Arrays, rows: np.ndarray, group: str
+def _shaped(
+    spec: EventStudy, taus: np.ndarray, run: Run, group: str
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """CAAR rows, window-level test rows and AAR paths of every pool over ``rows``.
+    """CAAR rows, window-level test rows and AAR paths of every pool of one run.
 
     With the pool as the event id, the battery's per-event rows *are* the pools' pooled
     rows: a pool's firm-events form one group, clustered by the calendar date of day 0
     (the cells of ALL), in their order in the study; a one-event pool is that event.
     """
-    from reequity.study.frames import _aar_frame, _caar_frame, _tests_frame  # lazy: cycle
+    from reequity.study.frames import aar_frame, caar_frame, tests_frame  # lazy: cycle
 
-    part = select_rows(tagged, rows)
-    with warnings.catch_warnings():  # a pool's notes are in its frame, not repeated
-        warnings.simplefilter("ignore", StatisticWarning)
-        # a copy is read only for its CARs afterwards; ``tagged`` itself is read again
-        res = run_battery(part, spec.test_names, spec.convention, spec.seed, scratch=not rows.all())
-    caar = _caar_frame(spec, part)
-    tests = _tests_frame(spec, panel, part, res)
+    caar = caar_frame(spec, run)
+    tests = tests_frame(spec, taus, run)
     tests = tests[tests["tau"].isna()].drop(columns="tau")
     out = []
-    for frame in (caar, tests, _aar_frame(panel, part)):
+    for frame in (caar, tests, aar_frame(taus, run)):
         frame = frame[frame["event_id"] != "ALL"].rename(columns={"event_id": "pool"})
         frame.insert(1, "group", group)
         out.append(frame)
@@ -172,45 +166,44 @@ def _run(
 
 
 def pool_frames(
-    spec: EventStudy, panel: Panel, a: Arrays, pools: Mapping[str, str]
+    spec: EventStudy, taus: np.ndarray, a: Arrays, runs: TestRuns
 ) -> dict[str, pd.DataFrame]:
     """``pools``, ``pool_tests``, ``pool_aar`` and ``pool_difference`` (empty without pools).
 
     One battery run for the pooled firm-events and one per group cover every pool (the
     pool is the event id), and the group differences are the existing long-short rows
-    per "event" (pool), so each pool's rows are computed by the code of a study's rows.
+    per "event" (pool), so each pool's rows are computed by the code of a study's rows
+    (:func:`reequity.study.testing.run_tests`); this function only shapes them.
 
     Parameters
     ----------
     spec : EventStudy
-    panel : Panel
+        Its ``pools``: event_id -> pool (:func:`event_pools`).
+    taus : ndarray
+        The span days.
     a : Arrays
         Every kept firm-event.
-    pools : Mapping
-        event_id -> pool (:func:`event_pools`).
+    runs : TestRuns
+        The study's battery runs (``runs.pools``: one per group, the pool as event id).
     """
-    from reequity.study.grouped import _difference_rows  # lazy: grouped imports frames
-
-    if not pools:
+    pools = spec.pools
+    if not pools or runs.pool_difference is None:
         return {}
     event = a.params["event_id"].astype(str).to_numpy()
-    of = np.array([pools.get(e, UNPOOLED) for e in event], dtype=object)
+    of = pool_of(a, pools)
     order = [p for p in pool_order(pools) if (of == p).any()]  # pools with firm-events
     n_events = {p: len(set(event[of == p])) for p in order}
-    tagged = _tagged(a, of)
-    g = grouping(a.params["ticker"].to_numpy(), groups=spec.groups, kinds=spec.kinds)
-    runs = [_run(spec, panel, tagged, g.pool, ALL_GROUP)]  # one battery for every pool
-    runs += [_run(spec, panel, tagged, g.label == label, label) for label in g.labels]
+    shaped = [_shaped(spec, taus, run, group) for group, run in runs.pools]
     rank = {p: i for i, p in enumerate(order)}
     caar, tests, aar = (
-        pd.concat([r[k] for r in runs], ignore_index=True).sort_values(
+        pd.concat([r[k] for r in shaped], ignore_index=True).sort_values(
             "pool", key=lambda s: s.map(rank), kind="stable"
         )
         for k in range(3)
     )
     caar["n_events"] = caar["pool"].map(n_events).astype(np.int64)
     # the study's order of the stock groups: one sign of the difference in every pool
-    diff = _difference_rows(spec, tagged, g)
+    diff = runs.pool_difference
     diff = diff[diff["event_id"] != "ALL"].rename(columns={"event_id": "pool"})
     diff.insert(1, "n_events", diff["pool"].map(n_events).astype(np.int64))
     diff = diff.sort_values("pool", key=lambda s: s.map(rank), kind="stable")

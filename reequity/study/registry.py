@@ -17,7 +17,7 @@ imports nothing of the study, so it has no import cycle.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
@@ -55,8 +55,10 @@ class ModelEntry:
         Whether the model needs a ``factors`` frame (the CLI has no file format for one,
         so such a model is offered in Python only).
     options : Mapping[str, Any]
-        Options of :class:`~reequity.study.engine.EventStudy` the fit reads, with their
-        defaults (passed to the fit in ``inputs.options``).
+        The options the fit reads, with their defaults (passed to the fit in
+        ``inputs.options``). A spec sets them in ``model_options`` (validated against
+        these names); an option that is also a field of
+        :class:`~reequity.study.engine.EventStudy` (``dimson_lags``) can be set there too.
     pad : int or str, default 0
         Benchmark trading days the fit needs on each side of the event-time panel: a
         number, or the name of the option holding it (Dimson's lags).
@@ -85,9 +87,35 @@ class ModelEntry:
             return int(options.get(self.pad, self.options[self.pad]))
         return int(self.pad)
 
+    def check_options(self, given: Mapping[str, Any] | None) -> None:
+        """Raise a ConfigurationError naming the valid options if ``given`` (a spec's
+        ``model_options``) holds a name this model does not register."""
+        if given is None:
+            return
+        if not isinstance(given, Mapping):
+            raise ConfigurationError(
+                f"model_options must be a mapping option -> value; got {type(given).__name__}"
+            )
+        bad = [str(k) for k in given if k not in self.options]
+        if bad:
+            valid = ", ".join(self.options) or "none"
+            raise ConfigurationError(
+                f"model {self.name!r} has no option(s) {', '.join(map(repr, bad))}; valid: {valid}"
+            )
+
     def option_values(self, source: object) -> dict[str, Any]:
-        """This model's options as set on ``source`` (a spec), defaults where unset."""
-        return {k: getattr(source, k, default) for k, default in self.options.items()}
+        """This model's options as set on ``source`` (a spec): its ``model_options``
+        first, then a field of that name (``dimson_lags``), then the registered default.
+
+        Only a field the spec's constructor takes counts: the spec's derived fields
+        (``scale``, the largest |return|) are no option of any model.
+        """
+        given = getattr(source, "model_options", None) or {}
+        settable = {f.name for f in fields(source) if f.init} if is_dataclass(source) else set()
+        return {
+            k: given[k] if k in given else getattr(source, k) if k in settable else default
+            for k, default in self.options.items()
+        }
 
 
 @dataclass(frozen=True, eq=False)  # holds functions: identity equality

@@ -35,6 +35,17 @@ def toy_zero(x: ModelInput) -> ModelFit:
     return ModelFit(np.zeros_like(x.ret), sigma, n, 0, params, "none")
 
 
+def toy_scaled(x: ModelInput) -> ModelFit:
+    """Expected return ``scale`` times the market: an option the model registers itself."""
+    scale = float(x.options["scale"])
+    expected = scale * x.market
+    w = x.est[None, :] & np.isfinite(x.ret) & np.isfinite(expected)
+    n = w.sum(axis=1).astype(float)
+    sigma = np.nanstd(np.where(w, x.ret - expected, np.nan), axis=1, ddof=1)
+    params = pd.DataFrame({"alpha": 0.0, "beta": np.full(len(n), scale)})
+    return ModelFit(expected, sigma, n, 0, params, "none")
+
+
 def toy_positive(s: Sample) -> statistics.TestResult:
     """Number of positive ARs (per day) and CARs (per window), exact binomial p vs 1/2."""
 
@@ -129,8 +140,73 @@ def test_toy_model_through_the_python_api(toys: None, tmp_path: Path) -> None:
     assert set(res.tests["test"]) == {"toy_positive"}
 
 
+@pytest.fixture
+def scaled() -> Iterator[None]:
+    MODELS.register(
+        ModelEntry("toy_scaled", toy_scaled, paper="nobody (2026)",
+                   help="expected return scale x market", options={"scale": 1.0})
+    )  # fmt: skip
+    try:
+        yield
+    finally:
+        MODELS.unregister("toy_scaled")
+
+
+def _market_study(**kw: object) -> rq.EventStudyResults:
+    rng = np.random.default_rng(5)
+    dates = pd.bdate_range("2021-01-04", periods=120, name="date")
+    mkt = rng.normal(0, 0.01, len(dates))
+    frame = pd.DataFrame(
+        {f"F{i}": 0.8 * mkt + rng.normal(0, 0.01, len(dates)) for i in range(3)}, index=dates
+    ).assign(MKT=mkt)
+    ev = pd.DataFrame({"event_id": ["toy_event"], "date": [dates[100]]})
+    return rq.event_study(frame, ev, benchmark="MKT", model="toy_scaled", estimation=(-60, -5),
+                          windows=[(0, 0), (-1, 1)], tests=["t_cs"], **kw)  # fmt: skip
+
+
+def test_toy_model_with_its_own_option(scaled: None) -> None:
+    """A model's option lives in its entry alone: ``model_options`` sets it, the
+    registered default fills it, and a name the model lacks is refused."""
+    half = _market_study(model_options={"scale": 0.5})
+    full = _market_study()  # the registered default, scale 1.0
+    market = full.spec.returns.loc[full.ar["date"], "MKT"].to_numpy()
+    # the spec's own ``scale`` field (the largest |return|) is not the model's option
+    np.testing.assert_allclose(full.ar["expected"], market, rtol=0, atol=1e-15)
+    np.testing.assert_allclose(half.ar["expected"], 0.5 * market, rtol=0, atol=1e-15)
+    np.testing.assert_allclose(half.ar["ar"], half.ar["ret"] - 0.5 * market, atol=1e-15)
+    assert half.spec.model_options == {"scale": 0.5}
+    assert half.spec._options == {"scale": 0.5} and full.spec._options == {"scale": 1.0}
+    with pytest.raises(
+        ConfigurationError, match=r"'toy_scaled' has no option.*'lags'.*valid: scale"
+    ):
+        _market_study(model_options={"lags": 2})
+    with pytest.raises(ConfigurationError, match="valid: dimson_lags"):
+        MODELS.entry("dimson").check_options({"scale": 0.5})
+
+
+def test_model_options_set_a_registered_option_that_is_also_a_field() -> None:
+    """``dimson_lags`` in ``model_options`` is the same study as the field."""
+    rng = np.random.default_rng(6)
+    dates = pd.bdate_range("2021-01-04", periods=160, name="date")
+    mkt = rng.normal(0, 0.01, len(dates))
+    frame = pd.DataFrame(
+        {f"F{i}": mkt + rng.normal(0, 0.01, len(dates)) for i in range(3)}, index=dates
+    ).assign(MKT=mkt)
+    ev = pd.DataFrame({"event_id": ["e"], "date": [dates[140]]})
+    kw = {"benchmark": "MKT", "model": "dimson", "estimation": (-100, -5), "windows": [(0, 2)],
+          "tests": ["t_cs"]}  # fmt: skip
+    by_option = rq.event_study(frame, ev, model_options={"dimson_lags": 2}, **kw)
+    by_field = rq.event_study(frame, ev, dimson_lags=2, **kw)
+    pd.testing.assert_frame_equal(by_option.car, by_field.car)
+    assert not by_option.car.equals(rq.event_study(frame, ev, **kw).car)
+    for bad in (0, "2"):
+        with pytest.raises(ConfigurationError, match=f"dimson_lags={bad!r}; use 1 or more"):
+            rq.event_study(frame, ev, model_options={"dimson_lags": bad}, **kw)
+
+
 def test_unregistered_names_are_refused_again() -> None:
     assert "toy_zero" not in MODELS and "toy_positive" not in TESTS
+    assert "toy_scaled" not in MODELS
     result = runner.invoke(app, ["event-study", "--model", "toy_zero"])
     assert result.exit_code == 2 and "toy_zero" in result.output
     with pytest.raises(ConfigurationError, match="toy_zero"):

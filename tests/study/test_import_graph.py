@@ -33,6 +33,44 @@ def test_frames_loads_without_the_engine_or_its_findings() -> None:
     assert "reequity.study.flags" not in loaded  # what the engine found is passed in
 
 
+_TESTING = ("reequity.study.battery", "reequity.study.statistics", "reequity.study.testing")
+
+
+def _all_imports(path: Path) -> set[str]:
+    """Every module an ``import`` statement of ``path`` names, wherever it stands (in a
+    function body and under ``if TYPE_CHECKING:`` too)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+def _is_testing(module: str) -> bool:
+    return any(module == m or module.startswith(m + ".") for m in _TESTING)
+
+
+def test_frames_runs_no_test_battery() -> None:
+    """The batteries run in the fit stage (``testing.run_tests``); ``frames`` and the
+    group frames only shape their results: they import no battery, statistic or the
+    module that runs them (the runs' types come from ``testing`` for annotations only)."""
+    for name in ("frames", "grouped"):
+        path = PACKAGE / "study" / f"{name}.py"
+        named = _all_imports(path) - {"reequity.study.testing"}  # annotations: see below
+        assert not {m for m in named if _is_testing(m)}, name
+    loaded = _loaded_after(
+        "import reequity.study.frames as f\n"
+        "bad = sorted(n for n, v in vars(f).items() if getattr(v, '__module__', None) "
+        "and v.__module__.startswith(('reequity.study.battery', 'reequity.study.statistics', "
+        "'reequity.study.testing')))\n"
+        "assert not bad, bad"
+    )
+    assert "reequity.study.battery" not in loaded
+    assert "reequity.study.testing" not in loaded
+
+
 def test_flags_loads_without_the_engine_or_frames() -> None:
     loaded = _loaded_after("import reequity.study.flags")
     assert not {"reequity.study.engine", "reequity.study.frames"} & loaded
