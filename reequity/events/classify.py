@@ -53,10 +53,10 @@ EVENT_TYPES = (
     "trade_dispute",
     "trade_agreement",
     "diplomatic_meeting",
+    "firm_operations",  # before the investment nouns: "停产" at a 冶炼厂 is the firm's own act
     "production_milestone",
     "supply_chain_investment",
     "industrial_policy",
-    "firm_operations",
     "market_shock",
     "market_report",
 )
