@@ -46,18 +46,24 @@ _DOC = re.compile(
     + _Y
     + r"\b)"
     r"|\[\s*" + _Y + r"\s*\]\s*No\.?\s*[0-9]+"
-    # EU acts: "Regulation (EU) 2024/1252", "(EU) No 1252/2024", a bare "2024/1252" (a month
-    # has at most two digits, so "2024/10" stays a date)
-    r"|\((?:EU|EC|EEC|EU,\s*Euratom)\)\s*(?:No\.?\s*)?[0-9]{1,4}/[0-9]{1,5}"
-    r"|(?<![0-9/])" + _Y + r"/[0-9]{3,5}(?![0-9/])|\bNo\.?\s*[0-9]{1,5}/" + _Y + r"\b"
+)
+# EU acts: "Regulation (EU) 2024/1252", "(EU) No 1252/2024", a bare "2024/1252" (a month has at
+# most two digits, so "2024/10" stays a date). A separate pass, run only on a text with a "/".
+_EU_DOC = re.compile(
+    r"\((?:EU|EC|EEC)\)\s*(?:No\.?\s*)?[0-9]{1,4}/[0-9]{1,5}"
+    r"|(?<![0-9/])(?:19|20)[0-9]{2}/[0-9]{3,5}(?![0-9/])|\bNo\.?\s*[0-9]{1,5}/(?:19|20)[0-9]{2}\b"
 )
 
 
 def doc_number_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of document numbers in ``text`` (dates inside them are dropped)."""
-    if "号" not in text and "No" not in text and "〔" not in text and "/" not in text:
-        return []
-    return [m.span() for m in _DOC.finditer(text)]
+    spans = []
+    if "号" in text or "No" in text or "〔" in text:
+        spans = [m.span() for m in _DOC.finditer(text)]
+    if "/" in text:
+        spans.extend(m.span() for m in _EU_DOC.finditer(text))
+        spans.sort()
+    return spans
 
 
 # ---- future ------------------------------------------------------------------------------------
