@@ -4,20 +4,22 @@ These rules read the text around a candidate date (Simplified script, ASCII digi
 :mod:`reequity.events._text`) and decide whether it is
 
 * part of a **document number** - 公告（2025）第70号, 公告2025年第61号, "No. 18 [2025]",
-  工信部联原〔2023〕245号: not a date at all;
+  工信部联原〔2023〕245号, "Regulation (EU) 2024/1252": not a date at all;
 * a **report date** - the day a source said or reported something ("trading firms said
   Wednesday", "据共同社周六报道", "Reuters reported on Saturday"), the day a spokesperson or
   official spoke ("发言人…6日在发布会上说", "对记者说", "told reporters on Tuesday", "the
   minister said in a media release on Monday"), the date of a claim about what someone else
   would do ("a fact sheet released last week claimed Beijing would ..."), or a **dateline**
-  ("上海7日电", "BEIJING, Dec 27 (Reuters) -"), which is the publication date: kind
-  ``report``;
+  ("上海7日电", "BEIJING, Dec 27 (Reuters) -", "SYDNEY, May 18 —"), which is the publication
+  date, or the date of a business chamber's letter or statement about a policy ("美国商会3月2日
+  致信商务部", "the chamber wrote on Monday"): kind ``report``;
 * a **period** - a quota batch, a statistics period or a fiscal period ("2023年第三批 ...
   指标", "2023年度", "the 2024 output", "9月稀土出口4000吨", "较8月", "the March quarter
   revenue", "始自7月1日的本财年"), a range ("2008年至2010年", "1-10月份", "from 2008 to
   2010") or a comparison base ("down from last year", "this year's quota", "低于2010年水平"):
   kind ``period``;
-* in a **future** clause ("will be unveiled on Monday", "expected in June", "将于10月20日公布"):
+* in a **future** clause ("will be unveiled on Monday", "expected in June", "expects to ... in
+  June", "a meeting to be held on July 10", "将于10月20日公布"):
   a yearless date resolves forward and the mention is never an event.
 
 A ``said`` date is a report date only when the speaker is a source (firms, traders, officials,
