@@ -34,6 +34,7 @@ class Cand:
     context_start: int = -1  # offset of the year mention that supplied the year
     weekday: int | None = None  # a bare weekday ("on Monday"): moved forward in a future clause
     anaphor: bool = False  # 当天 / the same day: takes the date of an earlier mention
+    period: bool = False  # a reporting period ("the six months to December"): never an event
 
 
 Handler = Callable[[re.Match[str], date], Cand | None]
@@ -361,3 +362,34 @@ def h_duration(m: re.Match[str], pub: date) -> Cand | None:
     if any(t in unit for t in ("周", "星期", "礼拜", "天", "日", "小时", "week", "day", "hour")):
         gran = "day"
     return Cand(m.start(), m.end(), gran, year_source="none", is_duration=True)
+
+
+_NUMBERS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "三": 3, "六": 6, "九": 9, "十二": 12}
+
+
+def h_months_to(m: re.Match[str], pub: date) -> Cand | None:
+    """A reporting period: "the six months to December", "nine months ended September 2025",
+    截至12月的六个月 - the N months that end with the named month.
+
+    A yearless end month takes the occurrence whose last day lies nearest the publication (a
+    result is reported after its period, guidance given before it ends)."""
+    groups = m.groupdict()
+    months = _NUMBERS.get(groups["n"].lower()) or (int(groups["n"]) if groups["n"].isdigit() else 0)
+    month = _month_name(groups["mon"]) if groups.get("mon") else zh_int(groups["m"])
+    if not 1 <= months <= 24 or not _valid_month(month):
+        return None
+
+    def last_day(year: int) -> date:
+        return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+    if groups.get("y"):
+        year, source = int(groups["y"]), "explicit"
+    else:
+        year = min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: abs(last_day(y) - pub))
+        source = "inferred"
+    end = last_day(year)
+    first_month = year * 12 + month - months  # months since year 0, zero-based
+    start = date(first_month // 12, first_month % 12 + 1, 1)
+    gran = {3: "quarter", 6: "half", 12: "year"}.get(months, "month")
+    return Cand(m.start(), m.end(), gran, year, source, date_start=start, date_end=end,
+                period=True)  # fmt: skip

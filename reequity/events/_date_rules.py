@@ -18,6 +18,7 @@ from reequity.events._date_handlers import (
     h_half,
     h_month,
     h_month_part,
+    h_months_to,
     h_quarter,
     h_quarter_ending,
     h_rel_day,
@@ -215,6 +216,16 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         ),
         h_duration,
     ),  # fmt: skip
+    # reporting periods: "the six months to December", "nine months ended September 30, 2025"
+    (
+        _rx(
+            r"\b(?:(?i:the)\s+)?(?P<n>[0-9]{1,2}|(?i:three|six|nine|twelve))[\s-]+(?i:months?)"
+            r"\s+(?i:to|ended|ending|through)\s+(?P<mon>" + MON + r")(?:\s+(?:3[01]|[12][0-9]|0?[1-9]),?)?"
+            r"(?:\s+" + EY + r")?\b"
+        ),
+        h_months_to,
+    ),  # fmt: skip
+    (_rx(r"截至(?P<m>" + ZM + r")月(?:底|末)?的?(?:前)?(?P<n>三|六|九|十二|[0-9]{1,2})个月"), h_months_to),
 ]
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -269,6 +280,8 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("月",),  # bare part of the current month
     ("年", "月", "周", "天", "日", "小时", "星期"),
     ("year", "month", "week", "day", "decade", "hour"),
+    ("month",),
+    ("截至",),  # reporting periods
 ]
 _ZYR1 = "12一二今去前明"
 _ZH_NUM1 = "0-9一二三四五六七八九十"
@@ -292,6 +305,7 @@ _FIRST: list[str] = [
     "当同即自公发印颁tToOeEwW",  # anaphora
     "月",  # bare part of the current month
     _ZH_NUM1 + "百两几数半", "0-9oOtTfFsSeEnNaAmM",  # durations
+    "0-9tTsSnN", "截",  # reporting periods
 ]  # fmt: skip
 RULES: list[tuple[re.Pattern[str], Handler, tuple[str, ...]]] = [
     (re.compile(f"(?=[{first}])" + pattern.pattern), handler, triggers)

@@ -4,20 +4,22 @@ These rules read the text around a candidate date (Simplified script, ASCII digi
 :mod:`reequity.events._text`) and decide whether it is
 
 * part of a **document number** - 公告（2025）第70号, 公告2025年第61号, "No. 18 [2025]",
-  工信部联原〔2023〕245号: not a date at all;
+  工信部联原〔2023〕245号, "Regulation (EU) 2024/1252": not a date at all;
 * a **report date** - the day a source said or reported something ("trading firms said
   Wednesday", "据共同社周六报道", "Reuters reported on Saturday"), the day a spokesperson or
   official spoke ("发言人…6日在发布会上说", "对记者说", "told reporters on Tuesday", "the
   minister said in a media release on Monday"), the date of a claim about what someone else
   would do ("a fact sheet released last week claimed Beijing would ..."), or a **dateline**
-  ("上海7日电", "BEIJING, Dec 27 (Reuters) -"), which is the publication date: kind
-  ``report``;
+  ("上海7日电", "BEIJING, Dec 27 (Reuters) -", "SYDNEY, May 18 —"), which is the publication
+  date, or the date of a business chamber's letter or statement about a policy ("美国商会3月2日
+  致信商务部", "the chamber wrote on Monday"): kind ``report``;
 * a **period** - a quota batch, a statistics period or a fiscal period ("2023年第三批 ...
   指标", "2023年度", "the 2024 output", "9月稀土出口4000吨", "较8月", "the March quarter
   revenue", "始自7月1日的本财年"), a range ("2008年至2010年", "1-10月份", "from 2008 to
   2010") or a comparison base ("down from last year", "this year's quota", "低于2010年水平"):
   kind ``period``;
-* in a **future** clause ("will be unveiled on Monday", "expected in June", "将于10月20日公布"):
+* in a **future** clause ("will be unveiled on Monday", "expected in June", "expects to ... in
+  June", "a meeting to be held on July 10", "将于10月20日公布"):
   a yearless date resolves forward and the mention is never an event.
 
 A ``said`` date is a report date only when the speaker is a source (firms, traders, officials,
@@ -47,13 +49,23 @@ _DOC = re.compile(
     + r"\b)"
     r"|\[\s*" + _Y + r"\s*\]\s*No\.?\s*[0-9]+"
 )
+# EU acts: "Regulation (EU) 2024/1252", "(EU) No 1252/2024", a bare "2024/1252" (a month has at
+# most two digits, so "2024/10" stays a date). A separate pass, run only on a text with a "/".
+_EU_DOC = re.compile(
+    r"\((?:EU|EC|EEC)\)\s*(?:No\.?\s*)?[0-9]{1,4}/[0-9]{1,5}"
+    r"|(?<![0-9/])(?:19|20)[0-9]{2}/[0-9]{3,5}(?![0-9/])|\bNo\.?\s*[0-9]{1,5}/(?:19|20)[0-9]{2}\b"
+)
 
 
 def doc_number_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of document numbers in ``text`` (dates inside them are dropped)."""
-    if "号" not in text and "No" not in text and "〔" not in text:
-        return []
-    return [m.span() for m in _DOC.finditer(text)]
+    spans = []
+    if "号" in text or "No" in text or "〔" in text:
+        spans = [m.span() for m in _DOC.finditer(text)]
+    if "/" in text:
+        spans.extend(m.span() for m in _EU_DOC.finditer(text))
+        spans.sort()
+    return spans
 
 
 # ---- future ------------------------------------------------------------------------------------
@@ -62,7 +74,10 @@ _FUTURE_LEFT = re.compile(
     r"|将(?=[^，。；]{0,6}(?:公布|发布|实施|生效|举行|推出|出台|宣布|召开|启动|举办|到期|公开))"
     r"|(?i:\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|scheduled|expected|slated|"
     r"poised|likely)\s+to|expected\s+(?:in|on|by|to|later|next|around)|(?:due|scheduled|slated)\s+"
-    r"(?:for|on|in)|plans?\s+to|planned\s+for|upcoming)\b)"
+    r"(?:for|on|in)|plans?\s+to|planned\s+for|upcoming|(?:expects?|aims?|intends?|hopes?)\s+to|"
+    # "a meeting to be held on July 10", "rules to be published in June"
+    r"to\s+be\s+(?:held|announced|published|released|unveiled|implemented|introduced|imposed|"
+    r"issued|signed|launched|completed|decided|considered))\b)"
 )
 _PAST_BETWEEN = re.compile(
     r"已|曾|了|宣布的|公布的|发布的|发出的|(?i:\b(?:announced|imposed|introduced|issued|said|was|"
@@ -131,8 +146,24 @@ _ZH_LEAD_REPORT = re.compile(
     r"(?:发布会|记者会|吹风会|采访|答记者问|对记者)"
     r"|[^，。；]{0,12}(?:召开|举行|主持)[^，。；]{0,6}(?:记者会|发布会|吹风会))"
 )
+# a business chamber's or industry group's letter or statement about a policy ("中国欧盟商会
+# 10月15日致信商务部，对出口管制表示关切", "the chamber wrote on Monday that the controls ..."):
+# the date of a lobby's words, not of the policy
+_CHAMBER = r"(?:商会|协会|联合会|行业组织|工商会|(?i:chambers?(?:\s+of\s+commerce)?|business\s+(?:groups?|lobby|associations?|councils?)|industry\s+(?:groups?|bodies|body|associations?)|trade\s+(?:groups?|associations?)|lobby\s+groups?))"
+_CHAMBER_RX = re.compile(_CHAMBER)
+_CHAMBER_LEFT = re.compile(
+    _CHAMBER + r"[^，。；,.;]{0,40}?(?:于|在|(?i:\s+(?:on|in|dated)))?\s*$"
+)
+_CHAMBER_RIGHT = re.compile(
+    r"[^，。；]{0,12}?(?:致信|致函|去信|写信|发函|来信|联名信|公开信|呼吁|表示关切|表达关切)"
+    r"|(?i:[^.;]{0,40}?\b(?:(?:sent|wrote|published)\s+(?:a|an|an\s+open)\s+letter|letter\s+to|in\s+a\s+letter)\b)"
+)
 _DATELINE_RIGHT = re.compile(r"\s*(?:电|讯)|\s*\([A-Z][\w.&' -]{1,30}\)\s*(?:-|–|—)")
 _DATELINE_LEFT = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30},(?:\s+[A-Z][a-z]+,)?\s*$")
+# "SYDNEY, May 18 — Australian firm ...": a place in capitals opening the line, then the date
+# and a dash (the clause split at the comma, so the place is looked for before the clause)
+_DATELINE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'-]{2,30},(?:\s+[A-Z][a-z]+,)?\s*$")
+_DATELINE_DASH = re.compile(r"\s*(?:—|–|--?)\s")
 
 
 def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None:
@@ -141,6 +172,14 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
         text[lo:start]
     ):
         return "dateline"
+    if _DATELINE_DASH.match(text, end, end + 4) and _DATELINE_PLACE.search(
+        text, max(0, start - 48), start
+    ):
+        return "dateline"
+    if _CHAMBER_RX.search(text, max(lo, start - 60), start) and (
+        _CHAMBER_LEFT.search(text, max(lo, start - 60), start) or _CHAMBER_RIGHT.match(text, end, hi)
+    ):
+        return "report_date"
     found = _EN_REPORT.search(text, max(lo, start - 80), start)
     if found is not None:
         verb = found["verb"].lower()

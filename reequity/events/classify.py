@@ -5,7 +5,9 @@ number of keyword hits; :func:`confidence` turns these into a score in [0, 1].
 
 Event type
     Every type has a keyword regex; the type with most hits in the sentence wins, ties go to
-    the earlier type in :data:`EVENT_TYPES` (more specific first); a phrase counts once, for
+    a type with a strong keyword over one read from weak words alone ("adopted at an
+    executive meeting" is the regulation's), then to the earlier type in :data:`EVENT_TYPES`
+    (more specific first); a phrase counts once, for
     the first type that matches it. No hit -> no type. Keywords are matched on the
     Simplified-script text (Traditional is converted with OpenCC first, see
     :func:`reequity.events._text.to_simplified`); gapped keywords stay inside one sentence. Dates inside a clause that names a type
@@ -13,8 +15,9 @@ Event type
 Policy event
     A mention is a policy event when its kind is ``event``, its granularity is finer than a
     half-year (a year or half-year alone dates nothing an event study can use; such a mention
-    can still link to a catalogue event), and its type is in :data:`POLICY_TYPES` (market reports and market
-    shocks are events but not policy).
+    can still link to a catalogue event), and its type is in :data:`POLICY_TYPES` (market reports, market
+    shocks and a firm's own operations - "suspended production", "deferred interest" - are
+    events but not policy).
 Confidence (additive, clipped to [0, 1])
     0.20 for a resolved date; + 0.15 day / 0.10 week or part of month / 0.05 month or
     quarter; + 0.25 when a type keyword matched, + 0.05 per extra hit (at most + 0.10);
@@ -36,6 +39,7 @@ __all__ = [
     "EVENT_TYPES",
     "POLICY_TYPES",
     "SentenceLabels",
+    "OUT_OF_SCOPE",
     "TextLabels",
     "classify_sentence",
     "confidence",
@@ -49,28 +53,31 @@ EVENT_TYPES = (
     "trade_dispute",
     "trade_agreement",
     "diplomatic_meeting",
+    "firm_operations",  # before the investment nouns: "停产" at a 冶炼厂 is the firm's own act
     "production_milestone",
     "supply_chain_investment",
     "industrial_policy",
     "market_shock",
     "market_report",
 )
-POLICY_TYPES = frozenset(EVENT_TYPES) - {"market_shock", "market_report"}
+POLICY_TYPES = frozenset(EVENT_TYPES) - {"firm_operations", "market_shock", "market_report"}
 
 # G: any character inside one sentence - a gapped keyword ("暂停 ... 管制") never spans two.
 G = r"[^。！？!?；;\n]"
 # Strong keywords name the event; weak ones (generic words such as "deal", 协议, "plant") only
 # hint at it: a type read from weak words alone links to the catalogue only on a close match.
 _STRONG = {
-    "export_control_relaxation": rf"暂停实施|暂停执行|停止实施|暂停{G}{{0,10}}(?:管制|措施|限制|禁令)|放宽|松绑|恢复{G}{{0,8}}(?:出口|供应|发货|许可)|取消{G}{{0,8}}(?:配额|限制|管制)|豁免|通用许可|一般许可|解除{G}{{0,6}}(?:禁令|限制|管制)|批准{G}{{0,10}}(?:出口|许可)|获批|发放{G}{{0,6}}许可|(?:措施|管制|限制|禁令|公告)[^。；，]{{0,20}}?暂停(?!出口|供应)|(?i:\bsuspen(?:ds?|ded|ding|sion)\b{G}{{0,80}}\b(?:controls?|measures|restrictions|ban|curbs)\b|\bpaus(?:e|es|ed|ing)\b{G}{{0,30}}\b(?:controls?|curbs|restrictions|measures)\b|\beas(?:e|es|ed|ing)\s+(?:export\s+)?(?:controls?|restrictions|curbs)|\brelax|\bresum(?:e|es|ed|ing|ption)\b{G}{{0,40}}\b(?:exports?|shipments|supplies|sales)\b|\brestart(?:s|ed|ing)?\b{G}{{0,40}}\bexports?\b|\blift(?:s|ed|ing)?\b{G}{{0,20}}\b(?:ban|restrictions|controls?|curbs)\b|\b(?:halt|end|stop|drop|remove|waive|roll(?:s|ed)?\s+back)(?:s|ed|ped|ing)?\b{G}{{0,30}}\b(?:limitations|restrictions|controls|curbs|bans?)\b|\bgeneral\s+licen[cs]es?|\bgreen\s+light\b|\b(?:grant(?:s|ed|ing)?|approv(?:e|es|ed|ing))\b{G}{{0,20}}\b(?:licen[cs]es?|permissions?|permits?|applications?|exports?)\b|\bgave\s+(?:\w+\s+)?approval\b|\btruce\b|\b(?:shipments|exports)\b{G}{{0,30}}\bresum(?:e|es|ed|ing)\b|\b(?:scrap(?:s|ped)?|abolish(?:es|ed)?)\b{G}{{0,20}}\bquotas?)",
-    "export_control": rf"出口管制|管制措施|管制|列管|禁止{G}{{0,6}}出口|出口许可|出口限制|限制{G}{{0,8}}出口|禁运|断供|停止{G}{{0,4}}(?:出口|供应)|配额|总量控制指标|下达{G}{{0,30}}指标|开采指标|制裁|禁令|王牌|限制|收紧|审查|(?i:\bexport\s+controls?\b|\bexport\s+restrictions?\b|\brestrict(?:s|ed|ing|ions?)?\b|\bexport\s+ban\b|\bban(?:s|ned)?\b|\bembargo|\bhalt(?:s|ed|ing)?\b{G}{{0,20}}\b(?:shipments|exports)\b|\bblock(?:s|ed|ing)?\b{G}{{0,20}}\b(?:shipments|exports)\b|\bshipments\b{G}{{0,12}}\b(?:stopped|halted|suspended|blocked)\b|\bsupply\s+cut\b|\blimit(?:s|ed|ing)?\b{G}{{0,30}}\bexports?\b|\b(?:a|the)\s+(?:\w+\s+)?halt\b|\bcut\b{G}{{0,15}}\b(?:supply|quotas?)\b|\bquotas?\b|\bcurbs?\b|\bcontrols?\b|\btighten)",
+    "export_control_relaxation": rf"暂停实施|暂停执行|停止实施|暂停{G}{{0,10}}(?:管制|措施|限制|禁令)|放宽|松绑|恢复{G}{{0,8}}(?:出口|供应|发货|许可)|取消{G}{{0,8}}(?:配额|限制|管制)|豁免|通用许可|一般许可|解除{G}{{0,6}}(?:禁令|限制|管制)|批准{G}{{0,10}}(?:出口|许可)|获批|发放{G}{{0,6}}许可|(?:措施|管制|限制|禁令|公告)[^。；，]{{0,20}}?暂停(?!出口|供应)|(?i:\bsuspen(?:ds?|ded|ding|sion)\b{G}{{0,80}}\b(?:controls?|measures|restrictions|ban|curbs|expansion)\b|\bpaus(?:e|es|ed|ing)\b{G}{{0,30}}\b(?:controls?|curbs|restrictions|measures)\b|\beas(?:e|es|ed|ing)\s+(?:export\s+)?(?:controls?|restrictions|curbs)|\brelax|\bresum(?:e|es|ed|ing|ption)\b{G}{{0,40}}\b(?:exports?|shipments|supplies|sales)\b|\brestart(?:s|ed|ing)?\b{G}{{0,40}}\bexports?\b|\blift(?:s|ed|ing)?\b{G}{{0,20}}\b(?:ban|restrictions|controls?|curbs)\b|\b(?:halt|end|stop|drop|remove|waive|roll(?:s|ed)?\s+back)(?:s|ed|ped|ing)?\b{G}{{0,30}}\b(?:limitations|restrictions|controls|curbs|bans?)\b|\bgeneral\s+licen[cs]es?|\bgreen\s+light\b|\b(?:grant(?:s|ed|ing)?|approv(?:e|es|ed|ing))\b{G}{{0,20}}\b(?:licen[cs]es?|permissions?|permits?|applications?|exports?)\b|\bgave\s+(?:\w+\s+)?approval\b|\btruce\b|\b(?:shipments|exports)\b{G}{{0,30}}\bresum(?:e|es|ed|ing)\b|\b(?:scrap(?:s|ped)?|abolish(?:es|ed)?)\b{G}{{0,20}}\bquotas?)",
+    "export_control": rf"出口管制|管制措施|管制|列管|禁止{G}{{0,6}}出口|出口许可|出口限制|限制{G}{{0,8}}出口|禁运|断供|停止{G}{{0,4}}(?:出口|供应)|配额|总量控制指标|下达{G}{{0,30}}指标|开采指标|制裁|禁令|王牌|限制|收紧|审查|(?i:\bexport\s+controls?\b|\bexport\s+restrictions?\b|\brestrict(?:s|ed|ing|ions?)?\b|\bexport\s+ban\b|\bban(?:s|ned)?\b|\bembargo|\bhalt(?:s|ed|ing)?\b{G}{{0,20}}\b(?:shipments|exports)\b|\bblock(?:s|ed|ing)?\b{G}{{0,20}}\b(?:shipments|exports)\b|\bshipments\b{G}{{0,12}}\b(?:stopped|halted|suspended|blocked)\b|\bsupply\s+cut\b|\blimit(?:s|ed|ing)?\b{G}{{0,30}}\bexports?\b|\b(?:a|the)\s+(?:\w+\s+)?halt\b|\bcut\b{G}{{0,15}}\b(?:supply|quotas?)\b|\bquotas?\b|\bcurbs?\b|\bcontrols?\b|\btighten|\bexpan(?:sion|ded|ds?|ding)\b{G}{{0,40}}\b(?:list|controls?|curbs|restrictions|licen[cs]ing|elements)\b)",
     "tariff": r"关税|加征|(?i:\btariffs?\b|\bduties\b|\blevies\b)",
-    "trade_dispute": r"世贸|世界贸易组织|诉讼|裁决|起诉|(?i:\bWTO\b|\bdisputes?\b|\bruling\b|\bruled\b|\bcomplaints?\b|\bappellate\b|\bpanel\s+reports?\b)",
-    "trade_agreement": r"协定|框架|签署|签订|备忘录|休战|(?i:\bframework\b|\bsigned\b|\bpact\b|\baccord\b|\bmemorandum\b)",
+    "trade_dispute": r"世贸|世界贸易组织|诉讼|裁决|起诉|请求磋商|磋商请求|(?i:\bWTO\b|\brequest(?:s|ed|ing)?\s+(?:formal\s+)?consultations\b|\bdisputes?\b|\bruling\b|\bruled\b|\bcomplaints?\b|\bappellate\b|\bpanel\s+reports?\b)",
+    "trade_agreement": r"协定|框架|签署|签订|备忘录|休战|(?i:\bframework\b|\bsigned\b|\bsignature\b|\bpact\b|\baccord\b|\bmemorandum\b)",
     "diplomatic_meeting": r"会晤|会面|见了一面|见面|峰会|会谈|通话|磋商|首脑|川习会|(?i:\bsummit\b|\bmet\b|\btalks\b|\bphone\s+call\b)",
-    "production_milestone": rf"投产|量产|首批|突破|攻克|复产|产出|商业化生产|实现.{{0,4}}生产|(?i:\bcommercial\s+production\b|\bfirst\b{G}{{0,30}}\b(?:production|output|oxide|separated|batch)\b|\bproduced\b|\bbreakthrough\b|\bcommissioned\b|\bstart(?:s|ed)?\s+production\b|\bmilestone\b|\bcommercialize)",
+    "production_milestone": rf"投产|量产|首批|突破|攻克|复产|产出|商业化生产|实现.{{0,4}}生产|(?i:\bcommercial\s+production\b|\bfirst\b{G}{{0,30}}\b(?:production|output|oxide|separated|batch|producer)\b|\bproduced\b|\bbreakthrough\b|\bcommissioned\b|\bstart(?:s|ed)?\s+production\b|\bmilestone\b|\bcommercialize)",
     "supply_chain_investment": r"投资|合资|建厂|融资|贷款|入股|注资|拨款|精炼厂|冶炼厂|分离厂|(?i:\binvest(?:s|ed|ment|ments)?\b|\bjoint\s+venture\b|\brefinery\b|\bfunding\b|\bloan\b|\bofftake\b|\bprice\s+floor\b|\bpartnership\b)",
-    "industrial_policy": r"总统令|路线图|法案|条例|规划|补贴|税收优惠|扶持|立法|法规|成立.{0,6}集团|集团[^。！？!?；;\n]{0,10}成立|组建|(?i:\broadmap\b|\bact\b|\blaw\b|\bregulations?\b|\bdecree\b|\bexecutive\s+order\b|\bstockpil|\bsubsid|\btax\s+(?:incentives?|credits?)\b|\blegislation\b|\baction\s+plan\b|\binvestigation\b)",
+    "industrial_policy": r"总统令|路线图|法案|条例|规划|补贴|税收优惠|扶持|立法|法规|成立.{0,6}集团|集团[^。！？!?；;\n]{0,10}成立|组建|草案|征求意见稿|颁布|整合|重组|(?i:\broadmap\b|\bpromulgat|\bconsolidat(?:e|es|ed|ing|ion)\b|\bdraft\s+(?:rules|list|catalogue|law|measures)\b|\bact\b|\blaw\b|\bregulations?\b|\bdecree\b|\bexecutive\s+order\b|\bstockpil|\bsubsid|\btax\s+(?:incentives?|credits?)\b|\blegislation\b|\baction\s+plan\b|\binvestigation\b)",
+    # a company running its business: output cuts, stoppages, maintenance, payment terms
+    "firm_operations": rf"停产|减产|停工|检修|停运|关停|裁员|(?i:\b(?:suspend|halt|stop|cut|curtail|pause|idle)(?:s|ed|ped|ing)?\s+(?:[\w-]+\s+){{0,2}}?(?:production|operations|output|mining|processing)\b|\bshut(?:s|ting)?\s+down\b|\bshutdown\b|\bmaintenance\b|\blay(?:s|ing)?\s+off\b|\blayoffs?\b|\bdefer(?:s|red|ring)?\b{G}{{0,30}}\b(?:payments?|interest)\b(?:{G}{{0,20}}\bloans?\b)?)",
     "market_shock": r"暴跌|崩盘|重挫|大跌|股灾|熔断|(?i:\bsell-?off\b|\bcrash|\bplunge|\btumble|\brout\b)",
     "market_report": rf"报道|报导|彭博|路透|通讯社|消息称|据{G}{{0,10}}称|指数|涨幅|上涨|下跌|股价|净利润|储量|数据显示|(?i:\breport(?:s|ed)?\b|\baccording\s+to\b(?!\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?(?:statement|notice|announcement|decision|decree|circular|order))|\bindex\b|\bshares\b|\bstocks?\b|\bprofit|\bsurged?\b|\bdata\s+show)",
 }
@@ -202,7 +209,11 @@ ELEMENT_GROUPS = {
     "bismuth": r"铋|(?i:bismuth)", "molybdenum": r"钼|(?i:molybdenum)", "indium": r"铟|(?i:indium)",
     "lithium": r"锂|(?i:lithium)", "cobalt": r"钴|(?i:cobalt)",
     "critical_minerals": r"关键矿产|关键矿物|战略矿产|(?i:critical\s+(?:minerals?|raw\s+materials))",
+    # commodities outside the study's scope: a sentence that names only these ("an earlier case
+    # over zinc, coke and ...") dates no rare-earth policy event (see OUT_OF_SCOPE)
+    "other_commodities": r"锌|焦炭|铝土矿|铁矿石|煤炭|原油|大豆|(?i:\bzinc\b|\bcoke\b|\bbauxite\b|\biron\s+ore\b|\bcoal\b|\bcrude\s+oil\b|\bsoybeans?\b)",
 }  # fmt: skip
+OUT_OF_SCOPE = frozenset({"other_commodities"})
 _ELEMENT_RX = re.compile(
     "|".join(f"(?P<{name}>{pattern})" for name, pattern in ELEMENT_GROUPS.items())
 )
@@ -257,10 +268,12 @@ class TextLabels:
             counts[name] = counts.get(name, 0) + 1
             if group.startswith("s_"):
                 strong.add(name)
-        best, best_hits = None, 0
-        for name in EVENT_TYPES:
-            if counts.get(name, 0) > best_hits:
-                best, best_hits = name, counts[name]
+        best, best_key = None, (0, False)
+        for name in EVENT_TYPES:  # most hits; on a tie a strong keyword beats weak ones only
+            key = (counts.get(name, 0), name in strong)
+            if key[0] and key > best_key:
+                best, best_key = name, key
+        best_hits = best_key[0]
         found: dict[str, None] = {}
         for _, names in self._slice(1, lo, hi):
             found.update(dict.fromkeys(names))

@@ -220,7 +220,9 @@ def _with_role(mention: TemporalMention, cand: Cand, folded: str, lo: int, hi: i
     if role is not None and kind in ("event", "other"):
         kind = "report"
         flags.append(role)
-    elif kind == "event" and is_period(folded, lo, cand.start, cand.end, hi, cand.granularity):
+    elif kind == "event" and (
+        cand.period or is_period(folded, lo, cand.start, cand.end, hi, cand.granularity)
+    ):
         kind = "period"
     if kind == mention.kind and not flags:
         return mention

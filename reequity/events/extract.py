@@ -20,7 +20,13 @@ from reequity.events._text import clause_at, sentence_at
 from reequity.events.articles import COLUMNS as ARTICLE_COLUMNS
 from reequity.events.articles import read_articles
 from reequity.events.catalogue import load_catalogue
-from reequity.events.classify import POLICY_TYPES, SentenceLabels, TextLabels, confidence
+from reequity.events.classify import (
+    OUT_OF_SCOPE,
+    POLICY_TYPES,
+    SentenceLabels,
+    TextLabels,
+    confidence,
+)
 from reequity.events.dates import TemporalMention, resolve_with_sentences
 from reequity.events.reconcile import CatalogueIndex
 
@@ -133,11 +139,12 @@ class _Context:
                 masked = m.surface.replace(",", " ").replace("，", " ")
                 self.clauses = self.clauses[: m.start] + masked + self.clauses[m.end :]
         self.dated: dict[tuple[int, int], int] = {}  # sentence -> number of dated mentions
-        self.starts = sorted(m.start for m in mentions if m.date_start is not None)
-        for m in mentions:
-            if m.date_start is not None:
-                key = sentence_at(spans, m.start)
-                self.dated[key] = self.dated.get(key, 0) + 1
+        # a dateline dates the article, not a clause's verb: it never claims a clause
+        own = [m for m in mentions if m.date_start is not None and "dateline" not in m.flags]
+        self.starts = sorted(m.start for m in own)
+        for m in own:
+            key = sentence_at(spans, m.start)
+            self.dated[key] = self.dated.get(key, 0) + 1
 
     def has_date(self, lo: int, hi: int) -> bool:
         """Whether a dated mention starts in ``[lo, hi)``."""
@@ -183,10 +190,12 @@ def _row(article: Any, mention: TemporalMention, context: _Context, published: p
         # a year or half-year alone does not date a policy event ("approved in 2021",
         # "2024年出台", "the quota for the second half"); it can still name a catalogue event
         # through its link, which gives the day
+        # ... nor does a sentence that names only commodities outside the study's scope
         "is_policy_event": bool(
             is_event
             and mention.granularity not in ("year", "half")
             and labels.event_type in POLICY_TYPES
+            and not (labels.elements and labels.elements <= OUT_OF_SCOPE)
         ),
         "event_type": labels.event_type if mention.kind != "duration" else None,
         "actors": ";".join(labels.actors),
@@ -226,11 +235,19 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
     if (c_lo, c_hi) == (lo, hi) or sentence.event_type is None:
         return sentence
     clause = context.lexicon.labels(c_lo, c_hi)
+    if clause.generic and not sentence.generic and clause.event_type != sentence.event_type:
+        # a weak word in the date's clause ("Under an agreement in March, ... deferred
+        # interest") yields to what the sentence's strong keywords say it is about
+        return sentence
     if clause.event_type is None:
-        if context.dated.get((lo, hi), 0) <= 1 or _DOCUMENT.search(context.text, c_lo, c_hi):
+        qualifier = _QUALIFIER.match(context.text, c_lo, c_hi)
+        alone = context.dated.get((lo, hi), 0) <= 1
+        if (alone and not qualifier) or _DOCUMENT.search(context.text, c_lo, c_hi):
             return sentence  # alone in its sentence, or dating a document ("Monday notice")
-        if _QUALIFIER.match(context.text, c_lo, c_hi):  # "..., effective from early November"
+        if qualifier:  # "..., effective from early November", "，自10月1日起施行"
             found = _previous_typed_clause(context, lo, c_lo)
+            if found is None and alone:
+                return sentence
         else:
             found = _next_typed_clause(context, c_hi, hi)
         if found is None:

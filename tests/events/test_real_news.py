@@ -54,3 +54,23 @@ def test_second_held_out_real_news_goals() -> None:
     report = "\n".join(result.misses)
     assert result.literal >= 0.95 and result.recall >= 0.90, report
     assert result.separation >= 0.95 and result.precision >= 0.90, report
+
+
+def test_third_held_out_real_news_goals() -> None:
+    """Sixteen more articles (4 Simplified, 3 Traditional, 9 English, 2012-2025; 59
+    annotations: WTO steps of 2012 and 2014, the 2015 quota abolition, consolidation and the
+    China Rare Earth Group, the 2023 technology catalogue, the 2024 regulations, JOGMEC and
+    Lynas, the EU CRMA, the DoD price floor), committed before the extractor was run on them.
+    First run: literal 92.2%, recall 71.4%, separation 89.5%, precision 78.9% (a meeting "to be
+    held on July 10" read as past, "expects to ... in June", a dash dateline, an EU regulation
+    number read as a year, WTO consultations, a draft for comment, a signature, 整合, "first
+    commercial producer", a weak word "agreement" beating a loan term, a case over other
+    commodities). The fixes are general rules with hand-written tests in ``test_news_kinds.py``;
+    one annotation still disagrees ("earlier this month": the extractor ends it the day before
+    publication and gives it the regulation's type)."""
+    from ._real_news import FOLDER
+
+    result = score(folder=FOLDER.parent / "real_news_holdout3")
+    report = "\n".join(result.misses)
+    assert result.literal >= 0.95 and result.recall >= 0.90, report
+    assert result.separation >= 0.95 and result.precision >= 0.90, report
