@@ -37,12 +37,14 @@ __all__ = [
     "EstimationOption",
     "MinEstimationOption",
     "ModelOption",
+    "ModelOptionsOption",
     "TestsOption",
     "WindowOption",
     "check_convention",
     "check_model",
     "cli_models",
     "default_windows",
+    "parse_model_options",
     "parse_tests",
 ]
 
@@ -84,6 +86,16 @@ def _model_help() -> str:
     return "Expected-return model: " + "; ".join(f"{e.name}: {e.help}" for e in entries) + "."
 
 
+def _model_options_help() -> str:
+    own = [
+        f"{name}: " + ", ".join(f"{k} (default {v})" for k, v in MODELS[name].options.items())
+        for name in cli_models()
+        if MODELS[name].options
+    ]
+    listed = "; ".join(own) if own else "no model registers one"
+    return f"A model's own option as KEY=VALUE (repeatable): {listed}."
+
+
 def _tests_help() -> str:
     return (
         f"'{ALL_TESTS}' or comma-separated test names: {', '.join(TESTS)}. "
@@ -108,6 +120,9 @@ def _min_estimation_help() -> str:
 
 
 ModelOption = Annotated[str, _RegistryOption(_model_help, "--model")]
+ModelOptionsOption = Annotated[
+    list[str] | None, _RegistryOption(_model_options_help, "--model-option", show_default=False)
+]
 TestsOption = Annotated[str, _RegistryOption(_tests_help, "--tests")]
 ConventionOption = Annotated[str, _RegistryOption(_convention_help, "--convention")]
 EstimationOption = Annotated[
@@ -156,3 +171,46 @@ def parse_tests(value: str) -> str | tuple[str, ...]:
             param_hint="--tests",
         )
     return names
+
+
+def _as_type_of(default: Any, text: str) -> Any:
+    """``text`` as the type of the option's registered default (bool, int, float or str)."""
+    if isinstance(default, bool):
+        lowered = text.strip().lower()
+        if lowered not in ("true", "false", "1", "0", "yes", "no"):
+            raise ValueError(f"{text!r} is not true or false")
+        return lowered in ("true", "1", "yes")
+    if isinstance(default, int):
+        return int(text)
+    if isinstance(default, float):
+        return float(text)
+    return text
+
+
+def parse_model_options(model: str, values: list[str] | None) -> dict[str, Any] | None:
+    """``--model-option KEY=VALUE`` values as the model's ``model_options`` (None if none).
+
+    Each value takes the type of the option's registered default; an option the model
+    does not register, or a value of the wrong type, is a usage error naming the valid
+    options, raised before any data is loaded.
+    """
+    if not values:
+        return None
+    entry = MODELS[model]
+    valid = ", ".join(f"{k}={v}" for k, v in entry.options.items()) or "none"
+    parsed: dict[str, Any] = {}
+    for item in values:
+        key, sep, text = item.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise typer.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--model-option")
+        if key not in entry.options:
+            raise typer.BadParameter(
+                f"model {model!r} has no option {key!r}; valid: {valid}",
+                param_hint="--model-option",
+            )
+        try:
+            parsed[key] = _as_type_of(entry.options[key], text)
+        except ValueError as err:
+            raise typer.BadParameter(f"{key}: {err}", param_hint="--model-option") from err
+    return parsed

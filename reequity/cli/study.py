@@ -24,11 +24,13 @@ from reequity.cli._choices import (
     EstimationOption,
     MinEstimationOption,
     ModelOption,
+    ModelOptionsOption,
     TestsOption,
     WindowOption,
     check_convention,
     check_model,
     default_windows,
+    parse_model_options,
     parse_tests,
 )
 from reequity.cli._common import (
@@ -118,6 +120,7 @@ def event_study(
         typer.Option("--benchmark", help="Benchmark ticker/column (default: each security's own)."),
     ] = None,
     model: ModelOption = DEFAULT_MODEL,
+    model_option: ModelOptionsOption = None,
     estimation: EstimationOption = DEFAULT_ESTIMATION_TEXT,
     window: WindowOption = None,
     min_estimation: MinEstimationOption = None,
@@ -163,6 +166,7 @@ def event_study(
 ) -> None:
     """Run an event study (default: catalogue policy events on the shipped universe, offline)."""
     check_model(model)
+    model_opts = parse_model_options(model, model_option)
     check_convention(convention)
     if cov not in ("HC1", "cluster"):
         raise typer.BadParameter(f"{cov!r} is not HC1 or cluster", param_hint="--cov")
@@ -180,6 +184,7 @@ def event_study(
         convention=convention,
         tests=test_list,
         min_estimation=min_estimation,
+        **({"model_options": model_opts} if model_opts else {}),
     )
     ids, ticks = _split(event_ids) or None, _split(tickers) or None
     refuse_empty_list(event_ids, ids or [], option="--event-ids")
@@ -221,6 +226,7 @@ def event_study(
         "tickers": ", ".join(ticks or []) or "universe",
         "returns": str(returns) if returns else "shipped cache",
         "model": model,
+        "model_options": ", ".join(f"{k}={v}" for k, v in (model_opts or {}).items()),
         "estimation": window_label(est),
         "windows": ", ".join(window_label(w) for w in wins),
         "convention": convention,
