@@ -55,17 +55,6 @@ def frame_attr(results: Any, name: str, columns: set[str]) -> pd.DataFrame:
     return frame
 
 
-def parse_window(label: str) -> tuple[int, int]:
-    """Parse an event-window label like ``"-1:1"`` into ``(start, end)``."""
-    try:
-        start, end = (int(part) for part in str(label).split(":"))
-    except ValueError:
-        raise ConfigurationError(
-            f"window label must look like '-1:1' (start:end trading days), got {label!r}."
-        ) from None
-    return start, end
-
-
 def pick(values: pd.Series, wanted: object, *, name: str) -> pd.Series:
     """Boolean mask ``values == wanted`` that raises when nothing matches."""
     mask = values.astype(str) == str(wanted)

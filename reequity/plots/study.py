@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from reequity.plots._base import frame_attr, new_axes, parse_window, pick
+from reequity.plots._base import frame_attr, new_axes, pick
+from reequity.study.windows import parse_window
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
