@@ -251,6 +251,12 @@ def event_study(
         if section is not None and not verbose:
             console.print(section.summary(), highlight=False, soft_wrap=True)
         if curve is not None:
+            from reequity.study.pools import headline_pool_label
+
+            label = headline_pool_label(results)
+            if label is not None:  # the curve re-ran the headline pool: say so first
+                console.print(f"Specification curve of {label}, the headline pool:",
+                              highlight=False, soft_wrap=True)  # fmt: skip
             console.print(curve.summary(), highlight=False, soft_wrap=True)
     # the files line goes to stderr with --format csv/json so stdout stays machine-readable
     where = console if fmt is OutputFormat.table else err_console

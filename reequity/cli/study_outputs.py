@@ -97,17 +97,15 @@ def _csv(frame: pd.DataFrame, path: Path) -> Path:
 
 def _curve_figure(curve, out: Path, results) -> dict[str, Path]:
     from reequity.plots._base import save_figure
+    from reequity.study.pools import headline_pool_label
 
     path = out / "specification_curve_ALL.png"
-    top, _ = curve.plot(event_id="ALL")
+    label = headline_pool_label(results)  # the pool the curve re-ran, if any
+    top, _ = curve.plot(event_id="ALL", label=label)
     save_figure(top.figure, path)
-    pools = results.settings.get("pools") or {}
-    if results.pools.empty or not pools:
+    if label is None:
         return {"Specification curve, all events pooled (ALL)": path}
-    from reequity.study.headline import pool_label
-
-    first = next(iter(pools))  # the headline pool, the one the curve re-ran
-    return {f"Specification curve of the headline pool, {pool_label(first, pools[first])}": path}
+    return {f"Specification curve of the headline pool, {label}": path}
 
 
 def _draw_figures(results, out: Path) -> dict[str, Path]:

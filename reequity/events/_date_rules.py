@@ -220,12 +220,17 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (
         _rx(
             r"\b(?:(?i:the)\s+)?(?P<n>[0-9]{1,2}|(?i:three|six|nine|twelve))[\s-]+(?i:months?)"
-            r"\s+(?i:to|ended|ending|through)\s+(?P<mon>" + MON + r")(?:\s+(?:3[01]|[12][0-9]|0?[1-9]),?)?"
+            r"\s+(?i:to|ended|ending|through)\s+(?P<mon>"
+            + MON
+            + r")(?:\s+(?:3[01]|[12][0-9]|0?[1-9]),?)?"
             r"(?:\s+" + EY + r")?\b"
         ),
         h_months_to,
     ),  # fmt: skip
-    (_rx(r"截至(?P<m>" + ZM + r")月(?:底|末)?的?(?:前)?(?P<n>三|六|九|十二|[0-9]{1,2})个月"), h_months_to),
+    (
+        _rx(r"截至(?P<m>" + ZM + r")月(?:底|末)?的?(?:前)?(?P<n>三|六|九|十二|[0-9]{1,2})个月"),
+        h_months_to,
+    ),
 ]
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

@@ -151,9 +151,7 @@ _ZH_LEAD_REPORT = re.compile(
 # the date of a lobby's words, not of the policy
 _CHAMBER = r"(?:商会|协会|联合会|行业组织|工商会|(?i:chambers?(?:\s+of\s+commerce)?|business\s+(?:groups?|lobby|associations?|councils?)|industry\s+(?:groups?|bodies|body|associations?)|trade\s+(?:groups?|associations?)|lobby\s+groups?))"
 _CHAMBER_RX = re.compile(_CHAMBER)
-_CHAMBER_LEFT = re.compile(
-    _CHAMBER + r"[^，。；,.;]{0,40}?(?:于|在|(?i:\s+(?:on|in|dated)))?\s*$"
-)
+_CHAMBER_LEFT = re.compile(_CHAMBER + r"[^，。；,.;]{0,40}?(?:于|在|(?i:\s+(?:on|in|dated)))?\s*$")
 _CHAMBER_RIGHT = re.compile(
     r"[^，。；]{0,12}?(?:致信|致函|去信|写信|发函|来信|联名信|公开信|呼吁|表示关切|表达关切)"
     r"|(?i:[^.;]{0,40}?\b(?:(?:sent|wrote|published)\s+(?:a|an|an\s+open)\s+letter|letter\s+to|in\s+a\s+letter)\b)"
@@ -177,7 +175,8 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
     ):
         return "dateline"
     if _CHAMBER_RX.search(text, max(lo, start - 60), start) and (
-        _CHAMBER_LEFT.search(text, max(lo, start - 60), start) or _CHAMBER_RIGHT.match(text, end, hi)
+        _CHAMBER_LEFT.search(text, max(lo, start - 60), start)
+        or _CHAMBER_RIGHT.match(text, end, hi)
     ):
         return "report_date"
     found = _EN_REPORT.search(text, max(lo, start - 80), start)

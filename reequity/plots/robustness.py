@@ -14,7 +14,11 @@ if TYPE_CHECKING:
 
 
 def plot_specification_curve(
-    curve: Any, *, event_id: str = "ALL", axes: Sequence[Axes] | None = None
+    curve: Any,
+    *,
+    event_id: str = "ALL",
+    axes: Sequence[Axes] | None = None,
+    label: str | None = None,
 ) -> tuple[Axes, Axes]:
     """Sorted CAARs with robust intervals above, the choices of each specification below.
 
@@ -26,6 +30,9 @@ def plot_specification_curve(
         The event (or the pooled ``ALL``) to draw.
     axes : pair of matplotlib Axes, optional
         Where to draw the estimates and the choice indicators; a new figure otherwise.
+    label : str, optional
+        What the title calls the row (default ``event_id``; e.g. the pool a curve of a
+        pooled finding re-ran, ``ALL export_control (12)``).
 
     Returns
     -------
@@ -80,9 +87,9 @@ def plot_specification_curve(
         )
         top.legend(loc="upper left", fontsize="small", frameon=False)
     top.set_ylabel("CAAR (%)")
-    top.set_title(
-        f"{event_id}: {len(part)} specifications, sorted; red = robust p < {curve.alpha:g} "
-        f"({', '.join(curve.tests)}); bars: 95% CDA interval",
+    top.set_title(  # two lines: the row, then how to read the marks (fits the figure)
+        f"{label or event_id}: {len(part)} specifications, sorted by CAAR\n"
+        f"red = robust p < {curve.alpha:g} ({', '.join(curve.tests)}); bars: 95% CDA interval",
         fontsize="small",
     )
     for row, (choice, value) in enumerate(levels):

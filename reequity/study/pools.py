@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ALL_GROUP",
     "default_pool_by",
+    "headline_pool_label",
     "pool_study",
     "POOL_COLUMNS",
     "POOL_DIFFERENCE_COLUMNS",
@@ -264,6 +265,14 @@ def _chosen_pool(results, pool: str | None) -> tuple[str, str, set[str]]:
         raise ConfigurationError(f"pool {pool!r} is not in the results; valid: {', '.join(counts)}")
     events = {e for e, p in results.settings.get("event_pools", {}).items() if p == pool}
     return pool, pool_label(pool, counts[pool]), events
+
+
+def headline_pool_label(results) -> str | None:
+    """``ALL export_control (12)``: the label of the headline pool (the largest), or None
+    for results without pools."""
+    if results.pools.empty or not results.settings.get("pools"):
+        return None
+    return _chosen_pool(results, None)[1]
 
 
 def pool_study(results, pool: str | None = None) -> tuple[Any, str]:

@@ -215,11 +215,13 @@ class SpecificationCurve:
             index=False, float_format=lambda v: f"{v:.4f}"
         )
 
-    def plot(self, *, event_id: str = "ALL", axes: Any = None) -> tuple[Axes, Axes]:
+    def plot(
+        self, *, event_id: str = "ALL", axes: Any = None, label: str | None = None
+    ) -> tuple[Axes, Axes]:
         """The curve of one event; see :func:`reequity.plots.plot_specification_curve`."""
         from reequity.plots.robustness import plot_specification_curve
 
-        return plot_specification_curve(self, event_id=event_id, axes=axes)
+        return plot_specification_curve(self, event_id=event_id, axes=axes, label=label)
 
     def placebo_test(self, n: int = 200, *, seed: int = 0) -> pd.DataFrame:
         """Joint test of the whole curve against placebo event dates.

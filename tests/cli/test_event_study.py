@@ -388,6 +388,7 @@ def test_robustness_re_runs_the_headline_pool(tmp_path: Path) -> None:
     )
     report = (out / "report.md").read_text(encoding="utf-8")
     assert "Specification curve of the headline pool, ALL export_control (2)" in report
+    assert "Specification curve of ALL export_control (2), the headline pool:" in result.output
 
 
 def test_headline_leads_with_events_then_each_event_type_pool(

@@ -65,3 +65,15 @@ def test_a_named_pool_and_every_event(results, grid) -> None:
     np.testing.assert_allclose(_baseline_all(mixed)["caar"], everything["caar"], atol=1e-12)
     with pytest.raises(ConfigurationError, match="not in the results"):
         results.robustness(grid, pool="no_such_pool")
+
+
+def test_the_figure_names_the_pool(results, grid) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        curve = results.robustness(grid, pool=True)
+    top, _ = curve.plot(event_id="ALL", label="ALL export_control (2)")
+    assert top.get_title().startswith("ALL export_control (2): 20 specifications")
+    assert curve.plot(event_id="ALL")[0].get_title().startswith("ALL: 20 specifications")
