@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
@@ -181,21 +180,8 @@ def test_json_format(tmp_path: Path) -> None:
     assert {r["event_id"] for r in records} == {APRIL, "ALL"}
 
 
-def _synthetic_returns_csv(path: Path) -> Path:
-    """A synthetic wide returns file: 3 firms driven by a market factor, +5% on day 0."""
-    rng = np.random.default_rng(7)
-    dates = pd.bdate_range("2020-01-01", periods=300, name="date")
-    mkt = rng.normal(0, 0.01, len(dates))
-    frame = pd.DataFrame({"MKT": mkt}, index=dates)
-    for i, beta in enumerate((0.8, 1.0, 1.2)):
-        frame[f"F{i}"] = beta * mkt + rng.normal(0, 0.005, len(dates))
-    frame.loc[dates[280], ["F0", "F1", "F2"]] += 0.05
-    frame.to_csv(path)
-    return path
-
-
-def test_returns_file_with_benchmark_column(tmp_path: Path) -> None:
-    returns = _synthetic_returns_csv(tmp_path / "synthetic_returns.csv")
+def test_returns_file_with_benchmark_column(tmp_path: Path, synthetic_returns) -> None:
+    returns = synthetic_returns(tmp_path / "synthetic_returns.csv")
     dates = pd.read_csv(returns)["date"]
     events = tmp_path / "events.csv"
     pd.DataFrame({"event_id": ["shock"], "date": [dates.iloc[280]]}).to_csv(events, index=False)
@@ -339,8 +325,8 @@ def test_characteristics_without_regress_is_an_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
-def test_robustness_writes_the_specification_curve(tmp_path: Path) -> None:
-    returns = _synthetic_returns_csv(tmp_path / "synthetic_returns.csv")
+def test_robustness_writes_the_specification_curve(tmp_path: Path, synthetic_returns) -> None:
+    returns = synthetic_returns(tmp_path / "synthetic_returns.csv")
     dates = pd.read_csv(returns)["date"]
     events = tmp_path / "events.csv"
     pd.DataFrame({"event_id": ["shock"], "date": [dates.iloc[280]]}).to_csv(events, index=False)
@@ -362,9 +348,9 @@ def test_robustness_writes_the_specification_curve(tmp_path: Path) -> None:
     assert f"of {n_specs} specifications" in result.output
 
 
-def test_robustness_re_runs_the_headline_pool(tmp_path: Path) -> None:
+def test_robustness_re_runs_the_headline_pool(tmp_path: Path, synthetic_returns) -> None:
     """With pools the curve's ALL row is the largest pool's, not a row mixing event types."""
-    returns = _synthetic_returns_csv(tmp_path / "synthetic_returns.csv")
+    returns = synthetic_returns(tmp_path / "synthetic_returns.csv")
     dates = pd.read_csv(returns)["date"]
     events = tmp_path / "events.csv"
     pd.DataFrame({

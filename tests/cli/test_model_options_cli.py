@@ -16,19 +16,6 @@ from reequity.study.models import MODELS
 runner = CliRunner()
 
 
-def _synthetic_returns_csv(path: Path) -> Path:
-    """SYNTHETIC wide returns: 3 firms driven by a market factor, +5% on day 280."""
-    rng = np.random.default_rng(7)
-    dates = pd.bdate_range("2020-01-01", periods=300, name="date")
-    mkt = rng.normal(0, 0.01, len(dates))
-    frame = pd.DataFrame({"MKT": mkt}, index=dates)
-    for i, beta in enumerate((0.8, 1.0, 1.2)):
-        frame[f"F{i}"] = beta * mkt + rng.normal(0, 0.005, len(dates))
-    frame.loc[dates[280], ["F0", "F1", "F2"]] += 0.05
-    frame.to_csv(path)
-    return path
-
-
 def test_help_lists_each_models_own_options_from_the_registry() -> None:
     result = runner.invoke(app, ["event-study", "--help"], env={"COLUMNS": "200"})
     assert "--model-option" in result.output
@@ -61,8 +48,8 @@ def test_a_bad_option_is_a_usage_error_before_any_data(
     assert message in result.output
 
 
-def test_the_option_reaches_the_model(tmp_path: Path) -> None:
-    returns = _synthetic_returns_csv(tmp_path / "synthetic_returns.csv")
+def test_the_option_reaches_the_model(tmp_path: Path, synthetic_returns) -> None:
+    returns = synthetic_returns(tmp_path / "synthetic_returns.csv")
     dates = pd.read_csv(returns)["date"]
     events = tmp_path / "events.csv"
     pd.DataFrame({"event_id": ["shock"], "date": [dates.iloc[280]]}).to_csv(events, index=False)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
@@ -20,19 +19,6 @@ from reequity.study.engine import event_study
 from reequity.workflows import returns_file_event_study
 
 ESTIMATION, WINDOWS = (-200, -11), [(0, 0), (-1, 1)]
-
-
-def _returns(path: Path) -> tuple[Path, pd.DataFrame]:
-    """Synthetic wide returns: 3 firms on a market factor, +5% on row 280 (written to CSV)."""
-    rng = np.random.default_rng(11)
-    dates = pd.bdate_range("2020-01-01", periods=300, name="date")
-    mkt = rng.normal(0, 0.01, len(dates))
-    frame = pd.DataFrame({"MKT": mkt}, index=dates)
-    for i, beta in enumerate((0.8, 1.0, 1.2)):
-        frame[f"F{i}"] = beta * mkt + rng.normal(0, 0.005, len(dates))
-    frame.loc[dates[280], ["F0", "F1", "F2"]] += 0.05
-    frame.to_csv(path)
-    return path, pd.read_csv(path, index_col=0, parse_dates=[0])
 
 
 def _events(dates: pd.DatetimeIndex) -> pd.DataFrame:
@@ -49,8 +35,9 @@ def _events(dates: pd.DatetimeIndex) -> pd.DataFrame:
 
 
 @pytest.fixture
-def data(tmp_path: Path) -> tuple[Path, pd.DataFrame, pd.DataFrame]:
-    path, frame = _returns(tmp_path / "returns.csv")
+def data(tmp_path: Path, synthetic_returns) -> tuple[Path, pd.DataFrame, pd.DataFrame]:
+    path = synthetic_returns(tmp_path / "returns.csv", seed=11)
+    frame = pd.read_csv(path, index_col=0, parse_dates=[0])
     return path, frame, _events(frame.index)
 
 
