@@ -35,6 +35,7 @@ class Cand:
     weekday: int | None = None  # a bare weekday ("on Monday"): moved forward in a future clause
     anaphor: bool = False  # 当天 / the same day: takes the date of an earlier mention
     period: bool = False  # a reporting period ("the six months to December"): never an event
+    day_end: int | None = None  # last day of a day range in one month ("10月9日—13日")
 
 
 Handler = Callable[[re.Match[str], date], Cand | None]
@@ -322,14 +323,23 @@ def h_rest_of(m: re.Match[str], pub: date) -> Cand | None:
 
 
 def h_quarter_ending(m: re.Match[str], pub: date) -> Cand | None:
-    """Australian reporting: "the March quarter" is the calendar quarter ending in March."""
+    """Australian reporting: "the March quarter" (or "the June 2023 quarter") is the calendar
+    quarter ending in that month."""
     month = _month_name(m.group("mon")) - 2
     year, source = _year(m, pub)
+    if m.groupdict().get("y2"):
+        year, source = int(m.group("y2")), "explicit"
     return Cand(m.start(), m.end(), "quarter", year, source, month)
 
 
 def h_anaphor(m: re.Match[str], pub: date) -> Cand | None:
-    """当天 / 同日 / 即日起 / the same day: dated later from the nearest earlier past day."""
+    """当天 / 同日 / 即日起 / the same day: dated later from the nearest earlier past day;
+    当月 / 同月 / "that month": from the nearest earlier past month (or day)."""
+    if m.group().lower().endswith(("月", "month")):
+        first = pub.replace(day=1)
+        last = date(pub.year + pub.month // 12, pub.month % 12 + 1, 1) - timedelta(days=1)
+        return Cand(m.start(), m.end(), "month", date_start=first, date_end=last,
+                    year_source="relative", anaphor=True)  # fmt: skip
     return Cand(m.start(), m.end(), "day", date_start=pub, date_end=pub, year_source="relative",
                 anaphor=True)  # fmt: skip
 
@@ -393,3 +403,41 @@ def h_months_to(m: re.Match[str], pub: date) -> Cand | None:
     gran = {3: "quarter", 6: "half", 12: "year"}.get(months, "month")
     return Cand(m.start(), m.end(), gran, year, source, date_start=start, date_end=end,
                 period=True)  # fmt: skip
+
+
+def h_year_to_date(m: re.Match[str], pub: date) -> Cand | None:
+    """Cumulative statistics from the start of a year: 今年前七个月, 2025年前9月, 前三季度,
+    2025年首季 (the first quarter). A bare one is the publication year; never an event."""
+    groups = m.groupdict()
+    year, source = _year(m, pub)
+    if year is None:
+        year, source = pub.year, "relative"
+    if groups.get("q"):
+        months = 3 * (zh_int(groups["q"]) or 0)
+    elif groups.get("n"):
+        months = zh_int(groups["n"]) or 0
+    else:  # 首季 / 首季度
+        months = 3
+    if not 1 <= months <= 12:
+        return None
+    end = date(year + months // 12, months % 12 + 1, 1) - timedelta(days=1)
+    gran = {3: "quarter", 6: "half", 12: "year"}.get(months, "month")
+    return Cand(m.start(), m.end(), gran, year, source, 1, date_start=date(year, 1, 1),
+                date_end=end, period=True)  # fmt: skip
+
+
+def h_day_range(m: re.Match[str], pub: date) -> Cand | None:
+    """A range of days in one month: 10月9日—13日, 10 月 9 日至 13 日 (a multi-day span)."""
+    month, first, last = zh_int(m.group("m")), zh_int(m.group("d")), zh_int(m.group("d2"))
+    year, source = _year(m, pub)
+    if not _valid_month(month) or first is None or last is None or not 1 <= first < last <= 31:
+        return None
+    return Cand(m.start(), m.end(), "week", year, source, month, first, day_end=last)
+
+
+def h_bracket_month_day(m: re.Match[str], pub: date) -> Cand | None:
+    """今日（1/20）: the day named by the month/day in brackets (Taiwanese sites)."""
+    month, day = int(m.group("m")), int(m.group("d"))
+    if not _valid_month(month) or not 1 <= day <= 31:
+        return None
+    return Cand(m.start(), m.end(), "day", None, "inferred", month, day)

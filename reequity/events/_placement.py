@@ -32,6 +32,8 @@ def period(cand: Cand, year: int) -> tuple[date, date] | None:
         if g == "day":
             day = date(year, m, cand.day or 1)
             return day, day
+        if g == "week" and cand.day_end:  # a day range in one month
+            return date(year, m, cand.day or 1), date(year, m, cand.day_end)
         if g == "part_of_month":
             first, last = _PART_DAYS[cand.part or "mid"]
             return date(year, m, first), date(year, m, min(last, _month_end(year, m)))

@@ -75,6 +75,8 @@ _FUTURE_LEFT = re.compile(
     r"|(?i:\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|scheduled|expected|slated|"
     r"poised|likely)\s+to|expected\s+(?:in|on|by|to|later|next|around)|(?:due|scheduled|slated)\s+"
     r"(?:for|on|in)|plans?\s+to|planned\s+for|upcoming|(?:expects?|aims?|intends?|hopes?)\s+to|"
+    # "restart ..., likely in August", "once it takes effect in July"
+    r"likely\s+(?:in|on|by|from)|once\s+(?:[\w-]+\s+){0,5}?(?:takes?\s+effect|comes?\s+into)|"
     # "a meeting to be held on July 10", "rules to be published in June"
     r"to\s+be\s+(?:held|announced|published|released|unveiled|implemented|introduced|imposed|"
     r"issued|signed|launched|completed|decided|considered))\b)"
@@ -137,6 +139,13 @@ _ZH_BRIEFING_ANY_RIGHT = re.compile(
     r"[^，。；]{0,6}?(?:对记者(?:说|表示|称)|答记者问|在[^，。；]{0,10}(?:发布会|记者会|吹风会)上"
     r"|接受[^，。；]{0,8}采访|(?:召开|举行|主持)[^，。；]{0,6}(?:记者会|发布会|吹风会))"
 )
+# "金力永磁11日表示，…", "公司11日在互动平台上称": a company or analyst speaking about a policy
+# dates its words; a government body that 表示 something may be announcing policy, so it is
+# left to the other rules
+_ZH_SAY_RIGHT = re.compile(r"\s*(?:在[^，。；]{0,14}上)?(?:表示|称|指出|回应|透露)")
+_ZH_GOVERNMENT = re.compile(
+    r"部|局|署|委|院|政府|办公室|白宫|总统|总理|主席|当局|官方|中方|美方|日方|北京|华盛顿|发言人"
+)
 # ... unless the briefing is where the policy itself was announced ("7月3日在发布会上宣布")
 _ZH_ANNOUNCE = re.compile(r"宣布|公布|发布(?!会)|决定|批准|下达|出台")
 # "12月23日，据商务部网站消息，..." / "12月23日，商务部发言人接受采访时表示": a date that
@@ -195,6 +204,8 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
         return "report_date"
     if _ZH_REPORT_RIGHT.match(text, end, min(hi, end + 14)):
         return "report_date"
+    if _ZH_SAY_RIGHT.match(text, end, hi) and not _ZH_GOVERNMENT.search(text, lo, start):
+        return "report_date"
     if (
         _ZH_BRIEFING_ANY_RIGHT.match(text, end, hi)
         or (
@@ -226,6 +237,8 @@ _PERIOD_RIGHT = re.compile(
     r"|[^，。；]{0,12}?[0-9][0-9.,]*\s*(?:万|亿)?[0-9.,]*\s*(?:吨|公吨|美元|元|%)"
     r"|[^，。；]{0,12}?(?:较|比)(?:上月|上年|去年|前一个?月|同期)"
     r"|[^，。；]{0,8}?出口(?:量|额)?(?:大幅)?(?:降|升|增|减|下降|上升|增长|减少|大增|锐减|下滑|回升)"
+    # "6 月回升至高点": the figure of the sentence, its subject elided, rose or fell to a level
+    r"|\s*(?:又|再|则|便)?(?:回升|回落|反弹|攀升|下滑|下跌|走高|走低|上升|下降)(?:至|到)"
     r"|[^，。；]{0,3}?(?:以来|来)[^，。；]{0,6}?(?:最高|最低|新高|新低)"
     r"|[^，。；]{0,8}?创[^，。；]{0,10}?(?:新高|新低|纪录|最高|最低)"
     r"|(?i:\s+quarter(?:ly)?\b|(?:'s|’s)?\s+(?:(?!(?:with|on|to|by|from|and|as|after|before|when|that|which|"

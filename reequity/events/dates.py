@@ -179,10 +179,16 @@ def resolve_with_sentences(
     _borrow_sentence_years(cands, spans, folded)
     mentions: list[TemporalMention] = []
     last_day: date | None = None  # the nearest earlier past day, for anaphora
+    last_month: date | None = None  # the nearest earlier past day or month, for 当月
     for cand in cands:
         lo, hi = clause_at(folded, *sentence_at(spans, cand.start), cand.start)
         flags: list[str] = []
-        if cand.anaphor:
+        if cand.anaphor and cand.granularity == "month":
+            first = (last_month or pub).replace(day=1)
+            cand.month = first.month
+            cand.date_start, cand.date_end = first, period(cand, first.year)[1]  # type: ignore[index]
+            flags.append("anaphora_previous_date" if last_month else "anaphora_publication_date")
+        elif cand.anaphor:
             day = last_day or pub
             cand.date_start = cand.date_end = day
             flags.append("anaphora_previous_date" if last_day else "anaphora_publication_date")
@@ -197,6 +203,12 @@ def resolve_with_sentences(
             and (mention.date_start is not None and mention.date_start <= pub)
         ):
             last_day = mention.date_start
+        if (
+            mention.granularity in ("day", "month", "part_of_month")
+            and mention.kind in ("event", "report", "period", "other")
+            and (mention.date_start is not None and mention.date_start <= pub)
+        ):
+            last_month = mention.date_start
         mentions.append(mention)
     return mentions, spans, folded
 
