@@ -8,7 +8,8 @@ These rules read the text around a candidate date (Simplified script, ASCII digi
 * a **report date** - the day a source said or reported something ("trading firms said
   Wednesday", "据共同社周六报道", "Reuters reported on Saturday"), the day a spokesperson or
   official spoke ("发言人…6日在发布会上说", "对记者说", "told reporters on Tuesday", "the
-  minister said in a media release on Monday"), the date of a claim about what someone else
+  minister said in a media release on Monday"), the day a firm or analyst spoke ("金力永磁11日
+  表示"), the date of a claim about what someone else
   would do ("a fact sheet released last week claimed Beijing would ..."), or a **dateline**
   ("上海7日电", "BEIJING, Dec 27 (Reuters) -", "SYDNEY, May 18 —"), which is the publication
   date, or the date of a business chamber's letter or statement about a policy ("美国商会3月2日
@@ -19,7 +20,8 @@ These rules read the text around a candidate date (Simplified script, ASCII digi
   2010") or a comparison base ("down from last year", "this year's quota", "低于2010年水平"):
   kind ``period``;
 * in a **future** clause ("will be unveiled on Monday", "expected in June", "expects to ... in
-  June", "a meeting to be held on July 10", "将于10月20日公布"):
+  June", "a meeting to be held on July 10", "once it takes effect in July", "likely in
+  August", "将于10月20日公布"):
   a yearless date resolves forward and the mention is never an event.
 
 A ``said`` date is a report date only when the speaker is a source (firms, traders, officials,
@@ -140,9 +142,13 @@ _ZH_BRIEFING_ANY_RIGHT = re.compile(
     r"|接受[^，。；]{0,8}采访|(?:召开|举行|主持)[^，。；]{0,6}(?:记者会|发布会|吹风会))"
 )
 # "金力永磁11日表示，…", "公司11日在互动平台上称": a company or analyst speaking about a policy
-# dates its words; a government body that 表示 something may be announcing policy, so it is
-# left to the other rules
+# dates its words; a government body or leader that 表示 something may be announcing policy
+# ("特朗普8日表示将加征关税"), so only a speaker named as a firm or an analyst is a source
 _ZH_SAY_RIGHT = re.compile(r"\s*(?:在[^，。；]{0,14}上)?(?:表示|称|指出|回应|透露)")
+_ZH_NON_GOVERNMENT = re.compile(
+    r"公司|集团|股份|资源|永磁|磁材|矿业|科技|材料|分析师|研究员|机构|人士|专家|业内|券商|证券"
+    r"|银行|董事长|总裁|总经理|(?i:ceo)"
+)
 _ZH_GOVERNMENT = re.compile(
     r"部|局|署|委|院|政府|办公室|白宫|总统|总理|主席|当局|官方|中方|美方|日方|北京|华盛顿|发言人"
 )
@@ -204,7 +210,11 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
         return "report_date"
     if _ZH_REPORT_RIGHT.match(text, end, min(hi, end + 14)):
         return "report_date"
-    if _ZH_SAY_RIGHT.match(text, end, hi) and not _ZH_GOVERNMENT.search(text, lo, start):
+    if (
+        _ZH_SAY_RIGHT.match(text, end, hi)
+        and _ZH_NON_GOVERNMENT.search(text, lo, start)
+        and not _ZH_GOVERNMENT.search(text, lo, start)
+    ):
         return "report_date"
     if (
         _ZH_BRIEFING_ANY_RIGHT.match(text, end, hi)

@@ -33,10 +33,14 @@ Conventions (documented choices, not guesses):
 * In a future clause ("will be unveiled on Monday", "预计6月", "将于10月20日公布") a yearless
   date is the earliest such date ending on or after publication, and the mention is never an
   event (``other``, or ``target``/``deadline`` with a marker).
-* "the March quarter" is the calendar quarter ending in March (Australian reporting).
+* "the March quarter" ("the June 2023 quarter") is the calendar quarter ending in that month
+  (Australian reporting).
 * Anaphora (当天, 当日, 同日, 当晚, 即日起, 自公布日起 / 自发布之日起, "the same day", "that day",
   "effective immediately") take the date of the nearest earlier past day in the text, else
-  the publication date; ``flags`` says which.
+  the publication date; ``flags`` says which. 当月 / 同月 / "that month" take the month of the
+  nearest earlier past day or month.
+* Cumulative figures from the start of a year (今年前七个月, 2025年前三季度, 首季) and day
+  ranges in one month (10月9日—13日) are one mention each; the first are always periods.
 * 上周末 / "last weekend" is the Saturday-Sunday of the previous week, "over the weekend" the
   latest weekend begun by publication; 第三季 / 今年一季 (without 度) are quarters.
 * A yearless date takes a year stated *later* in its sentence only when that year is not a

@@ -197,3 +197,8 @@ def test_mu_qian_is_not_year_to_date() -> None:
     """目前三季度 is "now, the third quarter", not the first three quarters."""
     found = _by_surface("目前三季度订单充足。", "2024-08-01")
     assert "前三季度" not in found and "目前三季度" not in found
+
+
+def test_a_leader_statement_day_is_not_a_company_report() -> None:
+    rows = _rows("特朗普8日表示，将对进口稀土磁体加征关税。", "2025-06-09")
+    assert rows["8日"]["kind"] == "event" and rows["8日"]["is_policy_event"]
