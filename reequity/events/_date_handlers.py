@@ -36,6 +36,7 @@ class Cand:
     anaphor: bool = False  # 当天 / the same day: takes the date of an earlier mention
     period: bool = False  # a reporting period ("the six months to December"): never an event
     day_end: int | None = None  # last day of a day range in one month ("10月9日—13日")
+    month_end: int | None = None  # last month of a month range in one year ("1-7月")
 
 
 Handler = Callable[[re.Match[str], date], Cand | None]
@@ -86,6 +87,8 @@ def _year(m: re.Match[str], pub: date) -> tuple[int | None, str]:
     groups = m.groupdict()
     if groups.get("y"):
         return zh_int(groups["y"]), "explicit"
+    if groups.get("ry") == "同":  # 同年: the year of the nearest earlier mention (dates.py)
+        return None, "same"
     if groups.get("ry"):
         return pub.year + _REL_YEAR[groups["ry"]], "relative"
     return None, "inferred"
@@ -410,15 +413,20 @@ def h_year_to_date(m: re.Match[str], pub: date) -> Cand | None:
     2025年首季 (the first quarter). A bare one is the publication year; never an event."""
     groups = m.groupdict()
     year, source = _year(m, pub)
+    if year is None and groups.get("n") and "前" in m.group() and "个" in m.group():
+        return None  # a bare 前两个月 can be "the previous two months"; 前7月 / 今年前两个月 cannot
     if year is None:
         year, source = pub.year, "relative"
+    if groups.get("r"):
+        year, source = pub.year + _REL_YEAR[groups["r"].lower()], "relative"
     if groups.get("q"):
         months = 3 * (zh_int(groups["q"]) or 0)
     elif groups.get("n"):
-        months = zh_int(groups["n"]) or 0
+        token = groups["n"].lower()
+        months = _MONTH_COUNT.get(token) or zh_int(token) or 0
     else:  # 首季 / 首季度
         months = 3
-    if not 1 <= months <= 12:
+    if not (2 if groups.get("n") else 1) <= months <= 12:  # 前一个月 is "the month before"
         return None
     end = date(year + months // 12, months % 12 + 1, 1) - timedelta(days=1)
     gran = {3: "quarter", 6: "half", 12: "year"}.get(months, "month")
@@ -426,9 +434,17 @@ def h_year_to_date(m: re.Match[str], pub: date) -> Cand | None:
                 date_end=end, period=True)  # fmt: skip
 
 
+_MONTH_COUNT = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11,
+}  # fmt: skip
+
+
 def h_day_range(m: re.Match[str], pub: date) -> Cand | None:
-    """A range of days in one month: 10月9日—13日, 10 月 9 日至 13 日 (a multi-day span)."""
-    month, first, last = zh_int(m.group("m")), zh_int(m.group("d")), zh_int(m.group("d2"))
+    """A range of days in one month: 10月9日—13日, 10 月 9 日至 13 日, May 1-7, 1 to 7 May."""
+    groups = m.groupdict()
+    month = _month_name(groups["mon"]) if groups.get("mon") else zh_int(groups["m"])
+    first, last = zh_int(groups["d"]), zh_int(groups["d2"])
     year, source = _year(m, pub)
     if not _valid_month(month) or first is None or last is None or not 1 <= first < last <= 31:
         return None
@@ -441,3 +457,12 @@ def h_bracket_month_day(m: re.Match[str], pub: date) -> Cand | None:
     if not _valid_month(month) or not 1 <= day <= 31:
         return None
     return Cand(m.start(), m.end(), "day", None, "inferred", month, day)
+
+
+def h_month_range(m: re.Match[str], pub: date) -> Cand | None:
+    """A range of months in one year (1-7月, 1至7月份, 2024年3-5月): a statistics span."""
+    first, last = zh_int(m.group("m")), zh_int(m.group("m2"))
+    year, source = _year(m, pub)
+    if not _valid_month(first) or not _valid_month(last) or not first < last:  # type: ignore[operator]
+        return None
+    return Cand(m.start(), m.end(), "month", year, source, first, month_end=last, period=True)

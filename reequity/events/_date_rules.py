@@ -20,6 +20,7 @@ from reequity.events._date_handlers import (
     h_half,
     h_month,
     h_month_part,
+    h_month_range,
     h_months_to,
     h_quarter,
     h_quarter_ending,
@@ -46,7 +47,7 @@ ZD = (
     r"|十[一二三四五六七八九]?|[一二三四五六七八九])"
 )
 ZY = r"(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3})"
-ZYR = r"(?:(?P<y>" + ZY + r")" + S + r"|(?<![目之提以此当先向日])(?P<ry>今|去|前|明))年" + S
+ZYR = r"(?:(?P<y>" + ZY + r")" + S + r"|(?<![目之提以此当先向日])(?P<ry>今|去|前|明|同))年" + S
 ZPART = r"(?P<p>中下旬|上中旬|初|上旬|中旬|下旬|底|末|中(?![国方共央美日欧俄资企心东华外]))"
 MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 MONA = r"(?:" + MON[3:-1] + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
@@ -65,12 +66,37 @@ NUM_WORDS = {
 ENUM = r"(?:\d{1,3}|" + "|".join(NUM_WORDS) + r"|a\s+few|few|several|many|a\s+couple\s+of)"
 
 
+# a range of months in one year: 1-7月, 1至7月份 (not 1月至3月5日, which ends on a day)
+_MONTH_RANGE = "".join(
+    [f"(?:{ZYR})?(?<![0-9.])(?P<m>{ZM}){S}(?:月份?)?{S}(?:[—–~～至到-]|－){S}(?P<m2>{ZM}){S}月份?",
+     f"(?!{S}{ZD}{S}[日号])"]
+)  # fmt: skip
+# English day ranges: "May 1-7", "May 1 to 7, 2025", "1-7 May"
+_EN_DAY_RANGE = (
+    r"\b(?P<mon>" + MONA + r")\.?\s+" + ED + r"\s*(?:-|–|—|to|through)\s*"
+    r"(?P<d2>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|per\s+cent))"
+    r"(?:,?\s+" + EY + r"\b)?"
+)
+_EN_DAY_RANGE_FIRST = (
+    r"\b" + ED + r"\s*(?:-|–|—|to)\s*(?P<d2>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?P<mon>" + MON + r")\b(?:,?\s+" + EY + r"\b)?"
+)
 _DAY_RANGE = "".join(
     [f"(?:{ZYR})?(?<![0-9.])(?P<m>{ZM}){S}月{S}(?P<d>{ZD}){S}[日号]?{S}",
      f"(?:[—–~～至到-]|－){S}(?P<d2>{ZD}){S}[日号]"]
 )  # fmt: skip
 
 
+# 今年前七个月, 前7月, 首七个月 (bare: the publication year); not 此前/提前/日期前 N 个月
+_MONTHS_TO_DATE = (
+    f"(?:{ZYR})?(?<![目提之以此当先向日眼期])[前首]{S}(?P<n>十[一二]|{ZM}){S}(?:个月|月份?)"
+)
+# "the first seven months of the year / of 2025 / of last year"
+_EN_MONTHS_TO_DATE = (
+    r"\b(?:(?i:the)\s+)?(?i:first)\s+(?P<n>(?i:two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven)|[2-9]|1[01])\s+(?i:months)\s+(?i:of)\s+(?:" + EY + r"|(?P<r>(?i:this|last))\s+"
+    r"(?i:year)|(?i:the\s+year))\b"
+)
 # 前三季度 (also bare: the publication year); not 目前三季度 ("the third quarter now")
 _QUARTERS_TO_DATE = f"(?:{ZYR})?(?<![目提之以此当先向日眼])前{S}(?P<q>[一二两三1-3]){S}个?季度?(?![节风候])"
 
@@ -83,6 +109,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
 _RULES: list[tuple[re.Pattern[str], Handler]] = [
     # a range of days in one month: "10 月 9 日—13 日", "10月9日至13日", "10月9-13日"
     (_rx(_DAY_RANGE), h_day_range),
+    (_rx(_EN_DAY_RANGE), h_day_range),
+    (_rx(_EN_DAY_RANGE_FIRST), h_day_range),
+    (_rx(_MONTH_RANGE), h_month_range),
     (_rx(ZYR + r"(?P<m>" + ZM + r")" + S + "月" + S + "(?P<d>" + ZD + r")" + S + "[日号]"), h_ymd),
     (_rx(r"\b(?P<mon>" + MONA + r")\.?\s+" + ED + r",?\s+" + EY + r"\b"), h_ymd),
     (_rx(r"\b" + ED + r"\s+(?:of\s+)?(?P<mon>" + MONA + r")\.?,?\s+" + EY + r"\b"), h_ymd),
@@ -133,7 +162,8 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),  # fmt: skip
     (_rx(r"\bQ(?P<q>[1-4])(?:\s*" + EY + r")?\b"), h_quarter),
     # cumulative statistics from the start of a year: 今年前七个月, 2025 年前三季度, 前三季度
-    (_rx(ZYR + "前" + S + "(?P<n>十[一二]|" + ZM + ")" + S + "(?:个月|月份?)"), h_year_to_date),
+    (_rx(_MONTHS_TO_DATE), h_year_to_date),
+    (_rx(_EN_MONTHS_TO_DATE), h_year_to_date),
     (_rx(_QUARTERS_TO_DATE), h_year_to_date),
     (_rx(r"(?:" + ZYR + r")?首季度?(?![节风候])"), h_year_to_date),  # 首季: the first quarter
     (
@@ -262,6 +292,9 @@ _ZH_WEEK = ("周", "星期", "礼拜")
 # for a text that holds none of them. Aligned with _RULES; () means always run.
 _TRIGGERS: list[tuple[str, ...]] = [
     ("月",),  # day range
+    _MONTHS,
+    _MONTHS,  # English day ranges
+    ("月",),  # month range
     ("月",),
     _MONTHS,
     _MONTHS,
@@ -284,7 +317,8 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("季",),  # 第三季度 and 第三季 share one pass
     ("quarter",),
     ("q1", "q2", "q3", "q4"),
-    ("前",),
+    ("前", "首"),
+    ("first",),
     ("前",),
     ("首季",),  # year to date
     ("quarter",),  # quarters
@@ -317,7 +351,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("month",),
     ("截至",),  # reporting periods
 ]
-_ZYR1 = "12一二今去前明"
+_ZYR1 = "12一二今去前明同"
 _ZH_NUM1 = "0-9一二三四五六七八九十"
 _MON1 = "JFMASOND"
 _REL1 = "lLtTnN"
@@ -325,12 +359,14 @@ _REL1 = "lLtTnN"
 # every other position quickly (about 3x faster than a leading look-behind). Aligned with _RULES.
 _FIRST: list[str] = [
     _ZYR1 + _ZH_NUM1,  # day range
+    _MON1, "0-9",  # English day ranges
+    _ZYR1 + _ZH_NUM1,  # month range
     _ZYR1, _MON1, "0-9", "12", _ZH_NUM1, _MON1, "0-9",  # days
     _ZYR1, _ZH_NUM1, "eEmMlLtTbBsS",  # parts of months
     _ZYR1, _MON1, _ZH_NUM1, _REL1, _MON1,  # months
     _ZYR1 + "上下", "tTfFsS12", "H",  # halves
     _ZYR1 + "第三四1-4", _ZYR1 + "第", "tTfFsS1-4", "Q",
-    _ZYR1, _ZYR1, _ZYR1 + "首",  # year to date
+    _ZYR1 + "首", "tTfF", _ZYR1, _ZYR1 + "首",  # year to date
     "tTMJSD",  # quarters
     "上本二0-9一三四五六七八九", "12", "tT12", "'",  # decades
     _ZYR1, _REL1, "lLeE", "12",  # years

@@ -179,6 +179,7 @@ def resolve_with_sentences(
     pub = _publication_date(published_at)
     folded = fold_digits(to_simplified(text))
     cands = _drop_doc_numbers(_collect(folded, pub), doc_number_spans(folded))
+    _same_years(cands)
     spans = sentence_spans(folded)
     _borrow_sentence_years(cands, spans, folded)
     mentions: list[TemporalMention] = []
@@ -215,6 +216,20 @@ def resolve_with_sentences(
             last_month = mention.date_start
         mentions.append(mention)
     return mentions, spans, folded
+
+
+def _same_years(cands: list[Cand]) -> None:
+    """同年10月: the year of the nearest earlier mention that has one (else inferred)."""
+    for i, cand in enumerate(cands):
+        if cand.year_source != "same":
+            continue
+        cand.year_source = "inferred"
+        for prev in reversed(cands[:i]):
+            year = prev.year if prev.year is not None else (
+                prev.date_start.year if prev.date_start is not None else None)  # fmt: skip
+            if year is not None and not prev.is_duration:
+                cand.year, cand.year_source, cand.context_start = year, "context", prev.start
+                break
 
 
 def _drop_doc_numbers(cands: list[Cand], docs: list[tuple[int, int]]) -> list[Cand]:

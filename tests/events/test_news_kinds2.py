@@ -202,3 +202,57 @@ def test_mu_qian_is_not_year_to_date() -> None:
 def test_a_leader_statement_day_is_not_a_company_report() -> None:
     rows = _rows("特朗普8日表示，将对进口稀土磁体加征关税。", "2025-06-09")
     assert rows["8日"]["kind"] == "event" and rows["8日"]["is_policy_event"]
+
+
+# ---- a month range in one year; the first N months in English; bare forms that are not -------
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end"),
+    [
+        ("1-5月磁材出口增长。", "1-5月", "2022-01-01", "2022-05-31"),
+        ("1至5月份累計出口2萬噸。", "1至5月份", "2022-01-01", "2022-05-31"),
+        ("2021年3-5月出口回落。", "2021年3-5月", "2021-03-01", "2021-05-31"),
+        ("前5月出口增加。", "前5月", "2022-01-01", "2022-05-31"),
+        ("Shipments in the first five months of the year fell.", "the first five months of the year",
+         "2022-01-01", "2022-05-31"),
+        ("Sales in the first 10 months of last year rose.", "the first 10 months of last year",
+         "2021-01-01", "2021-10-31"),
+    ],
+)  # fmt: skip
+def test_month_ranges_are_periods(text: str, surface: str, start: str, end: str) -> None:
+    mention = _by_surface(text, "2022-06-20")[surface]
+    assert (mention.date_start, mention.date_end) == (date.fromisoformat(start),
+                                                      date.fromisoformat(end))  # fmt: skip
+    assert mention.kind == "period"
+
+
+@pytest.mark.parametrize(
+    "text", ["比前一个月减少8%。", "价格较前两个月回落。", "此前3个月出口下降。"]
+)
+def test_previous_months_are_not_year_to_date(text: str) -> None:
+    assert all(m.date_start is None for m in resolve_dates(text, "2022-06-20"))
+
+
+# ---- 同年: the year of the nearest earlier mention ----------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019年5月，美国提出诉讼；同年10月，商务部宣布管制。",
+        "2019年5月，美國提出訴訟；同年10月，商務部宣布管制。",
+    ],
+)
+def test_same_year_takes_the_earlier_year(text: str) -> None:
+    mention = _by_surface(text, "2024-01-10")["同年10月"]
+    assert (mention.date_start, mention.date_end) == (date(2019, 10, 1), date(2019, 10, 31))
+    assert mention.year_source == "context"
+
+
+# ---- English day ranges -----------------------------------------------------------------------
+@pytest.mark.parametrize("surface", ["March 2-6", "March 2 to 6", "2-6 March", "2 to 6 March"])
+def test_english_day_range(surface: str) -> None:
+    mention = _by_surface(f"Talks were held {surface} in Geneva.", "2023-03-20")[surface]
+    assert (mention.date_start, mention.date_end) == (date(2023, 3, 2), date(2023, 3, 6))
+
+
+def test_a_percentage_range_is_not_a_day_range() -> None:
+    found = _by_surface("Prices rose May 3-5% higher.", "2023-06-20")
+    assert "May 3-5" not in found
