@@ -237,7 +237,8 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),  # fmt: skip
     (  # 今日（1/20）: the month and day in brackets
         _rx(
-            r"(?:今日|今天|今)\s*[（(]\s*(?P<m>1[0-2]|0?[1-9])\s*/\s*(?P<d>3[01]|[12][0-9]|0?[1-9])"
+            r"(?:今日|今天|今|昨日|昨天|昨|(?:周|星期|礼拜)[一二三四五六日天])\s*[（(]\s*"
+            r"(?P<m>1[0-2]|0?[1-9])\s*/\s*(?P<d>3[01]|[12][0-9]|0?[1-9])"
             r"\s*[）)]"
         ),
         h_bracket_month_day,
@@ -375,7 +376,7 @@ _FIRST: list[str] = [
     "今昨前明tTyY",  # relative days
     "0-9廿卅",  # bare day of month
     "今昨前明周星礼",  # day in brackets
-    "今",  # 今日（1/20）
+    "今昨周星礼",  # 今日（1/20）, 週日（11/9）
     "当同即自公发印颁tToOeEwW",  # anaphora
     "月",  # bare part of the current month
     _ZH_NUM1 + "百两几数半", "0-9oOtTfFsSeEnNaAmM",  # durations

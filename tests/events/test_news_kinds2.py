@@ -91,7 +91,9 @@ def test_year_in_the_name_of_a_law_is_no_date() -> None:
 
 
 # ---- 今日（1/20）: month and day in brackets after 今日 -------------------------------------------
-@pytest.mark.parametrize("text", ["海关今日（3/7）公布数据。", "海關今日(3/7)公布數據。"])
+@pytest.mark.parametrize(
+    "text", ["海关今日（3/7）公布数据。", "海關今日(3/7)公布數據。", "海關週四（3/7）公布數據。"]
+)
 def test_today_with_month_day_in_brackets(text: str) -> None:
     (mention,) = [m for m in resolve_dates(text, "2024-03-07 10:00")]
     assert mention.date_start == mention.date_end == date(2024, 3, 7)
