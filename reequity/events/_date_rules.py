@@ -14,14 +14,11 @@ from reequity.events._date_handlers import (
     h_anaphor,
     h_bracket_month_day,
     h_day_of_month,
-    h_day_range,
     h_decade,
     h_duration,
     h_half,
     h_month,
     h_month_part,
-    h_month_range,
-    h_months_to,
     h_quarter,
     h_quarter_ending,
     h_rel_day,
@@ -32,10 +29,10 @@ from reequity.events._date_handlers import (
     h_this_month_part,
     h_weekend,
     h_year,
-    h_year_to_date,
     h_ymd,
 )
 from reequity.events._date_scan import RuleScanner
+from reequity.events._span_handlers import h_day_range, h_month_range, h_months_to, h_year_to_date
 
 # ---- building blocks ---------------------------------------------------------------------------
 # S: the optional (ideographic) space that Taiwanese and Hong Kong sites put between digits
