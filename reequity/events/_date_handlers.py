@@ -35,6 +35,8 @@ class Cand:
     weekday: int | None = None  # a bare weekday ("on Monday"): moved forward in a future clause
     anaphor: bool = False  # 当天 / the same day: takes the date of an earlier mention
     period: bool = False  # a reporting period ("the six months to December"): never an event
+    day_end: int | None = None  # last day of a day range in one month ("10月9日—13日")
+    month_end: int | None = None  # last month of a month range in one year ("1-7月")
 
 
 Handler = Callable[[re.Match[str], date], Cand | None]
@@ -85,6 +87,8 @@ def _year(m: re.Match[str], pub: date) -> tuple[int | None, str]:
     groups = m.groupdict()
     if groups.get("y"):
         return zh_int(groups["y"]), "explicit"
+    if groups.get("ry") == "同":  # 同年: the year of the nearest earlier mention (dates.py)
+        return None, "same"
     if groups.get("ry"):
         return pub.year + _REL_YEAR[groups["ry"]], "relative"
     return None, "inferred"
@@ -322,14 +326,23 @@ def h_rest_of(m: re.Match[str], pub: date) -> Cand | None:
 
 
 def h_quarter_ending(m: re.Match[str], pub: date) -> Cand | None:
-    """Australian reporting: "the March quarter" is the calendar quarter ending in March."""
+    """Australian reporting: "the March quarter" (or "the June 2023 quarter") is the calendar
+    quarter ending in that month."""
     month = _month_name(m.group("mon")) - 2
     year, source = _year(m, pub)
+    if m.groupdict().get("y2"):
+        year, source = int(m.group("y2")), "explicit"
     return Cand(m.start(), m.end(), "quarter", year, source, month)
 
 
 def h_anaphor(m: re.Match[str], pub: date) -> Cand | None:
-    """当天 / 同日 / 即日起 / the same day: dated later from the nearest earlier past day."""
+    """当天 / 同日 / 即日起 / the same day: dated later from the nearest earlier past day;
+    当月 / 同月 / "that month": from the nearest earlier past month (or day)."""
+    if m.group().lower().endswith(("月", "month")):
+        first = pub.replace(day=1)
+        last = date(pub.year + pub.month // 12, pub.month % 12 + 1, 1) - timedelta(days=1)
+        return Cand(m.start(), m.end(), "month", date_start=first, date_end=last,
+                    year_source="relative", anaphor=True)  # fmt: skip
     return Cand(m.start(), m.end(), "day", date_start=pub, date_end=pub, year_source="relative",
                 anaphor=True)  # fmt: skip
 
@@ -364,32 +377,9 @@ def h_duration(m: re.Match[str], pub: date) -> Cand | None:
     return Cand(m.start(), m.end(), gran, year_source="none", is_duration=True)
 
 
-_NUMBERS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "三": 3, "六": 6, "九": 9, "十二": 12}
-
-
-def h_months_to(m: re.Match[str], pub: date) -> Cand | None:
-    """A reporting period: "the six months to December", "nine months ended September 2025",
-    截至12月的六个月 - the N months that end with the named month.
-
-    A yearless end month takes the occurrence whose last day lies nearest the publication (a
-    result is reported after its period, guidance given before it ends)."""
-    groups = m.groupdict()
-    months = _NUMBERS.get(groups["n"].lower()) or (int(groups["n"]) if groups["n"].isdigit() else 0)
-    month = _month_name(groups["mon"]) if groups.get("mon") else zh_int(groups["m"])
-    if not 1 <= months <= 24 or not _valid_month(month):
+def h_bracket_month_day(m: re.Match[str], pub: date) -> Cand | None:
+    """今日（1/20）: the day named by the month/day in brackets (Taiwanese sites)."""
+    month, day = int(m.group("m")), int(m.group("d"))
+    if not _valid_month(month) or not 1 <= day <= 31:
         return None
-
-    def last_day(year: int) -> date:
-        return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-
-    if groups.get("y"):
-        year, source = int(groups["y"]), "explicit"
-    else:
-        year = min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: abs(last_day(y) - pub))
-        source = "inferred"
-    end = last_day(year)
-    first_month = year * 12 + month - months  # months since year 0, zero-based
-    start = date(first_month // 12, first_month % 12 + 1, 1)
-    gran = {3: "quarter", 6: "half", 12: "year"}.get(months, "month")
-    return Cand(m.start(), m.end(), gran, year, source, date_start=start, date_end=end,
-                period=True)  # fmt: skip
+    return Cand(m.start(), m.end(), "day", None, "inferred", month, day)

@@ -12,13 +12,13 @@ import re
 from reequity.events._date_handlers import (
     Handler,
     h_anaphor,
+    h_bracket_month_day,
     h_day_of_month,
     h_decade,
     h_duration,
     h_half,
     h_month,
     h_month_part,
-    h_months_to,
     h_quarter,
     h_quarter_ending,
     h_rel_day,
@@ -32,6 +32,7 @@ from reequity.events._date_handlers import (
     h_ymd,
 )
 from reequity.events._date_scan import RuleScanner
+from reequity.events._span_handlers import h_day_range, h_month_range, h_months_to, h_year_to_date
 
 # ---- building blocks ---------------------------------------------------------------------------
 # S: the optional (ideographic) space that Taiwanese and Hong Kong sites put between digits
@@ -43,7 +44,7 @@ ZD = (
     r"|十[一二三四五六七八九]?|[一二三四五六七八九])"
 )
 ZY = r"(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3})"
-ZYR = r"(?:(?P<y>" + ZY + r")" + S + r"|(?<![目之提以此当先向日])(?P<ry>今|去|前|明))年" + S
+ZYR = r"(?:(?P<y>" + ZY + r")" + S + r"|(?<![目之提以此当先向日])(?P<ry>今|去|前|明|同))年" + S
 ZPART = r"(?P<p>中下旬|上中旬|初|上旬|中旬|下旬|底|末|中(?![国方共央美日欧俄资企心东华外]))"
 MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 MONA = r"(?:" + MON[3:-1] + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
@@ -62,12 +63,52 @@ NUM_WORDS = {
 ENUM = r"(?:\d{1,3}|" + "|".join(NUM_WORDS) + r"|a\s+few|few|several|many|a\s+couple\s+of)"
 
 
+# a range of months in one year: 1-7月, 1至7月份 (not 1月至3月5日, which ends on a day)
+_MONTH_RANGE = "".join(
+    [f"(?:{ZYR})?(?<![0-9.])(?P<m>{ZM}){S}(?:月份?)?{S}(?:[—–~～至到-]|－){S}(?P<m2>{ZM}){S}月份?",
+     f"(?!{S}{ZD}{S}[日号])"]
+)  # fmt: skip
+# English day ranges: "May 1-7", "May 1 to 7, 2025", "1-7 May"
+_EN_DAY_RANGE = (
+    r"\b(?P<mon>" + MONA + r")\.?\s+" + ED + r"\s*(?:-|–|—|to|through)\s*"
+    r"(?P<d2>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|per\s+cent))"
+    r"(?:,?\s+" + EY + r"\b)?"
+)
+_EN_DAY_RANGE_FIRST = (
+    r"\b" + ED + r"\s*(?:-|–|—|to)\s*(?P<d2>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?P<mon>" + MON + r")\b(?:,?\s+" + EY + r"\b)?"
+)
+_DAY_RANGE = "".join(
+    [f"(?:{ZYR})?(?<![0-9.])(?P<m>{ZM}){S}月{S}(?P<d>{ZD}){S}[日号]?{S}",
+     f"(?:[—–~～至到-]|－){S}(?P<d2>{ZD}){S}[日号]"]
+)  # fmt: skip
+
+
+# 今年前七个月, 前7月, 首七个月 (bare: the publication year); not 此前/提前/日期前 N 个月
+_MONTHS_TO_DATE = (
+    f"(?:{ZYR})?(?<![目提之以此当先向日眼期])[前首]{S}(?P<n>十[一二]|{ZM}){S}(?:个月|月份?)"
+)
+# "the first seven months of the year / of 2025 / of last year"
+_EN_MONTHS_TO_DATE = (
+    r"\b(?:(?i:the)\s+)?(?i:first)\s+(?P<n>(?i:two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven)|[2-9]|1[01])\s+(?i:months)\s+(?i:of)\s+(?:" + EY + r"|(?P<r>(?i:this|last))\s+"
+    r"(?i:year)|(?i:the\s+year))\b"
+)
+# 前三季度 (also bare: the publication year); not 目前三季度 ("the third quarter now")
+_QUARTERS_TO_DATE = f"(?:{ZYR})?(?<![目提之以此当先向日眼])前{S}(?P<q>[一二两三1-3]){S}个?季度?(?![节风候])"
+
+
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
 # (pattern, handler) in priority order (earlier wins a tie of equal length at one offset).
 _RULES: list[tuple[re.Pattern[str], Handler]] = [
+    # a range of days in one month: "10 月 9 日—13 日", "10月9日至13日", "10月9-13日"
+    (_rx(_DAY_RANGE), h_day_range),
+    (_rx(_EN_DAY_RANGE), h_day_range),
+    (_rx(_EN_DAY_RANGE_FIRST), h_day_range),
+    (_rx(_MONTH_RANGE), h_month_range),
     (_rx(ZYR + r"(?P<m>" + ZM + r")" + S + "月" + S + "(?P<d>" + ZD + r")" + S + "[日号]"), h_ymd),
     (_rx(r"\b(?P<mon>" + MONA + r")\.?\s+" + ED + r",?\s+" + EY + r"\b"), h_ymd),
     (_rx(r"\b" + ED + r"\s+(?:of\s+)?(?P<mon>" + MONA + r")\.?,?\s+" + EY + r"\b"), h_ymd),
@@ -117,10 +158,15 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         h_quarter,
     ),  # fmt: skip
     (_rx(r"\bQ(?P<q>[1-4])(?:\s*" + EY + r")?\b"), h_quarter),
+    # cumulative statistics from the start of a year: 今年前七个月, 2025 年前三季度, 前三季度
+    (_rx(_MONTHS_TO_DATE), h_year_to_date),
+    (_rx(_EN_MONTHS_TO_DATE), h_year_to_date),
+    (_rx(_QUARTERS_TO_DATE), h_year_to_date),
+    (_rx(r"(?:" + ZYR + r")?首季度?(?![节风候])"), h_year_to_date),  # 首季: the first quarter
     (
         _rx(
-            r"\b(?:(?i:the)\s+)?(?P<mon>March|June|September|December)\s+(?i:quarter)\b"
-            r"(?:\s+(?i:of)\s+" + EY + r")?"
+            r"\b(?:(?i:the)\s+)?(?P<mon>March|June|September|December)\s+"
+            r"(?:(?P<y2>(?:19|20)[0-9]{2})\s+)?(?i:quarter)\b(?:\s+(?i:of)\s+" + EY + r")?"
         ),
         h_quarter_ending,
     ),  # fmt: skip
@@ -139,7 +185,8 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(r"\b(?P<r>(?i:later|earlier))\s+(?i:this)\s+(?P<u>(?i:year|month))\b"), h_rest_of),
     (
         _rx(
-            r"(?<![A-Za-z0-9_$£€¥.,/\-])" + EY + r"(?![A-Za-z0-9_%]|[.,][0-9])"
+            # "the Trade Expansion Act of 1962" names a law, not a date
+            r"(?<![A-Za-z0-9_$£€¥.,/\-])(?<!Act of )(?<!Law of )" + EY + r"(?![A-Za-z0-9_%]|[.,][0-9])"
             r"(?!\s*(?i:tons?|tonnes?|metric|percent|yuan|dollars|billion|million|thousand|kg|mw|gw)\b)"
         ),
         h_year,
@@ -185,10 +232,19 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         ),
         h_day_of_month,
     ),  # fmt: skip
+    (  # 今日（1/20）: the month and day in brackets
+        _rx(
+            r"(?:今日|今天|今|昨日|昨天|昨|(?:周|星期|礼拜)[一二三四五六日天])\s*[（(]\s*"
+            r"(?P<m>1[0-2]|0?[1-9])\s*/\s*(?P<d>3[01]|[12][0-9]|0?[1-9])"
+            r"\s*[）)]"
+        ),
+        h_bracket_month_day,
+    ),  # fmt: skip
     (
         _rx(
-            r"(?:当天|当日|同日|同一天|即日起?|当晚|自?(?:公布|发布|公告|印发|颁布)之?日起"
+            r"(?:当月|同月|当天|当日|同日|同一天|即日起?|当晚|自?(?:公布|发布|公告|印发|颁布)之?日起"
             r"|\b(?i:the\s+same\s+day|that\s+day|on\s+the\s+day|effective\s+immediately"
+            r"|the\s+same\s+month|that\s+month"
             r"|with\s+immediate\s+effect))"
         ),
         h_anaphor,
@@ -238,6 +294,10 @@ _ZH_WEEK = ("周", "星期", "礼拜")
 # Substrings (of the lower-cased text) without which a rule cannot match: a rule is skipped
 # for a text that holds none of them. Aligned with _RULES; () means always run.
 _TRIGGERS: list[tuple[str, ...]] = [
+    ("月",),  # day range
+    _MONTHS,
+    _MONTHS,  # English day ranges
+    ("月",),  # month range
     ("月",),
     _MONTHS,
     _MONTHS,
@@ -260,6 +320,10 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("季",),  # 第三季度 and 第三季 share one pass
     ("quarter",),
     ("q1", "q2", "q3", "q4"),
+    ("前", "首"),
+    ("first",),
+    ("前",),
+    ("首季",),  # year to date
     ("quarter",),  # quarters
     ("年代",),
     ("年代",),
@@ -281,25 +345,32 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("今天", "今日", "昨天", "昨日", "前天", "明天", "明日", "today", "yesterday", "tomorrow"),
     ("日", "号"),  # bare day of month
     ("(", "（"),  # 今（9）日, 周五 (7 日)
-    ("当", "同", "即日", "日起", "same day", "that day", "the day", "immediate"),  # anaphora
+    ("(", "（"),  # 今日（1/20）
+    ("当", "同", "即日", "日起", "same day", "that day", "the day", "immediate", "same month",
+     "that month"),  # anaphora
     ("月",),  # bare part of the current month
     ("年", "月", "周", "天", "日", "小时", "星期"),
     ("year", "month", "week", "day", "decade", "hour"),
     ("month",),
     ("截至",),  # reporting periods
 ]
-_ZYR1 = "12一二今去前明"
+_ZYR1 = "12一二今去前明同"
 _ZH_NUM1 = "0-9一二三四五六七八九十"
 _MON1 = "JFMASOND"
 _REL1 = "lLtTnN"
 # The characters a rule's match can start with. A leading (?=[...]) lets the regex engine skip
 # every other position quickly (about 3x faster than a leading look-behind). Aligned with _RULES.
 _FIRST: list[str] = [
+    _ZYR1 + _ZH_NUM1,  # day range
+    _MON1, "0-9",  # English day ranges
+    _ZYR1 + _ZH_NUM1,  # month range
     _ZYR1, _MON1, "0-9", "12", _ZH_NUM1, _MON1, "0-9",  # days
     _ZYR1, _ZH_NUM1, "eEmMlLtTbBsS",  # parts of months
     _ZYR1, _MON1, _ZH_NUM1, _REL1, _MON1,  # months
     _ZYR1 + "上下", "tTfFsS12", "H",  # halves
-    _ZYR1 + "第三四1-4", _ZYR1 + "第", "tTfFsS1-4", "Q", "tTMJSD",  # quarters
+    _ZYR1 + "第三四1-4", _ZYR1 + "第", "tTfFsS1-4", "Q",
+    _ZYR1 + "首", "tTfF", _ZYR1, _ZYR1 + "首",  # year to date
+    "tTMJSD",  # quarters
     "上本二0-9一三四五六七八九", "12", "tT12", "'",  # decades
     _ZYR1, _REL1, "lLeE", "12",  # years
     "本这上下", _REL1,  # relative months
@@ -307,6 +378,7 @@ _FIRST: list[str] = [
     "今昨前明tTyY",  # relative days
     "0-9廿卅",  # bare day of month
     "今昨前明周星礼",  # day in brackets
+    "今昨周星礼",  # 今日（1/20）, 週日（11/9）
     "当同即自公发印颁tToOeEwW",  # anaphora
     "月",  # bare part of the current month
     _ZH_NUM1 + "百两几数半", "0-9oOtTfFsSeEnNaAmM",  # durations

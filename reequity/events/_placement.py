@@ -32,9 +32,13 @@ def period(cand: Cand, year: int) -> tuple[date, date] | None:
         if g == "day":
             day = date(year, m, cand.day or 1)
             return day, day
+        if g == "week" and cand.day_end:  # a day range in one month
+            return date(year, m, cand.day or 1), date(year, m, cand.day_end)
         if g == "part_of_month":
             first, last = _PART_DAYS[cand.part or "mid"]
             return date(year, m, first), date(year, m, min(last, _month_end(year, m)))
+        if g == "month" and cand.month_end:  # a range of months in one year
+            return date(year, m, 1), date(year, cand.month_end, _month_end(year, cand.month_end))
         if g in ("month", "quarter", "half"):
             months = {"month": 0, "quarter": 2, "half": 5}[g]
             return date(year, m, 1), date(year, m + months, _month_end(year, m + months))

@@ -8,7 +8,8 @@ These rules read the text around a candidate date (Simplified script, ASCII digi
 * a **report date** - the day a source said or reported something ("trading firms said
   Wednesday", "据共同社周六报道", "Reuters reported on Saturday"), the day a spokesperson or
   official spoke ("发言人…6日在发布会上说", "对记者说", "told reporters on Tuesday", "the
-  minister said in a media release on Monday"), the date of a claim about what someone else
+  minister said in a media release on Monday"), the day a firm or analyst spoke ("金力永磁11日
+  表示"), the date of a claim about what someone else
   would do ("a fact sheet released last week claimed Beijing would ..."), or a **dateline**
   ("上海7日电", "BEIJING, Dec 27 (Reuters) -", "SYDNEY, May 18 —"), which is the publication
   date, or the date of a business chamber's letter or statement about a policy ("美国商会3月2日
@@ -19,7 +20,8 @@ These rules read the text around a candidate date (Simplified script, ASCII digi
   2010") or a comparison base ("down from last year", "this year's quota", "低于2010年水平"):
   kind ``period``;
 * in a **future** clause ("will be unveiled on Monday", "expected in June", "expects to ... in
-  June", "a meeting to be held on July 10", "将于10月20日公布"):
+  June", "a meeting to be held on July 10", "once it takes effect in July", "likely in
+  August", "将于10月20日公布"):
   a yearless date resolves forward and the mention is never an event.
 
 A ``said`` date is a report date only when the speaker is a source (firms, traders, officials,
@@ -75,6 +77,8 @@ _FUTURE_LEFT = re.compile(
     r"|(?i:\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|scheduled|expected|slated|"
     r"poised|likely)\s+to|expected\s+(?:in|on|by|to|later|next|around)|(?:due|scheduled|slated)\s+"
     r"(?:for|on|in)|plans?\s+to|planned\s+for|upcoming|(?:expects?|aims?|intends?|hopes?)\s+to|"
+    # "restart ..., likely in August", "once it takes effect in July"
+    r"likely\s+(?:in|on|by|from)|once\s+(?:[\w-]+\s+){0,5}?(?:takes?\s+effect|comes?\s+into)|"
     # "a meeting to be held on July 10", "rules to be published in June"
     r"to\s+be\s+(?:held|announced|published|released|unveiled|implemented|introduced|imposed|"
     r"issued|signed|launched|completed|decided|considered))\b)"
@@ -137,6 +141,17 @@ _ZH_BRIEFING_ANY_RIGHT = re.compile(
     r"[^，。；]{0,6}?(?:对记者(?:说|表示|称)|答记者问|在[^，。；]{0,10}(?:发布会|记者会|吹风会)上"
     r"|接受[^，。；]{0,8}采访|(?:召开|举行|主持)[^，。；]{0,6}(?:记者会|发布会|吹风会))"
 )
+# "金力永磁11日表示，…", "公司11日在互动平台上称": a company or analyst speaking about a policy
+# dates its words; a government body or leader that 表示 something may be announcing policy
+# ("特朗普8日表示将加征关税"), so only a speaker named as a firm or an analyst is a source
+_ZH_SAY_RIGHT = re.compile(r"\s*(?:在[^，。；]{0,14}上)?(?:表示|称|指出|回应|透露)")
+_ZH_NON_GOVERNMENT = re.compile(
+    r"公司|集团|股份|资源|永磁|磁材|矿业|科技|材料|分析师|研究员|机构|人士|专家|业内|券商|证券"
+    r"|银行|董事长|总裁|总经理|(?i:ceo)"
+)
+_ZH_GOVERNMENT = re.compile(
+    r"部|局|署|委|院|政府|办公室|白宫|总统|总理|主席|当局|官方|中方|美方|日方|北京|华盛顿|发言人"
+)
 # ... unless the briefing is where the policy itself was announced ("7月3日在发布会上宣布")
 _ZH_ANNOUNCE = re.compile(r"宣布|公布|发布(?!会)|决定|批准|下达|出台")
 # "12月23日，据商务部网站消息，..." / "12月23日，商务部发言人接受采访时表示": a date that
@@ -195,6 +210,12 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
     if _ZH_REPORT_RIGHT.match(text, end, min(hi, end + 14)):
         return "report_date"
     if (
+        _ZH_SAY_RIGHT.match(text, end, hi)
+        and _ZH_NON_GOVERNMENT.search(text, lo, start)
+        and not _ZH_GOVERNMENT.search(text, lo, start)
+    ):
+        return "report_date"
+    if (
         _ZH_BRIEFING_ANY_RIGHT.match(text, end, hi)
         or (
             _ZH_SPOKESPERSON_LEFT.search(text, max(lo, start - 16), start)
@@ -225,6 +246,8 @@ _PERIOD_RIGHT = re.compile(
     r"|[^，。；]{0,12}?[0-9][0-9.,]*\s*(?:万|亿)?[0-9.,]*\s*(?:吨|公吨|美元|元|%)"
     r"|[^，。；]{0,12}?(?:较|比)(?:上月|上年|去年|前一个?月|同期)"
     r"|[^，。；]{0,8}?出口(?:量|额)?(?:大幅)?(?:降|升|增|减|下降|上升|增长|减少|大增|锐减|下滑|回升)"
+    # "6 月回升至高点": the figure of the sentence, its subject elided, rose or fell to a level
+    r"|\s*(?:又|再|则|便)?(?:回升|回落|反弹|攀升|下滑|下跌|走高|走低|上升|下降)(?:至|到)"
     r"|[^，。；]{0,3}?(?:以来|来)[^，。；]{0,6}?(?:最高|最低|新高|新低)"
     r"|[^，。；]{0,8}?创[^，。；]{0,10}?(?:新高|新低|纪录|最高|最低)"
     r"|(?i:\s+quarter(?:ly)?\b|(?:'s|’s)?\s+(?:(?!(?:with|on|to|by|from|and|as|after|before|when|that|which|"

@@ -33,10 +33,14 @@ Conventions (documented choices, not guesses):
 * In a future clause ("will be unveiled on Monday", "预计6月", "将于10月20日公布") a yearless
   date is the earliest such date ending on or after publication, and the mention is never an
   event (``other``, or ``target``/``deadline`` with a marker).
-* "the March quarter" is the calendar quarter ending in March (Australian reporting).
+* "the March quarter" ("the June 2023 quarter") is the calendar quarter ending in that month
+  (Australian reporting).
 * Anaphora (当天, 当日, 同日, 当晚, 即日起, 自公布日起 / 自发布之日起, "the same day", "that day",
   "effective immediately") take the date of the nearest earlier past day in the text, else
-  the publication date; ``flags`` says which.
+  the publication date; ``flags`` says which. 当月 / 同月 / "that month" take the month of the
+  nearest earlier past day or month.
+* Cumulative figures from the start of a year (今年前七个月, 2025年前三季度, 首季) and day
+  ranges in one month (10月9日—13日) are one mention each; the first are always periods.
 * 上周末 / "last weekend" is the Saturday-Sunday of the previous week, "over the weekend" the
   latest weekend begun by publication; 第三季 / 今年一季 (without 度) are quarters.
 * A yearless date takes a year stated *later* in its sentence only when that year is not a
@@ -175,14 +179,21 @@ def resolve_with_sentences(
     pub = _publication_date(published_at)
     folded = fold_digits(to_simplified(text))
     cands = _drop_doc_numbers(_collect(folded, pub), doc_number_spans(folded))
+    _same_years(cands)
     spans = sentence_spans(folded)
     _borrow_sentence_years(cands, spans, folded)
     mentions: list[TemporalMention] = []
     last_day: date | None = None  # the nearest earlier past day, for anaphora
+    last_month: date | None = None  # the nearest earlier past day or month, for 当月
     for cand in cands:
         lo, hi = clause_at(folded, *sentence_at(spans, cand.start), cand.start)
         flags: list[str] = []
-        if cand.anaphor:
+        if cand.anaphor and cand.granularity == "month":
+            first = (last_month or pub).replace(day=1)
+            cand.month = first.month
+            cand.date_start, cand.date_end = first, period(cand, first.year)[1]  # type: ignore[index]
+            flags.append("anaphora_previous_date" if last_month else "anaphora_publication_date")
+        elif cand.anaphor:
             day = last_day or pub
             cand.date_start = cand.date_end = day
             flags.append("anaphora_previous_date" if last_day else "anaphora_publication_date")
@@ -197,8 +208,28 @@ def resolve_with_sentences(
             and (mention.date_start is not None and mention.date_start <= pub)
         ):
             last_day = mention.date_start
+        if (
+            mention.granularity in ("day", "month", "part_of_month")
+            and mention.kind in ("event", "report", "period", "other")
+            and (mention.date_start is not None and mention.date_start <= pub)
+        ):
+            last_month = mention.date_start
         mentions.append(mention)
     return mentions, spans, folded
+
+
+def _same_years(cands: list[Cand]) -> None:
+    """同年10月: the year of the nearest earlier mention that has one (else inferred)."""
+    for i, cand in enumerate(cands):
+        if cand.year_source != "same":
+            continue
+        cand.year_source = "inferred"
+        for prev in reversed(cands[:i]):
+            year = prev.year if prev.year is not None else (
+                prev.date_start.year if prev.date_start is not None else None)  # fmt: skip
+            if year is not None and not prev.is_duration:
+                cand.year, cand.year_source, cand.context_start = year, "context", prev.start
+                break
 
 
 def _drop_doc_numbers(cands: list[Cand], docs: list[tuple[int, int]]) -> list[Cand]:

@@ -28,6 +28,7 @@ INPUTS = {
     "real_news_holdout": FIXTURES / "real_news_holdout" / "articles.txt",
     "real_news_holdout2": FIXTURES / "real_news_holdout2" / "articles.txt",
     "real_news_holdout3": FIXTURES / "real_news_holdout3" / "articles.txt",
+    "real_news_holdout4": FIXTURES / "real_news_holdout4" / "articles.txt",
 }
 
 

@@ -74,3 +74,24 @@ def test_third_held_out_real_news_goals() -> None:
     report = "\n".join(result.misses)
     assert result.literal >= 0.95 and result.recall >= 0.90, report
     assert result.separation >= 0.95 and result.precision >= 0.90, report
+
+
+def test_fourth_held_out_real_news_goals() -> None:
+    """Sixteen more articles (5 Simplified, 6 Traditional, 5 English, 2012-2026; 95
+    annotations: antimony, graphite and tungsten controls, the suspension of No. 46, customs
+    statistics, the 2012 white paper in both scripts, the 2016-2020 plan, Section 232, Lynas,
+    Northern Rare Earth and JL Mag results with no policy event), committed before the
+    extractor was run on them. First run: literal 84.7%, recall 96.4%, separation 92.5%,
+    precision 84.4% (今年前七個月 / 前三季度 / 首季 read as a year, a day range "10 月 9 日—13 日",
+    "the June 2023 quarter", "Act of 1962" read as a year, 今日（1/20）, 當月, "once it takes
+    effect in July" / "likely in August" read as past, a company's 11日表示 and a month that
+    "回升至高點" read as policy dates, 暫緩實施 missed under a 綜合報導 byline). The fixes are
+    general rules with hand-written tests in ``test_news_kinds2.py``; two annotations still
+    disagree (a plant opening "in November" counts as a supply-chain event; 2023年底 is the
+    fourth quarter, not the last ten days of December)."""
+    from ._real_news import FOLDER
+
+    result = score(folder=FOLDER.parent / "real_news_holdout4")
+    report = "\n".join(result.misses)
+    assert result.literal >= 0.95 and result.recall >= 0.90, report
+    assert result.separation >= 0.95 and result.precision >= 0.90, report

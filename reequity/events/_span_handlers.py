@@ -1,0 +1,95 @@
+"""Handlers for spans of several days or months: day and month ranges, cumulative figures from
+the start of a year (year to date) and reporting periods ("the six months to December").
+
+Each returns a :class:`~reequity.events._date_handlers.Cand` like the other handlers.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from reequity.events._date_handlers import _REL_YEAR, Cand, _month_name, _valid_month, _year
+from reequity.events._text import zh_int
+
+_MONTH_COUNT = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11,
+}  # fmt: skip
+
+
+def h_year_to_date(m: re.Match[str], pub: date) -> Cand | None:
+    """Cumulative statistics from the start of a year: 今年前七个月, 2025年前9月, 前三季度,
+    2025年首季 (the first quarter). A bare one is the publication year; never an event."""
+    groups = m.groupdict()
+    year, source = _year(m, pub)
+    if year is None and groups.get("n") and "前" in m.group() and "个" in m.group():
+        return None  # a bare 前两个月 can be "the previous two months"; 前7月 / 今年前两个月 cannot
+    if year is None:
+        year, source = pub.year, "relative"
+    if groups.get("r"):
+        year, source = pub.year + _REL_YEAR[groups["r"].lower()], "relative"
+    if groups.get("q"):
+        months = 3 * (zh_int(groups["q"]) or 0)
+    elif groups.get("n"):
+        token = groups["n"].lower()
+        months = _MONTH_COUNT.get(token) or zh_int(token) or 0
+    else:  # 首季 / 首季度
+        months = 3
+    if not (2 if groups.get("n") else 1) <= months <= 12:  # 前一个月 is "the month before"
+        return None
+    end = date(year + months // 12, months % 12 + 1, 1) - timedelta(days=1)
+    gran = {3: "quarter", 6: "half", 12: "year"}.get(months, "month")
+    return Cand(m.start(), m.end(), gran, year, source, 1, date_start=date(year, 1, 1),
+                date_end=end, period=True)  # fmt: skip
+
+
+def h_day_range(m: re.Match[str], pub: date) -> Cand | None:
+    """A range of days in one month: 10月9日—13日, 10 月 9 日至 13 日, May 1-7, 1 to 7 May."""
+    groups = m.groupdict()
+    month = _month_name(groups["mon"]) if groups.get("mon") else zh_int(groups["m"])
+    first, last = zh_int(groups["d"]), zh_int(groups["d2"])
+    year, source = _year(m, pub)
+    if not _valid_month(month) or first is None or last is None or not 1 <= first < last <= 31:
+        return None
+    return Cand(m.start(), m.end(), "week", year, source, month, first, day_end=last)
+
+
+def h_month_range(m: re.Match[str], pub: date) -> Cand | None:
+    """A range of months in one year (1-7月, 1至7月份, 2024年3-5月): a statistics span."""
+    first, last = zh_int(m.group("m")), zh_int(m.group("m2"))
+    year, source = _year(m, pub)
+    if not _valid_month(first) or not _valid_month(last) or not first < last:  # type: ignore[operator]
+        return None
+    return Cand(m.start(), m.end(), "month", year, source, first, month_end=last, period=True)
+
+
+_NUMBERS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "三": 3, "六": 6, "九": 9, "十二": 12}
+
+
+def h_months_to(m: re.Match[str], pub: date) -> Cand | None:
+    """A reporting period: "the six months to December", "nine months ended September 2025",
+    截至12月的六个月 - the N months that end with the named month.
+
+    A yearless end month takes the occurrence whose last day lies nearest the publication (a
+    result is reported after its period, guidance given before it ends)."""
+    groups = m.groupdict()
+    months = _NUMBERS.get(groups["n"].lower()) or (int(groups["n"]) if groups["n"].isdigit() else 0)
+    month = _month_name(groups["mon"]) if groups.get("mon") else zh_int(groups["m"])
+    if not 1 <= months <= 24 or not _valid_month(month):
+        return None
+
+    def last_day(year: int) -> date:
+        return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+    if groups.get("y"):
+        year, source = int(groups["y"]), "explicit"
+    else:
+        year = min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: abs(last_day(y) - pub))
+        source = "inferred"
+    end = last_day(year)
+    first_month = year * 12 + month - months  # months since year 0, zero-based
+    start = date(first_month // 12, first_month % 12 + 1, 1)
+    gran = {3: "quarter", 6: "half", 12: "year"}.get(months, "month")
+    return Cand(m.start(), m.end(), gran, year, source, date_start=start, date_end=end,
+                period=True)  # fmt: skip
