@@ -95,7 +95,9 @@ _EN_MONTHS_TO_DATE = (
     r"(?i:year)|(?i:the\s+year))\b"
 )
 # 前三季度 (also bare: the publication year); not 目前三季度 ("the third quarter now")
-_QUARTERS_TO_DATE = f"(?:{ZYR})?(?<![目提之以此当先向日眼])前{S}(?P<q>[一二两三1-3]){S}个?季度?(?![节风候])"
+_QUARTERS_TO_DATE = (
+    f"(?:{ZYR})?(?<![目提之以此当先向日眼])前{S}(?P<q>[一二两三1-3]){S}个?季度?(?![节风候])"
+)
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -186,7 +188,9 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (
         _rx(
             # "the Trade Expansion Act of 1962" names a law, not a date
-            r"(?<![A-Za-z0-9_$£€¥.,/\-])(?<!Act of )(?<!Law of )" + EY + r"(?![A-Za-z0-9_%]|[.,][0-9])"
+            r"(?<![A-Za-z0-9_$£€¥.,/\-])(?<!Act of )(?<!Law of )"
+            + EY
+            + r"(?![A-Za-z0-9_%]|[.,][0-9])"
             r"(?!\s*(?i:tons?|tonnes?|metric|percent|yuan|dollars|billion|million|thousand|kg|mw|gw)\b)"
         ),
         h_year,
@@ -346,8 +350,18 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("日", "号"),  # bare day of month
     ("(", "（"),  # 今（9）日, 周五 (7 日)
     ("(", "（"),  # 今日（1/20）
-    ("当", "同", "即日", "日起", "same day", "that day", "the day", "immediate", "same month",
-     "that month"),  # anaphora
+    (
+        "当",
+        "同",
+        "即日",
+        "日起",
+        "same day",
+        "that day",
+        "the day",
+        "immediate",
+        "same month",
+        "that month",
+    ),  # anaphora
     ("月",),  # bare part of the current month
     ("年", "月", "周", "天", "日", "小时", "星期"),
     ("year", "month", "week", "day", "decade", "hour"),
