@@ -78,6 +78,7 @@ UNUSED_FIELDS: dict[str, str] = {
     "tests": "read through test_names",
     "window_spec": "made from estimation and windows",
     "scale": "made from returns, benchmark and factors",
+    "values": "returns as float values (read by the panel step with returns)",
     "pool_by": "the curve sets it to None: its rows are per event and the ALL pool",
     "pools": "made from events and pool_by",
 }
@@ -228,6 +229,7 @@ def _wide_panel(studies: Sequence[EventStudy]) -> Panel:
         calendars=first.calendars,
         factors=first.factors,
         date_taus=spec.span,
+        values=first.values,
     )
 
 
