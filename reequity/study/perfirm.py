@@ -20,7 +20,7 @@ from reequity.study.statistics.ranking import rank_rows, sort_rows
 
 __all__ = ["PerFirm", "per_firm", "RANK_SUMS"]
 
-_BLOCK = 2048  # rows per block: bounded temporaries
+_BLOCK = 256  # rows per block: the block's (rows, T) temporaries stay in cache (L2)
 # rows of ``PerFirm.rank_sums``: sum K, sum K / (T_i + 1), sum of the firm's mean rank
 # (T_i + 1) / 2, number of firms with an AR, sum of signs around the median
 RANK_SUMS = ("rank", "scaled_rank", "mean_rank", "count", "sign")
