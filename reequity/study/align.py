@@ -207,7 +207,6 @@ def build_panel(
     calendars: Mapping[str, str] | None = None,
     factors: pd.DataFrame | None = None,
     date_taus: tuple[int, int] | None = None,
-    values: np.ndarray | None = None,
 ) -> Panel:
     """Build the event-time panel of returns, benchmark returns and factors.
 
@@ -229,9 +228,6 @@ def build_panel(
         Factor returns by date (columns = factors).
     date_taus : (int, int), optional
         Taus whose dates (and in-data flags) are kept; default all taus.
-    values : ndarray, optional
-        ``returns.to_numpy(dtype=float)`` when the caller has it (the engine's input
-        checks read it): the frame is not copied again.
     """
     index = pd.DatetimeIndex(returns.index)
     index = index.tz_localize(None) if index.tz is not None else index
@@ -260,7 +256,7 @@ def build_panel(
         if isinstance(bwhere, int)
         else _bench_columns(ev["ticker"], bwhere)
     )
-    vals = returns.to_numpy(dtype=float) if values is None else values
+    vals = returns.to_numpy(dtype=float)
     if direct:
         ret, bench = gather_windows(vals, bvals, pos, col, bcol, ext, pad)
     else:

@@ -91,7 +91,7 @@ def _first_inf(values: np.ndarray, index: pd.Index, columns: pd.Index, what: str
     )
 
 
-def _check_frame(frame: pd.DataFrame, what: str) -> tuple[float, np.ndarray]:
+def _check_frame(frame: pd.DataFrame, what: str) -> float:
     cols = frame.columns
     # a string-dtype index holds only strings: the loop is for object / numeric indexes
     odd = [] if cols.dtype == "str" else [c for c in cols if not isinstance(c, str)]
@@ -116,14 +116,11 @@ def _check_frame(frame: pd.DataFrame, what: str) -> tuple[float, np.ndarray]:
             "(pd.to_numeric(frame[col], errors='coerce') turns text into numbers or NaN)."
         )
     values = frame.to_numpy(dtype=float)  # a view for a frame of one float block
-    return _first_inf(values, frame.index, cols, what), values
+    return _first_inf(values, frame.index, cols, what)
 
 
-def check_inputs(
-    returns: pd.DataFrame, benchmark: object, factors: pd.DataFrame | None
-) -> tuple[float, np.ndarray]:
-    """Refuse repeated, non-numeric or infinite input columns; return the largest |return|
-    and the returns as float values.
+def check_inputs(returns: pd.DataFrame, benchmark: object, factors: pd.DataFrame | None) -> float:
+    """Refuse repeated, non-numeric or infinite input columns; return the largest |return|.
 
     Parameters
     ----------
@@ -136,30 +133,27 @@ def check_inputs(
 
     Returns
     -------
-    scale : float
+    float
         max |return| over ``returns`` (0 if there is none): the scale of
         :func:`zero_variance`.
-    values : ndarray
-        ``returns.to_numpy(dtype=float)`` (a view for a frame of one float block), read
-        here anyway: the engine's panel gathers from it instead of copying the frame again.
 
     Raises
     ------
     ConfigurationError
         Naming the column (and for inf the first date) and the fix.
     """
-    scale, values = _check_frame(returns, "returns")
+    scale = _check_frame(returns, "returns")
     if isinstance(benchmark, pd.Series):
         name = "benchmark" if benchmark.name is None else str(benchmark.name)
         if not pd.api.types.is_numeric_dtype(benchmark.dtype):
             raise ConfigurationError(
                 f"benchmark series {name!r} is not numeric ({benchmark.dtype}); give float returns."
             )
-        bench = benchmark.to_numpy(dtype=float)[:, None]
-        _first_inf(bench, benchmark.index, pd.Index([name]), "benchmark")
+        values = benchmark.to_numpy(dtype=float)[:, None]
+        _first_inf(values, benchmark.index, pd.Index([name]), "benchmark")
     if factors is not None and isinstance(factors, pd.DataFrame):
         _check_frame(factors, "factors")
-    return scale, values
+    return scale
 
 
 def zero_variance(

@@ -78,7 +78,6 @@ UNUSED_FIELDS: dict[str, str] = {
     "tests": "read through test_names",
     "window_spec": "made from estimation and windows",
     "scale": "made from returns, benchmark and factors",
-    "values": "returns as float values (read by the panel step with returns)",
     "pool_by": "the curve sets it to None: its rows are per event and the ALL pool",
     "pools": "made from events and pool_by",
 }
@@ -229,7 +228,6 @@ def _wide_panel(studies: Sequence[EventStudy]) -> Panel:
         calendars=first.calendars,
         factors=first.factors,
         date_taus=spec.span,
-        values=first.values,
     )
 
 

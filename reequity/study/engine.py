@@ -88,9 +88,6 @@ class EventStudy:
     test_names: tuple[str, ...] = field(init=False, repr=False)
     pools: dict[str, str] = field(init=False, repr=False)  # event_id -> pool ({}: none)
     scale: float = field(init=False, repr=False)  # largest |return|, see checks.zero_variance
-    # returns.to_numpy(dtype=float), read once by check_inputs (a copy for a frame of
-    # several blocks): fit() gathers from it instead of copying the frame a second time
-    values: np.ndarray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "window_spec", make_window_spec(self.estimation, self.windows))
@@ -113,9 +110,7 @@ class EventStudy:
                 "duplicated dates first (returns.sort_index(), index.duplicated())."
             )
         check_extent(self.window_spec, self.returns)  # before any (n x taus) array
-        scale, values = check_inputs(self.returns, self.benchmark, self.factors)
-        object.__setattr__(self, "scale", scale)
-        object.__setattr__(self, "values", values)
+        object.__setattr__(self, "scale", check_inputs(self.returns, self.benchmark, self.factors))
         if self.benchmark is None and entry.needs_benchmark:
             free = [m.name for m in MODELS.values() if not m.needs_benchmark]
             other = f" (or use model={free[0]!r})" if free else ""
@@ -167,7 +162,6 @@ class EventStudy:
             calendars=self.calendars,
             factors=self.factors,
             date_taus=spec.span,
-            values=self.values,
         )
         est = (spec.taus >= spec.estimation[0]) & (spec.taus <= spec.estimation[1])
         n_dropped = self._clean(panel)
