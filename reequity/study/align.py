@@ -120,7 +120,7 @@ def resolve_benchmark(
     returns: pd.DataFrame, benchmark: str | pd.Series | Mapping[str, str] | None
 ) -> tuple[np.ndarray, dict[str, int] | int, list[str]]:
     """Turn the ``benchmark`` argument into (T x B values, column per ticker, used columns)."""
-    cols = [str(c) for c in returns.columns]
+    cols = returns.columns.astype(str).tolist()  # vectorised: no Python loop per column
     if benchmark is None:
         return np.full((len(returns), 1), np.nan), 0, []
     if isinstance(benchmark, pd.Series):
@@ -235,7 +235,8 @@ def build_panel(
     if (index.asi8 % day != 0).any():  # normalize only when some date is not midnight
         index = index.normalize()
     bvals, bwhere, bcols = resolve_benchmark(returns, benchmark)
-    tickers = [str(c) for c in returns.columns if str(c) not in bcols]
+    names = returns.columns.astype(str)
+    tickers = names[~names.isin(bcols)].tolist()  # vectorised: no Python loop per column
     ev = normalize_events(events, tickers)
     _check_range(ev, index)
     cal = {str(k): str(v) for k, v in (calendars or {}).items()}

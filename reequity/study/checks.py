@@ -93,7 +93,8 @@ def _first_inf(values: np.ndarray, index: pd.Index, columns: pd.Index, what: str
 
 def _check_frame(frame: pd.DataFrame, what: str) -> float:
     cols = frame.columns
-    odd = [c for c in cols if not isinstance(c, str)]
+    # a string-dtype index holds only strings: the loop is for object / numeric indexes
+    odd = [] if cols.dtype == "str" else [c for c in cols if not isinstance(c, str)]
     if odd:  # 600111 (int) is looked up as "600111" and would silently find no data
         raise ConfigurationError(
             f"{what} column name {odd[0]!r} is a {type(odd[0]).__name__}, not a ticker string "

@@ -10,8 +10,10 @@ SCAR, BHAR -> window dates, price-limit hits and confounders inside windows
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -422,18 +424,28 @@ def event_study(
     ).fit()
 
 
+@functools.lru_cache(maxsize=4)
+def _index_tickers(path: Path) -> frozenset[str]:
+    """The universe's market-index tickers, once per universe file: ``load_universe``
+    returns a fresh copy of the whole (cached) table each call."""
+    from reequity.data.universe import load_universe
+
+    kinds = load_universe(path)["kind"]
+    return frozenset(kinds.index[kinds.to_numpy() == "index"].astype(str))
+
+
 def _warn_index_columns(returns: pd.DataFrame, benchmark: str) -> None:
     """Warn when a column of a user frame is one of the universe's market indices: with one
     benchmark every other column is a firm, so ``load_returns([..., "ASX200", "SPX"])``
     would study the ASX 200 and the S&P 500 as firms against ``benchmark``."""
     import warnings
 
-    from reequity.data.universe import load_universe
+    from reequity.data.universe import UNIVERSE_CSV
     from reequity.errors import ReequityWarning
 
-    kinds = load_universe()["kind"]
-    known = set(kinds.index[kinds.to_numpy() == "index"].astype(str))  # one pass, not per column
-    indices = [str(c) for c in returns.columns if c != benchmark and str(c) in known]
+    known = _index_tickers(UNIVERSE_CSV.resolve())
+    names = returns.columns.astype(str)  # vectorised: no Python loop per column
+    indices = names[names.isin(known) & (returns.columns != benchmark)].tolist()
     if indices:
         warnings.warn(
             f"column(s) {', '.join(indices)} are market indices in the universe and are "

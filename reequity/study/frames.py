@@ -238,7 +238,7 @@ def _pool_counts(pools: Mapping[str, str], a: Arrays) -> dict[str, int]:
     """Studied events per pool, largest pool first (the order of ``pools``' rows)."""
     from reequity.study.pools import pool_order
 
-    studied = set(a.params["event_id"].astype(str))
+    studied = set(a.params["event_id"].astype(str).unique())  # ids, not 1 per firm-event
     kept = {e: p for e, p in pools.items() if e in studied}
     return {p: sum(v == p for v in kept.values()) for p in pool_order(kept)}
 
