@@ -240,8 +240,10 @@ def event_study(
     csvs, figures = write_outputs(
         results, tables, out, settings, curve=curve, figures=not no_figures
     )
-    if fmt is not OutputFormat.table:
-        emit_frame(table, fmt)
+    if fmt is not OutputFormat.table:  # what summary.csv holds: each row's pool, mixed ALL flagged
+        from reequity.study.pools import with_pool_column
+
+        emit_frame(with_pool_column(table, results.settings.get("event_pools") or {}), fmt)
     elif verbose:
         print_full_tables(results, tables, section)
     elif not quiet:

@@ -440,3 +440,21 @@ def test_report_has_a_section_per_pool_and_the_headline_pools_figure(
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "Pools of comparable events (by event_type)" in page
     assert page.count("<td>export_control</td>") >= 3
+
+
+def test_format_csv_prints_what_summary_csv_holds(tmp_path: Path) -> None:
+    """``--format csv`` stdout is summary.csv: each event's pool, the mixed ALL flagged."""
+    import io
+
+    out = tmp_path / "o"
+    args = ["event-study", "--event-ids", f"{APRIL},cn_export_control_suspension_2025_11_07",
+            "--format", "csv", "--no-figures", "-o", str(out)]  # fmt: skip
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("event_id,"))
+    printed = pd.read_csv(io.StringIO("\n".join(lines[start:])))
+    written = pd.read_csv(out / "summary.csv")
+    assert list(printed.columns) == list(written.columns) and "pool" in printed.columns
+    assert printed["event_id"].tolist() == written["event_id"].tolist()
+    assert printed.loc[printed["event_id"] == "ALL", "mixes_pools"].all()
