@@ -183,7 +183,13 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(r"(?:\b(?i:the)\s+)?\b(?P<y4>(?:1[89]|20)[0-9]0)s\b"), h_decade),
     (_rx(r"'(?P<yy>[0-9]0)s\b"), h_decade),
     (_rx(ZYR + r"(?P<yp>初|底|末)?(?!代|龄|级|轻|纪)"), h_year),
-    (_rx(r"\b(?P<r>(?i:last|this|next))\s+(?i:year)\b"), h_rel_year),
+    (
+        _rx(
+            r"(?:(?:\b(?i:the)\s+)?\b(?P<e>(?i:end|close|beginning|start))\s+(?i:of)\s+)?"
+            r"\b(?P<r>(?i:last|this|next))\s+(?i:year)\b"
+        ),
+        h_rel_year,
+    ),
     (_rx(r"\b(?P<r>(?i:later|earlier))\s+(?i:this)\s+(?P<u>(?i:year|month))\b"), h_rest_of),
     (
         _rx(

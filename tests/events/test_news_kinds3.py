@@ -49,3 +49,27 @@ def test_announcement_by_the_same_ministry_is_still_an_event() -> None:
 def test_stricter_review_is_an_export_control(body: str, surface: str) -> None:
     row = _rows(body, "2025-03-20")[surface]
     assert row["is_policy_event"] and row["event_type"] == "export_control"
+
+
+# ---- the edge of a relative year reads like the edge of a month ------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end"),
+    [
+        ("Beijing said at the end of last year that it would cut quotas.", "the end of last year", "2010-12-21", "2010-12-31"),
+        ("The rules took effect at the beginning of this year.", "the beginning of this year", "2011-01-01", "2011-01-10"),
+        ("Output will rise by the close of next year.", "the close of next year", "2012-12-21", "2012-12-31"),
+    ],
+)  # fmt: skip
+def test_edge_of_relative_year(text: str, surface: str, start: str, end: str) -> None:
+    from reequity.events.dates import resolve_dates
+
+    found = [m for m in resolve_dates(text, "2011-03-15") if surface in m.surface]
+    assert found, text
+    assert str(found[0].date_start)[:10] == start and str(found[0].date_end)[:10] == end
+
+
+def test_plain_relative_year_is_still_the_year() -> None:
+    from reequity.events.dates import resolve_dates
+
+    (mention,) = resolve_dates("Exports fell last year.", "2011-03-15")
+    assert str(mention.date_start)[:10] == "2010-01-01" and str(mention.date_end)[:10] == "2010-12-31"
