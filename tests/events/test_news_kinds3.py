@@ -73,3 +73,27 @@ def test_plain_relative_year_is_still_the_year() -> None:
 
     (mention,) = resolve_dates("Exports fell last year.", "2011-03-15")
     assert str(mention.date_start)[:10] == "2010-01-01" and str(mention.date_end)[:10] == "2010-12-31"
+
+
+# ---- a two-digit results year or quarter (25年业绩, 25Q4) is 20YY; "25年来" stays a duration ----
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end"),
+    [
+        ("公司预计25年归母净利润增长一倍。", "25年", "2025-01-01", "2025-12-31"),
+        ("公司預計25年歸母淨利潤增長一倍。", "25年", "2025-01-01", "2025-12-31"),
+        ("24年度业绩预告显示亏损收窄。", "24年", "2024-01-01", "2024-12-31"),
+        ("其中25Q4净利润环比增长。", "25Q4", "2025-10-01", "2025-12-31"),
+    ],
+)  # fmt: skip
+def test_two_digit_results_year(text: str, surface: str, start: str, end: str) -> None:
+    from reequity.events.dates import resolve_dates
+
+    found = {m.surface: m for m in resolve_dates(text, "2026-02-11")}
+    assert str(found[surface].date_start)[:10] == start and str(found[surface].date_end)[:10] == end
+
+
+@pytest.mark.parametrize("text", ["公司成立25年来首次亏损。", "他在矿山工作了25年。", "编号为A25Q4的样品"])
+def test_two_digit_number_elsewhere_is_no_year(text: str) -> None:
+    from reequity.events.dates import resolve_dates
+
+    assert all(m.date_start is None or str(m.date_start)[:4] != "2025" for m in resolve_dates(text, "2026-02-11"))
