@@ -44,7 +44,7 @@ Handler = Callable[[re.Match[str], date], Cand | None]
 _PARTS = {
     "初": "early", "上旬": "early", "中旬": "mid", "中": "mid", "下旬": "late", "底": "late",
     "末": "late", "中下旬": "midlate", "上中旬": "earlymid", "early": "early", "beginning": "early",
-    "start": "early", "mid": "mid", "middle": "mid", "late": "late", "end": "late",
+    "start": "early", "mid": "mid", "middle": "mid", "late": "late", "end": "late", "close": "late",
 }  # fmt: skip
 _REL_YEAR = {"今": 0, "去": -1, "前": -2, "明": 1, "this": 0, "last": -1, "next": 1}
 _ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -348,8 +348,17 @@ def h_anaphor(m: re.Match[str], pub: date) -> Cand | None:
 
 
 def h_rel_year(m: re.Match[str], pub: date) -> Cand | None:
-    """this year / last year / next year."""
+    """this year / last year / next year; "the end of last year" is its late December.
+
+    An edge of a year is read like the same edge of its month ("the end of December" is the
+    last ten days), so "at the end of last year" dates a late-December announcement, not the year.
+    """
     year = pub.year + _REL_YEAR[m.group("r").lower()]
+    edge = m.groupdict().get("e")
+    if edge:
+        part = _part(edge.lower())
+        month = 12 if part == "late" else 1
+        return Cand(m.start(), m.end(), "part_of_month", year, "relative", month, part=part)
     return Cand(m.start(), m.end(), "year", year, "relative", 1)
 
 

@@ -32,7 +32,14 @@ from reequity.events._date_handlers import (
     h_ymd,
 )
 from reequity.events._date_scan import RuleScanner
-from reequity.events._span_handlers import h_day_range, h_month_range, h_months_to, h_year_to_date
+from reequity.events._span_handlers import (
+    SHORT_YEAR,
+    h_day_range,
+    h_month_range,
+    h_months_to,
+    h_short_year,
+    h_year_to_date,
+)
 
 # ---- building blocks ---------------------------------------------------------------------------
 # S: the optional (ideographic) space that Taiwanese and Hong Kong sites put between digits
@@ -183,7 +190,14 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(r"(?:\b(?i:the)\s+)?\b(?P<y4>(?:1[89]|20)[0-9]0)s\b"), h_decade),
     (_rx(r"'(?P<yy>[0-9]0)s\b"), h_decade),
     (_rx(ZYR + r"(?P<yp>初|底|末)?(?!代|龄|级|轻|纪)"), h_year),
-    (_rx(r"\b(?P<r>(?i:last|this|next))\s+(?i:year)\b"), h_rel_year),
+    (_rx(SHORT_YEAR), h_short_year),
+    (
+        _rx(
+            r"(?:(?:\b(?i:the)\s+)?\b(?P<e>(?i:end|close|beginning|start))\s+(?i:of)\s+)?"
+            r"\b(?P<r>(?i:last|this|next))\s+(?i:year)\b"
+        ),
+        h_rel_year,
+    ),
     (_rx(r"\b(?P<r>(?i:later|earlier))\s+(?i:this)\s+(?P<u>(?i:year|month))\b"), h_rest_of),
     (
         _rx(
@@ -334,6 +348,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("0s",),
     ("0s",),  # decades
     ("年",),
+    ("年", "Q", "q"),  # two-digit results years
     ("year",),
     ("this year", "this month"),
     ("19", "20"),  # years
@@ -386,7 +401,7 @@ _FIRST: list[str] = [
     _ZYR1 + "首", "tTfF", _ZYR1, _ZYR1 + "首",  # year to date
     "tTMJSD",  # quarters
     "上本二0-9一三四五六七八九", "12", "tT12", "'",  # decades
-    _ZYR1, _REL1, "lLeE", "12",  # years
+    _ZYR1, "0-9", _REL1 + "bcseBCSE", "lLeE", "12",  # years
     "本这上下", _REL1,  # relative months
     "上本这下", "周星礼", _REL1, "上本这下", _REL1 + "oO", _REL1 + "oO", "MTWFS",  # weeks
     "今昨前明tTyY",  # relative days

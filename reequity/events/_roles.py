@@ -129,6 +129,9 @@ _ZH_REPORT_RIGHT = re.compile(
     r"\s*(?:[\u4e00-\u9fff]{0,6}?(?:社|网|媒体?|报|台|路透|彭博|共同|日经|新华|人士))?\s*[曾也]?"
     r"(?:报道|报导|披露|援引|引述|透露)"
 )
+# "商务部今天宣称，…完全正当" / "外交部8日重申": a claim or a restatement defends or repeats a
+# policy on that day; unlike 宣布/公布 these verbs never announce one, whoever speaks
+_ZH_CLAIM_RIGHT = re.compile(r"\s*(?:再次|再度|也|又)?(?:宣称|声称|重申)")
 _ZH_ACCORDING = re.compile(r"据[^，。；]{0,16}$")
 _ZH_ACCORDING_RIGHT = re.compile(r"[^，。；]{0,4}?(?:报道|报导|消息|称|透露|披露|援引|引述|发文)")
 # 发言人X 6日在例行新闻发布会上说 / 接受媒体采访时表示 / 答记者问: the day a spokesperson spoke
@@ -208,6 +211,8 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
     if _EN_CLAIM_RIGHT.match(text, end, hi):
         return "report_date"
     if _ZH_REPORT_RIGHT.match(text, end, min(hi, end + 14)):
+        return "report_date"
+    if _ZH_CLAIM_RIGHT.match(text, end, min(hi, end + 6)):
         return "report_date"
     if (
         _ZH_SAY_RIGHT.match(text, end, hi)

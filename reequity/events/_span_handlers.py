@@ -93,3 +93,22 @@ def h_months_to(m: re.Match[str], pub: date) -> Cand | None:
     gran = {3: "quarter", 6: "half", 12: "year"}.get(months, "month")
     return Cand(m.start(), m.end(), gran, year, source, date_start=start, date_end=end,
                 period=True)  # fmt: skip
+
+
+# A two-digit year is only a year where a report names its results period: "25年业绩",
+# "预计25年归母净利润", "25Q4"; elsewhere "25年" is a duration (25年来) or an age.
+SHORT_YEAR = (
+    r"(?<![0-9A-Za-z.,/\-])(?P<yy>[0-9]{2})(?:年(?=度?(?:全年|上半年|下半年|前三季度?)?"
+    r"(?:业绩|業績|归母|歸母|净利|淨利|扣非|营收|營收|营业收入|年报|年報|利润|利潤))"
+    r"|[Qq](?P<q>[1-4])(?![0-9]))"
+)
+
+
+def h_short_year(m: re.Match[str], pub: date) -> Cand | None:
+    """20YY for a results year or quarter written with two digits, near the publication year."""
+    year = 2000 + int(m.group("yy"))
+    if not pub.year - 30 <= year <= pub.year + 1:
+        return None
+    if m.group("q"):
+        return Cand(m.start(), m.end(), "quarter", year, "explicit", 3 * int(m.group("q")) - 2)
+    return Cand(m.start(), m.end(), "year", year, "explicit", 1)

@@ -95,3 +95,25 @@ def test_fourth_held_out_real_news_goals() -> None:
     report = "\n".join(result.misses)
     assert result.literal >= 0.95 and result.recall >= 0.90, report
     assert result.separation >= 0.95 and result.precision >= 0.90, report
+
+
+def test_fifth_held_out_real_news_goals() -> None:
+    """Fifteen more articles (3 Simplified, 7 Traditional, 5 English, 2011-2026; 57
+    annotations: the 2011 quota batches, the 2022 Iluka loan and quota batch, the 2025 heavy
+    rare earth and October controls and the ministry's Q&A, the 2026 dual-use controls on
+    Japan, the DoW price floor; MP Materials and Northern Rare Earth results and a securities
+    warning letter with no policy event), committed before the extractor was run on them.
+    First run: literal 87.0%, recall 83.3%, separation 97.8%, precision 76.9% (商务部今天宣称
+    read as the policy's date, 1月初 + 嚴審 / 加強兩用物項 without a policy type, "the end of last
+    year" read as the whole year, two-digit years 25年 / 25Q4 unresolved, "the three months
+    ended September 30" resolved to the quarter where the annotation names the day, and two
+    true events the annotator had missed: 發布日起 and the body's 即日起, added afterwards as
+    annotations 58-59 and flagged in their notes). The fixes are general rules with
+    hand-written tests in ``test_news_kinds3.py``; the two quarter-end annotations still
+    disagree (the extractor's "three months ended <date>" rule gives the quarter)."""
+    from ._real_news import FOLDER
+
+    result = score(folder=FOLDER.parent / "real_news_holdout5")
+    report = "\n".join(result.misses)
+    assert result.literal >= 0.95 and result.recall >= 0.90, report
+    assert result.separation >= 0.95 and result.precision >= 0.90, report
