@@ -236,6 +236,8 @@ def _settings(spec: EventStudy, a: Arrays, g: Grouping) -> dict[str, Any]:
 
 def _pool_counts(pools: Mapping[str, str], a: Arrays) -> dict[str, int]:
     """Studied events per pool, largest pool first (the order of ``pools``' rows)."""
+    if not pools:  # no event pools (the usual call): nothing to count
+        return {}
     from reequity.study.pools import pool_order
 
     studied = set(a.params["event_id"].astype(str).unique())  # ids, not 1 per firm-event
