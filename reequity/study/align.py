@@ -72,7 +72,7 @@ def normalize_events(events: pd.DataFrame, tickers: list[str]) -> pd.DataFrame:
         ev = events.copy()
     ev["event_id"] = ev["event_id"].astype(str)
     try:
-        ev["date"] = pd.to_datetime(ev["date"]).dt.tz_localize(None).dt.normalize()
+        ev["date"] = _event_dates(ev["date"])
     except (ValueError, TypeError) as exc:
         raise EventFormatError(
             f"events has an unparseable date ({exc}); use ISO dates such as 2025-04-04."
@@ -80,6 +80,9 @@ def normalize_events(events: pd.DataFrame, tickers: list[str]) -> pd.DataFrame:
     if ev["date"].isna().any():
         bad = ev.loc[ev["date"].isna(), "event_id"].tolist()
         raise EventFormatError(f"events {bad} have no date; give every event an ISO date.")
+    if "ticker" not in ev.columns and ev["event_id"].is_unique:  # the common case
+        check_events(ev)  # ids given once: only their length is checked
+        return _every_ticker(ev, tickers)
     for col in ("time", "timezone"):
         if col not in ev.columns:
             ev[col] = None
@@ -88,17 +91,8 @@ def normalize_events(events: pd.DataFrame, tickers: list[str]) -> pd.DataFrame:
     check_events(ev)  # one id with two dates must not collapse into one event
     blank = ev["ticker"].isna().to_numpy()
     # rows without a ticker apply to every (non-benchmark) ticker
-    if blank.all() and ev["event_id"].is_unique:  # the common case: numpy cross product
-        order = np.argsort(ev["event_id"].to_numpy(dtype=object), kind="stable")
-        rep, k = np.repeat(order, len(tickers)), len(tickers)
-        return pd.DataFrame(
-            {
-                "event_id": ev["event_id"].array.take(rep),
-                "date": ev["date"].array.take(rep),
-                "ticker": pd.array(tickers, dtype="str").take(np.tile(np.arange(k), len(ev))),
-                **{c: ev[c].array.take(rep) for c in ("time", "timezone")},
-            }
-        )
+    if blank.all() and ev["event_id"].is_unique:
+        return _every_ticker(ev, tickers)
     if blank.any():
         crossed = (
             ev[blank].drop(columns=["ticker"]).merge(pd.DataFrame({"ticker": tickers}), how="cross")
@@ -114,6 +108,35 @@ def normalize_events(events: pd.DataFrame, tickers: list[str]) -> pd.DataFrame:
         )
     ev = ev.drop_duplicates(["event_id", "ticker"])
     return ev[["event_id", "date", "ticker", "time", "timezone"]].reset_index(drop=True)
+
+
+def _event_dates(dates: pd.Series) -> pd.Series:
+    """Event dates as naive midnight timestamps; a naive datetime column already at
+    midnight (the usual input) is kept as it is (the same values and unit)."""
+    if pd.api.types.is_datetime64_dtype(dates.dtype) and not isinstance(
+        dates.dtype, pd.DatetimeTZDtype
+    ):
+        stamps = pd.DatetimeIndex(dates)
+        day = {"s": 86_400, "ms": 86_400_000, "us": 86_400_000_000}.get(stamps.unit, 86_400 * 10**9)
+        if not (stamps.asi8[~stamps.isna()] % day).any():
+            return dates
+    return pd.to_datetime(dates).dt.tz_localize(None).dt.normalize()
+
+
+def _every_ticker(ev: pd.DataFrame, tickers: list[str]) -> pd.DataFrame:
+    """Events given once each and applying to every ticker: a numpy cross product, by
+    event id then ticker; ``time`` and ``timezone`` are None where not given."""
+    order = np.argsort(ev["event_id"].to_numpy(dtype=object), kind="stable")
+    rep, k = np.repeat(order, len(tickers)), len(tickers)
+    none = np.full(len(rep), None, dtype=object)
+    return pd.DataFrame(
+        {
+            "event_id": ev["event_id"].array.take(rep),
+            "date": ev["date"].array.take(rep),
+            "ticker": pd.array(tickers, dtype="str").take(np.tile(np.arange(k), len(ev))),
+            **{c: ev[c].array.take(rep) if c in ev else none for c in ("time", "timezone")},
+        }
+    )
 
 
 def resolve_benchmark(

@@ -329,8 +329,8 @@ def _first_pass(
         ar = buf.ar[:rows]
         full = ar[:, full_cols]
         ranks, est_ranks, median, _ = rank_rows(full, subset)  # the engine's ranks, ties too
-        signs = full - median[:, None]
-        np.sign(signs, out=signs)
+        med = median[:, None]  # the panel is complete: sign(x - med) is two comparisons
+        signs = np.subtract(full > med, full < med, dtype=np.float64)
         car[base : base + rows] = buf.x_ar[:rows, lay.n_e :]
         bhar[base : base + rows] = bh
         x_sar[base : base + rows] = buf.x_sar[:rows]

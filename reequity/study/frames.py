@@ -194,8 +194,10 @@ def tests_frame(spec: EventStudy, taus: np.ndarray, a: Run) -> pd.DataFrame:
     note_idx = np.where(
         np.isfinite(stat), 0, np.repeat(np.array(block_note, dtype=np.intp), lengths)
     )
-    tau = pd.array(np.where(day_rows, taus[np.minimum(within, e - 1)], 0), dtype="Int64")
-    tau[~day_rows] = pd.NA
+    # a masked Int64 column built from its values and mask (no setitem of NA)
+    tau = pd.arrays.IntegerArray(
+        np.where(day_rows, taus[np.minimum(within, e - 1)], 0).astype(np.int64), ~day_rows
+    )
     return pd.DataFrame(
         {
             "event_id": _strings(names, np.repeat(np.array(block_g, dtype=np.intp), lengths)),
@@ -236,6 +238,8 @@ def _settings(spec: EventStudy, a: Arrays, g: Grouping) -> dict[str, Any]:
 
 def _pool_counts(pools: Mapping[str, str], a: Arrays) -> dict[str, int]:
     """Studied events per pool, largest pool first (the order of ``pools``' rows)."""
+    if not pools:  # no event pools (the usual call): nothing to count
+        return {}
     from reequity.study.pools import pool_order
 
     studied = set(a.params["event_id"].astype(str).unique())  # ids, not 1 per firm-event
