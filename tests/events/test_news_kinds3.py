@@ -72,7 +72,9 @@ def test_plain_relative_year_is_still_the_year() -> None:
     from reequity.events.dates import resolve_dates
 
     (mention,) = resolve_dates("Exports fell last year.", "2011-03-15")
-    assert str(mention.date_start)[:10] == "2010-01-01" and str(mention.date_end)[:10] == "2010-12-31"
+    assert (
+        str(mention.date_start)[:10] == "2010-01-01" and str(mention.date_end)[:10] == "2010-12-31"
+    )
 
 
 # ---- a two-digit results year or quarter (25年业绩, 25Q4) is 20YY; "25年来" stays a duration ----
@@ -92,8 +94,13 @@ def test_two_digit_results_year(text: str, surface: str, start: str, end: str) -
     assert str(found[surface].date_start)[:10] == start and str(found[surface].date_end)[:10] == end
 
 
-@pytest.mark.parametrize("text", ["公司成立25年来首次亏损。", "他在矿山工作了25年。", "编号为A25Q4的样品"])
+@pytest.mark.parametrize(
+    "text", ["公司成立25年来首次亏损。", "他在矿山工作了25年。", "编号为A25Q4的样品"]
+)
 def test_two_digit_number_elsewhere_is_no_year(text: str) -> None:
     from reequity.events.dates import resolve_dates
 
-    assert all(m.date_start is None or str(m.date_start)[:4] != "2025" for m in resolve_dates(text, "2026-02-11"))
+    assert all(
+        m.date_start is None or str(m.date_start)[:4] != "2025"
+        for m in resolve_dates(text, "2026-02-11")
+    )

@@ -41,7 +41,7 @@ def test_event_study_needs_no_network(tmp_path: Path) -> None:
     proc = run_subprocess(args, cwd=tmp_path, cache_dir=tmp_path / "cache")
     assert proc.returncode == 0, flat(proc.stderr)
     assert "Traceback" not in proc.stderr
-    assert proc.stdout.startswith("event_id,window,n_firms,caar")
+    assert proc.stdout.startswith("event_id,pool,window,n_firms,caar")  # as summary.csv
     assert (tmp_path / "out" / "report.md").is_file()
 
 
