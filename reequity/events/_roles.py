@@ -112,7 +112,9 @@ _SPEAKERS = frozenset(
 )  # fmt: skip
 _EN_REPORT = re.compile(
     r"(?i:\b(?P<verb>said|says|reported|reports|wrote|revealed|told\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)"
-    r"{0,3}|told\s+(?:reporters|journalists|(?:a|the)\s+(?:news\s+|press\s+)?(?:briefing|conference)))"
+    r"{0,3}|told\s+(?:reporters|journalists|(?:a|the)\s+(?:news\s+|press\s+)?(?:briefing|conference))"
+    # a restatement repeats or defends a policy on that day, whoever speaks (like 重申)
+    r"|reiterated|restated|reaffirmed)"
     # "said in a media release on Monday", "said at a regular briefing on Thursday": the
     # speaker test below still decides (a ministry announcing at its briefing dates a policy)
     r"(?:\s+(?:in|at)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:release|statement|"
@@ -125,6 +127,8 @@ _EN_CLAIM_RIGHT = re.compile(
     r"[^,;.]{0,30}?\b(?:claimed|claims|suggested|insisted|argued|asserted)\b"
     r"(?:\s+that)?(?:\s+[\w.']+){1,3}?\s+(?:would|will)\b"
 )
+# "the ministry on Thursday reiterated that ...": the restatement's day, as on the left
+_EN_RESTATE_RIGHT = re.compile(r"(?i:\s*(?:again\s+)?(?:reiterated|restated|reaffirmed)\b)")
 _ZH_REPORT_RIGHT = re.compile(
     r"\s*(?:[\u4e00-\u9fff]{0,6}?(?:社|网|媒体?|报|台|路透|彭博|共同|日经|新华|人士))?\s*[曾也]?"
     r"(?:报道|报导|披露|援引|引述|透露)"
@@ -208,7 +212,7 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
         if any(w.lower() in _SPEAKERS for w in words[-5:]):
             return "report_date"
         return None
-    if _EN_CLAIM_RIGHT.match(text, end, hi):
+    if _EN_CLAIM_RIGHT.match(text, end, hi) or _EN_RESTATE_RIGHT.match(text, end, hi):
         return "report_date"
     if _ZH_REPORT_RIGHT.match(text, end, min(hi, end + 14)):
         return "report_date"

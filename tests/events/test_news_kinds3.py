@@ -104,3 +104,25 @@ def test_two_digit_number_elsewhere_is_no_year(text: str) -> None:
         m.date_start is None or str(m.date_start)[:4] != "2025"
         for m in resolve_dates(text, "2026-02-11")
     )
+
+
+# ---- an English restatement (reiterated / restated / reaffirmed) dates the words, like 重申 ----
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("The commerce ministry reiterated on Thursday that its export controls on rare earths stay.", "Thursday"),
+        ("The ministry on Thursday reaffirmed its export controls on gallium and germanium.", "Thursday"),
+        ("Beijing restated on March 10 that the rare earth export licences would continue.", "March 10"),
+    ],
+)  # fmt: skip
+def test_english_restatement_dates_a_report(body: str, surface: str) -> None:
+    rows = _rows(body, "2025-03-14", title="Rare earths")
+    row = next(r for s, r in rows.items() if surface in s)
+    assert row["kind"] == "report" and not row["is_policy_event"]
+
+
+def test_an_english_announcement_is_still_an_event() -> None:
+    rows = _rows("The commerce ministry announced on Thursday export controls on rare earths.",
+                 "2025-03-14", title="Rare earths")  # fmt: skip
+    row = next(r for s, r in rows.items() if "Thursday" in s)
+    assert row["is_policy_event"] and row["event_type"] == "export_control"
