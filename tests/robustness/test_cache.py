@@ -193,6 +193,9 @@ def _writer(root: str, seed: int, rounds: int) -> None:
         layer.write(synthetic_prices(seed, n=60 + 20 * seed + i % 3), {**KEY, "notes": ""})
 
 
+DONE = "reader: done"
+
+
 def _reader(root: str, rounds: int, errors: mp.Queue) -> None:
     for _ in range(rounds):
         try:
@@ -201,6 +204,13 @@ def _reader(root: str, rounds: int, errors: mp.Queue) -> None:
             assert len(frame) in {60 + 20 * seed + k for k in range(3)}
         except Exception as exc:  # report, do not die: the parent asserts
             errors.put(f"{type(exc).__name__}: {exc}")
+    errors.put(DONE)  # every read ran: the parent checks this sentinel
+    errors.close()
+    errors.join_thread()
+    # leave without interpreter teardown: pyarrow's thread pool has aborted a spawned child
+    # at exit ("terminate called without an active exception", once in ~15 CI runs), after
+    # all of its reads had finished; the reads themselves are what this test checks
+    os._exit(0)
 
 
 def test_two_processes_refreshing_at_once(isolated_cache: Path) -> None:
@@ -218,6 +228,8 @@ def test_two_processes_refreshing_at_once(isolated_cache: Path) -> None:
     seen = []
     while not errors.empty():
         seen.append(errors.get())
+    assert DONE in seen, "the reader did not finish its reads"
+    seen.remove(DONE)
     assert seen == [], seen[:3]
     # the survivor is whole, matches its manifest entry, and no temp file is left
     frame, entry = read_series("MP", cache_dir=isolated_cache, provider="yfinance")
