@@ -9,9 +9,7 @@ import pytest
 from reequity.events.dates import resolve_dates
 from reequity.events.extract import extract_events
 
-
-def _by_surface(text: str, pub: str) -> dict:
-    return {m.surface: m for m in resolve_dates(text, pub)}
+from ._kinds import by_surface as _by_surface
 
 
 # ---- parsing -----------------------------------------------------------------------------------

@@ -11,16 +11,9 @@ import pandas as pd
 import pytest
 
 from reequity.events.dates import resolve_dates
-from reequity.events.extract import extract_events
 
-
-def _by_surface(text: str, pub: str) -> dict:
-    return {m.surface: m for m in resolve_dates(text, pub)}
-
-
-def _rows(body: str, pub: str, title: str = "稀土") -> dict:
-    frame = extract_events(f"{title}\nWire· {pub}\n{body}\n")
-    return {r["surface"]: r for r in frame.to_dict("records")}
+from ._kinds import by_surface as _by_surface
+from ._kinds import rows as _rows
 
 
 # ---- a dateline resolves against the publication date, not a year named elsewhere ---------------

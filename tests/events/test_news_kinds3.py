@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from reequity.events.extract import extract_events
-
-
-def _rows(body: str, pub: str, title: str = "稀土") -> dict:
-    frame = extract_events(f"{title}\nWire· {pub}\n{body}\n")
-    return {r["surface"]: r for r in frame.to_dict("records")}
+from ._kinds import rows as _rows
 
 
 # ---- a claim or restatement (宣称 / 声称 / 重申) dates the words, not a policy -----------------
