@@ -275,24 +275,27 @@ def headline_pool_label(results) -> str | None:
     return _chosen_pool(results, None)[1]
 
 
-def pool_study(results, pool: str | None = None) -> tuple[Any, str]:
-    """The specification of ``results`` restricted to one pool's events, and its label.
+def pool_study(results, pool: str | bool = True) -> Any:
+    """The specification a specification curve of ``results`` re-runs.
 
-    What a specification curve of a pooled finding re-runs: its ``ALL`` row is then the
-    pool's pooled row (``ALL export_control (12)``), not a row mixing pools of opposite
-    expected sign. ``pool`` defaults to the headline pool (the largest).
+    ``pool=True`` restricts it to the headline pool's events (the largest), a pool's name to
+    that pool's events, so that the curve's ``ALL`` row is the pool's pooled row
+    (``ALL export_control (12)``), not a row mixing pools of opposite expected sign;
+    ``pool=False``, or results without pools, give the study's own specification.
 
     Raises
     ------
     ConfigurationError
-        Results without a spec or without pools, or a pool they do not hold.
+        Results without a spec, or a pool they do not hold.
     """
-    if results.spec is None:
-        raise ConfigurationError("these results carry no specification to restrict")
-    _, label, events = _chosen_pool(results, pool)
     spec = results.spec
+    if spec is None:
+        raise ConfigurationError("these results carry no specification to restrict")
+    if pool is False or results.pools.empty:
+        return spec
+    _, _, events = _chosen_pool(results, None if pool is True else pool)
     kept = spec.events[spec.events["event_id"].isin(events)]
-    return dataclasses.replace(spec, events=kept, pool_by=None), label
+    return dataclasses.replace(spec, events=kept, pool_by=None)
 
 
 def pool_as_event(results, pool: str | None = None) -> SimpleNamespace:

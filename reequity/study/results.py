@@ -134,10 +134,7 @@ class EventStudyResults:
                 "these results do not carry the specification that made them; run "
                 "specification_curve(EventStudy(...), grid) instead"
             )
-        spec = self.spec
-        if pool is not False and not self.pools.empty:
-            spec, _ = pool_study(self, None if pool is True else pool)
-        return specification_curve(spec, grid, **options)
+        return specification_curve(pool_study(self, pool), grid, **options)
 
     def conf_int(self, level: float = 0.95, *, event_id: str | None = None) -> pd.DataFrame:
         """CAAR confidence intervals at ``level``: event_id, window, caar, lower, upper.

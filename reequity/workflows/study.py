@@ -455,11 +455,9 @@ def catalogue_robustness(
     from reequity.study.pools import pool_study
     from reequity.study.robustness import specification_curve
 
-    study = results.spec
-    if study is None:
+    if results.spec is None:
         raise ConfigurationError("results carry no specification; run catalogue_event_study")
-    if pool is not False and not results.pools.empty:
-        study, _ = pool_study(results, None if pool is True else pool)
+    study = pool_study(results, pool)
     universe = load_universe()
     price_of = universe["total_return_of"].fillna("").astype(str)
     own = study.benchmark if isinstance(study.benchmark, dict) else None
