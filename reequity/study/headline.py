@@ -274,13 +274,11 @@ def headline_frame(
         rows.append(_frame_row(r.event_id, event_pools.get(r.event_id, ""), r, texts))
     if has_pools:
         tests = results.pool_tests.rename(columns={"pool": "event_id"}).assign(tau=pd.NA)
-        groups, label_of = results.pools, lambda r: pool_label(r.pool, r.n_events)
-        pool_of = lambda r: r.pool  # noqa: E731
+        groups = results.pools
     else:
         tests, groups = results.group_tests, results.group_caar
         if not groups.empty:  # no groups: an empty frame without columns
             groups = groups[groups["event_id"] == "ALL"]
-        label_of, pool_of = (lambda r: "ALL"), (lambda r: "")
     diff = results.pool_difference if has_pools else results.group_difference
     stock = set(diff.get("group_a", [])) | set(diff.get("group_b", []))
     if not tests.empty and not groups.empty:
@@ -291,6 +289,6 @@ def headline_frame(
                 continue  # ETFs and baskets: in the frames, not in the headline
             key = (r.pool if has_pools else "ALL", r.group, window)
             texts = {n: gcells.at[key, n] for n in gcells.columns if key in gcells.index}
-            label = label_of(r) if is_all else f"  {r.group}"
-            rows.append(_frame_row(label, pool_of(r), r, texts))
+            label = pool_label(r.pool, r.n_events) if is_all else f"  {r.group}"
+            rows.append(_frame_row(label, r.pool if has_pools else "", r, texts))
     return pd.DataFrame(rows)
