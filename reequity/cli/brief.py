@@ -204,10 +204,11 @@ def warning_lines(
     return lines
 
 
-def check_writable(out: Path) -> None:
-    """Refuse an output folder that cannot be written, before any data is loaded.
+def check_writable(out: Path, *, file: bool = False, option: str = "--out") -> None:
+    """Refuse an output path that cannot be written, before any work is done.
 
-    Nothing is created here: ``out``, if it exists, must be a folder, and the nearest
+    Nothing is created here. A folder ``out`` (the default), if it exists, must be a
+    folder; a ``file`` output, if it exists, must not be one. Either way the nearest
     existing folder on the way to it must be writable. A refusal is a usage error: one
     line on stderr (``error: cannot use '<out>': ...``) and exit code 2, as for any other
     bad option value found before the work starts.
@@ -219,20 +220,25 @@ def check_writable(out: Path) -> None:
 
     from reequity.cli._common import err_console, plain
 
-    probe = out
+    probe = out.parent if file else out
     while not probe.exists() and probe != probe.parent:
         probe = probe.parent
-    if out.exists() and not out.is_dir():
+    if file and out.is_dir():
+        code = errno.EISDIR
+    elif not file and out.exists() and not out.is_dir():
         code = errno.EEXIST
     elif not probe.is_dir():
         code = errno.ENOTDIR
-    elif not os.access(probe, os.W_OK | os.X_OK):
+    elif not os.access(probe, os.W_OK | os.X_OK) or (
+        file and out.exists() and not os.access(out, os.W_OK)
+    ):
         code = errno.EACCES
     else:
         return
+    wanted = "a file path" if file else "a folder"
     message = (
-        f"cannot use {str(out)!r}: {os.strerror(code)}; give --out a folder you can write "
-        "(it is created if missing)"
+        f"cannot use {str(out)!r}: {os.strerror(code)}; give {option} {wanted} you can write "
+        "(missing folders are created)"
     )
     err_console.print(f"[bold red]error:[/] {plain(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code=2)

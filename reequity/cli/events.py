@@ -18,7 +18,7 @@ from reequity.cli._common import (
     err_console,
     handle_errors,
 )
-from reequity.cli.brief import warning_lines
+from reequity.cli.brief import check_writable, warning_lines
 from reequity.errors import ReequityWarning
 
 app = typer.Typer(help="Extract dated policy events from news dumps; list the event catalogue.",
@@ -66,6 +66,10 @@ def extract(
     from reequity.events.articles import read_articles
     from reequity.events.extract import extract_events
 
+    # a bad output path is a usage error found before any article is read
+    for path, option in ((out, "--out"), (events_out, "--events-out")):
+        if path is not None:
+            check_writable(path, file=True, option=option)
     frames, offset = [], 0
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ReequityWarning)

@@ -1,10 +1,12 @@
-"""Output paths that cannot be used: one-line error (exit 1), the existing file untouched."""
+"""Output paths that cannot be used: one-line error (exit 2, found before any work), the
+existing file untouched."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from typer.testing import Result
 
 from ._util import assert_clean_exit, invoke, run_subprocess, sha256
 
@@ -30,30 +32,47 @@ def existing_file(tmp_path: Path) -> Path:
 def test_out_is_an_existing_file(existing_file: Path, args: list[str]) -> None:
     digest = sha256(existing_file)
     result = invoke([*args, str(existing_file)])
-    # checked before any data is loaded: exit 2 (a bad option value) with one line, not
-    # the usage box (the fix is in the line: give --out a folder you can write)
+    assert_path_refused(result, existing_file, "File exists", "--out")
+    assert sha256(existing_file) == digest
+
+
+def assert_path_refused(result: Result, path: Path, reason: str, option: str) -> None:
+    """Checked before any work: exit 2 (a bad option value) with one line, not the usage
+    box (the fix is in the line: give --out a folder / file path you can write)."""
     assert result.exit_code == 2, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith(f"error: cannot use '{existing_file}'")
-    assert "File exists" in lines[0] and "--out" in lines[0] and not result.stdout.strip()
-    assert sha256(existing_file) == digest
+    assert len(lines) == 1 and lines[0].startswith(f"error: cannot use '{path}'"), lines
+    assert reason in lines[0] and option in lines[0] and not result.stdout.strip()
 
 
-def test_extract_out_under_a_file(tmp_path: Path, existing_file: Path) -> None:
+@pytest.mark.parametrize("option", ["--out", "--events-out"])
+def test_extract_out_under_a_file(tmp_path: Path, existing_file: Path, option: str) -> None:
     dump = tmp_path / "dump.txt"
     dump.write_text(DUMP, encoding="utf-8")
     digest = sha256(existing_file)
-    result = invoke(["events", "extract", str(dump), "--out", str(existing_file / "x.csv")])
-    assert_clean_exit(result, 1, "cannot use", "File exists")
+    result = invoke(["events", "extract", str(dump), option, str(existing_file / "x.csv")])
+    # the same usage error as event-study's and correlate's --out
+    assert_path_refused(result, existing_file / "x.csv", "Not a directory", option)
     assert sha256(existing_file) == digest
 
 
-def test_extract_out_is_a_folder(tmp_path: Path) -> None:
+@pytest.mark.parametrize("option", ["--out", "--events-out"])
+def test_extract_out_is_a_folder(tmp_path: Path, option: str) -> None:
     dump = tmp_path / "dump.txt"
     dump.write_text(DUMP, encoding="utf-8")
-    result = invoke(["events", "extract", str(dump), "--out", str(tmp_path)])
-    assert_clean_exit(result, 1, f"cannot use '{tmp_path}'", "Is a directory")
+    result = invoke(["events", "extract", str(dump), option, str(tmp_path)])
+    assert_path_refused(result, tmp_path, "Is a directory", option)
+    assert list(tmp_path.iterdir()) == [dump]  # nothing written
+
+
+def test_extract_out_in_new_folders(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.txt"
+    dump.write_text(DUMP, encoding="utf-8")
+    out = tmp_path / "new" / "sub" / "mentions.csv"
+    result = invoke(["events", "extract", str(dump), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("article_id,")
 
 
 def test_bad_out_in_a_real_process(tmp_path: Path, existing_file: Path) -> None:
