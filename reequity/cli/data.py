@@ -19,6 +19,7 @@ from reequity.cli._common import (
     parse_date,
 )
 from reequity.cli.brief import warning_lines
+from reequity.data.cache_decision import STALE_AFTER_DAYS
 
 app = typer.Typer(
     help="List the cached price series or fetch them from the vendors.",
@@ -45,7 +46,17 @@ def cached_series_table(cache_dir: str | None = None) -> pd.DataFrame:
 
 
 #: columns of the on-screen table (csv/json give every column of ``data_status``)
-_SCREEN = ["ticker", "first", "last", "rows", "return_basis", "licence_status", "layer", "sources"]
+_SCREEN = [
+    "ticker",
+    "first",
+    "last",
+    "stale",
+    "rows",
+    "return_basis",
+    "licence_status",
+    "layer",
+    "sources",
+]
 
 
 @app.command("list")
@@ -62,6 +73,15 @@ def list_cmd(fmt: FormatOption = OutputFormat.table, cache_dir: CacheDirOption =
             highlight=False,
             soft_wrap=True,
         )
+        stale = table.loc[table["stale"], "ticker"].drop_duplicates().tolist()
+        if stale:
+            err_console.print(
+                f"{len(stale)} of {table['ticker'].nunique()} series end more than "
+                f"{STALE_AFTER_DAYS} days before today (stale: served as they are); "
+                "`reequity data fetch --tickers T --refresh` adds the new days",
+                highlight=False,
+                soft_wrap=True,
+            )
     else:
         emit_frame(table, fmt)
 

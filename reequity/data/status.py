@@ -10,28 +10,35 @@ import pandas as pd
 
 from reequity.data.basis import basis_for_adjustment
 from reequity.data.cache import cache_layers, find_entry
+from reequity.data.cache_decision import STALE_AFTER_DAYS, decide
 from reequity.data.universe import RETURN_BASES, load_universe
 
-__all__ = ["STATUS_COLUMNS", "data_as_of", "data_status"]
+__all__ = ["STALE_AFTER_DAYS", "STATUS_COLUMNS", "data_as_of", "data_status"]
 
 STATUS_COLUMNS = [
-    "ticker", "name", "first", "last", "rows", "return_basis", "adjustment", "sources",
+    "ticker", "name", "first", "last", "stale", "rows", "return_basis", "adjustment", "sources",
     "licence_status", "layer", "shadows_snapshot", "fetched_at",
 ]  # fmt: skip
 
 
-def data_status(cache_dir: str | Path | None = None) -> pd.DataFrame:
+def data_status(
+    cache_dir: str | Path | None = None, *, today: str | pd.Timestamp | None = None
+) -> pd.DataFrame:
     """One row per cached series over both cache layers.
 
     Parameters
     ----------
     cache_dir : path, optional
         Writable cache folder (else ``$REEQUITY_CACHE_DIR``, else the user cache).
+    today : date-like, optional
+        The date ``stale`` is judged against (default: the current date).
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``ticker, name, first, last`` (ISO dates), ``rows``, ``return_basis``
+        Columns ``ticker, name, first, last`` (ISO dates), ``stale`` (the series ends
+        more than ``STALE_AFTER_DAYS`` calendar days before ``today``: the same decision
+        the loader takes, which serves it as it is and says so), ``rows``, ``return_basis``
         (``total_return`` or ``price_only``), ``adjustment``, ``sources`` (origin
         repositories with short commits, or the vendor), ``licence_status``
         (``permissive``, ``non_commercial``, ``none_stated``; ``vendor_terms`` for a
@@ -44,7 +51,10 @@ def data_status(cache_dir: str | Path | None = None) -> pd.DataFrame:
     >>> s = data_status()
     >>> s.set_index("ticker").loc["MP", ["last", "return_basis", "layer"]].tolist()
     ['2026-08-21', 'total_return', 'shipped']
+    >>> data_status(today="2026-08-24").set_index("ticker").loc[["MP", "LYC.AX"], "stale"].tolist()
+    [False, True]
     """
+    day = pd.Timestamp.today().normalize() if today is None else pd.Timestamp(today)
     rows, seen = [], set()
     layers = cache_layers(cache_dir)
     shipped = {e["ticker"] for lay in layers if not lay.writable for e in lay.manifest().values()}
@@ -54,15 +64,19 @@ def data_status(cache_dir: str | Path | None = None) -> pd.DataFrame:
             if ticker in seen:
                 continue
             seen.add(ticker)
-            rows.append(_row(entry, writable=layer.writable, shadows=ticker in shipped))
+            rows.append(_row(entry, writable=layer.writable, shadows=ticker in shipped, today=day))
     order = {t: i for i, t in enumerate(load_universe().index)}
     table = pd.DataFrame(rows, columns=STATUS_COLUMNS)
     key = table["ticker"].map(order).fillna(len(order))
     return table.iloc[key.argsort(kind="stable")].reset_index(drop=True)
 
 
-def _row(entry: dict[str, Any], *, writable: bool, shadows: bool) -> dict[str, Any]:
+def _row(
+    entry: dict[str, Any], *, writable: bool, shadows: bool, today: pd.Timestamp
+) -> dict[str, Any]:
     ticker = entry["ticker"]
+    decision = decide(provider=None, ticker=ticker, adjustment=None, start=None, end=None,
+                      entry=entry, today=today)  # fmt: skip
     basis = entry.get("return_basis")
     if basis not in RETURN_BASES:
         basis = basis_for_adjustment(str(entry.get("adjustment", "")), ticker)
@@ -72,6 +86,7 @@ def _row(entry: dict[str, Any], *, writable: bool, shadows: bool) -> dict[str, A
         "name": names.get(ticker, ""),
         "first": entry.get("first"),
         "last": entry.get("last"),
+        "stale": decision.action == "stale",
         "rows": int(entry.get("rows", 0)),
         "return_basis": basis,
         "adjustment": entry.get("adjustment", ""),

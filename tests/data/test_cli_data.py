@@ -24,8 +24,9 @@ def test_list_csv_has_every_shipped_series() -> None:
     assert result.exit_code == 0, result.output
     table = pd.read_csv(io.StringIO(result.stdout), dtype={"ticker": str})
     # issue 13: basis, sources with commits, licence status and layer per series
-    assert list(table.columns[:8]) == [
-        "ticker", "name", "first", "last", "rows", "return_basis", "adjustment", "sources"
+    assert list(table.columns[:9]) == [
+        "ticker", "name", "first", "last", "stale", "rows", "return_basis", "adjustment",
+        "sources",
     ]  # fmt: skip
     assert {"licence_status", "layer", "shadows_snapshot"} <= set(table.columns)
     assert {"600111", "LYC.AX", "CNRE_EW", "SPX", "SPY"} <= set(table["ticker"])

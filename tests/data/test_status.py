@@ -44,3 +44,29 @@ def test_as_of_line_names_the_series_that_ends_first() -> None:
         data_as_of(["MP", "ILU.AX"]) == "data as of 2026-08-21 (ILU.AX ends first, on 2026-06-04)"
     )
     assert data_as_of([]) == "data as of unknown"
+
+
+def test_stale_is_the_loaders_decision_judged_on_the_given_day(tmp_path: Path) -> None:
+    # MP ends 2026-08-21 (a Friday): current on the Monday after, stale a week later
+    status = rq.data_status(today="2026-08-24").set_index("ticker")
+    assert not status.loc["MP", "stale"] and status.loc["LYC.AX", "stale"]  # ends 2026-06-04
+    assert rq.data_status(today="2026-09-01").set_index("ticker").loc["MP", "stale"]
+    # a fresher writable copy is what the loader reads, so it decides
+    frame = pd.DataFrame({"date": pd.to_datetime(["2026-08-31"]), "ret": [0.01]})
+    CacheLayer(tmp_path, writable=True).write(
+        frame, {"ticker": "MP", "provider": "yfinance", "adjustment": "auto_adjust",
+                "origin": {"vendor": "yfinance", "source": "yfinance.download"}},
+    )  # fmt: skip
+    assert not rq.data_status(tmp_path, today="2026-09-01").set_index("ticker").loc["MP", "stale"]
+
+
+def test_data_list_says_which_series_are_stale(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from reequity.cli.app import app
+
+    result = CliRunner().invoke(app, ["data", "list", "--cache-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    # the shipped snapshot ends in 2026 and the test runs later: every series is stale
+    assert "series end more than 5 days before today" in result.stderr
+    assert "--refresh" in result.stderr
