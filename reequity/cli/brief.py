@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from reequity.cli._write import clean_text
-from reequity.study.headline import DUPLICATES
+from reequity.study.headline import DUPLICATES, interval_text
 from reequity.study.statistics import TESTS
 
 __all__ = [
@@ -77,8 +77,7 @@ def _pvalues(tests: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return cells
 
 
-def _row(label: str, n: object, caar: float, lo: float, hi: float, ps: list[str]) -> str:
-    ci = f"[{100 * lo:+.2f}, {100 * hi:+.2f}]" if np.isfinite(lo) and np.isfinite(hi) else ""
+def _row(label: str, n: object, caar: float, ci: str, ps: list[str]) -> str:
     text = f"{short_event(label):<{_EVENT_WIDTH}} {n!s:>3} {100 * caar:+7.2f} {ci:<16}"
     return clip(text + "".join(f" {p:>5}" for p in ps))
 
@@ -91,7 +90,7 @@ def _block(caar: pd.DataFrame, tests: pd.DataFrame, keys: list[str], label) -> l
         ps = [
             str(cells.at[key, t]) if t in cells and key in cells.index else "" for t, _ in P_COLUMNS
         ]
-        lines.append(_row(label(row), row.n_firms, row.caar, row.ci_lower, row.ci_upper, ps))
+        lines.append(_row(label(row), row.n_firms, row.caar, interval_text(row), ps))
     return lines
 
 
@@ -135,16 +134,15 @@ def event_headline_lines(results, window: str | None = None) -> list[str]:
     """The headline of an event study in lines of at most 80 characters.
 
     For the main ``window`` (default the first one studied): each event's CAAR of the
-    pooled firms with its confidence interval and the p-values of the dependence-robust
-    tests; then, with pools of comparable events (``pool_by``), each pool's pooled row
+    pooled firms with its dependence-robust 95% interval (the CDA's: it excludes zero when
+    the CDA rejects at 5%) and the p-values of the dependence-robust tests; then, with pools of comparable events (``pool_by``), each pool's pooled row
     (``ALL export_control (12)``) and its stock groups' rows. Without pools: the pooled
     row over all events, then the pooled row of each group.
     """
     caar = results.caar
     window = window or str(caar["window"].iloc[0])
-    level = results.settings.get("level", 0.95) if hasattr(results, "settings") else 0.95
     pool = results.settings.get("pool", "") if hasattr(results, "settings") else ""
-    head = f"{'event':<{_EVENT_WIDTH}} {'n':>3} {'CAAR %':>7} {f'{level:.0%} CI %':<16}"
+    head = f"{'event':<{_EVENT_WIDTH}} {'n':>3} {'CAAR %':>7} {'95% CI (CDA) %':<16}"
     head += "".join(f" {label:>5}" for _, label in P_COLUMNS)
     lines = [
         clip(f"CAAR over event window {window} ({pool or 'pooled firms'}); p-values of the"),

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from reequity.cli.study_tables import difference_view, display_table
+from reequity.study.headline import INTERVAL_HEADING, interval_text
 
 __all__ = ["event_study_sections", "issue_counts"]
 
@@ -66,20 +67,13 @@ def _example(row: pd.Series, width: int = 160) -> str:
 
 
 def _main(table: pd.DataFrame, window: str) -> pd.DataFrame:
-    """Rows of the main window, with the 95% interval in percent beside the CAAR."""
+    """Rows of the main window, with the dependence-robust 95% interval (the CDA's) in
+    percent beside the CAAR."""
     rows = table[table["window"] == window]
     view = display_table(rows)
-    lo, hi = 100 * rows["ci_lower"].to_numpy(), 100 * rows["ci_upper"].to_numpy()
-    ci = [
-        f"[{a:+.2f}, {b:+.2f}]" if pd.notna(a) and pd.notna(b) else ""
-        for a, b in zip(lo, hi, strict=True)
-    ]
-    view.insert(view.columns.get_loc("CAAR %") + 1, "95% CI %", ci)
+    ci = [interval_text(row) for row in rows.itertuples(index=False)]
+    view.insert(view.columns.get_loc("CAAR %") + 1, INTERVAL_HEADING, ci)
     return view.drop(columns=["window"])
-
-
-def _with_ci(table: pd.DataFrame, caar: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    return table.merge(caar[[*keys, "ci_lower", "ci_upper"]], on=keys, how="left")
 
 
 def _pool_sections(results, window: str) -> dict[str, pd.DataFrame]:
@@ -91,7 +85,7 @@ def _pool_sections(results, window: str) -> dict[str, pd.DataFrame]:
     view.insert(2, "events", rows["n_events"].to_numpy())
     sections = {
         f"Pools of comparable events (by {by}), window {window}: each pool's pooled "
-        "stocks (ALL), then each group; 95% interval; statistic (p); every window: "
+        "stocks (ALL), then each group; 95% interval (CDA); statistic (p); every window: "
         "pools.csv, every test: pool_tests.csv": view
     }
     diff = results.pool_difference
@@ -108,7 +102,7 @@ def _all_group_sections(results, tables: dict[str, pd.DataFrame], window: str) -
     """Without pools: each group over all events, and the group difference over them."""
     sections: dict[str, pd.DataFrame] = {}
     if not tables["groups"].empty:
-        groups = _with_ci(tables["groups"], results.group_caar, ["event_id", "group", "window"])
+        groups = tables["groups"]
         pooled = groups[groups["event_id"] == "ALL"]
         sections[
             f"CAAR by group: all events pooled, window {window}; each event and group: "
@@ -138,7 +132,7 @@ def event_study_sections(
     """
     window = str(results.caar["window"].iloc[0])
     pool = results.settings.get("pool", "pooled firms")
-    summary = _with_ci(tables["summary"], results.caar, ["event_id", "window"])
+    summary = tables["summary"]
     pools = results.settings.get("event_pools") or {}
     has_pools = not getattr(results, "pools", pd.DataFrame()).empty
     if has_pools and len(set(pools.values())) > 1:
@@ -149,7 +143,7 @@ def event_study_sections(
     mixed = "; ALL over every event (mixes pools): summary.csv" if has_pools else ""
     sections = {
         f"Headline: CAAR with dependence-robust tests, window {window}, per event ({pool}); "
-        f"95% interval; statistic (p); every window: summary.csv{mixed}": headline
+        f"dependence-robust 95% interval (CDA); statistic (p); every window: summary.csv{mixed}": headline
     }
     if has_pools:
         sections.update(_pool_sections(results, window))

@@ -29,12 +29,14 @@ LABELS = TESTS.view(lambda entry: entry.label, where=lambda entry: entry.robust)
 def robust_table(
     results, tests: tuple[str, ...] = ROBUST_TESTS, *, groups: bool = False
 ) -> pd.DataFrame:
-    """CAAR per event and window (and group) with the dependence-robust tests beside it."""
+    """CAAR per event and window (and group) with its dependence-robust 95% interval (the
+    CDA's) and the dependence-robust tests beside it."""
     caar, t = (results.group_caar, results.group_tests) if groups else (results.caar, results.tests)
     keys = ["event_id", "group", "window"] if groups else ["event_id", "window"]
+    values = ["n_firms", "caar", "mean_bhar", "robust_ci_lower", "robust_ci_upper"]
     if caar.empty:
-        return pd.DataFrame(columns=[*keys, "n_firms", "caar", "mean_bhar"])
-    caar = caar[[*keys, "n_firms", "caar", "mean_bhar"]]
+        return pd.DataFrame(columns=[*keys, *values])
+    caar = caar[[*keys, *(v for v in values if v in caar)]]
     t = t.loc[t["tau"].isna() & t["test"].isin(tests)]
     wide = t.pivot_table(index=keys, columns="test", values=["statistic", "pvalue"])
     wide.columns = [f"{test}_{'p' if kind == 'pvalue' else 'stat'}" for kind, test in wide.columns]

@@ -39,8 +39,8 @@ def plot_caar(
         One event, or ``"ALL"`` for the average over events.
     window : str, optional
         An event window label such as ``"-1:1"``: the path is cumulated from its first
-        day and the window's CAAR with its confidence interval (from ``caar``) is drawn
-        at its last day. None plots the whole ``aar`` path as given.
+        day and the window's CAAR with its confidence interval (from ``caar``: the
+        dependence-robust CDA interval where there is one) is drawn at its last day. None plots the whole ``aar`` path as given.
     level : float, default 0.95
         Level of the cross-sectional band (only with ``ar``).
     ax : matplotlib Axes, optional
@@ -72,7 +72,7 @@ def plot_caar(
     band = _band(results, event_id, start, path["tau"], level)
     if band is not None:
         ax.fill_between(band.index, 100 * band["lower"], 100 * band["upper"], alpha=0.25,
-                        label=f"{level:.0%} band")  # fmt: skip
+                        label=f"{level:.0%} cross-sectional band")  # fmt: skip
     if window is not None:
         ax.axvspan(start - 0.5, end + 0.5, color="C1", alpha=0.12, label=f"window {window}")
         _window_interval(ax, results, event_id, window)
@@ -121,6 +121,8 @@ def _band(
 
 
 def _window_interval(ax: Axes, results: Any, event_id: str, window: str) -> None:
+    """The window's CAAR with its dependence-robust interval (the CDA's) where the study
+    has one, else the cross-sectional one, named as such."""
     caar = getattr(results, "caar", None)
     if not isinstance(caar, pd.DataFrame) or not {"ci_lower", "ci_upper"} <= set(caar):
         return
@@ -128,8 +130,11 @@ def _window_interval(ax: Axes, results: Any, event_id: str, window: str) -> None
     if rows.empty:
         return
     row = rows.iloc[0]
+    lo, hi, kind = row["ci_lower"], row["ci_upper"], "cross-sectional CI"
+    if np.isfinite(row.get("robust_ci_lower", np.nan)):
+        lo, hi, kind = row["robust_ci_lower"], row["robust_ci_upper"], "CDA 95% CI"
     end = parse_window(window)[1]
-    err = [[100 * (row["caar"] - row["ci_lower"])], [100 * (row["ci_upper"] - row["caar"])]]
+    err = [[100 * (row["caar"] - lo)], [100 * (hi - row["caar"])]]
     ax.errorbar(
         [end],
         [100 * row["caar"]],
@@ -137,7 +142,7 @@ def _window_interval(ax: Axes, results: Any, event_id: str, window: str) -> None
         fmt="s",
         color="C3",
         capsize=4,
-        label=f"CAAR[{window}] with CI",
+        label=f"CAAR[{window}] with {kind}",
     )
 
 

@@ -81,7 +81,10 @@ UNUSED_FIELDS: dict[str, str] = {
     "pool_by": "the curve sets it to None: its rows are per event and the ALL pool",
     "pools": "made from events and pool_by",
 }
-ROW_COLUMNS = ["event_id", "window", "n_firms", "caar", "ci_lower", "ci_upper"]
+ROW_COLUMNS = [
+    "event_id", "window", "n_firms", "caar", "ci_lower", "ci_upper", "robust_ci_lower",
+    "robust_ci_upper",
+]  # fmt: skip
 
 
 class _Fingerprints:

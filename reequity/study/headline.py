@@ -228,12 +228,22 @@ def headline(
     return "\n".join(lines)
 
 
+#: the headline's interval: the dependence-robust one (the CDA's), not the cross-sectional
+#: ``ci_lower``/``ci_upper``, which ignores that firms sharing an event date co-move
+INTERVAL_HEADING = "95% CI (CDA) %"
+
+
+def interval_text(row: Any) -> str:
+    """``[-1.23, +4.56]``: a row's dependence-robust 95% interval in percent ("" if none)."""
+    lo = 100 * float(getattr(row, "robust_ci_lower", np.nan))
+    hi = 100 * float(getattr(row, "robust_ci_upper", np.nan))
+    return f"[{lo:+.2f}, {hi:+.2f}]" if np.isfinite(lo) and np.isfinite(hi) else ""
+
+
 def _frame_row(label: str, pool: str, row: Any, texts: Mapping[str, str]) -> dict[str, Any]:
-    lo, hi = 100 * row.ci_lower, 100 * row.ci_upper
-    ci = f"[{lo:+.2f}, {hi:+.2f}]" if np.isfinite(lo) and np.isfinite(hi) else ""
     cells = {LABELS.get(n, (n,))[0]: text for n, text in texts.items()}
     return {"row": label, "pool": pool, "N": int(row.n_firms), "CAAR %": 100 * row.caar,
-            "95% CI %": ci, **cells}  # fmt: skip
+            INTERVAL_HEADING: interval_text(row), **cells}  # fmt: skip
 
 
 def headline_frame(
@@ -245,7 +255,7 @@ def headline_frame(
     events (``ALL export_control (12)``) followed by its stock groups (indented); without
     pools, the ``ALL`` row and each group over all events. The ``ALL`` row over every
     event is left out when it mixes pools. Columns: ``row``, ``pool``, ``N``, ``CAAR %``,
-    ``95% CI %`` and each dependence-robust test as ``statistic (p)`` (``= CDA`` where a
+    ``95% CI (CDA) %`` (the dependence-robust interval, :func:`interval_text`) and each dependence-robust test as ``statistic (p)`` (``= CDA`` where a
     statistic duplicates another in that row).
 
     Parameters

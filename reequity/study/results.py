@@ -52,7 +52,11 @@ class EventStudyResults:
         pool: the stocks only (every firm-event if the study has no stock).
     caar : DataFrame
         event_id (each + ``ALL``), window, n_firms, caar, mean_bhar, se, ci_lower,
-        ci_upper (95 %, Student t).
+        ci_upper (95 %, cross-sectional Student t: it assumes independent firms),
+        robust_se, robust_ci_lower, robust_ci_upper (95 %, dependence-robust: the CDA's
+        standard error of the window sum of AARs, Brown and Warner 1985, Student t with
+        M - 1 df; NaN when the CDA is not among the tests). The headline shows the
+        robust interval.
     tests : DataFrame
         event_id (each + ``ALL``), window, tau (Int64, <NA> for window-level tests), test,
         statistic, pvalue, n_firms, note (why a value is NaN).
@@ -80,7 +84,8 @@ class EventStudyResults:
     pools : DataFrame
         With ``pool_by``: pool, group (``ALL`` = the pool's pooled firm-events, the
         stocks; then each group), n_events, window, n_firms, caar, mean_bhar, se,
-        ci_lower, ci_upper (95 %, Student t) and ``<test>_stat``/``<test>_p`` of each
+        ci_lower, ci_upper (95 %, cross-sectional), robust_se, robust_ci_lower,
+        robust_ci_upper (95 %, the CDA's, as in ``caar``) and ``<test>_stat``/``<test>_p`` of each
         computed dependence-robust test. Pools are ordered largest first, ``unpooled``
         last; each row equals the ``ALL`` row of a study of the pool's events alone
         (:mod:`reequity.study.pools`). Empty without ``pool_by``.
@@ -286,7 +291,8 @@ class EventStudyResults:
         )
         papers = "; ".join(f"{label} = {paper}" for label, paper in LABELS.values())
         note = (
-            "<p>CAAR and its 95% interval in percent; dependence-robust tests as statistic "
+            "<p>CAAR and its dependence-robust 95% interval (the CDA's) in percent; "
+            "dependence-robust tests as statistic "
             f"(p): {escape(papers)}. Every window and test: <code>.caar</code>, "
             "<code>.tests</code>, <code>.pools</code>, <code>.group_caar</code>, "
             "<code>.issues</code>; <code>.summary()</code> as text.</p>"

@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from reequity.errors import ConfigurationError
 from reequity.study.curve_fits import ROW_COLUMNS, fit_variants
@@ -118,8 +117,9 @@ class SpecificationCurve:
     table : DataFrame
         One row per specification x event (each event and ``ALL``): ``spec_id``, the
         choices, ``event_id``, ``n_firms``, ``caar``, ``ci_lower``/``ci_upper`` (95 %,
-        cross-sectional Student t), ``robust_ci_lower``/``robust_ci_upper`` (95 %, from
-        the CDA statistic: CAAR +- 1.96 CAAR / t_CDA, normal approximation), per test
+        cross-sectional Student t), ``robust_ci_lower``/``robust_ci_upper`` (95 %, the
+        engine's dependence-robust interval from the CDA's standard error, Brown and
+        Warner 1985; NaN when the CDA is not among the tests), per test
         ``<test>_stat`` and ``<test>_p``, ``robust_p`` (the largest p-value of the
         dependence-robust tests: a specification counts as significant only when every
         one of them is) and ``note`` (why a specification has no estimate).
@@ -303,13 +303,9 @@ class SpecificationCurve:
 
 
 def _robust_columns(rows: pd.DataFrame, tests: Sequence[str]) -> pd.DataFrame:
-    """``robust_p`` (the largest p of ``tests``) and, with CDA, the robust interval."""
+    """``robust_p``: the largest p of ``tests`` (the interval is the engine's CDA one)."""
     out = rows.copy()
     out["robust_p"] = out[[f"{t}_p" for t in tests]].max(axis=1, skipna=True)
-    if "cda" in tests:
-        with np.errstate(divide="ignore", invalid="ignore"):
-            half = stats.norm.ppf(0.975) * np.abs(out["caar"] / out["cda_stat"])
-        out["robust_ci_lower"], out["robust_ci_upper"] = out["caar"] - half, out["caar"] + half
     return out
 
 

@@ -72,13 +72,20 @@ class Sample:
 
 @dataclass(frozen=True, slots=True)
 class TestResult:
-    """Statistic and p-value per span day (``daily``) and per window (``window``)."""
+    """Statistic and p-value per span day (``daily``) and per window (``window``).
+
+    A test whose window statistic is a window sum of AARs over a standard error may also
+    give that error (``window_se``, one per window) and its Student-t degrees of freedom
+    (``df``): the interval that inverts the test (:func:`reequity.study.frames.caar_frame`).
+    """
 
     daily_stat: np.ndarray | None
     daily_p: np.ndarray | None
     window_stat: np.ndarray
     window_p: np.ndarray
     note: str = ""
+    window_se: np.ndarray | None = None
+    df: float | None = None
 
 
 def nan_result(sample: Sample, note: str, *, daily: bool = True) -> TestResult:

@@ -10,7 +10,7 @@ out and tested on its own by the battery.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -181,11 +181,16 @@ def _cda(g: Groups) -> list[TestResult | None]:
     sd, m = _aar_sd(g)
     stat = aar[:, g.span] / sd
     ok = g.win[None, :, :] & np.isfinite(aar)[:, None, :]
-    wstat = np.where(ok, aar[:, None, :], 0.0).sum(axis=2) / (np.sqrt(ok.sum(axis=2)) * sd)
+    days = ok.sum(axis=2)
+    se = np.where(days > 0, np.sqrt(days) * sd, np.nan)  # the window sum's standard error
+    wstat = np.where(ok, aar[:, None, :], 0.0).sum(axis=2) / se
     df = (m - 1)[:, None]
     res = _results(stat, t_p(stat, df), wstat, t_p(wstat, df))
     good = np.isfinite(sd[:, 0]) & (sd[:, 0] != 0)
-    return [r if k else None for r, k in zip(res, good, strict=True)]
+    return [
+        replace(r, window_se=e, df=float(k - 1)) if ok_ else None
+        for r, e, k, ok_ in zip(res, se, m, good, strict=True)
+    ]
 
 
 _RANK, _SCALED, _MEAN_RANK, _COUNT, _SIGN = range(5)

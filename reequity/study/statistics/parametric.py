@@ -119,11 +119,15 @@ def cda(s: Sample) -> TestResult:
     stat = z_all[s.span]
     if s.estudy2:
         wstat = _window_sum_of_daily(s, z_all, n_t)
+        days = (s.win & (n_t > 0.9 * s.n_firms)[None, :] & np.isfinite(z_all)[None, :]).sum(1)
     else:
         ok = s.win & np.isfinite(aar)[None, :]
+        days = ok.sum(axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
-            wstat = np.where(ok, aar, 0.0).sum(axis=1) / (np.sqrt(ok.sum(axis=1)) * sd)
-    return TestResult(stat, t_p(stat, m - 1), wstat, t_p(wstat, m - 1))
+            wstat = np.where(ok, aar, 0.0).sum(axis=1) / (np.sqrt(days) * sd)
+    # the window sum's standard error: the interval that inverts this test
+    se = np.where(days > 0, np.sqrt(days) * sd, np.nan)
+    return TestResult(stat, t_p(stat, m - 1), wstat, t_p(wstat, m - 1), window_se=se, df=m - 1)
 
 
 def lamb(s: Sample) -> TestResult:
