@@ -151,7 +151,8 @@ def caar_frame(spec: EventStudy, a: Run) -> pd.DataFrame:
     mean = np.where(n > 0, mean, np.nan)
     mean_bhar = np.where(n > 0, mean_bhar, np.nan)
     n_w = a.car.shape[1]
-    robust_se, robust_q = _robust_se(a.results, names, n_w)
+    robust_se, robust_df = _robust_se(a.results, names, n_w)
+    robust_q = special.stdtrit(np.where(robust_df >= 1, robust_df, np.nan), 0.975)
     return pd.DataFrame(
         {
             "event_id": _strings(names, np.repeat(np.arange(len(names)), n_w)),
@@ -163,6 +164,7 @@ def caar_frame(spec: EventStudy, a: Run) -> pd.DataFrame:
             "ci_lower": (mean - q * se).ravel(),
             "ci_upper": (mean + q * se).ravel(),
             "robust_se": robust_se.ravel(),
+            "robust_df": robust_df.ravel(),
             "robust_ci_lower": (mean - robust_q * robust_se).ravel(),
             "robust_ci_upper": (mean + robust_q * robust_se).ravel(),
         }
@@ -177,8 +179,9 @@ def _robust_se(
     results: Mapping[str, Mapping[str, Any]], names: list[str], n_w: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per name and window: the CDA's standard error of the window sum of AARs (Brown and
-    Warner 1985: sqrt(days) x the estimation-window sd of the AAR) and its 97.5% Student-t
-    quantile (df M - 1); NaN where the study did not run the CDA or it had no variance.
+    Warner 1985: sqrt(days) x the estimation-window sd of the AAR) and its Student-t
+    degrees of freedom (M - 1); NaN where the study did not run the CDA or it had no
+    variance.
 
     Firms sharing an event date are cross-correlated, which the cross-sectional interval
     (``ci_lower``/``ci_upper``) ignores; the AAR series carries that correlation, so this
@@ -186,14 +189,13 @@ def _robust_se(
     the CAAR equals the window sum of AARs).
     """
     se = np.full((len(names), n_w), np.nan)
-    q = np.full((len(names), n_w), np.nan)
+    df = np.full((len(names), n_w), np.nan)
     for i, name in enumerate(names):
         res = results.get(name, {}).get(ROBUST_INTERVAL_TEST)
         if res is None or res.window_se is None or not res.df or res.df < 1:
             continue
-        se[i] = res.window_se
-        q[i] = special.stdtrit(res.df, 0.975)
-    return se, q
+        se[i], df[i] = res.window_se, res.df
+    return se, df
 
 
 def tests_frame(spec: EventStudy, taus: np.ndarray, a: Run) -> pd.DataFrame:

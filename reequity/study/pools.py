@@ -57,7 +57,7 @@ UNPOOLED = "unpooled"
 ALL_GROUP = "ALL"
 POOL_COLUMNS = [
     "pool", "group", "n_events", "window", "n_firms", "caar", "mean_bhar", "se",
-    "ci_lower", "ci_upper", "robust_se", "robust_ci_lower", "robust_ci_upper",
+    "ci_lower", "ci_upper", "robust_se", "robust_df", "robust_ci_lower", "robust_ci_upper",
 ]  # fmt: skip
 POOL_TEST_COLUMNS = [
     "pool", "group", "window", "test", "statistic", "pvalue", "n_firms", "note",

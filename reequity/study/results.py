@@ -53,7 +53,7 @@ class EventStudyResults:
     caar : DataFrame
         event_id (each + ``ALL``), window, n_firms, caar, mean_bhar, se, ci_lower,
         ci_upper (95 %, cross-sectional Student t: it assumes independent firms),
-        robust_se, robust_ci_lower, robust_ci_upper (95 %, dependence-robust: the CDA's
+        robust_se, robust_df, robust_ci_lower, robust_ci_upper (95 %, dependence-robust: the CDA's
         standard error of the window sum of AARs, Brown and Warner 1985, Student t with
         M - 1 df; NaN when the CDA is not among the tests). The headline shows the
         robust interval.
@@ -84,7 +84,7 @@ class EventStudyResults:
     pools : DataFrame
         With ``pool_by``: pool, group (``ALL`` = the pool's pooled firm-events, the
         stocks; then each group), n_events, window, n_firms, caar, mean_bhar, se,
-        ci_lower, ci_upper (95 %, cross-sectional), robust_se, robust_ci_lower,
+        ci_lower, ci_upper (95 %, cross-sectional), robust_se, robust_df, robust_ci_lower,
         robust_ci_upper (95 %, the CDA's, as in ``caar``) and ``<test>_stat``/``<test>_p`` of each
         computed dependence-robust test. Pools are ordered largest first, ``unpooled``
         last; each row equals the ``ALL`` row of a study of the pool's events alone
@@ -141,27 +141,41 @@ class EventStudyResults:
             )
         return specification_curve(pool_study(self, pool), grid, **options)
 
-    def conf_int(self, level: float = 0.95, *, event_id: str | None = None) -> pd.DataFrame:
+    def conf_int(
+        self,
+        level: float = 0.95,
+        *,
+        event_id: str | None = None,
+        kind: Literal["robust", "cross_sectional"] = "robust",
+    ) -> pd.DataFrame:
         """CAAR confidence intervals at ``level``: event_id, window, caar, lower, upper.
 
-        Student t with N - 1 degrees of freedom on the cross-sectional standard error
-        (``caar.se``, the t_cs test's): it ignores cross-correlation, so under a common
-        event date read it beside the dependence-robust tests.
+        ``kind="robust"`` (default): the CDA's standard error of the window sum of AARs
+        (Brown and Warner 1985; ``caar.robust_se``), Student t with M - 1 degrees of
+        freedom (M estimation days), valid when firms share an event date; NaN when the
+        CDA was not among the tests. ``kind="cross_sectional"``: Student t with N - 1
+        degrees of freedom on the cross-sectional standard error (``caar.se``, the t_cs
+        test's), which ignores the cross-correlation of firms sharing an event date.
         """
         from scipy import stats
 
         if not 0 < level < 1:
             raise ConfigurationError(f"level={level!r}; give a level between 0 and 1, e.g. 0.95")
+        if kind not in ("robust", "cross_sectional"):
+            raise ConfigurationError(f"kind={kind!r}; give 'robust' or 'cross_sectional'")
         c = self.caar if event_id is None else self.caar[self.caar["event_id"] == event_id]
-        df = (c["n_firms"] - 1).where(c["n_firms"] > 1)
+        if kind == "robust":
+            se, df = c["robust_se"], c["robust_df"].where(c["robust_df"] >= 1)
+        else:
+            se, df = c["se"], (c["n_firms"] - 1).where(c["n_firms"] > 1)
         q = stats.t.ppf(0.5 + level / 2, df)
         return pd.DataFrame(
             {
                 "event_id": c["event_id"].to_numpy(),
                 "window": c["window"].to_numpy(),
                 "caar": c["caar"].to_numpy(),
-                "lower": (c["caar"] - q * c["se"]).to_numpy(),
-                "upper": (c["caar"] + q * c["se"]).to_numpy(),
+                "lower": (c["caar"] - q * se).to_numpy(),
+                "upper": (c["caar"] + q * se).to_numpy(),
             }
         )
 

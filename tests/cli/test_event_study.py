@@ -54,10 +54,13 @@ def test_headline_shows_every_event_with_interval_and_robust_p(
     caar = pd.read_csv(out / "caar.csv")
     first = caar[caar["window"] == "-1:1"]
     row = first[first["event_id"] == APRIL].iloc[0]
-    # 'cn_export_cont…_2025_04_04' with its CAAR and 95% interval, in percent
+    # 'cn_export_cont…_2025_04_04' with its CAAR and dependence-robust 95% interval (the
+    # CDA's, not the cross-sectional one), in percent
     line = next(ln for ln in output.splitlines() if ln.startswith("cn_export_cont…_2025_04_04"))
     assert f"{100 * row['caar']:+.2f}" in line
-    assert f"[{100 * row['ci_lower']:+.2f}, {100 * row['ci_upper']:+.2f}]" in line
+    robust = f"[{100 * row['robust_ci_lower']:+.2f}, {100 * row['robust_ci_upper']:+.2f}]"
+    assert robust in line and "95% CI (CDA) %" in output
+    assert f"[{100 * row['ci_lower']:+.2f}, {100 * row['ci_upper']:+.2f}]" not in line
     n_events = first["event_id"].ne("ALL").sum()
     assert sum("…_20" in ln or ln[:4].isalpha() for ln in output.splitlines()) >= n_events
 

@@ -43,7 +43,7 @@ def test_result_frames_have_contract_columns(rets: pd.DataFrame) -> None:
     assert list(res.aar.columns) == ["event_id", "tau", "n_firms", "aar", "caar"]
     assert list(res.caar.columns) == [
         "event_id", "window", "n_firms", "caar", "mean_bhar", "se", "ci_lower", "ci_upper",
-        "robust_se", "robust_ci_lower", "robust_ci_upper",
+        "robust_se", "robust_df", "robust_ci_lower", "robust_ci_upper",
     ]  # fmt: skip
     assert list(res.tests.columns) == [
         "event_id", "window", "tau", "test", "statistic", "pvalue", "n_firms", "note"

@@ -74,7 +74,7 @@ def test_pool_rows_equal_a_study_of_the_pools_events(study: dict, etf: bool) -> 
         # the pooled stocks: caar's and tests' ALL rows
         top = mine[mine["group"] == "ALL"][["window", "n_firms", "caar", "mean_bhar", "se",
                                             "ci_lower", "ci_upper", "robust_se",
-                                            "robust_ci_lower", "robust_ci_upper"]]  # fmt: skip
+                                            "robust_df", "robust_ci_lower", "robust_ci_upper"]]  # fmt: skip
         pd.testing.assert_frame_equal(top.reset_index(drop=True), _all_rows(alone.caar, []), **TOL)
         tests = res.pool_tests[res.pool_tests["pool"] == pool]
         got = tests[tests["group"] == "ALL"].drop(columns=["pool", "group"])

@@ -227,10 +227,16 @@ def test_results_carry_their_spec_and_conf_int(study: EventStudy, curve) -> None
     assert res.spec is study
     again = res.robustness(SMALL_GRID)
     pd.testing.assert_frame_equal(again.table, curve.table)
-    ci = res.conf_int(0.95)
-    np.testing.assert_allclose(ci["lower"], res.caar["ci_lower"], rtol=1e-12)
-    np.testing.assert_allclose(ci["upper"], res.caar["ci_upper"], rtol=1e-12)
-    wide, narrow = res.conf_int(0.99), res.conf_int(0.90)
-    assert ((wide["upper"] - wide["lower"]) > (narrow["upper"] - narrow["lower"])).all()
+    ci = res.conf_int(0.95)  # the dependence-robust (CDA) interval by default
+    np.testing.assert_allclose(ci["lower"], res.caar["robust_ci_lower"], rtol=1e-12)
+    np.testing.assert_allclose(ci["upper"], res.caar["robust_ci_upper"], rtol=1e-12)
+    cs = res.conf_int(0.95, kind="cross_sectional")
+    np.testing.assert_allclose(cs["lower"], res.caar["ci_lower"], rtol=1e-12)
+    np.testing.assert_allclose(cs["upper"], res.caar["ci_upper"], rtol=1e-12)
+    for kind in ("robust", "cross_sectional"):
+        wide, narrow = res.conf_int(0.99, kind=kind), res.conf_int(0.90, kind=kind)
+        assert ((wide["upper"] - wide["lower"]) > (narrow["upper"] - narrow["lower"])).all()
     with pytest.raises(ConfigurationError, match="level"):
         res.conf_int(95)
+    with pytest.raises(ConfigurationError, match="kind"):
+        res.conf_int(0.95, kind="naive")
