@@ -128,8 +128,9 @@ cleaning.join(stocks["group"]).sort_values("group")
 
 `CDA` is Brown and Warner's (1985) crude dependence adjustment, `KP` Kolari and Pynnönen's
 (2010) adjusted BMP test, `GRANK` Kolari and Pynnönen's (2011) generalized rank test; the
-interval is the cross-sectional 95 % interval (too narrow under cross-correlation: read it
-with the tests).
+interval is the dependence-robust 95 % interval (`robust_ci_*`, from the CDA's standard
+error: it excludes zero when the CDA rejects). The cross-sectional `ci_lower`/`ci_upper`
+in `group_caar` is too narrow when firms share an event date.
 """),
     code("""
 def group_table(results, names=EVENTS):
@@ -138,7 +139,7 @@ def group_table(results, names=EVENTS):
     p = gt.pivot_table(index=["event_id", "group", "window"], columns="test", values="pvalue", sort=False)
     p = p[ROBUST].add_prefix("p_")
     gc = results.group_caar.set_index(["event_id", "group", "window"])
-    out = gc[["n_firms", "caar", "ci_lower", "ci_upper"]].join(p).reset_index()
+    out = gc[["n_firms", "caar", "robust_ci_lower", "robust_ci_upper"]].join(p).reset_index()
     out = out[out["group"].isin(["CN", "ex-CN"]) & out["event_id"].isin(list(names))]
     return out.assign(event=out["event_id"].map(names)).drop(columns="event_id")
 
