@@ -246,23 +246,26 @@ def correlation_headline_lines(table: pd.DataFrame, *, pre: str, post: str) -> l
     """The headline of ``reequity correlate`` in lines of at most 80 characters.
 
     Per event: the pairs with data on both sides, their mean correlation before and
-    after (and after, Forbes-Rigobon adjusted), how many pairs changed with p < 0.05 on
-    the adjusted test, and the smallest such p-value. Rows without data stay in the CSV.
+    after (and after, Forbes-Rigobon adjusted), how many pairs changed with a Holm-adjusted
+    p < 0.05 on the adjusted test (Holm over the event's pairs: one raw p < 0.05 among 11
+    pairs is expected by chance) and the event's smallest Holm p ("no pair changed").
+    Rows without data stay in the CSV.
     """
     shown = table.loc[(table["n_pre"] > 0) & (table["n_post"] > 0)]
     head = (
         f"{'event':<{_EVENT_WIDTH}} {'pairs':>5} {'rho_pre':>7} {'rho_post':>8} "
-        f"{'rho_fr':>6} {'p<.05':>5} {'min p_fr':>8}"
+        f"{'rho_fr':>6} {'p<.05':>5} {'Holm p':>8}"
     )
     lines = [
         clip(f"Mean correlation over pairs before ({pre}) and after ({post}) each event;"),
         clip("rho_fr: Forbes-Rigobon (2002) adjusted; p<.05: pairs whose adjusted change"),
-        clip("has p < 0.05 (min p_fr: the smallest p); every pair: event_correlation.csv"),
+        clip("has a Holm-adjusted p < 0.05 over the event's pairs (Holm p: the smallest);"),
+        clip("every pair, raw and Holm p: event_correlation.csv"),
         "",
         head,
     ]
     for event_id, rows in shown.groupby("event_id", sort=False):
-        p = rows["fr_pvalue"]
+        p = rows["fr_pvalue_holm"] if "fr_pvalue_holm" in rows else rows["fr_pvalue"]
         lines.append(
             clip(
                 f"{short_event(str(event_id)):<{_EVENT_WIDTH}} {len(rows):>5} "

@@ -44,7 +44,7 @@ DEFAULT_OUT = Path("reequity-output") / "correlate"
 # the terminal table: short names so it fits 100 columns
 COMPACT = {"event_id": "event", "pair": "pair", "n_pre": "n_pre", "n_post": "n_post",
            "rho_pre": "rho_pre", "rho_post": "rho_post", "pvalue": "p",
-           "rho_post_adj": "rho_fr", "fr_pvalue": "p_fr"}  # fmt: skip
+           "rho_post_adj": "rho_fr", "fr_pvalue": "p_fr", "fr_pvalue_holm": "p_fr_holm"}  # fmt: skip
 
 
 #: the library's defaults are the CLI's: one place (CorrelationSpec) spells them

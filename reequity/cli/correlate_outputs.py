@@ -20,7 +20,7 @@ from reequity.workflows.correlation import HEATMAP_RULE, heatmap_events, output_
 __all__ = ["REACTION", "SHOWN", "write_outputs"]
 
 SHOWN = ["event_id", "ticker_a", "ticker_b", "n_pre", "n_post", "rho_pre", "rho_post",
-         "fisher_z", "pvalue", "rho_post_adj", "fr_pvalue"]  # fmt: skip
+         "fisher_z", "pvalue", "rho_post_adj", "fr_pvalue", "fr_pvalue_holm"]  # fmt: skip
 REACTION = ["event_id", "ticker", "exchange", "first_date", "tau", "z", "close_utc", "rank", "note"]
 
 

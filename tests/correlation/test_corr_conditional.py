@@ -151,3 +151,29 @@ def test_matrix_leaves_unestimated_pairs_missing(returns: pd.DataFrame) -> None:
     assert np.isnan(matrix.loc["SYN_B", "SYN_C"]) and np.isnan(matrix.loc["SYN_C", "SYN_B"])
     assert (np.diag(matrix.to_numpy()) == 1.0).all()
     assert np.isfinite(matrix.loc["SYN_A", "SYN_C"])
+
+
+def test_holm_adjustment_by_hand() -> None:
+    from reequity.correlation.conditional import holm_by_event
+
+    # Holm (1979): sorted p times (m, m-1, ...), made monotone, capped at 1, per event
+    table = pd.DataFrame(
+        {"event_id": ["a", "a", "a", "b", "b"], "p": [0.01, 0.04, 0.03, 0.6, np.nan]}
+    )
+    got = holm_by_event(table, "p")
+    np.testing.assert_allclose(got.iloc[:3], [0.03, 0.06, 0.06])
+    assert got.iloc[3] == pytest.approx(0.6) and np.isnan(got.iloc[4])
+
+
+def test_each_events_pairs_are_holm_adjusted_together(returns: pd.DataFrame) -> None:
+    from statsmodels.stats.multitest import multipletests
+
+    events = pd.DataFrame({"event_id": ["E1", "E2"], "date": ["2024-06-03", "2024-09-02"]})
+    res = event_correlation(returns, events, pre=(-40, -1), post=(0, 29))
+    t = res.table
+    assert t.groupby("event_id").size().min() >= 2  # several pairs per event
+    for _, rows in t.groupby("event_id"):
+        for raw in ("pvalue", "fr_pvalue"):
+            want = multipletests(rows[raw].to_numpy(float), method="holm")[1]
+            np.testing.assert_allclose(rows[f"{raw}_holm"], want)
+            assert (rows[f"{raw}_holm"] >= rows[raw] - 1e-15).all()
