@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from reequity.cli._write import clean_text
-from reequity.study.headline import DUPLICATES, interval_text
+from reequity.study.headline import headline_rows, interval_text
 from reequity.study.statistics import TESTS
 
 __all__ = [
@@ -58,40 +58,22 @@ def _fmt_p(p: float) -> str:
     return "<.001" if p < 0.0005 else f"{p:.3f}"
 
 
-def _pvalues(tests: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Window-level p-values of the robust tests, one column per test; ``=CDA`` cells for a
-    test identical to another in its row (statistic and p)."""
-    rows = tests[tests["tau"].isna() & tests["test"].isin([t for t, _ in P_COLUMNS])]
-    if rows.empty:
-        return pd.DataFrame()
-    stat = rows.pivot_table(index=keys, columns="test", values="statistic", sort=False)
-    pval = rows.pivot_table(index=keys, columns="test", values="pvalue", sort=False)
-    cells = pval.map(_fmt_p).astype(object)
-    for test, same in DUPLICATES:
-        if test in stat and same in stat:
-            equal = np.isclose(stat[test], stat[same], rtol=1e-9, atol=1e-12) & np.isclose(
-                pval[test], pval[same], rtol=1e-9, atol=1e-12
-            )
-            label = dict(P_COLUMNS)[same]
-            cells.loc[np.asarray(equal, dtype=bool), test] = f"={label}"
-    return cells
-
-
 def _row(label: str, n: object, caar: float, ci: str, ps: list[str]) -> str:
     text = f"{short_event(label):<{_EVENT_WIDTH}} {n!s:>3} {100 * caar:+7.2f} {ci:<16}"
     return clip(text + "".join(f" {p:>5}" for p in ps))
 
 
-def _block(caar: pd.DataFrame, tests: pd.DataFrame, keys: list[str], label) -> list[str]:
-    cells = _pvalues(tests, keys)
-    lines = []
-    for row in caar.itertuples(index=False):
-        key = tuple(getattr(row, k) for k in keys)
-        ps = [
-            str(cells.at[key, t]) if t in cells and key in cells.index else "" for t, _ in P_COLUMNS
-        ]
-        lines.append(_row(label(row), row.n_firms, row.caar, interval_text(row), ps))
-    return lines
+def _p_cells(row: object) -> list[str]:
+    """The p-value cell of each headline test; ``=CDA`` for a test identical to another
+    in its row (statistic and p)."""
+    labels = dict(P_COLUMNS)
+    cells = []
+    for test, _ in P_COLUMNS:
+        same = getattr(row, f"{test}_same", "")
+        cells.append(
+            f"={labels.get(same, same)}" if same else _fmt_p(getattr(row, f"{test}_p", np.nan))
+        )
+    return cells
 
 
 def pool_row_label(pool: str, n_events: int, width: int = _EVENT_WIDTH) -> str:
@@ -100,47 +82,26 @@ def pool_row_label(pool: str, n_events: int, width: int = _EVENT_WIDTH) -> str:
     return "ALL " + clip(pool, width - 4 - len(suffix)) + suffix
 
 
-def _pool_blocks(results, window: str) -> list[str]:
-    """For each pool (largest first): its pooled row, then its stock groups' rows."""
-    from reequity.study.pools import ALL_GROUP
-
-    pools = results.pools
-    rows = pools[pools["window"] == window]
-    stock = set(results.pool_difference["group_a"]) | set(results.pool_difference["group_b"])
-    rows = rows[rows["group"].eq(ALL_GROUP) | rows["group"].isin(stock)]
-    by = results.settings.get("pool_by") or "pool"
-    mixed = len(results.settings.get("pools") or {}) > 1
-    lines = [
-        "",
-        clip(f"Pooled by {by}, (n) = events; below each pool its stock groups"),
-        clip(
-            "(CN: listed in China). ALL over every event mixes pools: caar.csv only"
-            if mixed
-            else "(CN: listed in China)."
-        ),
-    ]
-    lines += _block(
-        rows,
-        results.pool_tests.assign(tau=pd.NA),
-        ["pool", "group", "window"],
-        lambda r: (
-            pool_row_label(str(r.pool), int(r.n_events)) if r.group == ALL_GROUP else f"  {r.group}"
-        ),
-    )
-    return lines
+def _label(row: object, *, pools: bool) -> str:
+    if row.kind == "pool":
+        return pool_row_label(str(row.pool), int(row.n_events))
+    if row.kind == "group":
+        return f"  {row.group}" if pools else f"ALL {row.group}"
+    return "ALL events" if row.kind == "all" else str(row.event_id)
 
 
 def event_headline_lines(results, window: str | None = None) -> list[str]:
     """The headline of an event study in lines of at most 80 characters.
 
-    For the main ``window`` (default the first one studied): each event's CAAR of the
-    pooled firms with its dependence-robust 95% interval (the CDA's: it excludes zero when
-    the CDA rejects at 5%) and the p-values of the dependence-robust tests; then, with pools of comparable events (``pool_by``), each pool's pooled row
-    (``ALL export_control (12)``) and its stock groups' rows. Without pools: the pooled
-    row over all events, then the pooled row of each group.
+    The rows of :func:`reequity.study.headline.headline_rows` for the main ``window``
+    (default the first one studied): each event's CAAR of the pooled firms with its
+    dependence-robust 95% interval (the CDA's: it excludes zero when the CDA rejects at
+    5%) and the p-values of the dependence-robust tests; then, with pools of comparable
+    events (``pool_by``), each pool's pooled row (``ALL export_control (12)``) and its
+    stock groups' rows. Without pools: the pooled row over all events, then the pooled
+    row of each stock group.
     """
-    caar = results.caar
-    window = window or str(caar["window"].iloc[0])
+    window = window or str(results.caar["window"].iloc[0])
     pool = results.settings.get("pool", "") if hasattr(results, "settings") else ""
     head = f"{'event':<{_EVENT_WIDTH}} {'n':>3} {'CAAR %':>7} {'95% CI (CDA) %':<16}"
     head += "".join(f" {label:>5}" for _, label in P_COLUMNS)
@@ -150,19 +111,22 @@ def event_headline_lines(results, window: str | None = None) -> list[str]:
         "",
         head,
     ]
-    mine = caar[caar["window"] == window]
-    events, pooled = mine[mine["event_id"] != "ALL"], mine[mine["event_id"] == "ALL"]
-    lines += _block(events, results.tests, ["event_id", "window"], lambda r: str(r.event_id))
-    pools = getattr(results, "pools", pd.DataFrame())
-    if not pools.empty:  # the ALL row over every event mixes pools: tables only
-        return lines + _pool_blocks(results, window)
-    lines += _block(pooled, results.tests, ["event_id", "window"], lambda r: "ALL events")
-    groups = getattr(results, "group_caar", pd.DataFrame())
-    if not groups.empty:
-        rows = groups[(groups["window"] == window) & (groups["event_id"] == "ALL")]
-        lines += _block(
-            rows, results.group_tests, ["event_id", "group", "window"], lambda r: f"ALL {r.group}"
-        )
+    rows = headline_rows(results, window, tuple(t for t, _ in P_COLUMNS))
+    is_pool = rows["kind"] == "pool"
+    for i, row in enumerate(rows.itertuples(index=False)):
+        if is_pool.iloc[i] and not is_pool.iloc[:i].any():  # before the first pool
+            by = results.settings.get("pool_by") or "pool"
+            lines += [
+                "",
+                clip(f"Pooled by {by}, (n) = events; below each pool its stock groups"),
+                clip(
+                    "(CN: listed in China). ALL over every event mixes pools: caar.csv only"
+                    if rows.loc[is_pool, "pool"].nunique() > 1
+                    else "(CN: listed in China)."
+                ),
+            ]
+        label = _label(row, pools=bool(is_pool.any()))
+        lines.append(_row(label, row.n_firms, row.caar, interval_text(row), _p_cells(row)))
     return lines
 
 

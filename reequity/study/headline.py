@@ -26,9 +26,11 @@ __all__ = [
     "fmt_p",
     "headline",
     "headline_frame",
+    "headline_rows",
     "pool_label",
     "robust_cells",
     "robust_note",
+    "stat_cells",
 ]
 
 #: short label and paper of each dependence-robust test, read from the test registry
@@ -112,39 +114,157 @@ def _line(label: str, window: str, caar: float, n: int, texts: dict[str, str]) -
     return f"{label} {window}: CAAR {caar:+.2%} (N={n}); " + "; ".join(parts)
 
 
-def _pooled_lines(results: EventStudyResults, names: tuple[str, ...]) -> list[str]:
-    cells = robust_cells(results.tests, names)
-    lines = []
-    for row in results.caar[results.caar["event_id"] == "ALL"].itertuples(index=False):
-        key = ("ALL", row.window)
-        texts = {n: cells.at[key, n] for n in cells.columns if key in cells.index}
-        lines.append(_line("ALL", row.window, row.caar, row.n_firms, texts))
-    return lines
-
-
 def pool_label(pool: str, n_events: int) -> str:
     """``ALL export_control (12)``: a pool's pooled row and its number of events."""
     return f"ALL {pool} ({n_events})"
 
 
-def _pool_lines(results: EventStudyResults, names: tuple[str, ...]) -> list[str]:
-    """Each pool's pooled row, then its stock groups' rows (indented)."""
+#: the columns of :func:`headline_rows` before the per-test ones
+ROW_COLUMNS = [
+    "kind", "event_id", "pool", "group", "n_events", "window", "n_firms", "caar",
+    "robust_ci_lower", "robust_ci_upper",
+]  # fmt: skip
+
+
+def _stock_groups(results: EventStudyResults) -> set[str]:
+    """The groups of stocks (ETF and basket groups are in the frames, not the headline)."""
+    car = results.car
+    if car.empty or "kind" not in car:
+        return set()
+    return set(car.loc[car["kind"] == "stock", "group"].astype(str)) - {""}
+
+
+def _with_stats(
+    rows: pd.DataFrame, tests: pd.DataFrame, keys: list[str], names: tuple[str, ...]
+) -> pd.DataFrame:
+    """``rows`` with ``<test>_stat``, ``<test>_p`` and ``<test>_same`` (the test it
+    duplicates in that row, "" if none) of each of ``names``, joined on ``keys``
+    (``event_id``, ``window`` and optionally ``group``: :func:`duplicate_of`'s keys)."""
+    wt = tests[tests["tau"].isna() & tests["test"].isin(names)]
+    out = rows.copy()
+    if wt.empty or out.empty:
+        return out
+    stat = wt.pivot_table(index=keys, columns="test", values="statistic", sort=False)
+    pval = wt.pivot_table(index=keys, columns="test", values="pvalue", sort=False)
+    same = duplicate_of(wt)
+    index = pd.MultiIndex.from_frame(out[keys])
+    for name in (n for n in names if n in stat):
+        out[f"{name}_stat"] = stat[name].reindex(index).to_numpy(float)
+        out[f"{name}_p"] = pval[name].reindex(index).to_numpy(float)
+        out[f"{name}_same"] = [same.get((*key, name), "") for key in index]
+    return out
+
+
+def headline_rows(
+    results: EventStudyResults,
+    windows: str | list[str] | None = None,
+    names: tuple[str, ...] | None = None,
+) -> pd.DataFrame:
+    """The rows every headline shows, with their numbers: one builder for the terminal
+    (:func:`reequity.cli.brief.event_headline_lines`), :meth:`summary` text and the
+    notebook table (:func:`headline_frame`).
+
+    In order: each event (``kind="event"``: the pooled stocks of that event); then, with
+    pools of comparable events, each pool (``kind="pool"``) followed by its stock groups
+    (``kind="group"``), without pools the ``ALL`` row (``kind="all"``) and each stock group
+    over all events. The ``ALL`` row over every event is left out with pools (it mixes
+    them, or with one pool it is the pool's row); ETF and basket groups are in the frames
+    only.
+
+    Parameters
+    ----------
+    results : EventStudyResults
+    windows : str or list of str, optional
+        Event windows to keep (default every window, in the frames' order).
+    names : tuple of str, optional
+        Tests (default the dependence-robust tests that were computed).
+
+    Returns
+    -------
+    DataFrame
+        ``kind, event_id, pool, group, n_events, window, n_firms, caar, robust_ci_lower,
+        robust_ci_upper`` and per test ``<test>_stat, <test>_p, <test>_same``.
+    """
     from reequity.study.pools import ALL_GROUP
 
-    tests = results.pool_tests.rename(columns={"pool": "event_id"}).assign(tau=pd.NA)
-    cells = robust_cells(tests, names)
-    stock = set(results.pool_difference.get("group_a", [])) | set(
-        results.pool_difference.get("group_b", [])
-    )
-    lines = []
-    for row in results.pools.itertuples(index=False):
-        if row.group != ALL_GROUP and row.group not in stock:
-            continue  # ETFs and baskets: in the frame, not in the headline
-        key = (row.pool, row.group, row.window)
-        texts = {n: cells.at[key, n] for n in cells.columns if key in cells.index}
-        label = pool_label(row.pool, row.n_events) if row.group == ALL_GROUP else f"  {row.group}"
-        lines.append(_line(label, row.window, row.caar, row.n_firms, texts))
-    return lines
+    computed = set(results.tests["test"])
+    names = names or tuple(t for t in LABELS if t in computed)
+    keep = [windows] if isinstance(windows, str) else windows
+    event_pools = results.settings.get("event_pools") or {}
+    pools = getattr(results, "pools", pd.DataFrame())
+    has_pools = not pools.empty
+    stock = _stock_groups(results)
+
+    def windowed(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame if keep is None else frame[frame["window"].isin(keep)]
+
+    caar = windowed(results.caar)
+    caar = caar if not has_pools else caar[caar["event_id"] != "ALL"]
+    n_all = int(results.caar["event_id"].ne("ALL").groupby(results.caar["event_id"]).any().sum())
+    is_all = caar["event_id"] == "ALL"
+    top = caar.assign(
+        kind=np.where(is_all, "all", "event"),
+        pool=caar["event_id"].map(lambda e: event_pools.get(e, "")),
+        group="", n_events=np.where(is_all, n_all, 1),
+    )  # fmt: skip
+    if not has_pools:  # events first, then ALL, whatever the window order
+        top = pd.concat([top[top["kind"] == "event"], top[top["kind"] == "all"]])
+    parts = [_with_stats(top, results.tests, ["event_id", "window"], names)]
+    if has_pools:  # the pool in the event_id column: the keys of duplicate_of
+        rows = windowed(pools)
+        rows = rows[rows["group"].eq(ALL_GROUP) | rows["group"].isin(stock)]
+        rows = rows.assign(kind=np.where(rows["group"] == ALL_GROUP, "pool", "group"),
+                           event_id=rows["pool"])  # fmt: skip
+        tests = results.pool_tests.rename(columns={"pool": "event_id"}).assign(tau=pd.NA)
+        rows = _with_stats(rows, tests, ["event_id", "group", "window"], names)
+        parts.append(rows.assign(event_id=""))
+    elif not results.group_caar.empty:
+        rows = windowed(results.group_caar)
+        rows = rows[(rows["event_id"] == "ALL") & rows["group"].isin(stock)]
+        rows = rows.assign(kind="group", pool="", n_events=n_all)
+        parts.append(_with_stats(rows, results.group_tests, ["event_id", "group", "window"], names))
+    out = pd.concat(parts, ignore_index=True)
+    stats = [f"{n}_{x}" for n in names for x in ("stat", "p", "same") if f"{n}_{x}" in out]
+    for column in ROW_COLUMNS:
+        if column not in out:
+            out[column] = np.nan
+    out["n_events"] = out["n_events"].astype(int)
+    return out[[*ROW_COLUMNS, *stats]].reset_index(drop=True)
+
+
+def stat_cells(row: Any, names: tuple[str, ...]) -> dict[str, str]:
+    """``statistic (p=...)`` per test of one :func:`headline_rows` row, ``= CDA`` for a
+    duplicate, "" where missing."""
+    cells = {}
+    for name in names:
+        same = getattr(row, f"{name}_same", "")
+        s, p = getattr(row, f"{name}_stat", np.nan), getattr(row, f"{name}_p", np.nan)
+        if same:
+            cells[name] = f"= {LABELS.get(same, (same,))[0]}"
+        elif np.isfinite(s):
+            cells[name] = f"{s:+.2f} ({fmt_p(p)})"
+        else:
+            cells[name] = ""
+    return cells
+
+
+def _row_label(row: Any) -> str:
+    if row.kind == "pool":
+        return pool_label(row.pool, int(row.n_events))
+    if row.kind == "group":
+        return f"  {row.group}"
+    return str(row.event_id)
+
+
+def _pooled_lines(results: EventStudyResults, names: tuple[str, ...]) -> list[str]:
+    """The pooled rows of every window: each pool and its stock groups, or ``ALL``."""
+    rows = headline_rows(results, names=names)
+    rows = rows[rows["kind"].isin(["pool", "group"] if not results.pools.empty else ["all"])]
+    shown = tuple(n for n in names if f"{n}_stat" in rows)
+    return [
+        _line(_row_label(r), r.window, r.caar, int(r.n_firms), stat_cells(r, shown))
+        for r in rows.itertuples(index=False)
+    ]
 
 
 def _difference_lines(results: EventStudyResults) -> list[str]:
@@ -212,7 +332,7 @@ def headline(
                     else "one pool: its row is the ALL row."
                 )
             ),
-            *_pool_lines(results, names),
+            *_pooled_lines(results, names),
         ]
     else:
         lines += _pooled_lines(results, names)
@@ -240,23 +360,17 @@ def interval_text(row: Any) -> str:
     return f"[{lo:+.2f}, {hi:+.2f}]" if np.isfinite(lo) and np.isfinite(hi) else ""
 
 
-def _frame_row(label: str, pool: str, row: Any, texts: Mapping[str, str]) -> dict[str, Any]:
-    cells = {LABELS.get(n, (n,))[0]: text for n, text in texts.items()}
-    return {"row": label, "pool": pool, "N": int(row.n_firms), "CAAR %": 100 * row.caar,
-            INTERVAL_HEADING: interval_text(row), **cells}  # fmt: skip
-
-
 def headline_frame(
     results: EventStudyResults, window: str | None = None, names: tuple[str, ...] | None = None
 ) -> pd.DataFrame:
     """The headline as a table, for one event window: what the CLI prints first.
 
-    One row per event (the pooled stocks of that event), then each pool of comparable
-    events (``ALL export_control (12)``) followed by its stock groups (indented); without
-    pools, the ``ALL`` row and each group over all events. The ``ALL`` row over every
-    event is left out when it mixes pools. Columns: ``row``, ``pool``, ``N``, ``CAAR %``,
-    ``95% CI (CDA) %`` (the dependence-robust interval, :func:`interval_text`) and each dependence-robust test as ``statistic (p)`` (``= CDA`` where a
-    statistic duplicates another in that row).
+    The rows of :func:`headline_rows`: each event (the pooled stocks of that event), then
+    each pool of comparable events (``ALL export_control (12)``) followed by its stock
+    groups (indented); without pools, the ``ALL`` row and each stock group over all
+    events. Columns: ``row``, ``pool``, ``N``, ``CAAR %``, ``95% CI (CDA) %`` (the
+    dependence-robust interval, :func:`interval_text`) and each dependence-robust test as
+    ``statistic (p)`` (``= CDA`` where a statistic duplicates another in that row).
 
     Parameters
     ----------
@@ -266,39 +380,12 @@ def headline_frame(
     names : tuple of str, optional
         Tests to show (default the dependence-robust tests that were computed).
     """
-    from reequity.study.pools import ALL_GROUP
-
     window = window or str(results.caar["window"].iloc[0])
-    computed = set(results.tests["test"])
-    names = names or tuple(t for t in LABELS if t in computed)
-    event_pools = results.settings.get("event_pools") or {}
-    has_pools = bool(event_pools) and not results.pools.empty
-    mixed = has_pools and len(set(event_pools.values())) > 1
-    cells = robust_cells(results.tests, names)
-    rows = []
-    for r in results.caar[results.caar["window"] == window].itertuples(index=False):
-        if r.event_id == "ALL" and mixed:
-            continue
-        key = (r.event_id, window)
-        texts = {n: cells.at[key, n] for n in cells.columns if key in cells.index}
-        rows.append(_frame_row(r.event_id, event_pools.get(r.event_id, ""), r, texts))
-    if has_pools:
-        tests = results.pool_tests.rename(columns={"pool": "event_id"}).assign(tau=pd.NA)
-        groups = results.pools
-    else:
-        tests, groups = results.group_tests, results.group_caar
-        if not groups.empty:  # no groups: an empty frame without columns
-            groups = groups[groups["event_id"] == "ALL"]
-    diff = results.pool_difference if has_pools else results.group_difference
-    stock = set(diff.get("group_a", [])) | set(diff.get("group_b", []))
-    if not tests.empty and not groups.empty:
-        gcells = robust_cells(tests, names)
-        for r in groups[groups["window"] == window].itertuples(index=False):
-            is_all = has_pools and r.group == ALL_GROUP
-            if not is_all and stock and r.group not in stock:
-                continue  # ETFs and baskets: in the frames, not in the headline
-            key = (r.pool if has_pools else "ALL", r.group, window)
-            texts = {n: gcells.at[key, n] for n in gcells.columns if key in gcells.index}
-            label = pool_label(r.pool, r.n_events) if is_all else f"  {r.group}"
-            rows.append(_frame_row(label, r.pool if has_pools else "", r, texts))
-    return pd.DataFrame(rows)
+    rows = headline_rows(results, window, names)
+    shown = tuple(n for n in (names or LABELS) if f"{n}_stat" in rows)
+    out = []
+    for r in rows.itertuples(index=False):
+        cells = {LABELS.get(n, (n,))[0]: text for n, text in stat_cells(r, shown).items()}
+        out.append({"row": _row_label(r), "pool": r.pool, "N": int(r.n_firms),
+                    "CAAR %": 100 * r.caar, INTERVAL_HEADING: interval_text(r), **cells})  # fmt: skip
+    return pd.DataFrame(out)
