@@ -189,6 +189,13 @@ def _day(value: object) -> str:
     return "beyond the data" if pd.isna(value) else str(pd.Timestamp(value).date())
 
 
+def _days(values: np.ndarray) -> np.ndarray:
+    """:func:`_day` of every datetime64 value at once (one call, not a Timestamp each)."""
+    out = np.datetime_as_string(values, unit="D").astype(object)
+    out[np.isnat(values)] = "beyond the data"
+    return out
+
+
 def _collapse(
     keys: pd.DataFrame,
     idx: np.ndarray,
@@ -331,10 +338,10 @@ def _overlaps(
     i, j, in_est = i[hit], j[hit], in_est[hit]
     events = keys["event_id"].to_numpy(dtype=object)
     codes = pd.factorize(events)[0]
-    date = keys["date"].to_numpy(dtype="datetime64[ns]")
+    day = _days(keys["date"].to_numpy(dtype="datetime64[ns]"))
 
     def message(k: int) -> str:
-        other = f"{events[j[k]]} (event date {_day(date[j[k]])})"
+        other = f"{events[j[k]]} (event date {day[j[k]]})"
         if in_est[k]:
             if cleaned is not None:
                 return (
