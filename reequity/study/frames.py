@@ -102,9 +102,18 @@ def _codes(a: Arrays | Run) -> tuple[np.ndarray, list[str]]:
 
 
 def _group_sum(x: np.ndarray, codes: np.ndarray, n_groups: int) -> np.ndarray:
-    """Sums of the rows of ``x`` (n, C) per group code, then the total as the last row."""
+    """Sums of the rows of ``x`` (n, C) per group code, then the total as the last row.
+
+    One ``np.add.reduceat`` over the rows in code order (they usually are: the engine
+    orders firm-events by event), several times faster than ``np.add.at``.
+    """
     out = np.zeros((n_groups + 1, x.shape[1]))
-    np.add.at(out, codes, x)
+    if len(codes):
+        if (codes[1:] < codes[:-1]).any():
+            order = np.argsort(codes, kind="stable")
+            codes, x = codes[order], x[order]
+        starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+        out[codes[starts]] = np.add.reduceat(x, starts, axis=0)
     out[-1] = out[:-1].sum(axis=0)
     return out
 
