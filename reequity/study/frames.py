@@ -97,8 +97,9 @@ def _car_frame(spec: EventStudy, a: Arrays, g: Grouping, flags: Flags) -> pd.Dat
 
 def _codes(a: Arrays | Run) -> tuple[np.ndarray, list[str]]:
     """Group code of each firm-event (events in order of appearance) and the names + ALL."""
-    codes, names = pd.factorize(a.params["event_id"].to_numpy())
-    return codes, [*(str(x) for x in names), "ALL"]
+    # factorized on the column's own (Arrow) array: no object array of 1 string per row
+    codes, names = pd.factorize(a.params["event_id"].array)
+    return np.asarray(codes), [*(str(x) for x in names), "ALL"]
 
 
 def _group_sum(x: np.ndarray, codes: np.ndarray, n_groups: int) -> np.ndarray:
