@@ -212,21 +212,26 @@ def _collapse(
     """
     if len(idx) == 0:
         return []
-    codes, uniq = pd.factorize(keys["event_id"])
+    codes, uniq = pd.factorize(keys["event_id"].array)
     per_event = np.bincount(codes, minlength=len(uniq))
     _, inv, counts = np.unique(group, return_inverse=True, return_counts=True)
     order = np.argsort(inv.ravel(), kind="stable")
     starts = np.r_[0, np.cumsum(counts)[:-1]]
+    # every group's first member, its row, event and ticker, and its members' tickers,
+    # by numpy: the loop below only formats the text of each row
+    first = order[starts]
+    rows_i = idx[first]
     tickers = keys["ticker"].to_numpy(dtype=object)
-    event_ids = keys["event_id"].to_numpy(dtype=object)  # once, not a column look-up per row
+    members = np.split(tickers[idx[order]], starts[1:])
+    event_ids = keys["event_id"].to_numpy(dtype=object)[rows_i].tolist()
+    own = tickers[rows_i].tolist()
+    total = per_event[codes[rows_i]].tolist()
     rows: list[Issue] = []
-    for start, count in zip(starts, counts, strict=True):
-        first = int(order[start])
-        i = int(idx[first])
-        text = message(first)
+    for g, (k, count) in enumerate(zip(first.tolist(), counts.tolist(), strict=True)):
+        text = message(k)
         if count > 1:
-            text = f"{who(tickers[idx[order[start : start + count]]], per_event[codes[i]])}: {text}"
-        rows.append(Issue(str(event_ids[i]), str(tickers[i]) if count == 1 else "", kind, text))
+            text = f"{who(members[g], total[g])}: {text}"
+        rows.append(Issue(str(event_ids[g]), str(own[g]) if count == 1 else "", kind, text))
     return rows
 
 
