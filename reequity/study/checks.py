@@ -222,15 +222,16 @@ def _collapse(
     first = order[starts]
     rows_i = idx[first]
     tickers = keys["ticker"].to_numpy(dtype=object)
-    members = np.split(tickers[idx[order]], starts[1:])
+    members = tickers[idx[order]]  # group g is members[starts[g] : starts[g] + counts[g]]
     event_ids = keys["event_id"].to_numpy(dtype=object)[rows_i].tolist()
     own = tickers[rows_i].tolist()
     total = per_event[codes[rows_i]].tolist()
     rows: list[Issue] = []
-    for g, (k, count) in enumerate(zip(first.tolist(), counts.tolist(), strict=True)):
+    bounds = zip(first.tolist(), starts.tolist(), counts.tolist(), strict=True)
+    for g, (k, start, count) in enumerate(bounds):
         text = message(k)
         if count > 1:
-            text = f"{who(members[g], total[g])}: {text}"
+            text = f"{who(members[start : start + count], total[g])}: {text}"
         rows.append(Issue(str(event_ids[g]), str(own[g]) if count == 1 else "", kind, text))
     return rows
 
