@@ -24,7 +24,7 @@ from reequity.errors import (
     SuspensionWarning,
     UnknownTickerError,
 )
-from reequity.study.event_checks import check_events
+from reequity.study.event_checks import check_event_ids, check_events
 from reequity.study.gather import gather_rows, gather_windows
 from reequity.study.issues import Issue
 
@@ -68,21 +68,22 @@ def normalize_events(events: pd.DataFrame, tickers: list[str]) -> pd.DataFrame:
     from reequity.data.zones import split_instants
 
     ev = split_instants(events)  # an offset in a date is the event's time and zone
-    if ev is events:  # never add columns to (or retype) the caller's frame
-        ev = events.copy()
-    ev["event_id"] = ev["event_id"].astype(str)
+    ids = ev["event_id"].astype(str)
     try:
-        ev["date"] = _event_dates(ev["date"])
+        dates = _event_dates(ev["date"])
     except (ValueError, TypeError) as exc:
         raise EventFormatError(
             f"events has an unparseable date ({exc}); use ISO dates such as 2025-04-04."
         ) from None
-    if ev["date"].isna().any():
-        bad = ev.loc[ev["date"].isna(), "event_id"].tolist()
+    if dates.isna().any():
+        bad = ids[dates.isna()].tolist()
         raise EventFormatError(f"events {bad} have no date; give every event an ISO date.")
-    if "ticker" not in ev.columns and ev["event_id"].is_unique:  # the common case
-        check_events(ev)  # ids given once: only their length is checked
-        return _every_ticker(ev, tickers)
+    if "ticker" not in ev.columns and ids.is_unique:  # the common case: no frame copy
+        check_event_ids(ids)  # ids given once: only their length is checked
+        return _every_ticker(ids, dates, ev, tickers)
+    if ev is events:  # never add columns to (or retype) the caller's frame
+        ev = events.copy()
+    ev["event_id"], ev["date"] = ids, dates
     for col in ("time", "timezone"):
         if col not in ev.columns:
             ev[col] = None
@@ -92,7 +93,7 @@ def normalize_events(events: pd.DataFrame, tickers: list[str]) -> pd.DataFrame:
     blank = ev["ticker"].isna().to_numpy()
     # rows without a ticker apply to every (non-benchmark) ticker
     if blank.all() and ev["event_id"].is_unique:
-        return _every_ticker(ev, tickers)
+        return _every_ticker(ev["event_id"], ev["date"], ev, tickers)
     if blank.any():
         crossed = (
             ev[blank].drop(columns=["ticker"]).merge(pd.DataFrame({"ticker": tickers}), how="cross")
@@ -123,16 +124,19 @@ def _event_dates(dates: pd.Series) -> pd.Series:
     return pd.to_datetime(dates).dt.tz_localize(None).dt.normalize()
 
 
-def _every_ticker(ev: pd.DataFrame, tickers: list[str]) -> pd.DataFrame:
+def _every_ticker(
+    ids: pd.Series, dates: pd.Series, ev: pd.DataFrame, tickers: list[str]
+) -> pd.DataFrame:
     """Events given once each and applying to every ticker: a numpy cross product, by
-    event id then ticker; ``time`` and ``timezone`` are None where not given."""
-    order = np.argsort(ev["event_id"].to_numpy(dtype=object), kind="stable")
+    event id then ticker; ``time`` and ``timezone`` (columns of ``ev``) are None where
+    not given. ``ids`` (str) and ``dates`` are the rows' checked ids and dates."""
+    order = np.argsort(ids.to_numpy(dtype=object), kind="stable")
     rep, k = np.repeat(order, len(tickers)), len(tickers)
     none = np.full(len(rep), None, dtype=object)
     return pd.DataFrame(
         {
-            "event_id": ev["event_id"].array.take(rep),
-            "date": ev["date"].array.take(rep),
+            "event_id": ids.array.take(rep),
+            "date": dates.array.take(rep),
             "ticker": pd.array(tickers, dtype="str").take(np.tile(np.arange(k), len(ev))),
             **{c: ev[c].array.take(rep) if c in ev else none for c in ("time", "timezone")},
         }

@@ -197,12 +197,19 @@ def _group_rbar(per: PerFirm, bounds: np.ndarray, chosen: set[str]) -> np.ndarra
     """Kolari-Pynnonen's mean correlation of each event group (NaN when not needed)."""
     if not _needs("rbar", chosen):
         return np.full(len(bounds) - 1, np.nan)
-    return np.array(
-        [
-            _rbar(per, per.kp_cols[g], per.kp_n[g], slice(int(lo), int(hi)))
-            for g, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:], strict=True))
-        ]
-    )
+    # :func:`_rbar` of every group at once (groups are non-empty runs of rows): no
+    # Python pass per event date
+    starts = bounds[:-1]
+    m = per.kp_m
+    fin = np.isfinite(m)
+    n = np.add.reduceat(fin.astype(float), starts)
+    top = np.fmax.reduceat(np.where(fin, m, 0.0), starts)
+    cross = np.einsum("gm,gm->g", per.kp_cols, per.kp_cols)
+    cross -= np.add.reduceat(np.where(fin, m - 1, 0.0), starts)
+    pairs = (per.kp_n * (per.kp_n - 1)).sum(axis=1) - n * (n - 1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        r = cross / pairs
+    return np.where((n >= 2) & (top >= 3) & (pairs > 0), r, np.nan)
 
 
 def _all_groups(

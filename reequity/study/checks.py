@@ -189,6 +189,13 @@ def _day(value: object) -> str:
     return "beyond the data" if pd.isna(value) else str(pd.Timestamp(value).date())
 
 
+def _days(values: np.ndarray) -> np.ndarray:
+    """:func:`_day` of every datetime64 value at once (one call, not a Timestamp each)."""
+    out = np.datetime_as_string(values, unit="D").astype(object)
+    out[np.isnat(values)] = "beyond the data"
+    return out
+
+
 def _collapse(
     keys: pd.DataFrame,
     idx: np.ndarray,
@@ -205,21 +212,27 @@ def _collapse(
     """
     if len(idx) == 0:
         return []
-    codes, uniq = pd.factorize(keys["event_id"])
+    codes, uniq = pd.factorize(keys["event_id"].array)
     per_event = np.bincount(codes, minlength=len(uniq))
     _, inv, counts = np.unique(group, return_inverse=True, return_counts=True)
     order = np.argsort(inv.ravel(), kind="stable")
     starts = np.r_[0, np.cumsum(counts)[:-1]]
+    # every group's first member, its row, event and ticker, and its members' tickers,
+    # by numpy: the loop below only formats the text of each row
+    first = order[starts]
+    rows_i = idx[first]
     tickers = keys["ticker"].to_numpy(dtype=object)
-    event_ids = keys["event_id"].to_numpy(dtype=object)  # once, not a column look-up per row
+    members = tickers[idx[order]]  # group g is members[starts[g] : starts[g] + counts[g]]
+    event_ids = keys["event_id"].to_numpy(dtype=object)[rows_i].tolist()
+    own = tickers[rows_i].tolist()
+    total = per_event[codes[rows_i]].tolist()
     rows: list[Issue] = []
-    for start, count in zip(starts, counts, strict=True):
-        first = int(order[start])
-        i = int(idx[first])
-        text = message(first)
+    bounds = zip(first.tolist(), starts.tolist(), counts.tolist(), strict=True)
+    for g, (k, start, count) in enumerate(bounds):
+        text = message(k)
         if count > 1:
-            text = f"{who(tickers[idx[order[start : start + count]]], per_event[codes[i]])}: {text}"
-        rows.append(Issue(str(event_ids[i]), str(tickers[i]) if count == 1 else "", kind, text))
+            text = f"{who(members[start : start + count], total[g])}: {text}"
+        rows.append(Issue(str(event_ids[g]), str(own[g]) if count == 1 else "", kind, text))
     return rows
 
 
@@ -331,10 +344,10 @@ def _overlaps(
     i, j, in_est = i[hit], j[hit], in_est[hit]
     events = keys["event_id"].to_numpy(dtype=object)
     codes = pd.factorize(events)[0]
-    date = keys["date"].to_numpy(dtype="datetime64[ns]")
+    day = _days(keys["date"].to_numpy(dtype="datetime64[ns]"))
 
     def message(k: int) -> str:
-        other = f"{events[j[k]]} (event date {_day(date[j[k]])})"
+        other = f"{events[j[k]]} (event date {day[j[k]]})"
         if in_est[k]:
             if cleaned is not None:
                 return (

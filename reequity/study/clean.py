@@ -39,6 +39,10 @@ def _blank(value: object) -> bool:
     )
 
 
+# what exclusion_frame returns without items (columns of object dtype, no date)
+_NO_ITEMS = pd.DataFrame({c: pd.Series(dtype=object) for c in ("ticker", "time", "timezone")})
+
+
 def exclusion_frame(*parts: ExclusionInput) -> pd.DataFrame:
     """Stack exclusion items into one frame ``ticker, date, time, timezone``.
 
@@ -84,8 +88,8 @@ def exclusion_frame(*parts: ExclusionInput) -> pd.DataFrame:
         if getattr(parsed.dt, "tz", None) is not None:
             parsed = parsed.dt.tz_localize(None)
         dates.append(parsed.dt.normalize().to_numpy())
-    if not dates:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in ("ticker", "time", "timezone")})
+    if not dates:  # the usual call: a copy of one empty frame (building it costs ~0.15 ms)
+        return _NO_ITEMS.copy()
     when = np.concatenate(dates)
     # first occurrence of each item, in order (drop_duplicates without a frame per call)
     rows = dict.fromkeys(

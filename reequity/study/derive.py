@@ -180,7 +180,7 @@ def derive(
         dof=fit.n_est[k] - fit.k,
         lamb_c=c[k],
         cluster=day0[k],
-        params=params[k].reset_index(drop=True),
+        params=params if isinstance(k, slice) else params[k].reset_index(drop=True),
         full_cols=cols,
         in_span=np.isin(np.flatnonzero(cols), span),
     )

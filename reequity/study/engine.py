@@ -444,6 +444,11 @@ def _warn_index_columns(returns: pd.DataFrame, benchmark: str) -> None:
     from reequity.errors import ReequityWarning
 
     known = _index_tickers(UNIVERSE_CSV.resolve())
+    cols = returns.columns
+    # the usual frame (ticker strings, no index column): hash look-ups in the columns'
+    # own index, not a str() of every column (iterating an Arrow-backed Index is slow)
+    if pd.api.types.is_string_dtype(cols) and not any(k in cols for k in known):
+        return
     names = returns.columns.astype(str)  # vectorised: no Python loop per column
     indices = names[names.isin(known) & (returns.columns != benchmark)].tolist()
     if indices:

@@ -2,9 +2,9 @@
 
 * :func:`check_extent`: an event window longer than the rows of returns is refused, so
   ``windows=[(0, 100_000)]`` does not build (firm-events x 100,000) arrays of NaN.
-* :func:`check_events`: an event id longer than 200 characters, or one id with two
-  different dates, is refused; the second would otherwise be collapsed into the first and
-  its results would vanish without a word.
+* :func:`check_events` (the lengths alone: :func:`check_event_ids`): an event id longer
+  than 200 characters, or one id with two different dates, is refused; the second would
+  otherwise be collapsed into the first and its results would vanish without a word.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from reequity.errors import ConfigurationError, EventFormatError
 if TYPE_CHECKING:
     from reequity.study.windows import WindowSpec
 
-__all__ = ["check_events", "check_extent"]
+__all__ = ["check_event_ids", "check_events", "check_extent"]
 
 
 def check_extent(spec: WindowSpec, returns: pd.DataFrame) -> None:
@@ -45,6 +45,25 @@ def check_extent(spec: WindowSpec, returns: pd.DataFrame) -> None:
             )
 
 
+def check_event_ids(ids: pd.Series) -> None:
+    """Refuse event ids (str) longer than ``MAX_ID_LENGTH`` characters.
+
+    Raises
+    ------
+    EventFormatError
+        Naming the first such id and its length.
+    """
+    from reequity.events.io import MAX_ID_LENGTH
+
+    # lengths of the Python strings (one tolist), not a .str accessor pass
+    if max(map(len, ids.tolist()), default=0) > MAX_ID_LENGTH:
+        bad = ids[ids.str.len() > MAX_ID_LENGTH].iloc[0]
+        raise EventFormatError(
+            f"event id {bad[:40]!r}... is {len(bad):,} characters long (at most "
+            f"{MAX_ID_LENGTH}); give events short ids such as mofcom_2025_10_09"
+        )
+
+
 def check_events(ev: pd.DataFrame) -> None:
     """Refuse an events table whose ids are too long or whose id names two different times.
 
@@ -58,16 +77,8 @@ def check_events(ev: pd.DataFrame) -> None:
     EventFormatError
         Naming the id and its dates.
     """
-    from reequity.events.io import MAX_ID_LENGTH
-
     ids = ev["event_id"]
-    long = ids.str.len() > MAX_ID_LENGTH
-    if long.any():
-        bad = ids[long].iloc[0]
-        raise EventFormatError(
-            f"event id {bad[:40]!r}... is {len(bad):,} characters long (at most "
-            f"{MAX_ID_LENGTH}); give events short ids such as mofcom_2025_10_09"
-        )
+    check_event_ids(ids)
     if ids.is_unique:  # an id given once cannot name two dates
         return
     when = (

@@ -97,14 +97,24 @@ def _car_frame(spec: EventStudy, a: Arrays, g: Grouping, flags: Flags) -> pd.Dat
 
 def _codes(a: Arrays | Run) -> tuple[np.ndarray, list[str]]:
     """Group code of each firm-event (events in order of appearance) and the names + ALL."""
-    codes, names = pd.factorize(a.params["event_id"].to_numpy())
-    return codes, [*(str(x) for x in names), "ALL"]
+    # factorized on the column's own (Arrow) array: no object array of 1 string per row
+    codes, names = pd.factorize(a.params["event_id"].array)
+    return np.asarray(codes), [*(str(x) for x in names), "ALL"]
 
 
 def _group_sum(x: np.ndarray, codes: np.ndarray, n_groups: int) -> np.ndarray:
-    """Sums of the rows of ``x`` (n, C) per group code, then the total as the last row."""
+    """Sums of the rows of ``x`` (n, C) per group code, then the total as the last row.
+
+    One ``np.add.reduceat`` over the rows in code order (they usually are: the engine
+    orders firm-events by event), several times faster than ``np.add.at``.
+    """
     out = np.zeros((n_groups + 1, x.shape[1]))
-    np.add.at(out, codes, x)
+    if len(codes):
+        if (codes[1:] < codes[:-1]).any():
+            order = np.argsort(codes, kind="stable")
+            codes, x = codes[order], x[order]
+        starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+        out[codes[starts]] = np.add.reduceat(x, starts, axis=0)
     out[-1] = out[:-1].sum(axis=0)
     return out
 
@@ -207,40 +217,50 @@ def tests_frame(spec: EventStudy, taus: np.ndarray, a: Run) -> pd.DataFrame:
     n_win = _group_sum(np.isfinite(a.car).astype(float), codes, len(names) - 1)
     windows = [window_label(spec.window_spec.span), *spec.window_spec.labels]
     tests = list(next(iter(res.values()))) if res else []
-    notes = ["", "not computable"]
-    block_g, block_t, block_note, daily, st, pv, nf = [], [], [], [], [], [], []
-    for g, name in enumerate(names):
-        for t, r in enumerate(res[name].values()):
-            note = notes.index(r.note) if r.note in notes else len(notes)
-            if note == len(notes):
-                notes.append(r.note)
-            parts = [(False, r.window_stat, r.window_p, n_win[g])]
-            if r.daily_stat is not None:
-                parts.insert(0, (True, r.daily_stat, r.daily_p, n_day[g]))
-            for is_daily, stat, p, count in parts:
-                block_g.append(g), block_t.append(t), block_note.append(note or 1)
-                daily.append(is_daily), st.append(stat), pv.append(p), nf.append(count)
-    lengths = np.array([e if d else n_w for d in daily], dtype=np.intp)
-    stat = np.concatenate(st).astype(float) if st else np.empty(0)
-    day_rows = np.repeat(np.array(daily, dtype=bool), lengths)
-    within = np.arange(len(stat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    note_idx = np.where(
-        np.isfinite(stat), 0, np.repeat(np.array(block_note, dtype=np.intp), lengths)
+    # every result in (group, test) order; each gives a daily block (if any), then a
+    # window block: the Python pass only lists them, the rows are built by numpy
+    per_group = [list(res[name].values()) for name in names]
+    rs = [r for group in per_group for r in group]
+    k = np.array([len(group) for group in per_group], dtype=np.intp)
+    res_g = np.repeat(np.arange(len(names)), k)
+    res_t = np.arange(len(rs)) - np.repeat(np.cumsum(k) - k, k)
+    notes = {"": 0, "not computable": 1}
+    for r in rs:
+        notes.setdefault(r.note, len(notes))
+    res_note = np.array([notes[r.note] or 1 for r in rs], dtype=np.intp)
+    has_daily = np.array([r.daily_stat is not None for r in rs], dtype=bool)
+    parts = [(x, q) for r in rs for x, q in ((r.daily_stat, r.daily_p), (r.window_stat, r.window_p))
+             if x is not None]  # fmt: skip
+    n_blocks = 1 + has_daily.astype(np.intp)
+    block = np.repeat(np.arange(len(rs)), n_blocks)  # the result of each block
+    daily = has_daily[block] & (
+        np.arange(len(block)) == np.repeat(np.cumsum(n_blocks) - n_blocks, n_blocks)
     )
+    lengths = np.where(daily, e, n_w).astype(np.intp)
+    stat = np.concatenate([x for x, _ in parts]).astype(float) if parts else np.empty(0)
+    pval = np.concatenate([q for _, q in parts]).astype(float) if parts else np.empty(0)
+    row_block = np.repeat(np.arange(len(block)), lengths)
+    day_rows = daily[row_block]
+    within = np.arange(len(stat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    row_g = res_g[block][row_block]
+    n_firms = np.where(
+        day_rows, n_day[row_g, np.minimum(within, e - 1)], n_win[row_g, np.minimum(within, n_w - 1)]
+    )
+    note_idx = np.where(np.isfinite(stat), 0, res_note[block][row_block])
     # a masked Int64 column built from its values and mask (no setitem of NA)
     tau = pd.arrays.IntegerArray(
         np.where(day_rows, taus[np.minimum(within, e - 1)], 0).astype(np.int64), ~day_rows
     )
     return pd.DataFrame(
         {
-            "event_id": _strings(names, np.repeat(np.array(block_g, dtype=np.intp), lengths)),
+            "event_id": _strings(names, row_g),
             "window": _strings(windows, np.where(day_rows, 0, within + 1)),
             "tau": tau,
-            "test": _strings(tests, np.repeat(np.array(block_t, dtype=np.intp), lengths)),
+            "test": _strings(tests, res_t[block][row_block]),
             "statistic": stat,
-            "pvalue": np.concatenate(pv).astype(float) if pv else np.empty(0),
-            "n_firms": np.concatenate(nf).astype(np.int64) if nf else np.empty(0, dtype=np.int64),
-            "note": _strings(notes, note_idx),
+            "pvalue": pval,
+            "n_firms": n_firms.astype(np.int64),
+            "note": _strings(list(notes), note_idx),
         }
     )
 

@@ -42,9 +42,15 @@ class Issue(NamedTuple):
     message: str
 
 
+_NO_ISSUES = pd.DataFrame([], columns=ISSUE_COLUMNS)  # object columns, as built from []
+
+
 def issues_frame(rows: Iterable[Issue]) -> pd.DataFrame:
     """The ``issues`` frame (``event_id, ticker, kind, message``) of ``rows``, in order."""
-    return pd.DataFrame(list(rows), columns=ISSUE_COLUMNS)
+    rows = list(rows)
+    if not rows:  # a clean study: a copy of one empty frame (building it costs ~0.1 ms)
+        return _NO_ISSUES.copy()
+    return pd.DataFrame(rows, columns=ISSUE_COLUMNS)
 
 
 def with_issues(issues: pd.DataFrame, rows: Iterable[Issue]) -> pd.DataFrame:

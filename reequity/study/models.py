@@ -156,12 +156,17 @@ def _fit_market(y: np.ndarray, m: np.ndarray, est: np.ndarray, divisor_k: int) -
     for lo in range(0, n_all, _CHUNK):
         b = slice(lo, lo + _CHUNK)
         ye, me = take_cols(y[b], est), take_cols(m[b], est)
-        w = np.isfinite(ye) & np.isfinite(me)
-        full = bool(w.all())  # no missing return: skip the masking passes
+        # no missing return (the usual case) shows in the row sums, which the means need
+        # anyway: a NaN or inf makes its row's sum non-finite (then, or on an overflow,
+        # the masked passes run); the sums are the same ones either way
+        with np.errstate(invalid="ignore", over="ignore"):
+            ysum, msum = ye.sum(axis=1), me.sum(axis=1)
+        full = bool(np.isfinite(ysum).all() and np.isfinite(msum).all())
+        w = None if full else np.isfinite(ye) & np.isfinite(me)
         nb = np.full(len(ye), float(ye.shape[1])) if full else w.sum(axis=1).astype(float)
         with np.errstate(invalid="ignore", divide="ignore"):
-            ybar = (ye if full else np.where(w, ye, 0.0)).sum(axis=1) / nb
-            mb = (me if full else np.where(w, me, 0.0)).sum(axis=1) / nb
+            ybar = (ysum if full else np.where(w, ye, 0.0).sum(axis=1)) / nb
+            mb = (msum if full else np.where(w, me, 0.0).sum(axis=1)) / nb
             dm, dy = me - mb[:, None], ye - ybar[:, None]
             if not full:
                 dm[~w], dy[~w] = 0.0, 0.0
