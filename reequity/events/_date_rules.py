@@ -91,9 +91,10 @@ _DAY_RANGE = "".join(
 )  # fmt: skip
 
 
-# 今年前七个月, 前7月, 首七个月 (bare: the publication year); not 此前/提前/日期前 N 个月
+# 今年前七个月, 前7月, 首七个月 (bare: the publication year); not 此前/提前/日期前 N 个月, nor
+# the 首 of a word (中美元首10月底会晤: the heads of state, then a month end)
 _MONTHS_TO_DATE = (
-    f"(?:{ZYR})?(?<![目提之以此当先向日眼期])[前首]{S}(?P<n>十[一二]|{ZM}){S}(?:个月|月份?)"
+    f"(?:{ZYR})?(?<![目提之以此当先向日眼期元榜党])[前首]{S}(?P<n>十[一二]|{ZM}){S}(?:个月|月份?)"
 )
 # "the first seven months of the year / of 2025 / of last year"
 _EN_MONTHS_TO_DATE = (
