@@ -259,6 +259,13 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         ),
         h_bracket_month_day,
     ),  # fmt: skip
+    (  # "said Tuesday (Oct 14)", "on Friday (November 7, 2025)": the bracketed date names the day
+        _rx(
+            r"\b(?:on\s+)?" + WD + r"\s*\(\s*(?P<mon>" + MONA + r")\.?\s+" + ED
+            + r"(?:,?\s+" + EY + r")?\s*\)"
+        ),
+        h_ymd,
+    ),  # fmt: skip
     (
         _rx(
             r"(?:当月|同月|当天|当日|同日|同一天|即日起?|当晚|自?(?:公布|发布|公告|印发|颁布)之?日起"
@@ -366,6 +373,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("日", "号"),  # bare day of month
     ("(", "（"),  # 今（9）日, 周五 (7 日)
     ("(", "（"),  # 今日（1/20）
+    _MONTHS,  # Tuesday (Oct 14)
     (
         "当",
         "同",
@@ -409,6 +417,7 @@ _FIRST: list[str] = [
     "0-9廿卅",  # bare day of month
     "今昨前明周星礼",  # day in brackets
     "今昨周星礼",  # 今日（1/20）, 週日（11/9）
+    "MTWFSo",  # Tuesday (Oct 14)
     "当同即自公发印颁tToOeEwW",  # anaphora
     "月",  # bare part of the current month
     _ZH_NUM1 + "百两几数半", "0-9oOtTfFsSeEnNaAmM",  # durations

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ._kinds import by_surface
+from ._kinds import rows as _rows
 
 
 # ---- the 首 of a word (元首, 榜首) does not open "the first N months" -------------------------
@@ -29,3 +30,27 @@ def test_first_n_months_still_read() -> None:
     got = by_surface("今年首7个月稀土出口下降。", "2025-11-21")["今年首7个月"]
     assert (got.date_start.isoformat(), got.date_end.isoformat()) == ("2025-01-01", "2025-07-31")
     assert got.kind == "period"
+
+
+# ---- an English weekday with its date in brackets is one day -------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "day"),
+    [
+        ("The regulator said Tuesday (Oct 14) that the curbs hurt carmakers.", "Tuesday (Oct 14)", "2025-10-14"),
+        ("Canberra approved the loan on Monday (June 2).", "on Monday (June 2)", "2025-06-02"),
+        ("The ministry spoke on Friday (November 7, 2025).", "on Friday (November 7, 2025)", "2025-11-07"),
+        ("Officials will meet on Thursday (Nov. 20).", "on Thursday (Nov. 20)", "2025-11-20"),
+    ],
+)  # fmt: skip
+def test_weekday_with_bracketed_date_is_one_mention(text: str, surface: str, day: str) -> None:
+    found = by_surface(text, "2025-11-18")
+    assert list(found) == [surface]
+    assert found[surface].date_start.isoformat() == day == found[surface].date_end.isoformat()
+
+
+def test_bracketed_weekday_keeps_the_speaker_rule() -> None:
+    """The merged mention is still the day an official spoke, not a policy date."""
+    rows = _rows("An EU trade spokesman said Wednesday (Oct 15) that the rare earth export "
+                 "controls were unjustified.", "2025-10-16", title="Rare earths")  # fmt: skip
+    row = rows["Wednesday (Oct 15)"]
+    assert row["kind"] == "report" and not row["is_policy_event"]
