@@ -127,6 +127,14 @@ _EN_CLAIM_RIGHT = re.compile(
     r"[^,;.]{0,30}?\b(?:claimed|claims|suggested|insisted|argued|asserted)\b"
     r"(?:\s+that)?(?:\s+[\w.']+){1,3}?\s+(?:would|will)\b"
 )
+# "President X said on Friday he would impose an extra tariff": a leader or minister saying
+# what he himself will do announces that policy (a threat is the event), unlike a spokesman
+# describing it
+_EN_OWN_ACT_RIGHT = re.compile(
+    r"(?i:\s*(?:that\s+)?(?:he|she|it|they|we|the\s+(?:government|administration|ministry))\s+"
+    r"(?:would|will|is\s+going\s+to|plans?\s+to|intends?\s+to)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:impose|slap|levy|raise|hike|ban|restrict|halt|suspend|lift|introduce|tighten|scrap)\b)"
+)
 # "the ministry on Thursday reiterated that ...": the restatement's day, as on the left
 _EN_RESTATE_RIGHT = re.compile(r"(?i:\s*(?:again\s+)?(?:reiterated|restated|reaffirmed)\b)")
 _ZH_REPORT_RIGHT = re.compile(
@@ -210,7 +218,7 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
         if words and words[-1].lower() in _SOURCES:
             return "report_date"
         if any(w.lower() in _SPEAKERS for w in words[-5:]):
-            return "report_date"
+            return None if _EN_OWN_ACT_RIGHT.match(text, end, hi) else "report_date"
         return None
     if _EN_CLAIM_RIGHT.match(text, end, hi) or _EN_RESTATE_RIGHT.match(text, end, hi):
         return "report_date"

@@ -54,3 +54,29 @@ def test_bracketed_weekday_keeps_the_speaker_rule() -> None:
                  "controls were unjustified.", "2025-10-16", title="Rare earths")  # fmt: skip
     row = rows["Wednesday (Oct 15)"]
     assert row["kind"] == "report" and not row["is_policy_event"]
+
+
+# ---- a leader saying what he himself will do announces it ----------------------------------
+@pytest.mark.parametrize(
+    ("body", "surface", "kind"),
+    [
+        ("US President Donald Trump said on Friday he would impose an extra 100% tariff on Chinese goods.", "on Friday", "tariff"),
+        ("The trade minister said Monday that it will restrict exports of rare earth magnets.", "Monday", "export_control"),
+        ("The president said on Thursday he would lift the ban on rare earth exports.", "on Thursday", "export_control_relaxation"),
+    ],
+)  # fmt: skip
+def test_leader_announcing_own_act_dates_the_policy(body: str, surface: str, kind: str) -> None:
+    row = _rows(body, "2025-10-14", title="Rare earths")[surface]
+    assert row["kind"] == "event" and row["is_policy_event"] and row["event_type"] == kind
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A ministry spokesman said on Friday the rare earth export controls were lawful.",
+        "The EU trade commissioner said on Friday he would speak to Chinese officials about the export controls.",
+    ],
+)  # fmt: skip
+def test_official_describing_a_policy_is_still_a_report(body: str) -> None:
+    row = _rows(body, "2025-10-14", title="Rare earths")["on Friday"]
+    assert row["kind"] == "report" and not row["is_policy_event"]
