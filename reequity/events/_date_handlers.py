@@ -37,6 +37,7 @@ class Cand:
     period: bool = False  # a reporting period ("the six months to December"): never an event
     day_end: int | None = None  # last day of a day range in one month ("10月9日—13日")
     month_end: int | None = None  # last month of a month range in one year ("1-7月")
+    year_back: int = 0  # 去年同月 / "the same month a year earlier": the antecedent's year - 1
 
 
 Handler = Callable[[re.Match[str], date], Cand | None]

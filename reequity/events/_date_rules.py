@@ -37,6 +37,7 @@ from reequity.events._span_handlers import (
     h_day_range,
     h_month_range,
     h_months_to,
+    h_same_month_year,
     h_short_year,
     h_year_to_date,
 )
@@ -275,6 +276,13 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         ),
         h_anaphor,
     ),
+    (  # a comparison month: "the same month in 2024" / "a year earlier", 去年同月, 2024年同月
+        _rx(
+            r"\b(?i:the\s+same\s+month)\s+(?:(?i:in|of)\s+" + EY + r"\b|(?i:a\s+year\s+(?:earlier|"
+            r"before|ago)|(?:of\s+)?last\s+year)\b)|(?:(?P<zy>" + ZY + r")" + S + r"|去)年" + S + "同月"
+        ),
+        h_same_month_year,
+    ),
     (
         _rx(r"(?<![0-9一二三四五六七八九十个本上下这当每])月(?P<p>初|底|末|中旬|上旬|下旬)"),
         h_this_month_part,
@@ -386,6 +394,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
         "same month",
         "that month",
     ),  # anaphora
+    ("same month", "同月"),  # comparison month
     ("月",),  # bare part of the current month
     ("年", "月", "周", "天", "日", "小时", "星期"),
     ("year", "month", "week", "day", "decade", "hour"),
@@ -419,6 +428,7 @@ _FIRST: list[str] = [
     "今昨周星礼",  # 今日（1/20）, 週日（11/9）
     "MTWFSo",  # Tuesday (Oct 14)
     "当同即自公发印颁tToOeEwW",  # anaphora
+    "tT12一二去",  # comparison month
     "月",  # bare part of the current month
     _ZH_NUM1 + "百两几数半", "0-9oOtTfFsSeEnNaAmM",  # durations
     "0-9tTsSnN", "截",  # reporting periods

@@ -112,3 +112,14 @@ def h_short_year(m: re.Match[str], pub: date) -> Cand | None:
     if m.group("q"):
         return Cand(m.start(), m.end(), "quarter", year, "explicit", 3 * int(m.group("q")) - 2)
     return Cand(m.start(), m.end(), "year", year, "explicit", 1)
+
+
+def h_same_month_year(m: re.Match[str], pub: date) -> Cand | None:
+    """A comparison month: "the same month in 2024", "the same month a year earlier", 去年同月,
+    2024年同月. The month of the nearest earlier named month (dates.py), in the year stated or
+    the year before; always a comparison period, never an event."""
+    token = m.groupdict().get("y") or m.groupdict().get("zy")
+    year = zh_int(token) if token else None
+    return Cand(m.start(), m.end(), "month", year, "explicit" if year else "relative",
+                anaphor=True, period=True, year_back=0 if year else 1)  # fmt: skip
+

@@ -128,6 +128,11 @@ _LEFT_DEADLINE = re.compile(
     r"no\s+later\s+than|not\s+later\s+than|ahead\s+of|deadline\s+of|due\s+by)))\s*(?:the\s+)?$"
 )
 _RIGHT_DEADLINE = re.compile(r"^\s*(?:之前|以前|前(?![往景者进提夕])|为止|截止|底前)")
+_BASE_LEFT = re.compile(
+    r"(?:较|比|相比|低于|高于|(?i:\bsince|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bagainst))"
+    r"\s*(?:the\s+)?$"
+)
+_BASE_RIGHT = re.compile(r"\s*以?来")
 _RIGHT_EFFECTIVE = re.compile(r"\s*起(?:施行|实施|生效|执行)")
 _LEFT_EFFECTIVE = re.compile(
     r"(?:始自|始于)\s*$"
@@ -185,10 +190,18 @@ def resolve_with_sentences(
     mentions: list[TemporalMention] = []
     last_day: date | None = None  # the nearest earlier past day, for anaphora
     last_month: date | None = None  # the nearest earlier past day or month, for 当月
+    last_named: date | None = None  # the nearest earlier past month named as such, for 去年同月
     for cand in cands:
         lo, hi = clause_at(folded, *sentence_at(spans, cand.start), cand.start)
         flags: list[str] = []
-        if cand.anaphor and cand.granularity == "month":
+        if cand.anaphor and cand.granularity == "month" and cand.period:  # "the same month in 2024"
+            found = last_named or last_month
+            base = found or pub
+            year = cand.year if cand.year is not None else base.year - cand.year_back
+            cand.month, cand.year = base.month, year
+            cand.date_start, cand.date_end = period(cand, year)  # type: ignore[misc]
+            flags.append("anaphora_previous_date" if found else "anaphora_publication_date")
+        elif cand.anaphor and cand.granularity == "month":
             first = (last_month or pub).replace(day=1)
             cand.month = first.month
             cand.date_start, cand.date_end = first, period(cand, first.year)[1]  # type: ignore[index]
@@ -212,8 +225,12 @@ def resolve_with_sentences(
             mention.granularity in ("day", "month", "part_of_month")
             and mention.kind in ("event", "report", "period", "other")
             and (mention.date_start is not None and mention.date_start <= pub)
-        ):
+            and not _BASE_LEFT.search(folded, max(0, cand.start - 16), cand.start)
+            and not _BASE_RIGHT.match(folded, cand.end, cand.end + 4)
+        ):  # a comparison base or a "since" anchor (较上月, 1月以来) is not what 同月 refers to
             last_month = mention.date_start
+            if mention.granularity == "month":
+                last_named = mention.date_start
         mentions.append(mention)
     return mentions, spans, folded
 

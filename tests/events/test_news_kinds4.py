@@ -80,3 +80,39 @@ def test_leader_announcing_own_act_dates_the_policy(body: str, surface: str, kin
 def test_official_describing_a_policy_is_still_a_report(body: str) -> None:
     row = _rows(body, "2025-10-14", title="Rare earths")["on Friday"]
     assert row["kind"] == "report" and not row["is_policy_event"]
+
+
+# ---- a comparison month takes the statistics month, in the year stated ----------------------
+@pytest.mark.parametrize(
+    ("text", "pub", "surface", "start", "end"),
+    [
+        ("Shipments were 4,100 tons in July, against 3,900 tons in the same month in 2023.", "2025-08-08", "the same month in 2023", "2023-07-01", "2023-07-31"),
+        ("Imports in June rose 5% from the same month a year earlier.", "2025-07-14", "the same month a year earlier", "2024-06-01", "2024-06-30"),
+        ("12月稀土出口5000吨，去年同月为4000吨。", "2026-01-20", "去年同月", "2024-12-01", "2024-12-31"),
+        ("今年9月出口回升，2023年同月出口3000噸。", "2025-10-20", "2023年同月", "2023-09-01", "2023-09-30"),
+    ],
+)  # fmt: skip
+def test_same_month_of_another_year(text: str, pub: str, surface: str, start: str,
+                                    end: str) -> None:  # fmt: skip
+    got = by_surface(text, pub)[surface]
+    assert (got.date_start.isoformat(), got.date_end.isoformat()) == (start, end)
+    assert got.kind == "period"
+
+
+def test_comparison_year_does_not_lend_itself_to_a_later_month() -> None:
+    """The 2023 of a comparison month is not the year of the next bare month."""
+    found = by_surface("Exports fell in May from the same month in 2023 and from 5,000 tons in "
+                       "April.", "2025-06-09")  # fmt: skip
+    assert found["April"].date_start.isoformat() == "2025-04-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("10月对美出口较上月大增，升至今年1月以来最高；同月磁铁出口下降。", "同月"),
+        ("10月對美出口較上月大增，升至今年1月以來最高；同月磁鐵出口下降。", "同月"),
+    ],
+)  # fmt: skip
+def test_same_month_skips_comparison_bases_and_since_anchors(text: str, surface: str) -> None:
+    got = by_surface(text, "2025-11-21")[surface]
+    assert (got.date_start.isoformat(), got.date_end.isoformat()) == ("2025-10-01", "2025-10-31")
