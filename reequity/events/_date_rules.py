@@ -108,6 +108,16 @@ _QUARTERS_TO_DATE = (
     f"(?:{ZYR})?(?<![目提之以此当先向日眼])前{S}(?P<q>[一二两三1-3]){S}个?季度?(?![节风候])"
 )
 
+# "said Tuesday (Oct 14)", "on Friday (November 7, 2025)": the bracketed date names the day
+_EN_WEEKDAY_DATE = "".join(
+    [r"\b(?:on\s+)?", WD, r"\s*\(\s*(?P<mon>", MONA, r")\.?\s+", ED, r"(?:,?\s+", EY, r")?\s*\)"]
+)
+# a comparison month: "the same month in 2024" / "a year earlier", 去年同月, 2024年同月
+_SAME_MONTH_YEAR = "".join(
+    [r"\b(?i:the\s+same\s+month)\s+(?:(?i:in|of)\s+", EY, r"\b|(?i:a\s+year\s+(?:earlier|",
+     r"before|ago)|(?:of\s+)?last\s+year)\b)|(?:(?P<zy>", ZY, r")", S, r"|去)年", S, "同月"]
+)  # fmt: skip
+
 
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
@@ -260,13 +270,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         ),
         h_bracket_month_day,
     ),  # fmt: skip
-    (  # "said Tuesday (Oct 14)", "on Friday (November 7, 2025)": the bracketed date names the day
-        _rx(
-            r"\b(?:on\s+)?" + WD + r"\s*\(\s*(?P<mon>" + MONA + r")\.?\s+" + ED
-            + r"(?:,?\s+" + EY + r")?\s*\)"
-        ),
-        h_ymd,
-    ),  # fmt: skip
+    (_rx(_EN_WEEKDAY_DATE), h_ymd),
     (
         _rx(
             r"(?:当月|同月|当天|当日|同日|同一天|即日起?|当晚|自?(?:公布|发布|公告|印发|颁布)之?日起"
@@ -276,13 +280,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         ),
         h_anaphor,
     ),
-    (  # a comparison month: "the same month in 2024" / "a year earlier", 去年同月, 2024年同月
-        _rx(
-            r"\b(?i:the\s+same\s+month)\s+(?:(?i:in|of)\s+" + EY + r"\b|(?i:a\s+year\s+(?:earlier|"
-            r"before|ago)|(?:of\s+)?last\s+year)\b)|(?:(?P<zy>" + ZY + r")" + S + r"|去)年" + S + "同月"
-        ),
-        h_same_month_year,
-    ),
+    (_rx(_SAME_MONTH_YEAR), h_same_month_year),
     (
         _rx(r"(?<![0-9一二三四五六七八九十个本上下这当每])月(?P<p>初|底|末|中旬|上旬|下旬)"),
         h_this_month_part,

@@ -122,4 +122,3 @@ def h_same_month_year(m: re.Match[str], pub: date) -> Cand | None:
     year = zh_int(token) if token else None
     return Cand(m.start(), m.end(), "month", year, "explicit" if year else "relative",
                 anaphor=True, period=True, year_back=0 if year else 1)  # fmt: skip
-
