@@ -122,3 +122,9 @@ def h_same_month_year(m: re.Match[str], pub: date) -> Cand | None:
     year = zh_int(token) if token else None
     return Cand(m.start(), m.end(), "month", year, "explicit" if year else "relative",
                 anaphor=True, period=True, year_back=0 if year else 1)  # fmt: skip
+
+
+def h_month_that_year(m: re.Match[str], pub: date) -> Cand | None:
+    """A month "that year" ("in October that year", "March of that year"): the month in the year
+    of the nearest earlier mention that has one (like 同年10月, settled in dates.py)."""
+    return Cand(m.start(), m.end(), "month", None, "same", _month_name(m.group("mon")))

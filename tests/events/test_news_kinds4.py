@@ -116,3 +116,23 @@ def test_comparison_year_does_not_lend_itself_to_a_later_month() -> None:
 def test_same_month_skips_comparison_bases_and_since_anchors(text: str, surface: str) -> None:
     got = by_surface(text, "2025-11-21")[surface]
     assert (got.date_start.isoformat(), got.date_end.isoformat()) == ("2025-10-01", "2025-10-31")
+
+
+# ---- "October that year" is October of the year last named --------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end"),
+    [
+        ("The licence was cut short in February 2023; the limit was lifted in October that year.", "October that year", "2023-10-01", "2023-10-31"),
+        ("The law passed in 2019 and took effect in March of that year.", "March of that year", "2019-03-01", "2019-03-31"),
+    ],
+)  # fmt: skip
+def test_month_that_year(text: str, surface: str, start: str, end: str) -> None:
+    got = by_surface(text, "2026-03-02")[surface]
+    assert (got.date_start.isoformat(), got.date_end.isoformat()) == (start, end)
+
+
+def test_month_that_year_dates_a_policy() -> None:
+    rows = _rows("Malaysia imposed the import ban in February 2023 and lifted the ban in "
+                 "October that year.", "2026-03-02", title="Rare earths")  # fmt: skip
+    row = rows["October that year"]
+    assert row["date_start"].isoformat()[:10] == "2023-10-01" and row["is_policy_event"]
