@@ -136,3 +136,21 @@ def test_month_that_year_dates_a_policy() -> None:
                  "October that year.", "2026-03-02", title="Rare earths")  # fmt: skip
     row = rows["October that year"]
     assert row["date_start"].isoformat()[:10] == "2023-10-01" and row["is_policy_event"]
+
+
+# ---- "was due to expire on Tuesday" looks forward -------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "pub", "surface", "day"),
+    [
+        ("The old licence was due to expire on Tuesday.", "2026-03-02", "on Tuesday", "2026-03-03"),
+        ("The permits were due to lapse on Friday, the company said.", "2025-06-10", "on Friday", "2025-06-13"),
+    ],
+)  # fmt: skip
+def test_was_due_to_is_future(text: str, pub: str, surface: str, day: str) -> None:
+    got = by_surface(text, pub)[surface]
+    assert got.date_start.isoformat() == day and got.kind != "event"
+
+
+def test_past_weekday_without_due_stays_past() -> None:
+    got = by_surface("The licence expired on Tuesday.", "2026-03-02")["on Tuesday"]
+    assert got.date_start.isoformat() == "2026-02-24" and got.kind == "event"
