@@ -115,7 +115,9 @@ _EN_REPORT = re.compile(
     r"(?i:\b(?P<verb>said|says|reported|reports|wrote|revealed|told\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)"
     r"{0,3}|told\s+(?:reporters|journalists|(?:a|the)\s+(?:news\s+|press\s+)?(?:briefing|conference))"
     # a restatement repeats or defends a policy on that day, whoever speaks (like 重申)
-    r"|reiterated|restated|reaffirmed)"
+    r"|reiterated|restated|reaffirmed"
+    # a press question: "when asked on Thursday", "asked by reporters on Monday" (like 有记者问)
+    r"|when\s+asked|asked\s+by\s+(?:reporters|journalists))"
     # "said in a media release on Monday", "said at a regular briefing on Thursday": the
     # speaker test below still decides (a ministry announcing at its briefing dates a policy)
     r"(?:\s+(?:in|at)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:release|statement|"
@@ -151,10 +153,13 @@ _ZH_ACCORDING_RIGHT = re.compile(r"[^，。；]{0,4}?(?:报道|报导|消息|称
 _ZH_SPOKESPERSON_LEFT = re.compile(r"发言人[^，。；]{0,12}$")
 _ZH_BRIEFING_RIGHT = re.compile(
     r"[^，。；]{0,12}?(?:发布会|记者会|吹风会|采访|答记者问|对记者|表示|称|说|指出|回应|强调)"
+    # 发言人X 18日就稀土相关物项出口管制的最新进展表示: the topic can be long
+    r"|\s*就[^，。；]{0,40}?(?:表示|回应|答问|说|指出|强调)"
 )
 # "官员8日对记者说", "8日在记者会上表示", "8日接受媒体采访时称": whoever speaks, a briefing
 _ZH_BRIEFING_ANY_RIGHT = re.compile(
-    r"[^，。；]{0,6}?(?:对记者(?:说|表示|称)|答记者问|在[^，。；]{0,10}(?:发布会|记者会|吹风会)上"
+    r"[^，。；]{0,6}?(?:对记者(?:说|表示|称)|答记者问|有记者(?:提)?问"
+    r"|在[^，。；]{0,10}(?:发布会|记者会|吹风会)上"
     r"|接受[^，。；]{0,8}采访|(?:召开|举行|主持)[^，。；]{0,6}(?:记者会|发布会|吹风会))"
 )
 # "金力永磁11日表示，…", "公司11日在互动平台上称": a company or analyst speaking about a policy

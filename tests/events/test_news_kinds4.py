@@ -154,3 +154,39 @@ def test_was_due_to_is_future(text: str, pub: str, surface: str, day: str) -> No
 def test_past_weekday_without_due_stays_past() -> None:
     got = by_surface("The licence expired on Tuesday.", "2026-03-02")["on Tuesday"]
     assert got.date_start.isoformat() == "2026-02-24" and got.kind == "event"
+
+
+# ---- a press question dates a report --------------------------------------------------------
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("商务部发言人9日表示，稀土出口管制依法实施。当日有记者问，外方对出口管制表达关切。", "当日"),
+        ("商務部發言人9日表示，稀土出口管制依法實施。當日有記者問，外方對出口管制表達關切。", "當日"),
+        ("商务部12日有记者提问稀土出口管制的后续安排。", "12日"),
+        ("When asked on Thursday about the rare earth export controls, the ministry gave no detail.", "on Thursday"),
+        ("Asked by reporters on Monday about the export ban, the envoy declined to comment.", "on Monday"),
+    ],
+)  # fmt: skip
+def test_press_question_dates_a_report(body: str, surface: str) -> None:
+    row = _rows(body, "2025-06-12", title="稀土 rare earths")[surface]
+    assert row["kind"] == "report" and not row["is_policy_event"]
+
+
+# ---- 发言人X 18日就<topic>表示: a spokesperson's words, however long the topic ---------------
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("商务部新闻发言人何某18日就稀土相关物项出口管制的最新进展与后续安排表示，已批准部分申请。", "18日"),
+        ("商務部新聞發言人18日就稀土相關物項出口管制的最新進展表示，已批准部分申請。", "18日"),
+    ],
+)  # fmt: skip
+def test_spokesperson_on_a_long_topic_is_a_report(body: str, surface: str) -> None:
+    row = _rows(body, "2025-12-18")[surface]
+    assert row["kind"] == "report" and not row["is_policy_event"]
+
+
+def test_spokesperson_announcing_is_still_an_event() -> None:
+    row = _rows("商务部新闻发言人18日就稀土出口管制宣布，对相关物项实施管制。", "2025-12-18")[
+        "18日"
+    ]
+    assert row["kind"] == "event" and row["is_policy_event"]
