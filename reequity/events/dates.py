@@ -43,6 +43,8 @@ Conventions (documented choices, not guesses):
   ranges in one month (10月9日—13日) are one mention each; the first are always periods.
 * 上周末 / "last weekend" is the Saturday-Sunday of the previous week, "over the weekend" the
   latest weekend begun by publication; 第三季 / 今年一季 (without 度) are quarters.
+* A comparison base 较昨日 / 比上月 counts from the explicit day or month its sentence is about
+  ("3月18日…较昨日" is 3月17日, "10月出口较上月" is September), not from publication.
 * A yearless date takes a year stated *later* in its sentence only when that year is not a
   quota batch, statistics or comparison period; a dateline never borrows a year.
 
@@ -62,7 +64,7 @@ import pandas as pd
 from reequity.errors import ArticleFormatError
 from reequity.events._date_handlers import Cand
 from reequity.events._date_rules import RULES, SCANNERS
-from reequity.events._placement import infer, infer_forward, period
+from reequity.events._placement import anchor_comparison, infer, infer_forward, period
 from reequity.events._roles import doc_number_spans, is_future, is_period, report_role
 from reequity.events._text import (
     clause_at,
@@ -106,7 +108,8 @@ class TemporalMention:
         else -1.
     flags : tuple of str
         ``anaphora_previous_date`` / ``anaphora_publication_date`` (where an anaphor took its
-        date), ``dateline``, ``report_date``, ``future`` (a future clause).
+        date), ``dateline``, ``report_date``, ``future`` (a future clause),
+        ``compared_to_sentence_date`` (较昨日 / 较上月 counted from the sentence's own date).
     """
 
     surface: str
@@ -210,6 +213,11 @@ def resolve_with_sentences(
             day = last_day or pub
             cand.date_start = cand.date_end = day
             flags.append("anaphora_previous_date" if last_day else "anaphora_publication_date")
+        s_lo = sentence_at(spans, cand.start)[0]
+        earlier = [(m.granularity, m.date_start) for m in mentions
+                   if m.start >= s_lo and m.date_start and m.year_source != "relative"]  # fmt: skip
+        if earlier and anchor_comparison(cand, folded, earlier):
+            flags.append("compared_to_sentence_date")
         future = is_future(folded, lo, cand.start, cand.end, hi)
         mention = _finish(cand, text, folded, pub, future=future)
         if mention is None:

@@ -190,3 +190,32 @@ def test_spokesperson_announcing_is_still_an_event() -> None:
         "18日"
     ]
     assert row["kind"] == "event" and row["is_policy_event"]
+
+
+# ---- 较昨日 / 较上月 count from the sentence's own date ----------------------------------------
+@pytest.mark.parametrize(
+    ("text", "pub", "surface", "start", "end"),
+    [
+        ("5月6日氧化镨钕均价为45万元/吨，较昨日上涨1%。", "2025-05-08", "昨日", "2025-05-05", "2025-05-05"),
+        ("5月6日氧化鐠釹均價為45萬元/噸，較昨日上漲1%。", "2025-05-08", "昨日", "2025-05-05", "2025-05-05"),
+        ("8月稀土出口较上月下降12%。", "2025-10-20", "上月", "2025-07-01", "2025-07-31"),
+        ("8月稀土出口比上個月下降12%。", "2025-10-20", "上個月", "2025-07-01", "2025-07-31"),
+    ],
+)  # fmt: skip
+def test_comparison_base_counts_from_sentence_date(text: str, pub: str, surface: str,
+                                                   start: str, end: str) -> None:  # fmt: skip
+    got = by_surface(text, pub)[surface]
+    assert (got.date_start.isoformat(), got.date_end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "start"),
+    [
+        ("稀土价格较昨日上涨。", "昨日", "2025-05-07"),  # no date in the sentence: publication
+        ("今日稀土价格较昨日上涨。", "昨日", "2025-05-07"),  # a relative day is no anchor
+        ("上月稀土出口增加。", "上月", "2025-04-01"),  # not a comparison
+    ],
+)  # fmt: skip
+def test_comparison_without_a_sentence_date_counts_from_publication(text: str, surface: str,
+                                                                    start: str) -> None:  # fmt: skip
+    assert by_surface(text, "2025-05-08")[surface].date_start.isoformat() == start
