@@ -136,6 +136,10 @@ _BASE_LEFT = re.compile(
     r"\s*(?:the\s+)?$"
 )
 _BASE_RIGHT = re.compile(r"\s*以?来")
+# a day or month counted from publication (今日, 本月): no anchor for 较昨日 / 较上月
+_RELATIVE = re.compile(
+    r"(?:[今昨前明][天日]|[本上下这這][个個]?月|(?i:today|yesterday|this\s+month))$"
+)
 _RIGHT_EFFECTIVE = re.compile(r"\s*起(?:施行|实施|生效|执行)")
 _LEFT_EFFECTIVE = re.compile(
     r"(?:始自|始于)\s*$"
@@ -215,7 +219,7 @@ def resolve_with_sentences(
             flags.append("anaphora_previous_date" if last_day else "anaphora_publication_date")
         s_lo = sentence_at(spans, cand.start)[0]
         earlier = [(m.granularity, m.date_start) for m in mentions
-                   if m.start >= s_lo and m.date_start and m.year_source != "relative"]  # fmt: skip
+                   if m.start >= s_lo and m.date_start and not _RELATIVE.match(m.surface)]  # fmt: skip
         if earlier and anchor_comparison(cand, folded, earlier):
             flags.append("compared_to_sentence_date")
         future = is_future(folded, lo, cand.start, cand.end, hi)

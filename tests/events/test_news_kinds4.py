@@ -219,3 +219,12 @@ def test_comparison_base_counts_from_sentence_date(text: str, pub: str, surface:
 def test_comparison_without_a_sentence_date_counts_from_publication(text: str, surface: str,
                                                                     start: str) -> None:  # fmt: skip
     assert by_surface(text, "2025-05-08")[surface].date_start.isoformat() == start
+
+
+def test_comparison_base_anchors_on_a_resolved_anaphor_or_a_this_year_month() -> None:
+    from reequity.events.dates import resolve_dates
+
+    found = resolve_dates("10月出口较上月增长；同月磁铁出口较上月下降5%。", "2025-11-21")
+    assert [(m.surface, m.date_start.isoformat()) for m in found][-1] == ("上月", "2025-09-01")
+    got = by_surface("今年1月出口较上月增长。", "2025-05-08")["上月"]
+    assert (got.date_start.isoformat(), got.date_end.isoformat()) == ("2024-12-01", "2024-12-31")
