@@ -212,7 +212,8 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         ),
         h_rel_year,
     ),
-    (_rx(r"\b(?P<r>(?i:later|earlier))\s+(?i:this)\s+(?P<u>(?i:year|month))\b"), h_rest_of),
+    (_rx(r"\b(?P<r>(?i:later|earlier))\s+(?i:this)\s+(?P<u>(?i:year|month|week))\b"), h_rest_of),
+    (_rx(r"(?P<u>本周|本月|今年)(?:早些时候|稍早|较早时候)"), h_rest_of),
     (
         _rx(
             # "the Trade Expansion Act of 1962" names a law, not a date
@@ -367,7 +368,8 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("年",),
     ("年", "Q", "q"),  # two-digit results years
     ("year",),
-    ("this year", "this month"),
+    ("this year", "this month", "this week"),
+    ("早些时候", "稍早", "较早时候"),  # 本月早些时候
     ("19", "20"),  # years
     ("月",),
     ("month",),  # relative months
@@ -420,7 +422,7 @@ _FIRST: list[str] = [
     _ZYR1 + "首", "tTfF", _ZYR1, _ZYR1 + "首",  # year to date
     "tTMJSD",  # quarters
     "上本二0-9一三四五六七八九", "12", "tT12", "'",  # decades
-    _ZYR1, "0-9", _REL1 + "bcseBCSE", "lLeE", "12",  # years
+    _ZYR1, "0-9", _REL1 + "bcseBCSE", "lLeE", "本今", "12",  # years
     "本这上下", _REL1,  # relative months
     "上本这下", "周星礼", _REL1, "上本这下", _REL1 + "oO", _REL1 + "oO", "MTWFS",  # weeks
     "今昨前明tTyY",  # relative days

@@ -228,3 +228,21 @@ def test_comparison_base_anchors_on_a_resolved_anaphor_or_a_this_year_month() ->
     assert [(m.surface, m.date_start.isoformat()) for m in found][-1] == ("上月", "2025-09-01")
     got = by_surface("今年1月出口较上月增长。", "2025-05-08")["上月"]
     assert (got.date_start.isoformat(), got.date_end.isoformat()) == ("2024-12-01", "2024-12-31")
+
+
+# ---- earlier / later this week, 本周 / 本月早些时候 -----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end", "granularity"),
+    [
+        ("Some sellers raised offers earlier this week.", "earlier this week", "2024-06-17", "2024-06-20", "week"),
+        ("Buyers may return later this week.", "later this week", "2024-06-21", "2024-06-23", "week"),
+        ("The notice came out earlier this month.", "earlier this month", "2024-06-01", "2024-06-20", "month"),
+        ("商务部本月早些时候发布公告。", "本月早些时候", "2024-06-01", "2024-06-20", "month"),
+        ("本週稍早，鐠釹價格上漲。", "本週稍早", "2024-06-17", "2024-06-20", "week"),
+    ],
+)  # fmt: skip
+def test_earlier_or_later_this_period(text: str, surface: str, start: str, end: str,
+                                      granularity: str) -> None:  # fmt: skip
+    got = by_surface(text, "2024-06-20")[surface]
+    assert (got.date_start.isoformat(), got.date_end.isoformat()) == (start, end)
+    assert got.granularity == granularity
