@@ -147,6 +147,13 @@ _ZH_REPORT_RIGHT = re.compile(
 # "商务部今天宣称，…完全正当" / "外交部8日重申": a claim or a restatement defends or repeats a
 # policy on that day; unlike 宣布/公布 these verbs never announce one, whoever speaks
 _ZH_CLAIM_RIGHT = re.compile(r"\s*(?:再次|再度|也|又)?(?:宣称|声称|重申)")
+# "白宫于本周一发布不同解读，称…" / "the White House offered a different reading on Monday": an
+# interpretation of a policy (whoever gives it) dates the reading, not the policy
+_INTERPRET_RIGHT = re.compile(
+    r"[^，。；]{0,4}?(?:发布|发表|给出|作出|做出)[^，。；]{0,8}?解读"
+    r"|(?i:[^,;.]{0,12}?\b(?:gave|offered|published|issued|put\s+out)\s+(?:a|an|its|their|his|her)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:interpretation|reading)\b)"
+)
 _ZH_ACCORDING = re.compile(r"据[^，。；]{0,16}$")
 _ZH_ACCORDING_RIGHT = re.compile(r"[^，。；]{0,4}?(?:报道|报导|消息|称|透露|披露|援引|引述|发文)")
 # 发言人X 6日在例行新闻发布会上说 / 接受媒体采访时表示 / 答记者问: the day a spokesperson spoke
@@ -231,6 +238,8 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
     if _ZH_REPORT_RIGHT.match(text, end, min(hi, end + 14)):
         return "report_date"
     if _ZH_CLAIM_RIGHT.match(text, end, min(hi, end + 6)):
+        return "report_date"
+    if _INTERPRET_RIGHT.match(text, end, hi):
         return "report_date"
     if (
         _ZH_SAY_RIGHT.match(text, end, hi)

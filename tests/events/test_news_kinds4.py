@@ -246,3 +246,22 @@ def test_earlier_or_later_this_period(text: str, surface: str, start: str, end: 
     got = by_surface(text, "2024-06-20")[surface]
     assert (got.date_start.isoformat(), got.date_end.isoformat()) == (start, end)
     assert got.granularity == granularity
+
+
+# ---- an interpretation of a policy dates the reading ----------------------------------------
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("白宫本周一发布不同解读，称北京同意发放稀土出口通用许可。", "本周一"),
+        ("白宮於本週一發布不同解讀，稱北京同意核發稀土出口一般許可。", "本週一"),
+        ("The White House on Monday offered a different reading, saying Beijing would issue general licences for rare earth exports.", "on Monday"),
+    ],
+)  # fmt: skip
+def test_interpretation_dates_a_report(body: str, surface: str) -> None:
+    row = _rows(body, "2025-11-07", title="稀土 rare earths")[surface]
+    assert row["kind"] == "report" and not row["is_policy_event"]
+
+
+def test_publishing_a_policy_is_still_an_event() -> None:
+    row = _rows("商务部本周一发布公告，暂停实施稀土出口管制。", "2025-11-07")["本周一"]
+    assert row["kind"] == "event" and row["is_policy_event"]
