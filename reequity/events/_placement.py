@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from reequity.events._date_handlers import Cand
 
-__all__ = ["anchor_comparison", "infer", "infer_forward", "period"]
+__all__ = ["COMPARED", "anchor_comparison", "infer", "infer_forward", "period"]
 
 _PART_DAYS = {
     "early": (1, 10),
@@ -107,6 +107,8 @@ def _distance(span: tuple[date, date], pub: date) -> int:
 _COMPARE_LEFT = re.compile(r"(?:较|比|环比|相比)\s*$")
 _YESTERDAY = ("昨日", "昨天")
 _LAST_MONTH = ("上月", "上个月")
+#: the surfaces :func:`anchor_comparison` can move (checked first, so other dates cost nothing)
+COMPARED = frozenset(_YESTERDAY + _LAST_MONTH)
 
 
 def anchor_comparison(cand: Cand, folded: str, earlier: list[tuple[str, date]]) -> bool:

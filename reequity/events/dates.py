@@ -64,7 +64,7 @@ import pandas as pd
 from reequity.errors import ArticleFormatError
 from reequity.events._date_handlers import Cand
 from reequity.events._date_rules import RULES, SCANNERS
-from reequity.events._placement import anchor_comparison, infer, infer_forward, period
+from reequity.events._placement import COMPARED, anchor_comparison, infer, infer_forward, period
 from reequity.events._roles import doc_number_spans, is_future, is_period, report_role
 from reequity.events._text import (
     clause_at,
@@ -217,11 +217,12 @@ def resolve_with_sentences(
             day = last_day or pub
             cand.date_start = cand.date_end = day
             flags.append("anaphora_previous_date" if last_day else "anaphora_publication_date")
-        s_lo = sentence_at(spans, cand.start)[0]
-        earlier = [(m.granularity, m.date_start) for m in mentions
-                   if m.start >= s_lo and m.date_start and not _RELATIVE.match(m.surface)]  # fmt: skip
-        if earlier and anchor_comparison(cand, folded, earlier):
-            flags.append("compared_to_sentence_date")
+        if folded[cand.start : cand.end] in COMPARED:  # 较昨日 / 较上月: anchor on the sentence
+            s_lo = sentence_at(spans, cand.start)[0]
+            earlier = [(m.granularity, m.date_start) for m in mentions
+                       if m.start >= s_lo and m.date_start and not _RELATIVE.match(m.surface)]  # fmt: skip
+            if earlier and anchor_comparison(cand, folded, earlier):
+                flags.append("compared_to_sentence_date")
         future = is_future(folded, lo, cand.start, cand.end, hi)
         mention = _finish(cand, text, folded, pub, future=future)
         if mention is None:
