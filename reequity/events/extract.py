@@ -232,6 +232,16 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
     if sentence.event_type is None and _DOCUMENT.search(context.text, lo, hi):
         sentence = _title_labels(context, sentence)
     c_lo, c_hi = clause_at(context.clauses, lo, hi, offset)
+    after = _AFTER.search(context.text, offset, c_hi) if sentence.event_type else None
+    if after is not None:
+        # "Shares rose 5% on Monday after China tightened controls": the date's own verb is
+        # the market's move; the policy after "after" is its cause, dated on its own
+        before = context.lexicon.labels(c_lo, after.start())
+        if before.event_type is not None and before.event_type not in POLICY_TYPES:
+            return before
+    cause = _cause_labels(context, c_lo, c_hi, offset) if sentence.event_type else None
+    if cause is not None:
+        return cause
     if (c_lo, c_hi) == (lo, hi) or sentence.event_type is None:
         return sentence
     clause = context.lexicon.labels(c_lo, c_hi)
@@ -261,6 +271,21 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
                           sentence.elements, clause.generic)  # fmt: skip
 
 
+def _cause_labels(context: _Context, c_lo: int, c_hi: int, offset: int) -> SentenceLabels | None:
+    """The other half of "shares rose on Friday following Beijing's ban on Wednesday": a date
+    inside the cause, after a market move, takes the cause's type (None if this is not that)."""
+    last = None
+    for last in _AFTER.finditer(context.text, c_lo, offset):  # noqa: B007 - keep the nearest
+        pass
+    if last is None:
+        return None
+    move = context.lexicon.labels(c_lo, last.start())
+    if move.event_type is None or move.event_type in POLICY_TYPES:
+        return None
+    cause = context.lexicon.labels(last.end(), c_hi)
+    return cause if cause.event_type in POLICY_TYPES else None
+
+
 # A sentence that only dates a document ("第46号公告于2024年12月3日发布", "the notice is dated
 # ...") takes the type the title gives that document.
 _DOCUMENT = re.compile(r"公告|通知|通告|(?i:\b(?:announcement|notice|circular|decree)\b)")
@@ -280,6 +305,8 @@ def _title_labels(context: _Context, sentence: SentenceLabels) -> SentenceLabels
 _QUALIFIER = re.compile(
     r"\s*(?:(?i:effective|valid|starting|beginning|in\s+force|with\s+effect)\b|自(?!然|治|由|主|己))"
 )
+# inside a clause: "... on Monday after/following/amid <the cause>"
+_AFTER = re.compile(r"(?i:\s(?:after|following|amid|in\s+response\s+to)\s)")
 # A clause giving the background or cause ("following a trade agreement", "amid ...",
 # "在…之后"): its type never dates an earlier date.
 _BACKGROUND = re.compile(

@@ -265,3 +265,23 @@ def test_interpretation_dates_a_report(body: str, surface: str) -> None:
 def test_publishing_a_policy_is_still_an_event() -> None:
     row = _rows("商务部本周一发布公告，暂停实施稀土出口管制。", "2025-11-07")["本周一"]
     assert row["kind"] == "event" and row["is_policy_event"]
+
+
+# ---- a market move "on Monday after <a policy>" is the market's date -------------------------
+@pytest.mark.parametrize(
+    ("body", "move", "policy"),
+    [
+        ("Shares of Lynas rose 5% on Monday after China tightened export controls last Thursday.", "on Monday", "last Thursday"),
+        ("Rare earth stocks surged on Friday following Beijing's ban on exports on Wednesday.", "on Friday", "on Wednesday"),
+    ],
+)  # fmt: skip
+def test_market_move_before_after_is_not_the_policy(body: str, move: str, policy: str) -> None:
+    rows = _rows(body, "2025-10-14", title="Rare earths")
+    assert not rows[move]["is_policy_event"] and rows[move]["event_type"] == "market_report"
+    assert rows[policy]["is_policy_event"] and rows[policy]["event_type"] == "export_control"
+
+
+def test_policy_before_after_keeps_its_type() -> None:
+    row = _rows("China imposed export controls on rare earths on Monday after the US raised "
+                "tariffs.", "2025-10-14", title="Rare earths")["on Monday"]  # fmt: skip
+    assert row["is_policy_event"] and row["event_type"] == "export_control"
