@@ -72,7 +72,7 @@ _STRONG = {
     "tariff": r"关税|加征|(?i:\btariffs?\b|\bduties\b|\blevies\b)",
     "trade_dispute": r"世贸|世界贸易组织|诉讼|裁决|起诉|请求磋商|磋商请求|(?i:\bWTO\b|\brequest(?:s|ed|ing)?\s+(?:formal\s+)?consultations\b|\bdisputes?\b|\bruling\b|\bruled\b|\bcomplaints?\b|\bappellate\b|\bpanel\s+reports?\b)",
     "trade_agreement": r"协定|框架|签署|签订|备忘录|休战|(?i:\bframework\b|\bsigned\b|\bsignature\b|\bpact\b|\baccord\b|\bmemorandum\b)",
-    "diplomatic_meeting": r"会晤|会面|见了一面|见面|峰会|会谈|通话|磋商|首脑|川习会|(?i:\bsummit\b|\bmet\b|\btalks\b|\bphone\s+call\b)",
+    "diplomatic_meeting": r"会晤|会见|会面|见了一面|见面|峰会|会谈|通话|通电话|磋商|首脑|川习会|(?i:\bsummit\b|\bmet\b|\btalks\b|\bphone\s+call\b)",
     "production_milestone": rf"投产|量产|首批|突破|攻克|复产|产出|商业化生产|实现.{{0,4}}生产|(?i:\bcommercial\s+production\b|\bfirst\b{G}{{0,30}}\b(?:production|output|oxide|separated|batch|producer)\b|\bproduced\b|\bbreakthrough\b|\bcommissioned\b|\bstart(?:s|ed)?\s+production\b|\bmilestone\b|\bcommercialize)",
     "supply_chain_investment": r"投资|合资|建厂|融资|贷款|入股|注资|拨款|精炼厂|冶炼厂|分离厂|(?i:\binvest(?:s|ed|ment|ments)?\b|\bjoint\s+venture\b|\brefinery\b|\bfunding\b|\bloan\b|\bofftake\b|\bprice\s+floor\b|\bpartnership\b)",
     "industrial_policy": r"总统令|路线图|法案|条例|规划|补贴|税收优惠|扶持|立法|法规|成立.{0,6}集团|集团[^。！？!?；;\n]{0,10}成立|组建|草案|征求意见稿|颁布|整合|重组|(?i:\broadmap\b|\bpromulgat|\bconsolidat(?:e|es|ed|ing|ion)\b|\bdraft\s+(?:rules|list|catalogue|law|measures)\b|\bact\b|\blaw\b|\bregulations?\b|\bdecree\b|\bexecutive\s+order\b|\bstockpil|\bsubsid|\btax\s+(?:incentives?|credits?)\b|\blegislation\b|\baction\s+plan\b|\binvestigation\b)",

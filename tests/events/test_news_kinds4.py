@@ -285,3 +285,17 @@ def test_policy_before_after_keeps_its_type() -> None:
     row = _rows("China imposed export controls on rare earths on Monday after the US raised "
                 "tariffs.", "2025-10-14", title="Rare earths")["on Monday"]  # fmt: skip
     assert row["is_policy_event"] and row["event_type"] == "export_control"
+
+
+# ---- 会见 / 通电话 are meetings ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("商务部部长昨日会见欧盟贸易专员，讨论稀土出口管制。", "昨日"),
+        ("商務部部長昨日會見歐盟貿易專員，討論稀土出口管制。", "昨日"),
+        ("两国元首10日通电话，谈及稀土供应。", "10日"),
+    ],
+)  # fmt: skip
+def test_meeting_words(body: str, surface: str) -> None:
+    row = _rows(body, "2025-10-21")[surface]
+    assert row["is_policy_event"] and row["event_type"] == "diplomatic_meeting"
