@@ -299,3 +299,20 @@ def test_policy_before_after_keeps_its_type() -> None:
 def test_meeting_words(body: str, surface: str) -> None:
     row = _rows(body, "2025-10-21")[surface]
     assert row["is_policy_event"] and row["event_type"] == "diplomatic_meeting"
+
+
+# ---- requiring a licence is an export control -----------------------------------------------
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("The ministry said in a statement on Sunday that exports of gallium would need licences.", "on Sunday"),
+        ("Beijing on Thursday began requiring permits for shipments of graphite.", "on Thursday"),
+        ("Japan on Monday introduced a licensing requirement for rare earth magnet sales.", "on Monday"),
+        ("商务部3日宣布，镓、锗出口前须取得许可。", "3日"),
+        ("商務部3日宣布，鎵、鍺出口前須取得許可。", "3日"),
+        ("海关总署5日起对钨制品实行许可证管理。", "5日"),
+    ],
+)  # fmt: skip
+def test_licence_requirement_is_an_export_control(body: str, surface: str) -> None:
+    row = _rows(body, "2025-07-08", title="稀土 rare earths")[surface]
+    assert row["is_policy_event"] and row["event_type"] == "export_control"
