@@ -250,7 +250,10 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
         # interest") yields to what the sentence's strong keywords say it is about
         return sentence
     if clause.event_type is None:
-        qualifier = _QUALIFIER.match(context.text, c_lo, c_hi)
+        # "..., the ministry said on Friday": the saying dates what the clauses before it say
+        qualifier = _QUALIFIER.match(context.text, c_lo, c_hi) or _SAID.match(
+            context.text, c_lo, c_hi
+        )
         alone = context.dated.get((lo, hi), 0) <= 1
         if (alone and not qualifier) or _DOCUMENT.search(context.text, c_lo, c_hi):
             return sentence  # alone in its sentence, or dating a document ("Monday notice")
@@ -304,6 +307,11 @@ def _title_labels(context: _Context, sentence: SentenceLabels) -> SentenceLabels
 # "..., valid until ...", "，自即日起"): its date belongs to the earlier clause's verb.
 _QUALIFIER = re.compile(
     r"\s*(?:(?i:effective|valid|starting|beginning|in\s+force|with\s+effect)\b|自(?!然|治|由|主|己))"
+)
+# a trailing reporting clause: "..., the commerce ministry said on Friday", "..., it said"
+_SAID = re.compile(
+    r"(?i:[,，]?\s*(?:the\s+|a\s+|its\s+)?(?:[\w'’.-]+\s+){0,4}?(?:said|says|announced|stated)\b"
+    r"(?:\s+(?:in|on|late|early)\b[^,;.]{0,40})?\s*[.。]?\s*$)"
 )
 # inside a clause: "... on Monday after/following/amid <the cause>"
 _AFTER = re.compile(r"(?i:\s(?:after|following|amid|in\s+response\s+to)\s)")

@@ -316,3 +316,23 @@ def test_meeting_words(body: str, surface: str) -> None:
 def test_licence_requirement_is_an_export_control(body: str, surface: str) -> None:
     row = _rows(body, "2025-07-08", title="稀土 rare earths")[surface]
     assert row["is_policy_event"] and row["event_type"] == "export_control"
+
+
+# ---- "..., the ministry said on Friday": the saying dates what the clause before it says ------
+def test_trailing_said_clause_takes_the_policy_of_the_clause_before() -> None:
+    rows = _rows("China will require export licences for graphite from Dec. 1, the commerce "
+                 "ministry said on Friday.", "2023-10-21", title="Graphite")  # fmt: skip
+    assert rows["on Friday"]["is_policy_event"]
+    assert rows["on Friday"]["event_type"] == "export_control"
+    assert not rows["Dec. 1"]["is_policy_event"]  # the coming effective date
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "China will require export licences for graphite from Dec. 1, a ministry spokesman said on Friday.",
+        "Exports of rare earths fell 20% in May, customs data showed on Friday.",
+    ],
+)  # fmt: skip
+def test_trailing_said_clause_of_a_source_is_no_policy(body: str) -> None:
+    assert not _rows(body, "2023-10-21", title="Rare earths")["on Friday"]["is_policy_event"]
