@@ -80,6 +80,8 @@ _FUTURE_LEFT = re.compile(
     r"(?:for|on|in)|plans?\s+to|planned\s+for|upcoming|(?:expects?|aims?|intends?|hopes?)\s+to|"
     # "restart ..., likely in August", "once it takes effect in July"
     r"likely\s+(?:in|on|by|from)|once\s+(?:[\w-]+\s+){0,5}?(?:takes?\s+effect|comes?\s+into)|"
+    # present tense: "the rules take effect on December 1", "enters into force on June 3"
+    r"(?:take|takes|come|comes|go|goes)\s+into\s+(?:force|effect)|takes?\s+effect|enters?\s+into\s+force|"
     # "a meeting to be held on July 10", "rules to be published in June"
     r"to\s+be\s+(?:held|announced|published|released|unveiled|implemented|introduced|imposed|"
     r"issued|signed|launched|completed|decided|considered))\b)"

@@ -336,3 +336,22 @@ def test_trailing_said_clause_takes_the_policy_of_the_clause_before() -> None:
 )  # fmt: skip
 def test_trailing_said_clause_of_a_source_is_no_policy(body: str) -> None:
     assert not _rows(body, "2023-10-21", title="Rare earths")["on Friday"]["is_policy_event"]
+
+
+# ---- "take effect on December 1" (present tense) looks forward --------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "day"),
+    [
+        ("The new rules take effect on December 1.", "December 1", "2025-12-01"),
+        ("The regulation enters into force on June 3.", "June 3", "2026-06-03"),
+        ("The law comes into force on January 1.", "January 1", "2026-01-01"),
+    ],
+)  # fmt: skip
+def test_present_tense_effect_is_future(text: str, surface: str, day: str) -> None:
+    got = by_surface(text, "2025-10-14")[surface]
+    assert got.date_start.isoformat() == day and got.kind != "event"
+
+
+def test_past_tense_effect_stays_past() -> None:
+    got = by_surface("The rules took effect on December 1.", "2025-10-14")["December 1"]
+    assert got.date_start.isoformat() == "2024-12-01" and got.kind == "event"
