@@ -130,6 +130,9 @@ _LEFT_DEADLINE = re.compile(
     r"(?:截至|截止到?|最迟(?:于|在)?|不晚于|(?i:\b(?:by(?:\s+the\s+end\s+of)?|before|until|till|"
     r"no\s+later\s+than|not\s+later\s+than|ahead\s+of|deadline\s+of|due\s+by)))\s*(?:the\s+)?$"
 )
+_LEFT_LIMIT = re.compile(
+    r"(?:到|至|直至|直到|(?i:\b(?:by|until|till|through|to|before)))\s*(?:the\s+end\s+of\s+)?$"
+)
 _RIGHT_DEADLINE = re.compile(r"^\s*(?:之前|以前|前(?![往景者进提夕])|为止|截止|底前)")
 _BASE_LEFT = re.compile(
     r"(?:较|比|相比|低于|高于|(?i:\bsince|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bagainst))"
@@ -338,7 +341,7 @@ def _borrow_sentence_years(cands: list[Cand], spans: list[tuple[int, int]], fold
     """Give yearless months/days the explicit year stated in the same sentence, if any.
 
     The nearest earlier year is used, else the first later one - unless that later year is a
-    quota batch, statistics or comparison period ("12月13日下达了2014年第一批配额": the batch
+    limit ("runs until 2027", "到2027年") or a quota batch, statistics or comparison period ("12月13日下达了2014年第一批配额": the batch
     is for next year; "7月14日发布…，略低于2010年出口水平"): those name another period, not
     the date's year. A dateline ("北京12月28日电") never borrows: it is the publication day.
     """
@@ -362,6 +365,8 @@ def _borrow_sentence_years(cands: list[Cand], spans: list[tuple[int, int]], fold
             y_lo, y_hi = clause_at(folded, lo, hi, source.start)
             if is_period(folded, y_lo, source.start, source.end, y_hi, "year"):
                 continue
+            if _LEFT_LIMIT.search(folded[max(0, source.start - 20) : source.start]):
+                continue  # "took effect on Jan 1 and runs until 2027": a limit, not its year
         c_lo, c_hi = clause_at(folded, lo, hi, cand.start)
         if report_role(folded, c_lo, cand.start, cand.end, c_hi) == "dateline":
             continue

@@ -355,3 +355,22 @@ def test_present_tense_effect_is_future(text: str, surface: str, day: str) -> No
 def test_past_tense_effect_stays_past() -> None:
     got = by_surface("The rules took effect on December 1.", "2025-10-14")["December 1"]
     assert got.date_start.isoformat() == "2024-12-01" and got.kind == "event"
+
+
+# ---- a later limit year ("until 2027", 到2030年) lends no year to an earlier date --------------
+@pytest.mark.parametrize(
+    ("text", "surface", "day"),
+    [
+        ("The licence took effect on Jan 1 and runs until 2027.", "Jan 1", "2025-01-01"),
+        ("The permit was renewed on Feb 3 and is valid through 2028.", "Feb 3", "2025-02-03"),
+        ("3月1日起实施的规划，目标到2030年。", "3月1日", "2025-03-01"),
+        ("3月1日起實施的規劃，有效期直至2030年。", "3月1日", "2025-03-01"),
+    ],
+)  # fmt: skip
+def test_limit_year_lends_no_year(text: str, surface: str, day: str) -> None:
+    assert by_surface(text, "2025-03-10")[surface].date_start.isoformat() == day
+
+
+def test_a_plain_later_year_still_lends() -> None:
+    got = by_surface("On March 3 the ministry met, in 2023.", "2025-03-10")["March 3"]
+    assert got.date_start.isoformat() == "2023-03-03"
