@@ -243,6 +243,14 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (_rx(r"\b(?P<r>(?i:last|this|next))\s+(?i:week)\b"), h_rel_week),
     (_rx(r"(?P<r>上|本|这|下)个?(?:周|星期|礼拜)末"), h_weekend),
+    # 上周五（10日）, 下周三 (22 日): the week's day; the bracketed day of month only repeats it
+    (
+        _rx(
+            r"(?P<r>上|本|这|下)个?(?:周|星期|礼拜)(?P<w>[一二三四五六日天])\s*[（(]\s*"
+            r"(?:3[01]|[12][0-9]|0?[1-9])\s*(?:[）)]\s*[日号]|[日号]\s*[）)])"
+        ),
+        h_rel_week,
+    ),
     (_rx(r"\b(?P<r>(?i:last|this|next|over\s+the))\s+(?i:weekend)\b"), h_weekend),
     (_rx(r"\b(?P<r>(?i:last|this|next|on))\s+(?P<w>" + WD + r")\b"), h_rel_week),
     (_rx(r"\b(?P<w>" + WD + r")\b"), h_rel_week),
@@ -377,6 +385,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     _ZH_WEEK,
     ("week",),
     _ZH_WEEK,  # 上周末: in the pass of the other Chinese week rules
+    _ZH_WEEK,  # 上周五（10日）
     ("week",),  # "last weekend": in the pass of "last week"
     ("day",),
     ("day",),  # weeks and weekdays
@@ -424,7 +433,7 @@ _FIRST: list[str] = [
     "上本二0-9一三四五六七八九", "12", "tT12", "'",  # decades
     _ZYR1, "0-9", _REL1 + "bcseBCSE", "lLeE", "本今", "12",  # years
     "本这上下", _REL1,  # relative months
-    "上本这下", "周星礼", _REL1, "上本这下", _REL1 + "oO", _REL1 + "oO", "MTWFS",  # weeks
+    "上本这下", "周星礼", _REL1, "上本这下", "上本这下", _REL1 + "oO", _REL1 + "oO", "MTWFS",  # weeks
     "今昨前明tTyY",  # relative days
     "0-9廿卅",  # bare day of month
     "今昨前明周星礼",  # day in brackets

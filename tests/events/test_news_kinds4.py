@@ -374,3 +374,19 @@ def test_limit_year_lends_no_year(text: str, surface: str, day: str) -> None:
 def test_a_plain_later_year_still_lends() -> None:
     got = by_surface("On March 3 the ministry met, in 2023.", "2025-03-10")["March 3"]
     assert got.date_start.isoformat() == "2023-03-03"
+
+
+# ---- 上周五（10日）: one day, from the week ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "day", "past"),
+    [
+        ("上週五（10日）美國總統宣布加徵關稅。", "上週五（10日）", "2025-10-10", True),
+        ("本周一 (13 日) 稀土股大涨。", "本周一 (13 日)", "2025-10-13", True),
+        ("下周三（22日）将公布稀土出口数据。", "下周三（22日）", "2025-10-22", False),
+    ],
+)  # fmt: skip
+def test_relative_weekday_with_bracketed_day(text: str, surface: str, day: str,
+                                             past: bool) -> None:  # fmt: skip
+    found = by_surface(text, "2025-10-15")
+    assert list(found) == [surface] and found[surface].date_start.isoformat() == day
+    assert (found[surface].kind == "event") is past
