@@ -390,3 +390,22 @@ def test_relative_weekday_with_bracketed_day(text: str, surface: str, day: str,
     found = by_surface(text, "2025-10-15")
     assert list(found) == [surface] and found[surface].date_start.isoformat() == day
     assert (found[surface].kind == "event") is past
+
+
+# ---- policy vocabulary: entity lists, state stockpiles, interim measures, licences granted ----
+@pytest.mark.parametrize(
+    ("body", "surface", "kind"),
+    [
+        ("美国商务部上月宣布扩大实体清单。", "上月", "export_control"),
+        ("美國商務部上月宣布擴大實體清單。", "上月", "export_control"),
+        ("The Commerce Department added six firms to the Entity List on Tuesday.", "on Tuesday", "export_control"),
+        ("三部门8月22日联合印发稀土总量调控管理暂行办法。", "8月22日", "industrial_policy"),
+        ("三部門8月22日聯合印發稀土總量調控管理暫行辦法。", "8月22日", "industrial_policy"),
+        ("国家粮食和物资储备局5日启动稀土收储。", "5日", "industrial_policy"),
+        ("Canberra on Tuesday set up a strategic reserve of critical minerals.", "on Tuesday", "industrial_policy"),
+        ("On Thursday the ministry said licences would be granted to compliant exporters.", "On Thursday", "export_control_relaxation"),
+    ],
+)  # fmt: skip
+def test_policy_vocabulary(body: str, surface: str, kind: str) -> None:
+    row = _rows(body, "2025-10-10", title="稀土 rare earths")[surface]
+    assert row["is_policy_event"] and row["event_type"] == kind
