@@ -251,8 +251,10 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
         return sentence
     if clause.event_type is None:
         # "..., the ministry said on Friday": the saying dates what the clauses before it say
-        qualifier = _QUALIFIER.match(context.text, c_lo, c_hi) or _SAID.match(
-            context.text, c_lo, c_hi
+        qualifier = (
+            _QUALIFIER.match(context.text, c_lo, c_hi)
+            or _SAID.match(context.text, c_lo, c_hi)
+            or _IN_FORCE.search(context.text, c_lo, c_hi)
         )
         alone = context.dated.get((lo, hi), 0) <= 1
         if (alone and not qualifier) or _DOCUMENT.search(context.text, c_lo, c_hi):
@@ -307,6 +309,12 @@ def _title_labels(context: _Context, sentence: SentenceLabels) -> SentenceLabels
 # "..., valid until ...", "，自即日起"): its date belongs to the earlier clause's verb.
 _QUALIFIER = re.compile(
     r"\s*(?:(?i:effective|valid|starting|beginning|in\s+force|with\s+effect)\b|自(?!然|治|由|主|己))"
+)
+# "..., and it entered into force on May 23", "，并于12月1日起正式施行": the date puts the earlier
+# clause's act in force
+_IN_FORCE = re.compile(
+    r"(?i:\b(?:entered|enters|came|comes|went|goes)\s+into\s+(?:force|effect)\b|\b(?:took|takes)\s+effect\b)"
+    r"|生效|施行|正式实施"
 )
 # a trailing reporting clause: "..., the commerce ministry said on Friday", "..., it said"
 _SAID = re.compile(

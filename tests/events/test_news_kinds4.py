@@ -409,3 +409,19 @@ def test_relative_weekday_with_bracketed_day(text: str, surface: str, day: str,
 def test_policy_vocabulary(body: str, surface: str, kind: str) -> None:
     row = _rows(body, "2025-10-10", title="稀土 rare earths")[surface]
     assert row["is_policy_event"] and row["event_type"] == kind
+
+
+# ---- "..., and it entered into force on May 23": the in-force date takes the act's type ------
+@pytest.mark.parametrize(
+    ("body", "pub", "surface", "kind"),
+    [
+        ("The EU adopted the Critical Raw Materials Act in March 2024, and it entered into force on May 23.", "2024-06-10", "May 23", "industrial_policy"),
+        ("Beijing announced the graphite controls on Oct. 20, and they took effect on Dec. 1.", "2024-01-10", "Dec. 1", "export_control"),
+        ("国务院6月22日公布稀土管理条例，并于10月1日起施行。", "2024-11-01", "10月1日", "industrial_policy"),
+        ("國務院6月22日公布稀土管理條例，並於10月1日起施行。", "2024-11-01", "10月1日", "industrial_policy"),
+    ],
+)  # fmt: skip
+def test_in_force_clause_takes_the_acts_type(body: str, pub: str, surface: str,
+                                            kind: str) -> None:  # fmt: skip
+    row = _rows(body, pub, title="Rare earths 稀土")[surface]
+    assert row["is_policy_event"] and row["event_type"] == kind
