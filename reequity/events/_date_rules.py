@@ -34,6 +34,7 @@ from reequity.events._date_handlers import (
 from reequity.events._date_scan import RuleScanner
 from reequity.events._span_handlers import (
     SHORT_YEAR,
+    h_ago,
     h_day_range,
     h_month_range,
     h_month_that_year,
@@ -113,6 +114,12 @@ _QUARTERS_TO_DATE = (
 _EN_WEEKDAY_DATE = "".join(
     [r"\b(?:on\s+)?", WD, r"\s*\(\s*(?P<mon>", MONA, r")\.?\s+", ED, r"(?:,?\s+", EY, r")?\s*\)"]
 )
+_AGO = "".join(
+    [r"\b(?P<n>[0-9]{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten))\s+",
+     r"(?P<u>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b",
+     r"|(?<![0-9一二两三四五六七八九十])(?P<zn>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})",
+     r"(?P<zu>天|周|星期|个月|年)之?前(?![往景者进提夕])"]
+)  # fmt: skip
 # a comparison month: "the same month in 2024" / "a year earlier", 去年同月, 2024年同月
 _SAME_MONTH_YEAR = "".join(
     [r"\b(?i:the\s+same\s+month)\s+(?:(?i:in|of)\s+", EY, r"\b|(?i:a\s+year\s+(?:earlier|",
@@ -315,6 +322,8 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         ),
         h_duration,
     ),  # fmt: skip
+    # counted back from publication: "two weeks ago", "a year ago", 三天前, 一个月前
+    (_rx(_AGO), h_ago),
     # reporting periods: "the six months to December", "nine months ended September 30, 2025"
     (
         _rx(
@@ -410,6 +419,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("月",),  # bare part of the current month
     ("年", "月", "周", "天", "日", "小时", "星期"),
     ("year", "month", "week", "day", "decade", "hour"),
+    ("ago", "前"),  # counted back
     ("month",),
     ("截至",),  # reporting periods
 ]
@@ -443,6 +453,7 @@ _FIRST: list[str] = [
     "tT12一二去",  # comparison month
     "月",  # bare part of the current month
     _ZH_NUM1 + "百两几数半", "0-9oOtTfFsSeEnNaAmM",  # durations
+    "0-9aAoOtTfFsSeEnN一二两三四五六七八九十",  # counted back
     "0-9tTsSnN", "截",  # reporting periods
 ]  # fmt: skip
 RULES: list[tuple[re.Pattern[str], Handler, tuple[str, ...]]] = [

@@ -128,3 +128,29 @@ def h_month_that_year(m: re.Match[str], pub: date) -> Cand | None:
     """A month "that year" ("in October that year", "March of that year"): the month in the year
     of the nearest earlier mention that has one (like 同年10月, settled in dates.py)."""
     return Cand(m.start(), m.end(), "month", None, "same", _month_name(m.group("mon")))
+
+
+_AGO_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+              "seven": 7, "eight": 8, "nine": 9, "ten": 10, "两": 2}  # fmt: skip
+
+
+def h_ago(m: re.Match[str], pub: date) -> Cand | None:
+    """ "two weeks ago", "a year ago", 三天前, 一个月前: counted back from publication - a day,
+    the Monday-Sunday week, the calendar month or the calendar year that many units before."""
+    groups = m.groupdict()
+    token = (groups.get("n") or groups.get("zn") or "").lower()
+    n = _AGO_WORDS.get(token) or zh_int(token)
+    unit = (groups.get("u") or groups.get("zu") or "").lower()
+    if not n or n > 99:
+        return None
+    if unit.startswith(("day", "天")):
+        day = pub - timedelta(days=n)
+        return Cand(m.start(), m.end(), "day", date_start=day, date_end=day, year_source="relative")
+    if unit.startswith(("week", "周", "星期")):
+        monday = pub - timedelta(days=pub.weekday() + 7 * n)
+        return Cand(m.start(), m.end(), "week", date_start=monday,
+                    date_end=monday + timedelta(days=6), year_source="relative")  # fmt: skip
+    if unit.startswith(("month", "个月")):
+        year, month = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+        return Cand(m.start(), m.end(), "month", year, "relative", month + 1)
+    return Cand(m.start(), m.end(), "year", pub.year - n, "relative", 1)

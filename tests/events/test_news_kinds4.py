@@ -425,3 +425,29 @@ def test_in_force_clause_takes_the_acts_type(body: str, pub: str, surface: str,
                                             kind: str) -> None:  # fmt: skip
     row = _rows(body, pub, title="Rare earths 稀土")[surface]
     assert row["is_policy_event"] and row["event_type"] == kind
+
+
+# ---- "two weeks ago", 三天前: counted back from publication -----------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end", "granularity"),
+    [
+        ("Prices jumped 3 days ago.", "3 days ago", "2025-12-02", "2025-12-02", "day"),
+        ("Two weeks ago the ministry met exporters.", "Two weeks ago", "2025-11-17", "2025-11-23", "week"),
+        ("The ban came a month ago.", "a month ago", "2025-11-01", "2025-11-30", "month"),
+        ("A year ago, Beijing banned gallium exports to the US.", "A year ago", "2024-01-01", "2024-12-31", "year"),
+        ("三天前，商务部宣布加强管制。", "三天前", "2025-12-02", "2025-12-02", "day"),
+        ("兩個月前，兩國元首會晤。", "兩個月前", "2025-10-01", "2025-10-31", "month"),
+        ("两周前，出口许可开始放行。", "两周前", "2025-11-17", "2025-11-23", "week"),
+    ],
+)  # fmt: skip
+def test_counted_back_from_publication(text: str, surface: str, start: str, end: str,
+                                       granularity: str) -> None:  # fmt: skip
+    got = by_surface(text, "2025-12-05")[surface]
+    assert (got.date_start.isoformat(), got.date_end.isoformat()) == (start, end)
+    assert got.granularity == granularity and got.kind == "event"
+
+
+def test_day_of_month_deadline_is_not_counted_back() -> None:
+    """10日前 is "before the 10th", not "ten days ago"."""
+    assert "10日前" in by_surface("各集团须在10日前完成分解。", "2025-12-05")
+    assert by_surface("各集团须在10日前完成分解。", "2025-12-05")["10日前"].kind != "event"
