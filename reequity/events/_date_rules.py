@@ -114,11 +114,14 @@ _QUARTERS_TO_DATE = (
 _EN_WEEKDAY_DATE = "".join(
     [r"\b(?:on\s+)?", WD, r"\s*\(\s*(?P<mon>", MONA, r")\.?\s+", ED, r"(?:,?\s+", EY, r")?\s*\)"]
 )
+# counted back (each rule rides in the pass of the durations that share its units)
 _AGO = "".join(
     [r"\b(?P<n>[0-9]{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten))\s+",
-     r"(?P<u>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b",
-     r"|(?<![0-9一二两三四五六七八九十])(?P<zn>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})",
-     r"(?P<zu>天|周|星期|个月|年)之?前(?![往景者进提夕])"]
+     r"(?P<u>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b"]
+)  # fmt: skip
+_ZH_AGO = "".join(
+    [r"(?<![0-9一二两三四五六七八九十])(?P<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})",
+     r"(?P<u>天|周|星期|个月|年)之?前(?![往景者进提夕])"]
 )  # fmt: skip
 # a comparison month: "the same month in 2024" / "a year earlier", 去年同月, 2024年同月
 _SAME_MONTH_YEAR = "".join(
@@ -323,6 +326,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         h_duration,
     ),  # fmt: skip
     # counted back from publication: "two weeks ago", "a year ago", 三天前, 一个月前
+    (_rx(_ZH_AGO), h_ago),
     (_rx(_AGO), h_ago),
     # reporting periods: "the six months to December", "nine months ended September 30, 2025"
     (
@@ -419,7 +423,8 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("月",),  # bare part of the current month
     ("年", "月", "周", "天", "日", "小时", "星期"),
     ("year", "month", "week", "day", "decade", "hour"),
-    ("ago", "前"),  # counted back
+    ("年", "月", "周", "天", "日", "小时", "星期"),  # 三天前: in the pass of the durations
+    ("year", "month", "week", "day", "decade", "hour"),  # "two weeks ago": likewise
     ("month",),
     ("截至",),  # reporting periods
 ]
@@ -453,7 +458,7 @@ _FIRST: list[str] = [
     "tT12一二去",  # comparison month
     "月",  # bare part of the current month
     _ZH_NUM1 + "百两几数半", "0-9oOtTfFsSeEnNaAmM",  # durations
-    "0-9aAoOtTfFsSeEnN一二两三四五六七八九十",  # counted back
+    "0-9一二两三四五六七八九十", "0-9aAoOtTfFsSeEnN",  # counted back
     "0-9tTsSnN", "截",  # reporting periods
 ]  # fmt: skip
 RULES: list[tuple[re.Pattern[str], Handler, tuple[str, ...]]] = [

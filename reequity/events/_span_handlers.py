@@ -137,10 +137,8 @@ _AGO_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five"
 def h_ago(m: re.Match[str], pub: date) -> Cand | None:
     """ "two weeks ago", "a year ago", 三天前, 一个月前: counted back from publication - a day,
     the Monday-Sunday week, the calendar month or the calendar year that many units before."""
-    groups = m.groupdict()
-    token = (groups.get("n") or groups.get("zn") or "").lower()
+    token, unit = m.group("n").lower(), m.group("u").lower()
     n = _AGO_WORDS.get(token) or zh_int(token)
-    unit = (groups.get("u") or groups.get("zu") or "").lower()
     if not n or n > 99:
         return None
     if unit.startswith(("day", "天")):
