@@ -78,6 +78,12 @@ _MONTH_RANGE = "".join(
     [f"(?:{ZYR})?(?<![0-9.])(?P<m>{ZM}){S}(?:月份?)?{S}(?:[—–~～至到-]|－){S}(?P<m2>{ZM}){S}月份?",
      f"(?!{S}{ZD}{S}[日号])"]
 )  # fmt: skip
+# English month ranges in one year: "January-February", "the January–March period" (a dash:
+# "from October to December" can be a policy's span and stays two months)
+_EN_MONTH_RANGE = "".join(
+    [r"\b(?P<mon>", MON, r")\s*(?:-|–|—)\s*(?P<mon2>", MON, r")\b",
+     r"(?:,?\s+", EY, r"\b)?(?!\s+[0-9])"]
+)  # fmt: skip
 # English day ranges: "May 1-7", "May 1 to 7, 2025", "1-7 May"
 _EN_DAY_RANGE = (
     r"\b(?P<mon>" + MONA + r")\.?\s+" + ED + r"\s*(?:-|–|—|to|through)\s*"
@@ -141,6 +147,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(_EN_DAY_RANGE), h_day_range),
     (_rx(_EN_DAY_RANGE_FIRST), h_day_range),
     (_rx(_MONTH_RANGE), h_month_range),
+    (_rx(_EN_MONTH_RANGE), h_month_range),
     (_rx(ZYR + r"(?P<m>" + ZM + r")" + S + "月" + S + "(?P<d>" + ZD + r")" + S + "[日号]"), h_ymd),
     (_rx(r"\b(?P<mon>" + MONA + r")\.?\s+" + ED + r",?\s+" + EY + r"\b"), h_ymd),
     (_rx(r"\b" + ED + r"\s+(?:of\s+)?(?P<mon>" + MONA + r")\.?,?\s+" + EY + r"\b"), h_ymd),
@@ -354,6 +361,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     _MONTHS,
     _MONTHS,  # English day ranges
     ("月",),  # month range
+    _MONTHS,  # "January-February"
     ("月",),
     _MONTHS,
     _MONTHS,
@@ -437,7 +445,7 @@ _REL1 = "lLtTnN"
 _FIRST: list[str] = [
     _ZYR1 + _ZH_NUM1,  # day range
     _MON1, "0-9",  # English day ranges
-    _ZYR1 + _ZH_NUM1,  # month range
+    _ZYR1 + _ZH_NUM1, _MON1,  # month ranges
     _ZYR1, _MON1, "0-9", "12", _ZH_NUM1, _MON1, "0-9",  # days
     _ZYR1, _ZH_NUM1, "eEmMlLtTbBsS",  # parts of months
     _ZYR1, _MON1, _ZH_NUM1, _REL1, _MON1, _MON1,  # months

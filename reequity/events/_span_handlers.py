@@ -56,8 +56,13 @@ def h_day_range(m: re.Match[str], pub: date) -> Cand | None:
 
 
 def h_month_range(m: re.Match[str], pub: date) -> Cand | None:
-    """A range of months in one year (1-7月, 1至7月份, 2024年3-5月): a statistics span."""
-    first, last = zh_int(m.group("m")), zh_int(m.group("m2"))
+    """A range of months in one year (1-7月, 1至7月份, 2024年3-5月, "January-February 2025",
+    "the January-March period"): a statistics span."""
+    groups = m.groupdict()
+    if groups.get("mon"):
+        first, last = _month_name(groups["mon"]), _month_name(groups["mon2"])
+    else:
+        first, last = zh_int(m.group("m")), zh_int(m.group("m2"))
     year, source = _year(m, pub)
     if not _valid_month(first) or not _valid_month(last) or not first < last:  # type: ignore[operator]
         return None

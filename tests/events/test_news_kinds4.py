@@ -451,3 +451,25 @@ def test_day_of_month_deadline_is_not_counted_back() -> None:
     """10日前 is "before the 10th", not "ten days ago"."""
     assert "10日前" in by_surface("各集团须在10日前完成分解。", "2025-12-05")
     assert by_surface("各集团须在10日前完成分解。", "2025-12-05")["10日前"].kind != "event"
+
+
+# ---- "the January-February period": one statistics span -------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end"),
+    [
+        ("Exports in the January-February period fell 3%.", "January-February", "2025-01-01", "2025-02-28"),
+        ("Imports in January–March 2024 rose 5%.", "January–March 2024", "2024-01-01", "2024-03-31"),
+    ],
+)  # fmt: skip
+def test_english_month_range_is_a_period(text: str, surface: str, start: str, end: str) -> None:
+    got = by_surface(text, "2025-03-07")[surface]
+    assert (got.date_start.isoformat(), got.date_end.isoformat(), got.kind) == (
+        start,
+        end,
+        "period",
+    )
+
+
+def test_from_month_to_month_stays_two_months() -> None:
+    assert {"October", "December"} <= set(by_surface("The ban ran from October to December.",
+                                                     "2025-03-07"))  # fmt: skip
