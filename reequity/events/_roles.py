@@ -303,6 +303,11 @@ _RANGE_LEFT = re.compile(
 )
 _PERIOD_LEFT = re.compile(
     r"(?:较|比|同比|环比|相比|低于|高于|少于|多于|超过|不及|相当于)\s*$"
+    # "稀土出口在6月回升", "exports rebounded sharply in June", "fell 7% in May": a figure's month
+    r"|(?:出口|进口|产量|销量|价格|出货)(?:量|额)?(?:在|于)\s*$"
+    r"|(?i:\b(?:exports?|imports?|shipments|output|production|prices?|sales)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:rose|fell|rebounded|recovered|dropped|jumped|slumped|climbed|declined|increased|"
+    r"decreased|surged|plunged)\s+(?:[\w%.,]+\s+){1,3}?in\s+$)"  # a figure or adverb: "fell 7% in"
     r"|(?i:\b(?:revenue|sales|output|profits?|earnings|quotas?)\s+"
     r"(?:[\w$.,-]+\s+)?(?:for|in|during|of|over)\s+(?:the\s+)?$"
     r"|\b(?:first|last|past)\s+(?:[\w-]+\s+)?(?:months?|weeks?|quarters?|half)\s+of\s+(?:the\s+)?$"

@@ -473,3 +473,26 @@ def test_english_month_range_is_a_period(text: str, surface: str, start: str, en
 def test_from_month_to_month_stays_two_months() -> None:
     assert {"October", "December"} <= set(by_surface("The ban ran from October to December.",
                                                      "2025-03-07"))  # fmt: skip
+
+
+# ---- the month of a figure ("出口在6月回升", "exports rebounded in June") is a period ------------
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("美中达成协议后，稀土出口在6月回升。", "6月"),
+        ("美中達成協議後，稀土出口在6月回升。", "6月"),
+        ("Rare earth exports rebounded sharply in June after the Geneva trade deal.", "June"),
+    ],
+)  # fmt: skip
+def test_month_of_a_figure_is_a_period(body: str, surface: str) -> None:
+    row = _rows(body, "2025-07-20", title="稀土 rare earths")[surface]
+    assert row["kind"] == "period" and not row["is_policy_event"]
+
+
+# ---- 放行 (letting exports through) is a relaxation ----------------------------------------
+@pytest.mark.parametrize(
+    "body", ["北京上月开始放行部分稀土磁铁出口。", "北京上月開始放行部分稀土磁鐵出口。"]
+)
+def test_letting_exports_through_is_a_relaxation(body: str) -> None:
+    row = _rows(body, "2025-07-05")["上月"]
+    assert row["is_policy_event"] and row["event_type"] == "export_control_relaxation"
