@@ -120,7 +120,7 @@ _QUARTERS_TO_DATE = (
 _EN_WEEKDAY_DATE = "".join(
     [r"\b(?:on\s+)?", WD, r"\s*\(\s*(?P<mon>", MONA, r")\.?\s+", ED, r"(?:,?\s+", EY, r")?\s*\)"]
 )
-# counted back (each rule rides in the pass of the durations that share its units)
+# counted back (each gated by its own rare substrings: 前 and "a" alone are everywhere)
 _AGO = "".join(
     [r"\b(?P<n>[0-9]{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten))\s+",
      r"(?P<u>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b"]
@@ -376,7 +376,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     _MONTHS,
     ("月",),
     _MONTHS,
-    _MONTHS,  # "October that year"
+    ("that year",),  # "October that year": its own pass, only where the phrase occurs
     _MONTHS,  # months
     ("半年",),
     ("half",),
@@ -406,7 +406,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     _ZH_WEEK,
     ("week",),
     _ZH_WEEK,  # 上周末: in the pass of the other Chinese week rules
-    _ZH_WEEK,  # 上周五（10日）
+    ("(", "（"),  # 上周五（10日）: in the pass of the other bracketed days
     ("week",),  # "last weekend": in the pass of "last week"
     ("day",),
     ("day",),  # weeks and weekdays
@@ -414,7 +414,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("日", "号"),  # bare day of month
     ("(", "（"),  # 今（9）日, 周五 (7 日)
     ("(", "（"),  # 今日（1/20）
-    _MONTHS,  # Tuesday (Oct 14)
+    ("(", "（"),  # Tuesday (Oct 14): in the pass of the other bracketed days
     (
         "当",
         "同",
@@ -431,8 +431,8 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("月",),  # bare part of the current month
     ("年", "月", "周", "天", "日", "小时", "星期"),
     ("year", "month", "week", "day", "decade", "hour"),
-    ("年", "月", "周", "天", "日", "小时", "星期"),  # 三天前: in the pass of the durations
-    ("year", "month", "week", "day", "decade", "hour"),  # "two weeks ago": likewise
+    ("天前", "周前", "月前", "年前", "星期前", "之前"),  # 三天前: only where such a word occurs
+    ("ago",),  # "two weeks ago"
     ("month",),
     ("截至",),  # reporting periods
 ]
