@@ -37,6 +37,7 @@ class Cand:
     period: bool = False  # a reporting period ("the six months to December"): never an event
     day_end: int | None = None  # last day of a day range in one month ("10月9日—13日")
     month_end: int | None = None  # last month of a month range in one year ("1-7月")
+    year_back: int = 0  # 去年同月 / "the same month a year earlier": the antecedent's year - 1
 
 
 Handler = Callable[[re.Match[str], date], Cand | None]
@@ -307,21 +308,25 @@ def h_rel_day(m: re.Match[str], pub: date) -> Cand | None:
 _TITLE_WORD = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,})\s$")
 
 
+_REST_UNIT = {"本周": "week", "本月": "month", "今年": "year"}
+
+
 def h_rest_of(m: re.Match[str], pub: date) -> Cand | None:
-    """later/earlier this year/month: the rest of the period after (or before) publication."""
-    later = m.group("r").lower() == "later"
-    if m.group("u").lower() == "year":
+    """later/earlier this week/month/year (本周/本月/今年早些时候): the part of the period after
+    publication, or from its start up to the publication day (a publication time is often
+    approximate, and the day itself is "earlier" than the report)."""
+    later = (m.groupdict().get("r") or "").lower() == "later"
+    unit = _REST_UNIT.get(m.group("u"), m.group("u").lower())
+    if unit == "year":
         first, last = date(pub.year, 1, 1), date(pub.year, 12, 31)
-        gran = "year"
+    elif unit == "week":
+        first = pub - timedelta(days=pub.weekday())
+        last = first + timedelta(days=6)
     else:
         first = pub.replace(day=1)
         last = date(pub.year + pub.month // 12, pub.month % 12 + 1, 1) - timedelta(days=1)
-        gran = "month"
-    if later:
-        span = (min(pub + timedelta(days=1), last), last)
-    else:
-        span = (first, max(first, pub - timedelta(days=1)))
-    return Cand(m.start(), m.end(), gran, date_start=span[0], date_end=span[1],
+    span = (min(pub + timedelta(days=1), last), last) if later else (first, pub)
+    return Cand(m.start(), m.end(), unit, date_start=span[0], date_end=span[1],
                 year_source="relative")  # fmt: skip
 
 

@@ -34,9 +34,12 @@ from reequity.events._date_handlers import (
 from reequity.events._date_scan import RuleScanner
 from reequity.events._span_handlers import (
     SHORT_YEAR,
+    h_ago,
     h_day_range,
     h_month_range,
+    h_month_that_year,
     h_months_to,
+    h_same_month_year,
     h_short_year,
     h_year_to_date,
 )
@@ -75,6 +78,12 @@ _MONTH_RANGE = "".join(
     [f"(?:{ZYR})?(?<![0-9.])(?P<m>{ZM}){S}(?:月份?)?{S}(?:[—–~～至到-]|－){S}(?P<m2>{ZM}){S}月份?",
      f"(?!{S}{ZD}{S}[日号])"]
 )  # fmt: skip
+# English month ranges in one year: "January-February", "the January–March period" (a dash:
+# "from October to December" can be a policy's span and stays two months)
+_EN_MONTH_RANGE = "".join(
+    [r"\b(?P<mon>", MON, r")\s*(?:-|–|—)\s*(?P<mon2>", MON, r")\b",
+     r"(?:,?\s+", EY, r"\b)?(?!\s+[0-9])"]
+)  # fmt: skip
 # English day ranges: "May 1-7", "May 1 to 7, 2025", "1-7 May"
 _EN_DAY_RANGE = (
     r"\b(?P<mon>" + MONA + r")\.?\s+" + ED + r"\s*(?:-|–|—|to|through)\s*"
@@ -91,9 +100,10 @@ _DAY_RANGE = "".join(
 )  # fmt: skip
 
 
-# 今年前七个月, 前7月, 首七个月 (bare: the publication year); not 此前/提前/日期前 N 个月
+# 今年前七个月, 前7月, 首七个月 (bare: the publication year); not 此前/提前/日期前 N 个月, nor
+# the 首 of a word (中美元首10月底会晤: the heads of state, then a month end)
 _MONTHS_TO_DATE = (
-    f"(?:{ZYR})?(?<![目提之以此当先向日眼期])[前首]{S}(?P<n>十[一二]|{ZM}){S}(?:个月|月份?)"
+    f"(?:{ZYR})?(?<![目提之以此当先向日眼期元榜党])[前首]{S}(?P<n>十[一二]|{ZM}){S}(?:个月|月份?)"
 )
 # "the first seven months of the year / of 2025 / of last year"
 _EN_MONTHS_TO_DATE = (
@@ -105,6 +115,25 @@ _EN_MONTHS_TO_DATE = (
 _QUARTERS_TO_DATE = (
     f"(?:{ZYR})?(?<![目提之以此当先向日眼])前{S}(?P<q>[一二两三1-3]){S}个?季度?(?![节风候])"
 )
+
+# "said Tuesday (Oct 14)", "on Friday (November 7, 2025)": the bracketed date names the day
+_EN_WEEKDAY_DATE = "".join(
+    [r"\b(?:on\s+)?", WD, r"\s*\(\s*(?P<mon>", MONA, r")\.?\s+", ED, r"(?:,?\s+", EY, r")?\s*\)"]
+)
+# counted back (each gated by its own rare substrings: 前 and "a" alone are everywhere)
+_AGO = "".join(
+    [r"\b(?P<n>[0-9]{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten))\s+",
+     r"(?P<u>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b"]
+)  # fmt: skip
+_ZH_AGO = "".join(
+    [r"(?<![0-9一二两三四五六七八九十])(?P<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})",
+     r"(?P<u>天|周|星期|个月|年)之?前(?![往景者进提夕])"]
+)  # fmt: skip
+# a comparison month: "the same month in 2024" / "a year earlier", 去年同月, 2024年同月
+_SAME_MONTH_YEAR = "".join(
+    [r"\b(?i:the\s+same\s+month)\s+(?:(?i:in|of)\s+", EY, r"\b|(?i:a\s+year\s+(?:earlier|",
+     r"before|ago)|(?:of\s+)?last\s+year)\b)|(?:(?P<zy>", ZY, r")", S, r"|去)年", S, "同月"]
+)  # fmt: skip
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -118,6 +147,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(_EN_DAY_RANGE), h_day_range),
     (_rx(_EN_DAY_RANGE_FIRST), h_day_range),
     (_rx(_MONTH_RANGE), h_month_range),
+    (_rx(_EN_MONTH_RANGE), h_month_range),
     (_rx(ZYR + r"(?P<m>" + ZM + r")" + S + "月" + S + "(?P<d>" + ZD + r")" + S + "[日号]"), h_ymd),
     (_rx(r"\b(?P<mon>" + MONA + r")\.?\s+" + ED + r",?\s+" + EY + r"\b"), h_ymd),
     (_rx(r"\b" + ED + r"\s+(?:of\s+)?(?P<mon>" + MONA + r")\.?,?\s+" + EY + r"\b"), h_ymd),
@@ -142,6 +172,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(r"\b(?P<mon>" + MON + r"),?\s+(?:of\s+)?" + EY + r"\b"), h_month),
     (_rx(r"(?<![0-9个几数多第上下本每.])(?P<m>" + ZM + r")" + S + "月份?"), h_month),
     (_rx(r"\b(?P<r>(?i:last|this|next))\s+(?P<mon>" + MON + r")\b"), h_month),
+    (_rx(r"\b(?P<mon>" + MON + r")\s+(?:of\s+)?that\s+year\b"), h_month_that_year),
     (_rx(r"\b(?P<mon>" + MON + r")\b"), h_month),
     (_rx(r"(?:" + ZYR + r")?(?P<h>上半年|下半年)"), h_half),
     (
@@ -198,7 +229,8 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         ),
         h_rel_year,
     ),
-    (_rx(r"\b(?P<r>(?i:later|earlier))\s+(?i:this)\s+(?P<u>(?i:year|month))\b"), h_rest_of),
+    (_rx(r"\b(?P<r>(?i:later|earlier))\s+(?i:this)\s+(?P<u>(?i:year|month|week))\b"), h_rest_of),
+    (_rx(r"(?P<u>本周|本月|今年)(?:早些时候|稍早|较早时候)"), h_rest_of),
     (
         _rx(
             # "the Trade Expansion Act of 1962" names a law, not a date
@@ -228,6 +260,14 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (_rx(r"\b(?P<r>(?i:last|this|next))\s+(?i:week)\b"), h_rel_week),
     (_rx(r"(?P<r>上|本|这|下)个?(?:周|星期|礼拜)末"), h_weekend),
+    # 上周五（10日）, 下周三 (22 日): the week's day; the bracketed day of month only repeats it
+    (
+        _rx(
+            r"(?P<r>上|本|这|下)个?(?:周|星期|礼拜)(?P<w>[一二三四五六日天])\s*[（(]\s*"
+            r"(?:3[01]|[12][0-9]|0?[1-9])\s*(?:[）)]\s*[日号]|[日号]\s*[）)])"
+        ),
+        h_rel_week,
+    ),
     (_rx(r"\b(?P<r>(?i:last|this|next|over\s+the))\s+(?i:weekend)\b"), h_weekend),
     (_rx(r"\b(?P<r>(?i:last|this|next|on))\s+(?P<w>" + WD + r")\b"), h_rel_week),
     (_rx(r"\b(?P<w>" + WD + r")\b"), h_rel_week),
@@ -258,6 +298,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         ),
         h_bracket_month_day,
     ),  # fmt: skip
+    (_rx(_EN_WEEKDAY_DATE), h_ymd),
     (
         _rx(
             r"(?:当月|同月|当天|当日|同日|同一天|即日起?|当晚|自?(?:公布|发布|公告|印发|颁布)之?日起"
@@ -267,6 +308,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         ),
         h_anaphor,
     ),
+    (_rx(_SAME_MONTH_YEAR), h_same_month_year),
     (
         _rx(r"(?<![0-9一二三四五六七八九十个本上下这当每])月(?P<p>初|底|末|中旬|上旬|下旬)"),
         h_this_month_part,
@@ -290,6 +332,9 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         ),
         h_duration,
     ),  # fmt: skip
+    # counted back from publication: "two weeks ago", "a year ago", 三天前, 一个月前
+    (_rx(_ZH_AGO), h_ago),
+    (_rx(_AGO), h_ago),
     # reporting periods: "the six months to December", "nine months ended September 30, 2025"
     (
         _rx(
@@ -316,6 +361,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     _MONTHS,
     _MONTHS,  # English day ranges
     ("月",),  # month range
+    _MONTHS,  # "January-February"
     ("月",),
     _MONTHS,
     _MONTHS,
@@ -330,6 +376,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     _MONTHS,
     ("月",),
     _MONTHS,
+    ("that year",),  # "October that year": its own pass, only where the phrase occurs
     _MONTHS,  # months
     ("半年",),
     ("half",),
@@ -350,7 +397,8 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("年",),
     ("年", "Q", "q"),  # two-digit results years
     ("year",),
-    ("this year", "this month"),
+    ("this year", "this month", "this week"),
+    ("早些时候", "稍早", "较早时候"),  # 本月早些时候
     ("19", "20"),  # years
     ("月",),
     ("month",),  # relative months
@@ -358,6 +406,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     _ZH_WEEK,
     ("week",),
     _ZH_WEEK,  # 上周末: in the pass of the other Chinese week rules
+    ("(", "（"),  # 上周五（10日）: in the pass of the other bracketed days
     ("week",),  # "last weekend": in the pass of "last week"
     ("day",),
     ("day",),  # weeks and weekdays
@@ -365,6 +414,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("日", "号"),  # bare day of month
     ("(", "（"),  # 今（9）日, 周五 (7 日)
     ("(", "（"),  # 今日（1/20）
+    ("(", "（"),  # Tuesday (Oct 14): in the pass of the other bracketed days
     (
         "当",
         "同",
@@ -377,9 +427,12 @@ _TRIGGERS: list[tuple[str, ...]] = [
         "same month",
         "that month",
     ),  # anaphora
+    ("same month", "同月"),  # comparison month
     ("月",),  # bare part of the current month
     ("年", "月", "周", "天", "日", "小时", "星期"),
     ("year", "month", "week", "day", "decade", "hour"),
+    ("天前", "周前", "月前", "年前", "星期前", "之前"),  # 三天前: only where such a word occurs
+    ("ago",),  # "two weeks ago"
     ("month",),
     ("截至",),  # reporting periods
 ]
@@ -392,25 +445,28 @@ _REL1 = "lLtTnN"
 _FIRST: list[str] = [
     _ZYR1 + _ZH_NUM1,  # day range
     _MON1, "0-9",  # English day ranges
-    _ZYR1 + _ZH_NUM1,  # month range
+    _ZYR1 + _ZH_NUM1, _MON1,  # month ranges
     _ZYR1, _MON1, "0-9", "12", _ZH_NUM1, _MON1, "0-9",  # days
     _ZYR1, _ZH_NUM1, "eEmMlLtTbBsS",  # parts of months
-    _ZYR1, _MON1, _ZH_NUM1, _REL1, _MON1,  # months
+    _ZYR1, _MON1, _ZH_NUM1, _REL1, _MON1, _MON1,  # months
     _ZYR1 + "上下", "tTfFsS12", "H",  # halves
     _ZYR1 + "第三四1-4", _ZYR1 + "第", "tTfFsS1-4", "Q",
     _ZYR1 + "首", "tTfF", _ZYR1, _ZYR1 + "首",  # year to date
     "tTMJSD",  # quarters
     "上本二0-9一三四五六七八九", "12", "tT12", "'",  # decades
-    _ZYR1, "0-9", _REL1 + "bcseBCSE", "lLeE", "12",  # years
+    _ZYR1, "0-9", _REL1 + "bcseBCSE", "lLeE", "本今", "12",  # years
     "本这上下", _REL1,  # relative months
-    "上本这下", "周星礼", _REL1, "上本这下", _REL1 + "oO", _REL1 + "oO", "MTWFS",  # weeks
+    "上本这下", "周星礼", _REL1, "上本这下", "上本这下", _REL1 + "oO", _REL1 + "oO", "MTWFS",  # weeks
     "今昨前明tTyY",  # relative days
     "0-9廿卅",  # bare day of month
     "今昨前明周星礼",  # day in brackets
     "今昨周星礼",  # 今日（1/20）, 週日（11/9）
+    "MTWFSo",  # Tuesday (Oct 14)
     "当同即自公发印颁tToOeEwW",  # anaphora
+    "tT12一二去",  # comparison month
     "月",  # bare part of the current month
     _ZH_NUM1 + "百两几数半", "0-9oOtTfFsSeEnNaAmM",  # durations
+    "0-9一二两三四五六七八九十", "0-9aAoOtTfFsSeEnN",  # counted back
     "0-9tTsSnN", "截",  # reporting periods
 ]  # fmt: skip
 RULES: list[tuple[re.Pattern[str], Handler, tuple[str, ...]]] = [

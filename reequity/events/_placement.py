@@ -5,11 +5,12 @@ effective dates, earliest ending on or after publication in a future clause).
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
 
 from reequity.events._date_handlers import Cand
 
-__all__ = ["infer", "infer_forward", "period"]
+__all__ = ["COMPARED", "anchor_comparison", "infer", "infer_forward", "period"]
 
 _PART_DAYS = {
     "early": (1, 10),
@@ -100,3 +101,36 @@ def _distance(span: tuple[date, date], pub: date) -> int:
     if span[0] <= pub <= span[1]:
         return 0
     return min(abs((span[0] - pub).days), abs((span[1] - pub).days))
+
+
+# 较昨日 / 比上月 / 环比上月: a comparison whose base is relative to the sentence's own date
+_COMPARE_LEFT = re.compile(r"(?:较|比|环比|相比)\s*$")
+_YESTERDAY = ("昨日", "昨天")
+_LAST_MONTH = ("上月", "上个月")
+#: the surfaces :func:`anchor_comparison` can move (checked first, so other dates cost nothing)
+COMPARED = frozenset(_YESTERDAY + _LAST_MONTH)
+
+
+def anchor_comparison(cand: Cand, folded: str, earlier: list[tuple[str, date]]) -> bool:
+    """Re-anchor 较昨日 / 较上月 on the date the sentence is about, not on publication.
+
+    "3月18日稀土指数为574点，较昨日上升10点" compares with 3月17日, and "10月出口较上月增长"
+    with September, whatever day the report came out. ``earlier`` holds the granularity and
+    start of the explicit (not relative) mentions before ``cand`` in its sentence; the last one
+    of the matching granularity is the anchor. Returns whether ``cand`` was moved.
+    """
+    surface = folded[cand.start : cand.end]
+    if surface not in _YESTERDAY + _LAST_MONTH:
+        return False
+    if not _COMPARE_LEFT.search(folded, max(0, cand.start - 3), cand.start):
+        return False
+    want = "day" if surface in _YESTERDAY else "month"
+    anchors = [start for granularity, start in earlier if granularity == want]
+    if not anchors:
+        return False
+    if want == "day":
+        cand.date_start = cand.date_end = anchors[-1] - timedelta(days=1)
+    else:
+        first = anchors[-1].replace(day=1) - timedelta(days=1)
+        cand.year, cand.month = first.year, first.month
+    return True

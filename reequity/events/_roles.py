@@ -75,10 +75,13 @@ _FUTURE_LEFT = re.compile(
     r"将于|将在|将会|将要|即将|拟于|拟在|计划于|计划在|预计|有望|届时|下周|下个?月|明年"
     r"|将(?=[^，。；]{0,6}(?:公布|发布|实施|生效|举行|推出|出台|宣布|召开|启动|举办|到期|公开))"
     r"|(?i:\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|scheduled|expected|slated|"
-    r"poised|likely)\s+to|expected\s+(?:in|on|by|to|later|next|around)|(?:due|scheduled|slated)\s+"
+    r"poised|likely)\s+to|(?:was|were)\s+due\s+to|expected\s+(?:in|on|by|to|later|next|around)|"
+    r"(?:due|scheduled|slated)\s+"
     r"(?:for|on|in)|plans?\s+to|planned\s+for|upcoming|(?:expects?|aims?|intends?|hopes?)\s+to|"
     # "restart ..., likely in August", "once it takes effect in July"
     r"likely\s+(?:in|on|by|from)|once\s+(?:[\w-]+\s+){0,5}?(?:takes?\s+effect|comes?\s+into)|"
+    # present tense: "the rules take effect on December 1", "enters into force on June 3"
+    r"(?:take|takes|come|comes|go|goes)\s+into\s+(?:force|effect)|takes?\s+effect|enters?\s+into\s+force|"
     # "a meeting to be held on July 10", "rules to be published in June"
     r"to\s+be\s+(?:held|announced|published|released|unveiled|implemented|introduced|imposed|"
     r"issued|signed|launched|completed|decided|considered))\b)"
@@ -114,7 +117,9 @@ _EN_REPORT = re.compile(
     r"(?i:\b(?P<verb>said|says|reported|reports|wrote|revealed|told\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)"
     r"{0,3}|told\s+(?:reporters|journalists|(?:a|the)\s+(?:news\s+|press\s+)?(?:briefing|conference))"
     # a restatement repeats or defends a policy on that day, whoever speaks (like 重申)
-    r"|reiterated|restated|reaffirmed)"
+    r"|reiterated|restated|reaffirmed"
+    # a press question: "when asked on Thursday", "asked by reporters on Monday" (like 有记者问)
+    r"|when\s+asked|asked\s+by\s+(?:reporters|journalists))"
     # "said in a media release on Monday", "said at a regular briefing on Thursday": the
     # speaker test below still decides (a ministry announcing at its briefing dates a policy)
     r"(?:\s+(?:in|at)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:release|statement|"
@@ -127,6 +132,14 @@ _EN_CLAIM_RIGHT = re.compile(
     r"[^,;.]{0,30}?\b(?:claimed|claims|suggested|insisted|argued|asserted)\b"
     r"(?:\s+that)?(?:\s+[\w.']+){1,3}?\s+(?:would|will)\b"
 )
+# "President X said on Friday he would impose an extra tariff": a leader or minister saying
+# what he himself will do announces that policy (a threat is the event), unlike a spokesman
+# describing it
+_EN_OWN_ACT_RIGHT = re.compile(
+    r"(?i:\s*(?:that\s+)?(?:he|she|it|they|we|the\s+(?:government|administration|ministry))\s+"
+    r"(?:would|will|is\s+going\s+to|plans?\s+to|intends?\s+to)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:impose|slap|levy|raise|hike|ban|restrict|halt|suspend|lift|introduce|tighten|scrap)\b)"
+)
 # "the ministry on Thursday reiterated that ...": the restatement's day, as on the left
 _EN_RESTATE_RIGHT = re.compile(r"(?i:\s*(?:again\s+)?(?:reiterated|restated|reaffirmed)\b)")
 _ZH_REPORT_RIGHT = re.compile(
@@ -136,16 +149,26 @@ _ZH_REPORT_RIGHT = re.compile(
 # "商务部今天宣称，…完全正当" / "外交部8日重申": a claim or a restatement defends or repeats a
 # policy on that day; unlike 宣布/公布 these verbs never announce one, whoever speaks
 _ZH_CLAIM_RIGHT = re.compile(r"\s*(?:再次|再度|也|又)?(?:宣称|声称|重申)")
+# "白宫于本周一发布不同解读，称…" / "the White House offered a different reading on Monday": an
+# interpretation of a policy (whoever gives it) dates the reading, not the policy
+_INTERPRET_RIGHT = re.compile(
+    r"[^，。；]{0,4}?(?:发布|发表|给出|作出|做出)[^，。；]{0,8}?解读"
+    r"|(?i:[^,;.]{0,12}?\b(?:gave|offered|published|issued|put\s+out)\s+(?:a|an|its|their|his|her)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:interpretation|reading)\b)"
+)
 _ZH_ACCORDING = re.compile(r"据[^，。；]{0,16}$")
 _ZH_ACCORDING_RIGHT = re.compile(r"[^，。；]{0,4}?(?:报道|报导|消息|称|透露|披露|援引|引述|发文)")
 # 发言人X 6日在例行新闻发布会上说 / 接受媒体采访时表示 / 答记者问: the day a spokesperson spoke
 _ZH_SPOKESPERSON_LEFT = re.compile(r"发言人[^，。；]{0,12}$")
 _ZH_BRIEFING_RIGHT = re.compile(
     r"[^，。；]{0,12}?(?:发布会|记者会|吹风会|采访|答记者问|对记者|表示|称|说|指出|回应|强调)"
+    # 发言人X 18日就稀土相关物项出口管制的最新进展表示: the topic can be long
+    r"|\s*就[^，。；]{0,40}?(?:表示|回应|答问|说|指出|强调)"
 )
 # "官员8日对记者说", "8日在记者会上表示", "8日接受媒体采访时称": whoever speaks, a briefing
 _ZH_BRIEFING_ANY_RIGHT = re.compile(
-    r"[^，。；]{0,6}?(?:对记者(?:说|表示|称)|答记者问|在[^，。；]{0,10}(?:发布会|记者会|吹风会)上"
+    r"[^，。；]{0,6}?(?:对记者(?:说|表示|称)|答记者问|有记者(?:提)?问"
+    r"|在[^，。；]{0,10}(?:发布会|记者会|吹风会)上"
     r"|接受[^，。；]{0,8}采访|(?:召开|举行|主持)[^，。；]{0,6}(?:记者会|发布会|吹风会))"
 )
 # "金力永磁11日表示，…", "公司11日在互动平台上称": a company or analyst speaking about a policy
@@ -210,13 +233,15 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
         if words and words[-1].lower() in _SOURCES:
             return "report_date"
         if any(w.lower() in _SPEAKERS for w in words[-5:]):
-            return "report_date"
+            return None if _EN_OWN_ACT_RIGHT.match(text, end, hi) else "report_date"
         return None
     if _EN_CLAIM_RIGHT.match(text, end, hi) or _EN_RESTATE_RIGHT.match(text, end, hi):
         return "report_date"
     if _ZH_REPORT_RIGHT.match(text, end, min(hi, end + 14)):
         return "report_date"
     if _ZH_CLAIM_RIGHT.match(text, end, min(hi, end + 6)):
+        return "report_date"
+    if _INTERPRET_RIGHT.match(text, end, hi):
         return "report_date"
     if (
         _ZH_SAY_RIGHT.match(text, end, hi)
@@ -278,6 +303,11 @@ _RANGE_LEFT = re.compile(
 )
 _PERIOD_LEFT = re.compile(
     r"(?:较|比|同比|环比|相比|低于|高于|少于|多于|超过|不及|相当于)\s*$"
+    # "稀土出口在6月回升", "exports rebounded sharply in June", "fell 7% in May": a figure's month
+    r"|(?:出口|进口|产量|销量|价格|出货)(?:量|额)?(?:在|于)\s*$"
+    r"|(?i:\b(?:exports?|imports?|shipments|output|production|prices?|sales)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:rose|fell|rebounded|recovered|dropped|jumped|slumped|climbed|declined|increased|"
+    r"decreased|surged|plunged)\s+(?:[\w%.,]+\s+){1,3}?in\s+$)"  # a figure or adverb: "fell 7% in"
     r"|(?i:\b(?:revenue|sales|output|profits?|earnings|quotas?)\s+"
     r"(?:[\w$.,-]+\s+)?(?:for|in|during|of|over)\s+(?:the\s+)?$"
     r"|\b(?:first|last|past)\s+(?:[\w-]+\s+)?(?:months?|weeks?|quarters?|half)\s+of\s+(?:the\s+)?$"

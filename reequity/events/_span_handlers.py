@@ -56,8 +56,13 @@ def h_day_range(m: re.Match[str], pub: date) -> Cand | None:
 
 
 def h_month_range(m: re.Match[str], pub: date) -> Cand | None:
-    """A range of months in one year (1-7月, 1至7月份, 2024年3-5月): a statistics span."""
-    first, last = zh_int(m.group("m")), zh_int(m.group("m2"))
+    """A range of months in one year (1-7月, 1至7月份, 2024年3-5月, "January-February 2025",
+    "the January-March period"): a statistics span."""
+    groups = m.groupdict()
+    if groups.get("mon"):
+        first, last = _month_name(groups["mon"]), _month_name(groups["mon2"])
+    else:
+        first, last = zh_int(m.group("m")), zh_int(m.group("m2"))
     year, source = _year(m, pub)
     if not _valid_month(first) or not _valid_month(last) or not first < last:  # type: ignore[operator]
         return None
@@ -112,3 +117,43 @@ def h_short_year(m: re.Match[str], pub: date) -> Cand | None:
     if m.group("q"):
         return Cand(m.start(), m.end(), "quarter", year, "explicit", 3 * int(m.group("q")) - 2)
     return Cand(m.start(), m.end(), "year", year, "explicit", 1)
+
+
+def h_same_month_year(m: re.Match[str], pub: date) -> Cand | None:
+    """A comparison month: "the same month in 2024", "the same month a year earlier", 去年同月,
+    2024年同月. The month of the nearest earlier named month (dates.py), in the year stated or
+    the year before; always a comparison period, never an event."""
+    token = m.groupdict().get("y") or m.groupdict().get("zy")
+    year = zh_int(token) if token else None
+    return Cand(m.start(), m.end(), "month", year, "explicit" if year else "relative",
+                anaphor=True, period=True, year_back=0 if year else 1)  # fmt: skip
+
+
+def h_month_that_year(m: re.Match[str], pub: date) -> Cand | None:
+    """A month "that year" ("in October that year", "March of that year"): the month in the year
+    of the nearest earlier mention that has one (like 同年10月, settled in dates.py)."""
+    return Cand(m.start(), m.end(), "month", None, "same", _month_name(m.group("mon")))
+
+
+_AGO_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+              "seven": 7, "eight": 8, "nine": 9, "ten": 10, "两": 2}  # fmt: skip
+
+
+def h_ago(m: re.Match[str], pub: date) -> Cand | None:
+    """ "two weeks ago", "a year ago", 三天前, 一个月前: counted back from publication - a day,
+    the Monday-Sunday week, the calendar month or the calendar year that many units before."""
+    token, unit = m.group("n").lower(), m.group("u").lower()
+    n = _AGO_WORDS.get(token) or zh_int(token)
+    if not n or n > 99:
+        return None
+    if unit.startswith(("day", "天")):
+        day = pub - timedelta(days=n)
+        return Cand(m.start(), m.end(), "day", date_start=day, date_end=day, year_source="relative")
+    if unit.startswith(("week", "周", "星期")):
+        monday = pub - timedelta(days=pub.weekday() + 7 * n)
+        return Cand(m.start(), m.end(), "week", date_start=monday,
+                    date_end=monday + timedelta(days=6), year_source="relative")  # fmt: skip
+    if unit.startswith(("month", "个月")):
+        year, month = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+        return Cand(m.start(), m.end(), "month", year, "relative", month + 1)
+    return Cand(m.start(), m.end(), "year", pub.year - n, "relative", 1)

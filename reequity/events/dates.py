@@ -43,6 +43,8 @@ Conventions (documented choices, not guesses):
   ranges in one month (10月9日—13日) are one mention each; the first are always periods.
 * 上周末 / "last weekend" is the Saturday-Sunday of the previous week, "over the weekend" the
   latest weekend begun by publication; 第三季 / 今年一季 (without 度) are quarters.
+* A comparison base 较昨日 / 比上月 counts from the explicit day or month its sentence is about
+  ("3月18日…较昨日" is 3月17日, "10月出口较上月" is September), not from publication.
 * A yearless date takes a year stated *later* in its sentence only when that year is not a
   quota batch, statistics or comparison period; a dateline never borrows a year.
 
@@ -62,7 +64,7 @@ import pandas as pd
 from reequity.errors import ArticleFormatError
 from reequity.events._date_handlers import Cand
 from reequity.events._date_rules import RULES, SCANNERS
-from reequity.events._placement import infer, infer_forward, period
+from reequity.events._placement import COMPARED, anchor_comparison, infer, infer_forward, period
 from reequity.events._roles import doc_number_spans, is_future, is_period, report_role
 from reequity.events._text import (
     clause_at,
@@ -106,7 +108,8 @@ class TemporalMention:
         else -1.
     flags : tuple of str
         ``anaphora_previous_date`` / ``anaphora_publication_date`` (where an anaphor took its
-        date), ``dateline``, ``report_date``, ``future`` (a future clause).
+        date), ``dateline``, ``report_date``, ``future`` (a future clause),
+        ``compared_to_sentence_date`` (较昨日 / 较上月 counted from the sentence's own date).
     """
 
     surface: str
@@ -127,7 +130,19 @@ _LEFT_DEADLINE = re.compile(
     r"(?:截至|截止到?|最迟(?:于|在)?|不晚于|(?i:\b(?:by(?:\s+the\s+end\s+of)?|before|until|till|"
     r"no\s+later\s+than|not\s+later\s+than|ahead\s+of|deadline\s+of|due\s+by)))\s*(?:the\s+)?$"
 )
+_LEFT_LIMIT = re.compile(
+    r"(?:到|至|直至|直到|(?i:\b(?:by|until|till|through|to|before)))\s*(?:the\s+end\s+of\s+)?$"
+)
 _RIGHT_DEADLINE = re.compile(r"^\s*(?:之前|以前|前(?![往景者进提夕])|为止|截止|底前)")
+_BASE_LEFT = re.compile(
+    r"(?:较|比|相比|低于|高于|(?i:\bsince|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bagainst))"
+    r"\s*(?:the\s+)?$"
+)
+_BASE_RIGHT = re.compile(r"\s*以?来")
+# a day or month counted from publication (今日, 本月): no anchor for 较昨日 / 较上月
+_RELATIVE = re.compile(
+    r"(?:[今昨前明][天日]|[本上下这這][个個]?月|(?i:today|yesterday|this\s+month))$"
+)
 _RIGHT_EFFECTIVE = re.compile(r"\s*起(?:施行|实施|生效|执行)")
 _LEFT_EFFECTIVE = re.compile(
     r"(?:始自|始于)\s*$"
@@ -185,10 +200,18 @@ def resolve_with_sentences(
     mentions: list[TemporalMention] = []
     last_day: date | None = None  # the nearest earlier past day, for anaphora
     last_month: date | None = None  # the nearest earlier past day or month, for 当月
+    last_named: date | None = None  # the nearest earlier past month named as such, for 去年同月
     for cand in cands:
         lo, hi = clause_at(folded, *sentence_at(spans, cand.start), cand.start)
         flags: list[str] = []
-        if cand.anaphor and cand.granularity == "month":
+        if cand.anaphor and cand.granularity == "month" and cand.period:  # "the same month in 2024"
+            found = last_named or last_month
+            base = found or pub
+            year = cand.year if cand.year is not None else base.year - cand.year_back
+            cand.month, cand.year = base.month, year
+            cand.date_start, cand.date_end = period(cand, year)  # type: ignore[misc]
+            flags.append("anaphora_previous_date" if found else "anaphora_publication_date")
+        elif cand.anaphor and cand.granularity == "month":
             first = (last_month or pub).replace(day=1)
             cand.month = first.month
             cand.date_start, cand.date_end = first, period(cand, first.year)[1]  # type: ignore[index]
@@ -197,6 +220,12 @@ def resolve_with_sentences(
             day = last_day or pub
             cand.date_start = cand.date_end = day
             flags.append("anaphora_previous_date" if last_day else "anaphora_publication_date")
+        if folded[cand.start : cand.end] in COMPARED:  # 较昨日 / 较上月: anchor on the sentence
+            s_lo = sentence_at(spans, cand.start)[0]
+            earlier = [(m.granularity, m.date_start) for m in mentions
+                       if m.start >= s_lo and m.date_start and not _RELATIVE.match(m.surface)]  # fmt: skip
+            if earlier and anchor_comparison(cand, folded, earlier):
+                flags.append("compared_to_sentence_date")
         future = is_future(folded, lo, cand.start, cand.end, hi)
         mention = _finish(cand, text, folded, pub, future=future)
         if mention is None:
@@ -212,8 +241,12 @@ def resolve_with_sentences(
             mention.granularity in ("day", "month", "part_of_month")
             and mention.kind in ("event", "report", "period", "other")
             and (mention.date_start is not None and mention.date_start <= pub)
-        ):
+            and not _BASE_LEFT.search(folded, max(0, cand.start - 16), cand.start)
+            and not _BASE_RIGHT.match(folded, cand.end, cand.end + 4)
+        ):  # a comparison base or a "since" anchor (较上月, 1月以来) is not what 同月 refers to
             last_month = mention.date_start
+            if mention.granularity == "month":
+                last_named = mention.date_start
         mentions.append(mention)
     return mentions, spans, folded
 
@@ -308,7 +341,7 @@ def _borrow_sentence_years(cands: list[Cand], spans: list[tuple[int, int]], fold
     """Give yearless months/days the explicit year stated in the same sentence, if any.
 
     The nearest earlier year is used, else the first later one - unless that later year is a
-    quota batch, statistics or comparison period ("12月13日下达了2014年第一批配额": the batch
+    limit ("runs until 2027", "到2027年") or a quota batch, statistics or comparison period ("12月13日下达了2014年第一批配额": the batch
     is for next year; "7月14日发布…，略低于2010年出口水平"): those name another period, not
     the date's year. A dateline ("北京12月28日电") never borrows: it is the publication day.
     """
@@ -332,6 +365,8 @@ def _borrow_sentence_years(cands: list[Cand], spans: list[tuple[int, int]], fold
             y_lo, y_hi = clause_at(folded, lo, hi, source.start)
             if is_period(folded, y_lo, source.start, source.end, y_hi, "year"):
                 continue
+            if _LEFT_LIMIT.search(folded[max(0, source.start - 20) : source.start]):
+                continue  # "took effect on Jan 1 and runs until 2027": a limit, not its year
         c_lo, c_hi = clause_at(folded, lo, hi, cand.start)
         if report_role(folded, c_lo, cand.start, cand.end, c_hi) == "dateline":
             continue

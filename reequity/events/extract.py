@@ -232,6 +232,16 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
     if sentence.event_type is None and _DOCUMENT.search(context.text, lo, hi):
         sentence = _title_labels(context, sentence)
     c_lo, c_hi = clause_at(context.clauses, lo, hi, offset)
+    after = _AFTER.search(context.text, offset, c_hi) if sentence.event_type else None
+    if after is not None:
+        # "Shares rose 5% on Monday after China tightened controls": the date's own verb is
+        # the market's move; the policy after "after" is its cause, dated on its own
+        before = context.lexicon.labels(c_lo, after.start())
+        if before.event_type is not None and before.event_type not in POLICY_TYPES:
+            return before
+    cause = _cause_labels(context, c_lo, c_hi, offset) if sentence.event_type else None
+    if cause is not None:
+        return cause
     if (c_lo, c_hi) == (lo, hi) or sentence.event_type is None:
         return sentence
     clause = context.lexicon.labels(c_lo, c_hi)
@@ -240,7 +250,12 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
         # interest") yields to what the sentence's strong keywords say it is about
         return sentence
     if clause.event_type is None:
-        qualifier = _QUALIFIER.match(context.text, c_lo, c_hi)
+        # "..., the ministry said on Friday": the saying dates what the clauses before it say
+        qualifier = (
+            _QUALIFIER.match(context.text, c_lo, c_hi)
+            or _SAID.match(context.text, c_lo, c_hi)
+            or _IN_FORCE.search(context.text, c_lo, c_hi)
+        )
         alone = context.dated.get((lo, hi), 0) <= 1
         if (alone and not qualifier) or _DOCUMENT.search(context.text, c_lo, c_hi):
             return sentence  # alone in its sentence, or dating a document ("Monday notice")
@@ -259,6 +274,21 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
         clause = found
     return SentenceLabels(clause.event_type, clause.type_hits, clause.actors or sentence.actors,
                           sentence.elements, clause.generic)  # fmt: skip
+
+
+def _cause_labels(context: _Context, c_lo: int, c_hi: int, offset: int) -> SentenceLabels | None:
+    """The other half of "shares rose on Friday following Beijing's ban on Wednesday": a date
+    inside the cause, after a market move, takes the cause's type (None if this is not that)."""
+    last = None
+    for last in _AFTER.finditer(context.text, c_lo, offset):  # noqa: B007 - keep the nearest
+        pass
+    if last is None:
+        return None
+    move = context.lexicon.labels(c_lo, last.start())
+    if move.event_type is None or move.event_type in POLICY_TYPES:
+        return None
+    cause = context.lexicon.labels(last.end(), c_hi)
+    return cause if cause.event_type in POLICY_TYPES else None
 
 
 # A sentence that only dates a document ("第46号公告于2024年12月3日发布", "the notice is dated
@@ -280,6 +310,19 @@ def _title_labels(context: _Context, sentence: SentenceLabels) -> SentenceLabels
 _QUALIFIER = re.compile(
     r"\s*(?:(?i:effective|valid|starting|beginning|in\s+force|with\s+effect)\b|自(?!然|治|由|主|己))"
 )
+# "..., and it entered into force on May 23", "，并于12月1日起正式施行": the date puts the earlier
+# clause's act in force
+_IN_FORCE = re.compile(
+    r"(?i:\b(?:entered|enters|came|comes|went|goes)\s+into\s+(?:force|effect)\b|\b(?:took|takes)\s+effect\b)"
+    r"|生效|施行|正式实施"
+)
+# a trailing reporting clause: "..., the commerce ministry said on Friday", "..., it said"
+_SAID = re.compile(
+    r"(?i:[,，]?\s*(?:the\s+|a\s+|its\s+)?(?:[\w'’.-]+\s+){0,4}?(?:said|says|announced|stated)\b"
+    r"(?:\s+(?:in|on|late|early)\b[^,;.]{0,40})?\s*[.。]?\s*$)"
+)
+# inside a clause: "... on Monday after/following/amid <the cause>"
+_AFTER = re.compile(r"(?i:\s(?:after|following|amid|in\s+response\s+to)\s)")
 # A clause giving the background or cause ("following a trade agreement", "amid ...",
 # "在…之后"): its type never dates an earlier date.
 _BACKGROUND = re.compile(

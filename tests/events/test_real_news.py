@@ -117,3 +117,27 @@ def test_fifth_held_out_real_news_goals() -> None:
     report = "\n".join(result.misses)
     assert result.literal >= 0.95 and result.recall >= 0.90, report
     assert result.separation >= 0.95 and result.precision >= 0.90, report
+
+
+def test_sixth_held_out_real_news_goals() -> None:
+    """Sixteen more articles (5 Simplified, 4 Traditional, 7 English, 2021-2026; 90
+    annotations: the 2023 graphite and gallium/germanium controls, the 2023 technology
+    catalogue, April 2025 customs figures, the EU's answer to the October 2025 controls, the
+    2025 general licences, Arafura's public funding, the Lynas licence in Malaysia; a Fastmarkets
+    price report, Shenghe's stake in Peak, a JL Mag profile and a 生意社 index report with no
+    policy event), committed before the extractor was run on them. First run: literal 87.7%,
+    recall 88.0%, separation 93.8%, precision 85.7% ("said Tuesday (Oct 14)" split so that the
+    bracketed date stood alone as an event, "Trump said on Friday he would impose" read as a
+    report, "the same month in 2024" read as the publication month and lending 2024 to "in
+    March", "in October that year" and "was due to expire on Tuesday" read as past, 中美元首10月底
+    read as 首10月 (the first ten months), 较昨日 / 较上月 counted from publication instead of the
+    sentence's date, 同月 taking a 以来 anchor, 当日有记者问 and 发言人X 18日就<long topic>表示 read
+    as policy dates, "earlier this week" read as the whole week). The fixes are general rules
+    with hand-written tests in ``test_news_kinds4.py``; one annotation still disagrees
+    (今年11月上旬已有企業…獲批出口許可證, firms obtaining licences, annotated as no policy event)."""
+    from ._real_news import FOLDER
+
+    result = score(folder=FOLDER.parent / "real_news_holdout6")
+    report = "\n".join(result.misses)
+    assert result.literal >= 0.95 and result.recall >= 0.90, report
+    assert result.separation >= 0.95 and result.precision >= 0.90, report
