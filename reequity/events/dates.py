@@ -197,6 +197,7 @@ def resolve_with_sentences(
     _same_years(cands)
     spans = sentence_spans(folded)
     _borrow_sentence_years(cands, spans, folded)
+    _repeat_month_years(cands)
     mentions: list[TemporalMention] = []
     last_day: date | None = None  # the nearest earlier past day, for anaphora
     last_month: date | None = None  # the nearest earlier past day or month, for 当月
@@ -262,6 +263,24 @@ def _same_years(cands: list[Cand]) -> None:
                 prev.date_start.year if prev.date_start is not None else None)  # fmt: skip
             if year is not None and not prev.is_duration:
                 cand.year, cand.year_source, cand.context_start = year, "context", prev.start
+                break
+
+
+def _repeat_month_years(cands: list[Cand]) -> None:
+    """A yearless month named again ("the first in April ... The April move") is the month
+    of the nearest earlier mention of that same month with a stated year (explicit, or
+    borrowed from its sentence): a repeat refers back, it does not restart the calendar."""
+    for i, cand in enumerate(cands):
+        if cand.year_source != "inferred" or cand.granularity != "month" or cand.month is None:
+            continue
+        for prev in reversed(cands[:i]):
+            if (
+                prev.granularity == "month"
+                and prev.month == cand.month
+                and prev.year is not None
+                and prev.year_source in ("explicit", "context")
+            ):
+                cand.year, cand.year_source, cand.context_start = prev.year, "context", prev.start
                 break
 
 
