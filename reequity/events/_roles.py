@@ -10,7 +10,8 @@ These rules read the text around a candidate date (Simplified script, ASCII digi
   official spoke ("发言人…6日在发布会上说", "对记者说", "told reporters on Tuesday", "the
   minister said in a media release on Monday"), the day a firm or analyst spoke ("金力永磁11日
   表示"), the date of a claim about what someone else
-  would do ("a fact sheet released last week claimed Beijing would ..."), or a **dateline**
+  would do ("a fact sheet released last week claimed Beijing would ..."), a denial ("denied on
+  Thursday", "9日否认") or words that repeat earlier ones ("本月4日也说"), or a **dateline**
   ("上海7日电", "BEIJING, Dec 27 (Reuters) -", "SYDNEY, May 18 —"), which is the publication
   date, or the date of a business chamber's letter or statement about a policy ("美国商会3月2日
   致信商务部", "the chamber wrote on Monday"): kind ``report``;
@@ -135,7 +136,21 @@ _ZH_REPORT_RIGHT = re.compile(
 )
 # "商务部今天宣称，…完全正当" / "外交部8日重申": a claim or a restatement defends or repeats a
 # policy on that day; unlike 宣布/公布 these verbs never announce one, whoever speaks
-_ZH_CLAIM_RIGHT = re.compile(r"\s*(?:再次|再度|也|又)?(?:宣称|声称|重申)")
+_ZH_CLAIM_RIGHT = re.compile(
+    r"\s*(?:再次|再度|也|又)?(?:宣称|声称|重申|否认)"
+    # "商务部4日也说，…": words that repeat what was said before, not a new announcement
+    r"|\s*(?:也|又|再次|再度)(?:说|表示|称|指出|强调)"
+)
+# "On Thursday a ministry spokesman denied that ...", "... denied on Friday": a denial never
+# enacts a policy, whoever speaks; a speaker named after a leading date ("On Tuesday, a
+# spokeswoman said ...") dates the words, as "a spokeswoman said Tuesday" does
+_EN_DENY = re.compile(r"(?i:\bden(?:ied|ies|ying)\b)")
+_EN_SPEAKER_RIGHT = re.compile(
+    r"(?i:\s*,?\s*(?:[\w.'’-]+\s+){0,6}?(?:spokes(?:man|woman|person|people)|traders?|analysts?|"
+    r"officials?|sources?|executives?)\b(?:\s+[\w.'’-]+){0,4}?\s+(?:said|says|told|denied|denies)\b"
+    # ... but not a closing attribution ("China resumed exports on Friday, officials said.")
+    r"(?!\s*(?:[.;,]|$)))"
+)
 _ZH_ACCORDING = re.compile(r"据[^，。；]{0,16}$")
 _ZH_ACCORDING_RIGHT = re.compile(r"[^，。；]{0,4}?(?:报道|报导|消息|称|透露|披露|援引|引述|发文)")
 # 发言人X 6日在例行新闻发布会上说 / 接受媒体采访时表示 / 答记者问: the day a spokesperson spoke
@@ -213,6 +228,10 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
             return "report_date"
         return None
     if _EN_CLAIM_RIGHT.match(text, end, hi) or _EN_RESTATE_RIGHT.match(text, end, hi):
+        return "report_date"
+    if _EN_DENY.search(text, max(lo, start - 60), hi) or _EN_SPEAKER_RIGHT.match(
+        text, end, end + 120
+    ):
         return "report_date"
     if _ZH_REPORT_RIGHT.match(text, end, min(hi, end + 14)):
         return "report_date"

@@ -1,0 +1,45 @@
+"""Failure kinds seen on the seventh held-out real-news set (issue 10), on hand-written
+sentences in our own words, in both scripts and English. One test (or parametrised group) per
+kind; each asserts the general rule, never a fixture sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ._kinds import by_surface
+from ._kinds import rows as _rows
+
+
+# ---- a denial, a restatement ("也说") or a speaker after a leading date dates a report ----------
+@pytest.mark.parametrize(
+    ("body", "pub", "surface"),
+    [
+        ("On Wednesday a foreign ministry spokeswoman denied that rare earth exports had been banned.", "2012-05-11", "On Wednesday"),
+        ("Beijing denied on Monday that it had stopped rare earth shipments.", "2012-05-11", "on Monday"),
+        ("On Tuesday, a commerce ministry official said the export quotas were lawful.", "2012-05-11", "On Tuesday"),
+        ("商务部9日否认对欧洲实施稀土禁运。", "2012-05-11", "9日"),
+        ("海關總署8日否認暫停稀土出口。", "2012-05-11", "8日"),
+        ("商务部本月3日也说，合规的稀土出口许可申请均已获批。", "2025-12-20", "本月3日"),
+        ("商務部10日又表示，稀土出口管制措施不針對任何國家。", "2025-12-20", "10日"),
+    ],
+)  # fmt: skip
+def test_denial_or_repeated_words_date_a_report(body: str, pub: str, surface: str) -> None:
+    title = "稀土" if body[0] > "\u3000" else "Rare earths"
+    row = _rows(body, pub, title)[surface]
+    assert row["kind"] == "report" and not row["is_policy_event"]
+
+
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        # a closing attribution keeps the policy's date
+        ("China resumed rare earth exports to Japan on Friday, two trading house officials said.", "on Friday"),
+        ("On Tuesday the commerce ministry imposed export controls on rare earths.", "On Tuesday"),
+        ("商务部9日宣布，批准部分稀土出口许可申请。", "9日"),
+    ],
+)  # fmt: skip
+def test_announcements_stay_events_next_to_the_report_rules(body: str, surface: str) -> None:
+    title = "稀土" if body[0] > "\u3000" else "Rare earths"
+    row = _rows(body, "2025-12-20", title)[surface]
+    assert row["kind"] == "event" and row["is_policy_event"]
