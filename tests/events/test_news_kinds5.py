@@ -43,3 +43,24 @@ def test_announcements_stay_events_next_to_the_report_rules(body: str, surface: 
     title = "稀土" if body[0] > "\u3000" else "Rare earths"
     row = _rows(body, "2025-12-20", title)[surface]
     assert row["kind"] == "event" and row["is_policy_event"]
+
+
+# ---- shipments that "were suspended" / 暂停出口: a halt of exports, phrased at length -----------
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("Traders said shipments of rare earth oxides bound for Europe were suspended on Monday.", "on Monday"),
+        ("Rare earth exports to the United States have been halted since Tuesday, an official said.", "Tuesday"),
+        ("海关3日起暂停对日本的稀土出口。", "3日"),
+        ("對日稀土出口3日遭暫停。", "3日"),
+    ],
+)  # fmt: skip
+def test_suspended_shipments_are_an_export_control(body: str, surface: str) -> None:
+    title = "稀土" if body[0] > "\u3000" else "Rare earths"
+    row = _rows(body, "2012-05-11", title)[surface]
+    assert row["is_policy_event"] and row["event_type"] == "export_control"
+
+
+def test_suspending_controls_stays_a_relaxation() -> None:
+    row = _rows("商务部3日宣布暂停实施稀土出口管制措施。", "2012-05-11")["3日"]
+    assert row["event_type"] == "export_control_relaxation"
