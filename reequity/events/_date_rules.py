@@ -38,6 +38,7 @@ from reequity.events._span_handlers import (
     h_month_range,
     h_months_to,
     h_short_year,
+    h_year_range,
     h_year_to_date,
 )
 
@@ -189,6 +190,11 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(r"(?P<y4>(?:1[89]|20)[0-9]0)年代"), h_decade),
     (_rx(r"(?:\b(?i:the)\s+)?\b(?P<y4>(?:1[89]|20)[0-9]0)s\b"), h_decade),
     (_rx(r"'(?P<yy>[0-9]0)s\b"), h_decade),
+    # a span of years: 2008年至2010年, 2008-2010年, "from 2008 to 2010", "2016-2020"
+    (_rx(r"(?P<y>" + ZY + r")" + S + r"年?" + S + r"(?:至|到|-|–|—|~|～)" + S + r"(?P<y2>" + ZY + r")"
+         + S + r"年度?(?!" + S + ZM + S + r"(?:月|[-—–~～至到]))"), h_year_range),  # fmt: skip
+    (_rx(r"\b(?:(?i:from|between)\s+)?(?P<y>(?:19|20)[0-9]{2})(?:\s*[-–]\s*|\s+(?i:to|through|and)\s+)"
+         r"(?P<y2>(?:19|20)[0-9]{2})\b(?![-/.][0-9])"), h_year_range),  # fmt: skip
     (_rx(ZYR + r"(?P<yp>初|底|末)?(?!代|龄|级|轻|纪)"), h_year),
     (_rx(SHORT_YEAR), h_short_year),
     (
@@ -347,6 +353,8 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("年代",),
     ("0s",),
     ("0s",),  # decades
+    ("年",),  # year ranges 2008年至2010年
+    ("19", "20"),  # "from 2008 to 2010"
     ("年",),
     ("年", "Q", "q"),  # two-digit results years
     ("year",),
@@ -401,6 +409,7 @@ _FIRST: list[str] = [
     _ZYR1 + "首", "tTfF", _ZYR1, _ZYR1 + "首",  # year to date
     "tTMJSD",  # quarters
     "上本二0-9一三四五六七八九", "12", "tT12", "'",  # decades
+    _ZYR1, "12fFbB",  # year ranges
     _ZYR1, "0-9", _REL1 + "bcseBCSE", "lLeE", "12",  # years
     "本这上下", _REL1,  # relative months
     "上本这下", "周星礼", _REL1, "上本这下", _REL1 + "oO", _REL1 + "oO", "MTWFS",  # weeks

@@ -112,3 +112,13 @@ def h_short_year(m: re.Match[str], pub: date) -> Cand | None:
     if m.group("q"):
         return Cand(m.start(), m.end(), "quarter", year, "explicit", 3 * int(m.group("q")) - 2)
     return Cand(m.start(), m.end(), "year", year, "explicit", 1)
+
+
+def h_year_range(m: re.Match[str], pub: date) -> Cand | None:
+    """A span of years (2008年至2010年, 2008-2010年, "from 2008 to 2010"): one statistics or
+    record period from the first January to the last December, never an event."""
+    first, last = zh_int(m.group("y")), zh_int(m.group("y2"))
+    if first is None or last is None or not 0 < last - first <= 50:
+        return None
+    return Cand(m.start(), m.end(), "year", first, "explicit", 1, date_start=date(first, 1, 1),
+                date_end=date(last, 12, 31), period=True)  # fmt: skip

@@ -64,3 +64,24 @@ def test_suspended_shipments_are_an_export_control(body: str, surface: str) -> N
 def test_suspending_controls_stays_a_relaxation() -> None:
     row = _rows("商务部3日宣布暂停实施稀土出口管制措施。", "2012-05-11")["3日"]
     assert row["event_type"] == "export_control_relaxation"
+
+
+# ---- a span of years is one period from its first January to its last December ----------------
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end"),
+    [
+        ("配额按企业2005年至2007年的出口实绩分配。", "2005年至2007年", "2005-01-01", "2007-12-31"),
+        ("配額參考2005 年到 2007 年的出口量。", "2005 年到 2007 年", "2005-01-01", "2007-12-31"),
+        ("Quotas follow exports from 2005 to 2007.", "from 2005 to 2007", "2005-01-01", "2007-12-31"),
+        ("Output between 2005 and 2007 doubled.", "between 2005 and 2007", "2005-01-01", "2007-12-31"),
+    ],
+)  # fmt: skip
+def test_year_span_is_one_period(text: str, surface: str, start: str, end: str) -> None:
+    mention = by_surface(text, "2011-07-14")[surface]
+    assert (mention.date_start.isoformat(), mention.date_end.isoformat()) == (start, end)
+    assert mention.kind == "period"
+
+
+def test_year_span_leaves_a_month_range_of_its_last_year() -> None:
+    found = by_surface("配额按企业2005年-2007年1-10月份的出口实绩分配。", "2011-07-14")
+    assert found["2007年1-10月份"].date_start.isoformat() == "2007-01-01"
