@@ -37,6 +37,7 @@ class Cand:
     period: bool = False  # a reporting period ("the six months to December"): never an event
     day_end: int | None = None  # last day of a day range in one month ("10月9日—13日")
     month_end: int | None = None  # last month of a month range in one year ("1-7月")
+    shift: int = 0  # an anaphor's offset in days from the day it takes (前一日 -1, 次日 +1)
 
 
 Handler = Callable[[re.Match[str], date], Cand | None]
@@ -345,6 +346,18 @@ def h_anaphor(m: re.Match[str], pub: date) -> Cand | None:
                     year_source="relative", anaphor=True)  # fmt: skip
     return Cand(m.start(), m.end(), "day", date_start=pub, date_end=pub, year_source="relative",
                 anaphor=True)  # fmt: skip
+
+
+_DAY_BEFORE = ("前一", "previous", "before", "earlier")
+
+
+def h_rel_anaphor(m: re.Match[str], pub: date) -> Cand | None:
+    """前一日 / 次日 / "the previous day" / "a day later": the day before or after the nearest
+    earlier past day (else the publication date), resolved in :mod:`reequity.events.dates`."""
+    shift = -1 if any(w in m.group().lower() for w in _DAY_BEFORE) else 1
+    day = pub + timedelta(days=shift)
+    return Cand(m.start(), m.end(), "day", date_start=day, date_end=day, year_source="relative",
+                anaphor=True, shift=shift)  # fmt: skip
 
 
 def h_rel_year(m: re.Match[str], pub: date) -> Cand | None:

@@ -21,6 +21,7 @@ from reequity.events._date_handlers import (
     h_month_part,
     h_quarter,
     h_quarter_ending,
+    h_rel_anaphor,
     h_rel_day,
     h_rel_month,
     h_rel_week,
@@ -274,6 +275,14 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         h_anaphor,
     ),
     (
+        _rx(
+            r"前一(?:日|天)|次日|翌日|隔(?:日|天)|第二天"
+            r"|\b(?i:the\s+(?:previous|following|next)\s+day|a\s+day\s+(?:earlier|later)"
+            r"|the\s+day\s+before(?!\s+(?:the|a|an|its|his|her|their|[A-Z0-9])))\b"
+        ),
+        h_rel_anaphor,
+    ),
+    (
         _rx(r"(?<![0-9一二三四五六七八九十个本上下这当每])月(?P<p>初|底|末|中旬|上旬|下旬)"),
         h_this_month_part,
     ),
@@ -385,6 +394,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
         "same month",
         "that month",
     ),  # anaphora
+    ("前一", "次日", "翌日", "隔日", "隔天", "第二天", " day"),  # the day before / after
     ("月",),  # bare part of the current month
     ("年", "月", "周", "天", "日", "小时", "星期"),
     ("year", "month", "week", "day", "decade", "hour"),
@@ -418,6 +428,7 @@ _FIRST: list[str] = [
     "今昨前明周星礼",  # day in brackets
     "今昨周星礼",  # 今日（1/20）, 週日（11/9）
     "当同即自公发印颁tToOeEwW",  # anaphora
+    "前次翌隔第tTaA",  # the day before / after
     "月",  # bare part of the current month
     _ZH_NUM1 + "百两几数半", "0-9oOtTfFsSeEnNaAmM",  # durations
     "0-9tTsSnN", "截",  # reporting periods

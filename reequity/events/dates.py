@@ -37,7 +37,8 @@ Conventions (documented choices, not guesses):
   (Australian reporting).
 * Anaphora (当天, 当日, 同日, 当晚, 即日起, 自公布日起 / 自发布之日起, "the same day", "that day",
   "effective immediately") take the date of the nearest earlier past day in the text, else
-  the publication date; ``flags`` says which. 当月 / 同月 / "that month" take the month of the
+  the publication date; ``flags`` says which. 前一日 / 次日 / "the previous day" / "a day
+  later" are the day before or after that day. 当月 / 同月 / "that month" take the month of the
   nearest earlier past day or month.
 * Cumulative figures from the start of a year (今年前七个月, 2025年前三季度, 首季) and day
   ranges in one month (10月9日—13日) are one mention each; the first are always periods.
@@ -193,8 +194,8 @@ def resolve_with_sentences(
             cand.month = first.month
             cand.date_start, cand.date_end = first, period(cand, first.year)[1]  # type: ignore[index]
             flags.append("anaphora_previous_date" if last_month else "anaphora_publication_date")
-        elif cand.anaphor:
-            day = last_day or pub
+        elif cand.anaphor:  # 当天 takes the day; 前一日 / 次日 the day before or after it
+            day = (last_day or pub) + timedelta(days=cand.shift)
             cand.date_start = cand.date_end = day
             flags.append("anaphora_previous_date" if last_day else "anaphora_publication_date")
         future = is_future(folded, lo, cand.start, cand.end, hi)

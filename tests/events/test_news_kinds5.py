@@ -85,3 +85,26 @@ def test_year_span_is_one_period(text: str, surface: str, start: str, end: str) 
 def test_year_span_leaves_a_month_range_of_its_last_year() -> None:
     found = by_surface("配额按企业2005年-2007年1-10月份的出口实绩分配。", "2011-07-14")
     assert found["2007年1-10月份"].date_start.isoformat() == "2007-01-01"
+
+
+# ---- the day before / after: relative to the nearest earlier day, not a one-day duration -------
+@pytest.mark.parametrize(
+    ("text", "pub", "surface", "day"),
+    [
+        ("5月6日稀土价格指数为420点，比前一日下跌3点。", "2024-05-08", "前一日", "2024-05-05"),
+        ("5月6日稀土價格指數為420點，較前一天下跌3點。", "2024-05-08", "前一天", "2024-05-05"),
+        ("商务部5月6日公布配额，次日企业开始申领。", "2024-05-08", "次日", "2024-05-07"),
+        ("The quota was announced on May 6 and traders began bidding the next day.", "2024-05-08", "the next day", "2024-05-07"),
+        ("Prices fell on May 6 after rising the previous day.", "2024-05-08", "the previous day", "2024-05-05"),
+        ("Prices had risen a day earlier.", "2024-05-08", "a day earlier", "2024-05-07"),
+    ],
+)  # fmt: skip
+def test_day_before_or_after_an_earlier_day(text: str, pub: str, surface: str, day: str) -> None:
+    mention = by_surface(text, pub)[surface]
+    assert mention.date_start.isoformat() == day == mention.date_end.isoformat()
+
+
+def test_the_day_before_a_named_event_is_no_date() -> None:
+    assert "the day before the meeting" not in by_surface(
+        "Prices rose the day before the meeting.", "2024-05-08"
+    )
