@@ -109,6 +109,18 @@ _QUARTERS_TO_DATE = (
 )
 
 
+# a span of years: 2008年至2010年, 2008 年到 2010 年 (not 2008年-2010年1-10月, whose last year
+# opens a month range), "from 2008 to 2010", "between 2005 and 2007", "2016-2020"
+_YEAR_SPAN = "".join(
+    [f"(?P<y>{ZY}){S}年?{S}(?:至|到|-|–|—|~|～){S}(?P<y2>{ZY}){S}年度?",
+     f"(?!{S}{ZM}{S}(?:月|[-—–~～至到]))"]
+)  # fmt: skip
+_EN_YEAR_SPAN = (
+    r"\b(?:(?i:from|between)\s+)?(?P<y>(?:19|20)[0-9]{2})(?:\s*[-–]\s*|\s+(?i:to|through|and)\s+)"
+    r"(?P<y2>(?:19|20)[0-9]{2})\b(?![-/.][0-9])"
+)
+
+
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
@@ -192,10 +204,8 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(r"(?:\b(?i:the)\s+)?\b(?P<y4>(?:1[89]|20)[0-9]0)s\b"), h_decade),
     (_rx(r"'(?P<yy>[0-9]0)s\b"), h_decade),
     # a span of years: 2008年至2010年, 2008-2010年, "from 2008 to 2010", "2016-2020"
-    (_rx(r"(?P<y>" + ZY + r")" + S + r"年?" + S + r"(?:至|到|-|–|—|~|～)" + S + r"(?P<y2>" + ZY + r")"
-         + S + r"年度?(?!" + S + ZM + S + r"(?:月|[-—–~～至到]))"), h_year_range),  # fmt: skip
-    (_rx(r"\b(?:(?i:from|between)\s+)?(?P<y>(?:19|20)[0-9]{2})(?:\s*[-–]\s*|\s+(?i:to|through|and)\s+)"
-         r"(?P<y2>(?:19|20)[0-9]{2})\b(?![-/.][0-9])"), h_year_range),  # fmt: skip
+    (_rx(_YEAR_SPAN), h_year_range),
+    (_rx(_EN_YEAR_SPAN), h_year_range),
     (_rx(ZYR + r"(?P<yp>初|底|末)?(?!代|龄|级|轻|纪)"), h_year),
     (_rx(SHORT_YEAR), h_short_year),
     (
