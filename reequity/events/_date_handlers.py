@@ -38,6 +38,7 @@ class Cand:
     day_end: int | None = None  # last day of a day range in one month ("10月9日—13日")
     month_end: int | None = None  # last month of a month range in one year ("1-7月")
     shift: int = 0  # an anaphor's offset in days from the day it takes (前一日 -1, 次日 +1)
+    years_back: int = 0  # 去年同期 / "the same period last year": the earlier period, shifted
 
 
 Handler = Callable[[re.Match[str], date], Cand | None]

@@ -38,6 +38,7 @@ from reequity.events._span_handlers import (
     h_day_range,
     h_month_range,
     h_months_to,
+    h_same_period,
     h_short_year,
     h_year_range,
     h_year_to_date,
@@ -118,6 +119,12 @@ _YEAR_SPAN = "".join(
 _EN_YEAR_SPAN = (
     r"\b(?:(?i:from|between)\s+)?(?P<y>(?:19|20)[0-9]{2})(?:\s*[-–]\s*|\s+(?i:to|through|and)\s+)"
     r"(?P<y2>(?:19|20)[0-9]{2})\b(?![-/.][0-9])"
+)
+
+# 去年同期, 上年同期, "the same period last year", "the same quarter a year earlier"
+_SAME_PERIOD = (
+    r"(?:去|上一?|前)年同期|\b(?:(?i:the)\s+)?(?i:same)\s+(?i:period|quarter|months?|time)\s+"
+    r"(?i:(?:of\s+)?last\s+year|a\s+year\s+(?:earlier|ago|before)|of\s+(?:the\s+)?(?:previous|prior)\s+year)\b"
 )
 
 
@@ -206,6 +213,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     # a span of years: 2008年至2010年, 2008-2010年, "from 2008 to 2010", "2016-2020"
     (_rx(_YEAR_SPAN), h_year_range),
     (_rx(_EN_YEAR_SPAN), h_year_range),
+    (_rx(_SAME_PERIOD), h_same_period),
     (_rx(ZYR + r"(?P<yp>初|底|末)?(?!代|龄|级|轻|纪)"), h_year),
     (_rx(SHORT_YEAR), h_short_year),
     (
@@ -374,6 +382,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("0s",),  # decades
     ("年",),  # year ranges 2008年至2010年
     ("19", "20"),  # "from 2008 to 2010"
+    ("同期", "same"),  # the same period last year
     ("年",),
     ("年", "Q", "q"),  # two-digit results years
     ("year",),
@@ -429,7 +438,7 @@ _FIRST: list[str] = [
     _ZYR1 + "首", "tTfF", _ZYR1, _ZYR1 + "首",  # year to date
     "tTMJSD",  # quarters
     "上本二0-9一三四五六七八九", "12", "tT12", "'",  # decades
-    _ZYR1, "12fFbB",  # year ranges
+    _ZYR1, "12fFbB", "去上前tTsS",  # year ranges, the same period last year
     _ZYR1, "0-9", _REL1 + "bcseBCSE", "lLeE", "12",  # years
     "本这上下", _REL1,  # relative months
     "上本这下", "周星礼", _REL1, "上本这下", _REL1 + "oO", _REL1 + "oO", "MTWFS",  # weeks

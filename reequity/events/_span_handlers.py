@@ -122,3 +122,12 @@ def h_year_range(m: re.Match[str], pub: date) -> Cand | None:
         return None
     return Cand(m.start(), m.end(), "year", first, "explicit", 1, date_start=date(first, 1, 1),
                 date_end=date(last, 12, 31), period=True)  # fmt: skip
+
+
+def h_same_period(m: re.Match[str], pub: date) -> Cand | None:
+    """去年同期 / "the same period last year": the nearest earlier period one year back (set in
+    :mod:`reequity.events.dates`); alone, the whole earlier year."""
+    back = 2 if m.group().startswith("前") else 1
+    year = pub.year - back
+    return Cand(m.start(), m.end(), "year", year, "relative", 1, date_start=date(year, 1, 1),
+                date_end=date(year, 12, 31), period=True, years_back=back)  # fmt: skip

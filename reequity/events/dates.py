@@ -38,7 +38,8 @@ Conventions (documented choices, not guesses):
 * Anaphora (当天, 当日, 同日, 当晚, 即日起, 自公布日起 / 自发布之日起, "the same day", "that day",
   "effective immediately") take the date of the nearest earlier past day in the text, else
   the publication date; ``flags`` says which. 前一日 / 次日 / "the previous day" / "a day
-  later" are the day before or after that day. 当月 / 同月 / "that month" take the month of the
+  later" are the day before or after that day. 去年同期 / "the same period last year" is the
+  nearest earlier period (within 200 characters) one year back, else the previous year. 当月 / 同月 / "that month" take the month of the
   nearest earlier past day or month.
 * Cumulative figures from the start of a year (今年前七个月, 2025年前三季度, 首季) and day
   ranges in one month (10月9日—13日) are one mention each; the first are always periods.
@@ -186,6 +187,7 @@ def resolve_with_sentences(
     mentions: list[TemporalMention] = []
     last_day: date | None = None  # the nearest earlier past day, for anaphora
     last_month: date | None = None  # the nearest earlier past day or month, for 当月
+    last_period: tuple[int, date, date, str] | None = None  # for 去年同期: offset, range, unit
     for cand in cands:
         lo, hi = clause_at(folded, *sentence_at(spans, cand.start), cand.start)
         flags: list[str] = []
@@ -198,6 +200,12 @@ def resolve_with_sentences(
             day = (last_day or pub) + timedelta(days=cand.shift)
             cand.date_start = cand.date_end = day
             flags.append("anaphora_previous_date" if last_day else "anaphora_publication_date")
+        if cand.years_back and last_period and cand.start - last_period[0] <= _SAME_PERIOD_REACH:
+            _, first, last, cand.granularity = last_period
+            cand.date_start, cand.date_end = (
+                _back(first, cand.years_back),
+                _back(last, cand.years_back),
+            )
         future = is_future(folded, lo, cand.start, cand.end, hi)
         mention = _finish(cand, text, folded, pub, future=future)
         if mention is None:
@@ -215,8 +223,23 @@ def resolve_with_sentences(
             and (mention.date_start is not None and mention.date_start <= pub)
         ):
             last_month = mention.date_start
+        if mention.date_start is not None and mention.granularity in _PERIOD_LIKE:
+            last_period = (mention.start, mention.date_start, mention.date_end, mention.granularity)
         mentions.append(mention)
     return mentions, spans, folded
+
+
+# 去年同期 / "the same period last year" repeats a period named shortly before it
+_PERIOD_LIKE = frozenset({"week", "part_of_month", "month", "quarter", "half", "year"})
+_SAME_PERIOD_REACH = 200  # characters
+
+
+def _back(day: date, years: int) -> date:
+    """``day`` ``years`` earlier (29 February becomes the 28th)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
 
 
 def _same_years(cands: list[Cand]) -> None:

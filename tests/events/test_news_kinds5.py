@@ -108,3 +108,20 @@ def test_the_day_before_a_named_event_is_no_date() -> None:
     assert "the day before the meeting" not in by_surface(
         "Prices rose the day before the meeting.", "2024-05-08"
     )
+
+
+# ---- the same period last year repeats the period named just before it, a year back ------------
+@pytest.mark.parametrize(
+    ("text", "pub", "surface", "start", "end"),
+    [
+        ("Revenue was A$90 million for the three months ended December 31, up from A$80 million in the same period last year.", "2024-01-25", "the same period last year", "2022-10-01", "2022-12-31"),
+        ("Output rose 10% in the second quarter from the same quarter a year earlier.", "2024-08-01", "the same quarter a year earlier", "2023-04-01", "2023-06-30"),
+        ("公司前三季度营收20亿元，去年同期为18亿元。", "2024-10-30", "去年同期", "2023-01-01", "2023-09-30"),
+        ("公司上半年營收20億元，較上年同期增長一成。", "2024-08-20", "上年同期", "2023-01-01", "2023-06-30"),
+        ("去年同期出口下降。", "2024-08-20", "去年同期", "2023-01-01", "2023-12-31"),
+    ],
+)  # fmt: skip
+def test_same_period_last_year(text: str, pub: str, surface: str, start: str, end: str) -> None:
+    mention = by_surface(text, pub)[surface]
+    assert (mention.date_start.isoformat(), mention.date_end.isoformat()) == (start, end)
+    assert mention.kind == "period"
