@@ -323,13 +323,14 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         ),
         h_duration,
     ),  # fmt: skip
-    # reporting periods: "the six months to December", "nine months ended September 30, 2025"
+    # reporting periods: "the six months to December", "nine months ended September 30, 2025",
+    # "the three months ended Sept. 30"
     (
         _rx(
             r"\b(?:(?i:the)\s+)?(?P<n>[0-9]{1,2}|(?i:three|six|nine|twelve))[\s-]+(?i:months?)"
             r"\s+(?i:to|ended|ending|through)\s+(?P<mon>"
-            + MON
-            + r")(?:\s+(?:3[01]|[12][0-9]|0?[1-9]),?)?"
+            + MONA
+            + r")\.?(?:\s+(?:3[01]|[12][0-9]|0?[1-9]),?)?"
             r"(?:\s+" + EY + r")?\b"
         ),
         h_months_to,

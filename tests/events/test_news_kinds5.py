@@ -125,3 +125,18 @@ def test_same_period_last_year(text: str, pub: str, surface: str, start: str, en
     mention = by_surface(text, pub)[surface]
     assert (mention.date_start.isoformat(), mention.date_end.isoformat()) == (start, end)
     assert mention.kind == "period"
+
+
+# ---- a reporting period may end on an abbreviated month ("Sept. 30", "Dec 31") ----------------
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end"),
+    [
+        ("Sales were A$95 million for the three months ended Sept. 30.", "the three months ended Sept. 30", "2024-07-01", "2024-09-30"),
+        ("Profit for the six months to Jun 30 fell.", "the six months to Jun 30", "2024-01-01", "2024-06-30"),
+    ],
+)  # fmt: skip
+def test_reporting_period_with_abbreviated_month(
+    text: str, surface: str, start: str, end: str
+) -> None:
+    mention = by_surface(text, "2024-10-23")[surface]
+    assert (mention.date_start.isoformat(), mention.date_end.isoformat()) == (start, end)
