@@ -140,3 +140,23 @@ def test_reporting_period_with_abbreviated_month(
 ) -> None:
     mention = by_surface(text, "2024-10-23")[surface]
     assert (mention.date_start.isoformat(), mention.date_end.isoformat()) == (start, end)
+
+
+# ---- measures (办法 / 实施细则 / 暂行规定) and total-quantity control are industrial policy -------
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("工信部5月8日消息，三部门日前联合公布《稀土开采总量调控管理暂行办法》。", "5月8日"),
+        ("工業和信息化部5月8日發布《稀土產品追溯管理辦法》。", "5月8日"),
+        ("商务部5月8日印发稀土出口管理的实施细则。", "5月8日"),
+        ("《稀土冶炼分离总量调控办法》自公布之日起施行。", "自公布之日起"),
+    ],
+)  # fmt: skip
+def test_measures_are_industrial_policy(body: str, surface: str) -> None:
+    row = _rows(body, "2025-05-10")[surface]
+    assert row["is_policy_event"] and row["event_type"] == "industrial_policy"
+
+
+def test_the_common_word_banfa_is_no_policy() -> None:
+    row = _rows("他说5月8日实在没有办法完成。", "2025-05-10")["5月8日"]
+    assert not row["is_policy_event"]
