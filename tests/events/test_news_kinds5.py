@@ -160,3 +160,21 @@ def test_measures_are_industrial_policy(body: str, surface: str) -> None:
 def test_the_common_word_banfa_is_no_policy() -> None:
     row = _rows("他说5月8日实在没有办法完成。", "2025-05-10")["5月8日"]
     assert not row["is_policy_event"]
+
+
+# ---- a bare 一季 / 二季 / 三季 (no 度, no 第, no year) is a quarter; 四季 stays the seasons -------
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end"),
+    [
+        ("公司拟将一季稀土精矿价格上调2.4%。", "一季", "2026-01-01", "2026-03-31"),
+        ("公司二季營收按季增長。", "二季", "2025-04-01", "2025-06-30"),
+    ],
+)  # fmt: skip
+def test_bare_quarter(text: str, surface: str, start: str, end: str) -> None:
+    mention = by_surface(text, "2026-01-12" if "一季" in text else "2025-08-20")[surface]
+    assert (mention.date_start.isoformat(), mention.date_end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["这里四季如春。", "每一季都召开例会。", "单季利润创新高。"])
+def test_seasons_and_each_quarter_are_no_date(text: str) -> None:
+    assert not [m for m in by_surface(text, "2025-08-20").values() if m.granularity == "quarter"]
