@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["doc_number_spans", "is_future", "report_role", "is_period"]
+__all__ = ["doc_number_spans", "is_future", "is_generic", "report_role", "is_period"]
 
 _Y = r"(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3})"  # 2002 or 二○○二
 _DOC = re.compile(
@@ -69,6 +69,30 @@ def doc_number_spans(text: str) -> list[tuple[int, int]]:
         spans.extend(m.span() for m in _EU_DOC.finditer(text))
         spans.sort()
     return spans
+
+
+# ---- recurring rules ---------------------------------------------------------------------------
+# "每月10日前将上月流向信息录入系统", "report each month the previous month's output": a day or
+# a relative period inside a recurring rule names every month, not a date
+_RECURRING = re.compile(
+    r"每个?月|每个?季度?|每一?年|每个?(?:周|星期)"
+    r"|(?i:\b(?:each|every)\s+(?:month|quarter|year|week)\b|\b(?:monthly|quarterly|annually)\b)"
+)
+_RECURRING_DAY = re.compile(r"每个?月\s*$")
+_RELATIVE_UNIT = re.compile(
+    r"(?:上|下|本)个?(?:月|季度?|年度?|周)"
+    r"|(?i:(?:the\s+)?(?:previous|prior|preceding|following|next)\s+(?:month|quarter|year|week)\b)"
+)
+
+
+def is_generic(text: str, lo: int, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` stands for every period of a recurring rule (上月 after
+    每月, the 10日 of 每月10日前) rather than for one date."""
+    if _RECURRING_DAY.search(text, max(lo, start - 4), start):
+        return True
+    return bool(_RELATIVE_UNIT.fullmatch(text, start, end)) and bool(
+        _RECURRING.search(text, lo, start)
+    )
 
 
 # ---- future ------------------------------------------------------------------------------------

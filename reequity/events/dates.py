@@ -65,7 +65,13 @@ from reequity.errors import ArticleFormatError
 from reequity.events._date_handlers import Cand
 from reequity.events._date_rules import RULES, SCANNERS
 from reequity.events._placement import infer, infer_forward, period
-from reequity.events._roles import doc_number_spans, is_future, is_period, report_role
+from reequity.events._roles import (
+    doc_number_spans,
+    is_future,
+    is_generic,
+    is_period,
+    report_role,
+)
 from reequity.events._text import (
     clause_at,
     fold_digits,
@@ -190,6 +196,8 @@ def resolve_with_sentences(
     last_period: tuple[int, date, date, str] | None = None  # for 去年同期: offset, range, unit
     for cand in cands:
         lo, hi = clause_at(folded, *sentence_at(spans, cand.start), cand.start)
+        if is_generic(folded, lo, cand.start, cand.end):
+            continue  # 每月10日前报送上月数据: every month, no date
         flags: list[str] = []
         if cand.anaphor and cand.granularity == "month":
             first = (last_month or pub).replace(day=1)

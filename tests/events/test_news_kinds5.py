@@ -178,3 +178,17 @@ def test_bare_quarter(text: str, surface: str, start: str, end: str) -> None:
 @pytest.mark.parametrize("text", ["这里四季如春。", "每一季都召开例会。", "单季利润创新高。"])
 def test_seasons_and_each_quarter_are_no_date(text: str) -> None:
     assert not [m for m in by_surface(text, "2025-08-20").values() if m.granularity == "quarter"]
+
+
+# ---- a day or a relative month inside a recurring rule (每月10日前 … 上月) is no date ------------
+@pytest.mark.parametrize(
+    "text",
+    ["企业须于每月10日前将上月生产数据报送主管部门。", "企業須於每月10日前將上月流向資訊錄入系統。", "每季度结束后报送上季度出口情况。"],
+)  # fmt: skip
+def test_recurring_rule_names_no_date(text: str) -> None:
+    assert not [m for m in by_surface(text, "2025-08-25").values() if m.date_start is not None]
+
+
+def test_relative_month_outside_a_rule_is_still_a_date() -> None:
+    mention = by_surface("上月稀土出口下降。", "2025-08-25")["上月"]
+    assert mention.date_start.isoformat() == "2025-07-01"
