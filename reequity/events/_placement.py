@@ -9,7 +9,11 @@ from datetime import date
 
 from reequity.events._date_handlers import Cand
 
-__all__ = ["infer", "infer_forward", "period"]
+__all__ = ["PERIOD_LIKE", "SAME_PERIOD_REACH", "infer", "infer_forward", "period", "years_back"]
+
+# 去年同期 / "the same period last year" repeats a period named shortly before it
+PERIOD_LIKE = frozenset({"week", "part_of_month", "month", "quarter", "half", "year"})
+SAME_PERIOD_REACH = 200  # characters between the period and 去年同期
 
 _PART_DAYS = {
     "early": (1, 10),
@@ -100,3 +104,11 @@ def _distance(span: tuple[date, date], pub: date) -> int:
     if span[0] <= pub <= span[1]:
         return 0
     return min(abs((span[0] - pub).days), abs((span[1] - pub).days))
+
+
+def years_back(day: date, years: int) -> date:
+    """``day`` ``years`` earlier (29 February becomes the 28th)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)

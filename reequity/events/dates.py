@@ -64,7 +64,14 @@ import pandas as pd
 from reequity.errors import ArticleFormatError
 from reequity.events._date_handlers import Cand
 from reequity.events._date_rules import RULES, SCANNERS
-from reequity.events._placement import infer, infer_forward, period
+from reequity.events._placement import (
+    PERIOD_LIKE,
+    SAME_PERIOD_REACH,
+    infer,
+    infer_forward,
+    period,
+    years_back,
+)
 from reequity.events._roles import (
     doc_number_spans,
     is_future,
@@ -208,12 +215,10 @@ def resolve_with_sentences(
             day = (last_day or pub) + timedelta(days=cand.shift)
             cand.date_start = cand.date_end = day
             flags.append("anaphora_previous_date" if last_day else "anaphora_publication_date")
-        if cand.years_back and last_period and cand.start - last_period[0] <= _SAME_PERIOD_REACH:
+        if cand.years_back and last_period and cand.start - last_period[0] <= SAME_PERIOD_REACH:
             _, first, last, cand.granularity = last_period
-            cand.date_start, cand.date_end = (
-                _back(first, cand.years_back),
-                _back(last, cand.years_back),
-            )
+            cand.date_start = years_back(first, cand.years_back)
+            cand.date_end = years_back(last, cand.years_back)
         future = is_future(folded, lo, cand.start, cand.end, hi)
         mention = _finish(cand, text, folded, pub, future=future)
         if mention is None:
@@ -231,23 +236,10 @@ def resolve_with_sentences(
             and (mention.date_start is not None and mention.date_start <= pub)
         ):
             last_month = mention.date_start
-        if mention.date_start is not None and mention.granularity in _PERIOD_LIKE:
+        if mention.date_start is not None and mention.granularity in PERIOD_LIKE:
             last_period = (mention.start, mention.date_start, mention.date_end, mention.granularity)
         mentions.append(mention)
     return mentions, spans, folded
-
-
-# 去年同期 / "the same period last year" repeats a period named shortly before it
-_PERIOD_LIKE = frozenset({"week", "part_of_month", "month", "quarter", "half", "year"})
-_SAME_PERIOD_REACH = 200  # characters
-
-
-def _back(day: date, years: int) -> date:
-    """``day`` ``years`` earlier (29 February becomes the 28th)."""
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
 
 
 def _same_years(cands: list[Cand]) -> None:

@@ -183,7 +183,7 @@ def test_seasons_and_each_quarter_are_no_date(text: str) -> None:
 # ---- a day or a relative month inside a recurring rule (每月10日前 … 上月) is no date ------------
 @pytest.mark.parametrize(
     "text",
-    ["企业须于每月10日前将上月生产数据报送主管部门。", "企業須於每月10日前將上月流向資訊錄入系統。", "每季度结束后报送上季度出口情况。"],
+    ["企业须于每月10日前将上月生产数据报送主管部门。", "企業須於每月10日前將上月流向資訊錄入系統。", "企业每月5日前报送上月数据。"],
 )  # fmt: skip
 def test_recurring_rule_names_no_date(text: str) -> None:
     assert not [m for m in by_surface(text, "2025-08-25").values() if m.date_start is not None]
