@@ -192,3 +192,13 @@ def test_recurring_rule_names_no_date(text: str) -> None:
 def test_relative_month_outside_a_rule_is_still_a_date() -> None:
     mention = by_surface("上月稀土出口下降。", "2025-08-25")["上月"]
     assert mention.date_start.isoformat() == "2025-07-01"
+
+
+# ---- a complaint to the WTO (申诉 / 投诉 / 诉诸) about quotas is a trade dispute, not a quota ----
+@pytest.mark.parametrize(
+    "body",
+    ["美国、欧盟及日本3月13日就中国的稀土出口配额制度向世贸组织申诉。", "美國3月13日就稀土出口配額向世貿投訴。"],
+)  # fmt: skip
+def test_complaint_about_quotas_is_a_trade_dispute(body: str) -> None:
+    row = _rows(body, "2012-03-20")["3月13日"]
+    assert row["is_policy_event"] and row["event_type"] == "trade_dispute"
