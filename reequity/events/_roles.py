@@ -333,6 +333,11 @@ _PERIOD_LEFT = re.compile(
     r"(?:from|than|on|over)\s+(?:in\s+|the\s+)?$)"
 )
 _PERIOD_GRANULARITIES = frozenset({"month", "quarter", "half", "year"})
+# a date followed by "regarding X" and an act about it (就…申诉, 针对…发表声明): X (a quota, a
+# volume) is what the act is about, not a statistics period the date belongs to
+_TOPIC_ACT_RIGHT = re.compile(
+    r"\s*(?:就|针对|关于|对于)[^，。；]{0,30}?(?:申诉|起诉|诉讼|投诉|诉诸|提出|提起|磋商|发表|回应|表态|声明|抗议)"
+)
 
 
 # "始自7月1日的本财年", "the fiscal year starting July 1": the date bounds a fiscal year
@@ -352,6 +357,8 @@ def is_period(text: str, lo: int, start: int, end: int, hi: int, granularity: st
         return True
     if granularity not in _PERIOD_GRANULARITIES:
         return False
+    if _TOPIC_ACT_RIGHT.match(text, end, hi):
+        return False  # "前年三月就稀土出口配额制度向世贸申诉": the quota is the act's topic
     if _PERIOD_RIGHT.match(text, end, min(hi, end + 24)):
         return True
     if granularity in ("year", "month") and (

@@ -202,3 +202,20 @@ def test_relative_month_outside_a_rule_is_still_a_date() -> None:
 def test_complaint_about_quotas_is_a_trade_dispute(body: str) -> None:
     row = _rows(body, "2012-03-20")["3月13日"]
     assert row["is_policy_event"] and row["event_type"] == "trade_dispute"
+
+
+# ---- a month followed by "regarding the quota" and an act (就…申诉) is the act's date ----------
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("美國、歐盟及日本前年三月就中國的稀土出口配額制度向世貿申訴。", "前年三月"),
+        ("美国去年3月针对中国稀土出口配额发表声明并向世贸组织起诉。", "去年3月"),
+    ],
+)  # fmt: skip
+def test_month_of_an_act_about_quotas_is_no_period(body: str, surface: str) -> None:
+    row = _rows(body, "2014-03-27")[surface]
+    assert row["kind"] == "event" and row["is_policy_event"]
+
+
+def test_month_of_a_quota_figure_stays_a_period() -> None:
+    assert _rows("去年3月稀土出口配额为1万吨。", "2014-03-27")["去年3月"]["kind"] == "period"
