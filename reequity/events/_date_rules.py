@@ -36,6 +36,7 @@ from reequity.events._date_scan import RuleScanner
 from reequity.events._span_handlers import (
     SHORT_YEAR,
     h_day_range,
+    h_fiscal_year,
     h_month_range,
     h_months_to,
     h_same_period,
@@ -125,6 +126,14 @@ _EN_YEAR_SPAN = (
 _SAME_PERIOD = (
     r"(?:去|上一?|前)年同期|\b(?:(?i:the)\s+)?(?i:same)\s+(?i:period|quarter|months?|time)\s+"
     r"(?i:(?:of\s+)?last\s+year|a\s+year\s+(?:earlier|ago|before)|of\s+(?:the\s+)?(?:previous|prior)\s+year)\b"
+)
+
+# a financial year: "the financial year 2025", "the 2026 financial year", "FY2025", "FY25",
+# "fiscal 2025", "2025财年" (placed by dates' convention: July-June for Australian firms)
+_FISCAL_YEAR = (
+    r"\b(?:(?i:the)\s+)?(?:(?i:financial|fiscal)\s+(?:(?i:year)\s+)?(?P<y>(?:19|20)[0-9]{2})\b"
+    r"|FY\s?(?P<y_>(?:19|20)?[0-9]{2})\b|(?P<y__>(?:19|20)[0-9]{2})\s+(?i:financial|fiscal)\s+(?i:year)\b)"
+    r"|(?P<y___>(?:19|20)[0-9]{2})\s*(?:财年|财政年度)"
 )
 
 
@@ -221,6 +230,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(_YEAR_SPAN), h_year_range),
     (_rx(_EN_YEAR_SPAN), h_year_range),
     (_rx(_SAME_PERIOD), h_same_period),
+    (_rx(_FISCAL_YEAR), h_fiscal_year),
     (_rx(ZYR + r"(?P<yp>初|底|末)?(?!代|龄|级|轻|纪)"), h_year),
     (_rx(SHORT_YEAR), h_short_year),
     (
@@ -392,6 +402,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("年",),  # year ranges 2008年至2010年
     ("19", "20"),  # "from 2008 to 2010"
     ("同期", "same"),  # the same period last year
+    ("financial", "fiscal", "fy", "财年", "财政年度"),  # financial years
     ("年",),
     ("年", "Q", "q"),  # two-digit results years
     ("year",),
@@ -447,7 +458,7 @@ _FIRST: list[str] = [
     _ZYR1 + "首", "tTfF", _ZYR1, _ZYR1 + "首",  # year to date
     "tTMJSD",  # quarters
     "上本二0-9一三四五六七八九", "12", "tT12", "'",  # decades
-    _ZYR1, "12fFbB", "去上前tTsS",  # year ranges, the same period last year
+    _ZYR1, "12fFbB", "去上前tTsS", "tTfF12",  # year ranges, same period last year, financial years
     _ZYR1, "0-9", _REL1 + "bcseBCSE", "lLeE", "12",  # years
     "本这上下", _REL1,  # relative months
     "上本这下", "周星礼", _REL1, "上本这下", _REL1 + "oO", _REL1 + "oO", "MTWFS",  # weeks

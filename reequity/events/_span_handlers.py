@@ -131,3 +131,26 @@ def h_same_period(m: re.Match[str], pub: date) -> Cand | None:
     year = pub.year - back
     return Cand(m.start(), m.end(), "year", year, "relative", 1, date_start=date(year, 1, 1),
                 date_end=date(year, 12, 31), period=True, years_back=back)  # fmt: skip
+
+
+# Australian governments and most Australian miners (Lynas, Arafura; not Iluka, which uses the
+# calendar year) count a financial year from 1 July to 30 June
+_AUSTRALIAN = re.compile(
+    r"\b(?:Australia|Australian|ASX|Canberra|Lynas|Arafura)\b|A\$|澳大利亚|澳洲|莱纳斯"
+)
+
+
+def h_fiscal_year(m: re.Match[str], pub: date) -> Cand | None:
+    """ "the financial year 2025", "FY2025", "FY25", "fiscal 2025", "2025财年": in an article
+    about Australia (its firms report from 1 July to 30 June) the year ending 30 June; else
+    the calendar year. Always a period."""
+    token = next(v for k, v in m.groupdict().items() if k.startswith("y") and v)  # one per form
+    year = int(token) + (2000 if len(token) == 2 else 0)
+    if not pub.year - 30 <= year <= pub.year + 10:
+        return None
+    if _AUSTRALIAN.search(m.string):
+        first, last = date(year - 1, 7, 1), date(year, 6, 30)
+    else:
+        first, last = date(year, 1, 1), date(year, 12, 31)
+    return Cand(m.start(), m.end(), "year", year, "explicit", 1, date_start=first, date_end=last,
+                period=True)  # fmt: skip

@@ -34,7 +34,9 @@ Conventions (documented choices, not guesses):
   date is the earliest such date ending on or after publication, and the mention is never an
   event (``other``, or ``target``/``deadline`` with a marker).
 * "the March quarter" ("the June 2023 quarter") is the calendar quarter ending in that month
-  (Australian reporting).
+  (Australian reporting); "the financial year 2025" / "FY25" / "2025财年" runs from July 2024
+  to June 2025 in an article that names Australia or an Australian firm, else it is the
+  calendar year.
 * Anaphora (当天, 当日, 同日, 当晚, 即日起, 自公布日起 / 自发布之日起, "the same day", "that day",
   "effective immediately") take the date of the nearest earlier past day in the text, else
   the publication date; ``flags`` says which. 前一日 / 次日 / "the previous day" / "a day

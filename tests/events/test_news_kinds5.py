@@ -219,3 +219,19 @@ def test_month_of_an_act_about_quotas_is_no_period(body: str, surface: str) -> N
 
 def test_month_of_a_quota_figure_stays_a_period() -> None:
     assert _rows("去年3月稀土出口配额为1万吨。", "2014-03-27")["去年3月"]["kind"] == "period"
+
+
+# ---- a financial year: July to June in an article about Australia, else the calendar year -----
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end"),
+    [
+        ("Lynas expects the Texas plant to run in the financial year 2026.", "the financial year 2026", "2025-07-01", "2026-06-30"),
+        ("The Australian miner targets output by the end of FY27.", "by the end of FY27", "2026-07-01", "2027-06-30"),
+        ("澳洲莱纳斯2025财年营收下降。", "2025财年", "2024-07-01", "2025-06-30"),
+        ("MP Materials guided for fiscal 2025 revenue growth.", "fiscal 2025", "2025-01-01", "2025-12-31"),
+    ],
+)  # fmt: skip
+def test_financial_year(text: str, surface: str, start: str, end: str) -> None:
+    mention = by_surface(text, "2025-08-14")[surface]
+    assert (mention.date_start.isoformat(), mention.date_end.isoformat()) == (start, end)
+    assert mention.kind != "event"
