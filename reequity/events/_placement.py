@@ -5,11 +5,20 @@ effective dates, earliest ending on or after publication in a future clause).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from reequity.events._date_handlers import Cand
 
-__all__ = ["PERIOD_LIKE", "SAME_PERIOD_REACH", "infer", "infer_forward", "period", "years_back"]
+__all__ = [
+    "PERIOD_LIKE",
+    "SAME_PERIOD_REACH",
+    "fiscal_quarters",
+    "infer",
+    "infer_forward",
+    "period",
+    "years_back",
+]
 
 # 去年同期 / "the same period last year" repeats a period named shortly before it
 PERIOD_LIKE = frozenset({"week", "part_of_month", "month", "quarter", "half", "year"})
@@ -112,3 +121,33 @@ def years_back(day: date, years: int) -> date:
         return day.replace(year=day.year - years)
     except ValueError:
         return day.replace(year=day.year - years, day=28)
+
+
+_REPORTED = re.compile(r"(?i:months?)|个月")
+
+
+def fiscal_quarters(cands: list[Cand], text: str) -> None:
+    """A bare ordinal quarter of a results report that names its own quarter ("first-quarter
+    revenue ... for the three months ended Sept. 30") is that reported quarter: the firm counts
+    quarters from its own financial year (July-June, April-March).
+
+    Applies only when the text states exactly one three-month reporting period, every bare
+    quarter (no year) names the same ordinal, and that ordinal differs from the reported
+    period's calendar quarter; the candidates are changed in place.
+    """
+    reported = {(c.date_start, c.date_end) for c in cands if c.period and c.granularity == "quarter"
+                and c.date_start is not None and _REPORTED.search(text, c.start, c.end)}  # fmt: skip
+    bare = [c for c in cands if c.granularity == "quarter" and c.year is None
+            and c.date_start is None and c.month is not None and not c.period]  # fmt: skip
+    if len(reported) != 1 or not bare or len({c.month for c in bare}) != 1:
+        return
+    first, last = next(iter(reported))
+    if first is None or bare[0].month == first.month:
+        return  # the calendar quarter: nothing fiscal about it
+    for cand in bare:
+        cand.date_start, cand.date_end, cand.year, cand.year_source = (
+            first,
+            last,
+            first.year,
+            "context",
+        )

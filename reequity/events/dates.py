@@ -36,7 +36,9 @@ Conventions (documented choices, not guesses):
 * "the March quarter" ("the June 2023 quarter") is the calendar quarter ending in that month
   (Australian reporting); "the financial year 2025" / "FY25" / "2025财年" runs from July 2024
   to June 2025 in an article that names Australia or an Australian firm, else it is the
-  calendar year.
+  calendar year. A bare ordinal quarter ("first-quarter revenue") in a text whose only
+  three-month reporting period is another calendar quarter ("the three months ended Sept.
+  30") is that reported (fiscal) quarter.
 * Anaphora (当天, 当日, 同日, 当晚, 即日起, 自公布日起 / 自发布之日起, "the same day", "that day",
   "effective immediately") take the date of the nearest earlier past day in the text, else
   the publication date; ``flags`` says which. 前一日 / 次日 / "the previous day" / "a day
@@ -69,6 +71,7 @@ from reequity.events._date_rules import RULES, SCANNERS
 from reequity.events._placement import (
     PERIOD_LIKE,
     SAME_PERIOD_REACH,
+    fiscal_quarters,
     infer,
     infer_forward,
     period,
@@ -199,6 +202,7 @@ def resolve_with_sentences(
     _same_years(cands)
     spans = sentence_spans(folded)
     _borrow_sentence_years(cands, spans, folded)
+    fiscal_quarters(cands, folded)
     mentions: list[TemporalMention] = []
     last_day: date | None = None  # the nearest earlier past day, for anaphora
     last_month: date | None = None  # the nearest earlier past day or month, for 当月

@@ -235,3 +235,30 @@ def test_financial_year(text: str, surface: str, start: str, end: str) -> None:
     mention = by_surface(text, "2025-08-14")[surface]
     assert (mention.date_start.isoformat(), mention.date_end.isoformat()) == (start, end)
     assert mention.kind != "event"
+
+
+# ---- a results report's bare ordinal quarter is the quarter it reports (a fiscal quarter) ------
+@pytest.mark.parametrize(
+    ("text", "pub", "start", "end"),
+    [
+        ("Arafura reported higher first-quarter spending. Costs for the three months ended Sept. 30 rose.", "2024-10-23", "2024-07-01", "2024-09-30"),
+        ("The magnet maker said first-quarter profit, for the three months ended June 30, doubled.", "2024-08-07", "2024-04-01", "2024-06-30"),
+    ],
+)  # fmt: skip
+def test_bare_quarter_of_a_results_report_is_the_reported_quarter(
+    text: str, pub: str, start: str, end: str
+) -> None:
+    mention = by_surface(text, pub)["first-quarter"]
+    assert (mention.date_start.isoformat(), mention.date_end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Output rose in the first quarter.",
+        "Output rose in the first quarter and fell in the third quarter, the three months ended Sept. 30.",
+    ],
+)  # fmt: skip
+def test_calendar_quarters_stay_calendar(text: str) -> None:
+    mention = by_surface(text, "2024-10-23")["the first quarter"]
+    assert mention.date_start.isoformat() == "2024-01-01"
