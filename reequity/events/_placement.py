@@ -14,6 +14,7 @@ __all__ = [
     "PERIOD_LIKE",
     "SAME_PERIOD_REACH",
     "fiscal_quarters",
+    "merge_weekday_dates",
     "infer",
     "infer_forward",
     "period",
@@ -151,3 +152,36 @@ def fiscal_quarters(cands: list[Cand], text: str) -> None:
             first.year,
             "context",
         )
+
+
+_BETWEEN = re.compile(r"\s*[,，]?\s*(?P<open>[（(])?\s*")
+_CLOSE = re.compile(r"\s*[）)]")
+
+
+def _weekday_and_day(first: Cand, second: Cand) -> bool:
+    """One of the two is a bare weekday, the other a calendar day ("Oct. 9", 10月9日)."""
+
+    def day(c: Cand) -> bool:
+        return c.granularity == "day" and c.weekday is None and c.date_start is None
+
+    return (first.weekday is not None and day(second)) or (
+        second.weekday is not None and day(first)
+    )
+
+
+def merge_weekday_dates(cands: list[Cand], text: str) -> list[Cand]:
+    """A bare weekday written next to the date it names ("Thursday, Oct. 9", "Oct. 9
+    (Thursday)", 周四（10月9日）, 10月9日（周四）) is one mention, dated by the date: the weekday
+    alone would be the latest such day before publication, often another week."""
+    out: list[Cand] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        between = _BETWEEN.fullmatch(text, prev.end, cand.start) if prev else None
+        if prev is None or between is None or not _weekday_and_day(prev, cand):
+            out.append(cand)
+            continue
+        keep = cand if cand.weekday is None else prev
+        close = _CLOSE.match(text, cand.end) if between["open"] else None
+        keep.start, keep.end = prev.start, close.end() if close else cand.end
+        out[-1] = keep
+    return out

@@ -74,6 +74,7 @@ from reequity.events._placement import (
     fiscal_quarters,
     infer,
     infer_forward,
+    merge_weekday_dates,
     period,
     years_back,
 )
@@ -199,6 +200,7 @@ def resolve_with_sentences(
     pub = _publication_date(published_at)
     folded = fold_digits(to_simplified(text))
     cands = _drop_doc_numbers(_collect(folded, pub), doc_number_spans(folded))
+    cands = merge_weekday_dates(cands, folded)
     _same_years(cands)
     spans = sentence_spans(folded)
     _borrow_sentence_years(cands, spans, folded)

@@ -262,3 +262,23 @@ def test_bare_quarter_of_a_results_report_is_the_reported_quarter(
 def test_calendar_quarters_stay_calendar(text: str) -> None:
     mention = by_surface(text, "2024-10-23")["the first quarter"]
     assert mention.date_start.isoformat() == "2024-01-01"
+
+
+# ---- a weekday written next to its date is one mention, dated by the date ---------------------
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("On Thursday, Oct. 9, China announced controls on rare earth technology.", "On Thursday, Oct. 9"),
+        ("China announced the controls on Oct. 9 (Thursday).", "Oct. 9 (Thursday)"),
+        ("商务部周四（10月9日）宣布对稀土技术实施出口管制。", "周四（10月9日）"),
+        ("商務部10月9日（週四）宣布對稀土技術實施出口管制。", "10月9日（週四）"),
+    ],
+)  # fmt: skip
+def test_weekday_next_to_its_date(text: str, surface: str) -> None:
+    found = by_surface(text, "2025-10-20")  # a Monday: the bare Thursday would be 16 October
+    assert list(found) == [surface] and found[surface].date_start.isoformat() == "2025-10-09"
+
+
+def test_weekday_and_date_of_two_acts_stay_apart() -> None:
+    found = by_surface("China acted on Thursday, and on Oct. 9 it widened the curbs.", "2025-10-20")
+    assert found["on Thursday"].date_start.isoformat() == "2025-10-16"
