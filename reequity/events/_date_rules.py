@@ -35,6 +35,7 @@ from reequity.events._date_handlers import (
 from reequity.events._date_scan import RuleScanner
 from reequity.events._span_handlers import (
     SHORT_YEAR,
+    h_ago,
     h_day_range,
     h_fiscal_year,
     h_month_range,
@@ -136,6 +137,15 @@ _FISCAL_YEAR = (
     r"|(?P<y___>(?:19|20)[0-9]{2})\s*(?:财年|财政年度)"
 )
 
+# counted from publication: "two weeks ago", 三天前, 两个月前, 十年前 (not 2020年前, "before
+# 2020", nor 10日前, "before the 10th"); "three days later" / 三天后 from the day before it
+_AGO = (
+    r"(?<![0-9一二三四五六七八九十两百])(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})"
+    r"(?P<u>天|个?星期|周|个月|年)(?:(?P<later>后|之后|以后)|前|之前|以前)"
+    r"|\b(?P<n_>(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,2}))\s+"
+    r"(?P<u_>(?i:days?|weeks?|months?|years?))\s+(?:(?i:ago)|(?P<later_>(?i:later)))\b"
+)
+
 
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
@@ -231,6 +241,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(_EN_YEAR_SPAN), h_year_range),
     (_rx(_SAME_PERIOD), h_same_period),
     (_rx(_FISCAL_YEAR), h_fiscal_year),
+    (_rx(_AGO), h_ago),
     (_rx(ZYR + r"(?P<yp>初|底|末)?(?!代|龄|级|轻|纪)"), h_year),
     (_rx(SHORT_YEAR), h_short_year),
     (
@@ -403,6 +414,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("19", "20"),  # "from 2008 to 2010"
     ("同期", "same"),  # the same period last year
     ("financial", "fiscal", "fy", "财年", "财政年度"),  # financial years
+    ("ago", "later", "天前", "周前", "星期前", "月前", "年前", "天后", "天之后", "天以后"),  # ago
     ("年",),
     ("年", "Q", "q"),  # two-digit results years
     ("year",),
@@ -459,6 +471,7 @@ _FIRST: list[str] = [
     "tTMJSD",  # quarters
     "上本二0-9一三四五六七八九", "12", "tT12", "'",  # decades
     _ZYR1, "12fFbB", "去上前tTsS", "tTfF12",  # year ranges, same period last year, financial years
+    "0-9一二三四五六七八九十两aAoOtTfFsSnNeE",  # "two weeks ago", 三天前
     _ZYR1, "0-9", _REL1 + "bcseBCSE", "lLeE", "12",  # years
     "本这上下", _REL1,  # relative months
     "上本这下", "周星礼", _REL1, "上本这下", _REL1 + "oO", _REL1 + "oO", "MTWFS",  # weeks

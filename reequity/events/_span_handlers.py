@@ -154,3 +154,44 @@ def h_fiscal_year(m: re.Match[str], pub: date) -> Cand | None:
         first, last = date(year, 1, 1), date(year, 12, 31)
     return Cand(m.start(), m.end(), "year", year, "explicit", 1, date_start=first, date_end=last,
                 period=True)  # fmt: skip
+
+
+_WORD_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+               "seven": 7, "eight": 8, "nine": 9, "ten": 10, "两": 2}  # fmt: skip
+
+
+def h_ago(m: re.Match[str], pub: date) -> Cand | None:
+    """ "two weeks ago", 三天前, 两个月前, "a year ago": counted back from publication (the day,
+    the Monday-Sunday week, the month or the year it falls in); "three days later" / 三天后
+    counts on from the nearest earlier past day (resolved in :mod:`reequity.events.dates`)."""
+
+    def group(name: str) -> str:  # the Chinese and the English branch name their groups apart
+        return m.group(name) or m.group(name + "_") or ""
+
+    token = group("n").lower()
+    count = _WORD_COUNT.get(token) or zh_int(token)
+    unit = group("u").lower()
+    if not count or count > 99:
+        return None
+    if group("later"):  # an anaphor: N days after the day before it
+        if not unit.startswith(("day", "天")):
+            return None  # "two years later": a span, read as a duration
+        day = pub + timedelta(days=count)
+        return Cand(m.start(), m.end(), "day", date_start=day, date_end=day,
+                    year_source="relative", anaphor=True, shift=count)  # fmt: skip
+    if unit.startswith(("day", "天")):
+        day = pub - timedelta(days=count)
+        return Cand(m.start(), m.end(), "day", date_start=day, date_end=day, year_source="relative")
+    if unit.startswith(("week", "周", "星期", "个星期")):
+        day = pub - timedelta(days=7 * count)
+        monday = day - timedelta(days=day.weekday())
+        return Cand(m.start(), m.end(), "week", date_start=monday,
+                    date_end=monday + timedelta(days=6), year_source="relative")  # fmt: skip
+    if unit.startswith(("month", "个月")):
+        index = pub.year * 12 + pub.month - 1 - count
+        first = date(index // 12, index % 12 + 1, 1)
+        last = date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+        return Cand(m.start(), m.end(), "month", first.year, "relative", first.month,
+                    date_start=first, date_end=last)  # fmt: skip
+    year = pub.year - count
+    return Cand(m.start(), m.end(), "year", year, "relative", 1)

@@ -282,3 +282,35 @@ def test_weekday_next_to_its_date(text: str, surface: str) -> None:
 def test_weekday_and_date_of_two_acts_stay_apart() -> None:
     found = by_surface("China acted on Thursday, and on Oct. 9 it widened the curbs.", "2025-10-20")
     assert found["on Thursday"].date_start.isoformat() == "2025-10-16"
+
+
+# ---- counted from publication: "two weeks ago", 三天前; "three days later" from the day before --
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end"),
+    [
+        ("Beijing imposed the controls five days ago.", "five days ago", "2025-10-15", "2025-10-15"),
+        ("China announced the curbs two weeks ago.", "two weeks ago", "2025-10-06", "2025-10-12"),
+        ("商务部两天前宣布对稀土实施出口管制。", "两天前", "2025-10-18", "2025-10-18"),
+        ("两个月前，商務部宣布對稀土實施出口管制。", "两个月前", "2025-08-01", "2025-08-31"),
+        ("The ban took effect on May 3 and exports resumed three days later.", "three days later", "2025-05-06", "2025-05-06"),
+    ],
+)  # fmt: skip
+def test_counted_from_publication_or_an_earlier_day(
+    text: str, surface: str, start: str, end: str
+) -> None:
+    mention = by_surface(text, "2025-10-20")[surface]
+    assert (mention.date_start.isoformat(), mention.date_end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [("2020年前完成整合。", "2020年前"), ("企业须在每月10日前报送数据。", None), ("Two years later the mine reopened.", "Two years")],
+)  # fmt: skip
+def test_before_a_year_or_a_day_of_month_is_no_count(text: str, surface: str | None) -> None:
+    found = by_surface(text, "2025-10-20")
+    assert (
+        surface is None
+        or found[surface].date_start is None
+        or found[surface].date_start.year == 2020
+    )
+    assert not any(m.surface.endswith(("ago", "天前")) for m in found.values())
