@@ -144,6 +144,18 @@ def h_month(m: re.Match[str], pub: date) -> Cand | None:
     return Cand(m.start(), m.end(), "month", year, source, month)
 
 
+def h_month_rel_year(m: re.Match[str], pub: date) -> Cand | None:
+    """ "April last year", "in March of this year", "Dec. 5 last year", "5 December of last
+    year": a month or day in the year named relative to publication."""
+    groups = m.groupdict()
+    month = _month_name(groups["mon"])
+    year = pub.year + _REL_YEAR[groups["yr"].lower()]
+    if groups.get("d"):
+        day = int(groups["d"])
+        return Cand(m.start(), m.end(), "day", year, "relative", month, day)
+    return Cand(m.start(), m.end(), "month", year, "relative", month)
+
+
 _GUARD = re.compile(
     r"(?i:\b(?:in|since|by|until|till|from|through|of|during|before|after|early|late|mid|last|this|next|to|and)\s+$)"
 )

@@ -19,6 +19,7 @@ from reequity.events._date_handlers import (
     h_half,
     h_month,
     h_month_part,
+    h_month_rel_year,
     h_quarter,
     h_quarter_ending,
     h_rel_anaphor,
@@ -146,6 +147,13 @@ _AGO = (
     r"(?P<u_>(?i:days?|weeks?|months?|years?))\s+(?:(?i:ago)|(?P<later_>(?i:later)))\b"
 )
 
+# a month or day in a relative year: "April last year", "Dec. 5 of last year", "5 December
+# this year" (the month alone would take the latest such month before publication)
+_REL_YEAR_WORDS = r"\s+(?:(?i:of)\s+)?(?P<yr>(?i:last|this|next))\s+(?i:year)\b"
+_DAY_REL_YEAR = r"\b(?P<mon>" + MONA + r")\.?\s+" + ED + r",?" + _REL_YEAR_WORDS
+_DAY_FIRST_REL_YEAR = r"\b" + ED + r"\s+(?:of\s+)?(?P<mon>" + MON + r")" + _REL_YEAR_WORDS
+_MONTH_REL_YEAR = r"\b(?P<mon>" + MON + r")" + _REL_YEAR_WORDS
+
 
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
@@ -175,6 +183,9 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (_rx(r"\b(?P<mon>" + MONA + r")\.?\s+" + ED + r"\b(?![,.]?[0-9])"), h_ymd),
     (_rx(r"\b" + ED + r"\s+(?:of\s+)?(?P<mon>" + MON + r")\b"), h_ymd),
+    (_rx(_DAY_REL_YEAR), h_month_rel_year),
+    (_rx(_DAY_FIRST_REL_YEAR), h_month_rel_year),
+    (_rx(_MONTH_REL_YEAR), h_month_rel_year),
     (_rx(ZYR + r"(?P<m>" + ZM + r")" + S + "月份?" + ZPART), h_month_part),
     (_rx(r"(?<![0-9个几数多第.])(?P<m>" + ZM + r")" + S + "月份?" + ZPART), h_month_part),
     (_rx(r"\b" + EPART + r"[\s-]+(?P<mon>" + MON + r")(?:,?\s+" + EY + r")?\b"), h_month_part),
@@ -385,6 +396,9 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("月",),
     _MONTHS,
     _MONTHS,  # days
+    _MONTHS,
+    _MONTHS,
+    _MONTHS,  # a month or day of last / this / next year
     ("月",),
     ("月",),
     _MONTHS,  # parts of months
@@ -463,6 +477,7 @@ _FIRST: list[str] = [
     _MON1, "0-9",  # English day ranges
     _ZYR1 + _ZH_NUM1,  # month range
     _ZYR1, _MON1, "0-9", "12", _ZH_NUM1, _MON1, "0-9",  # days
+    _MON1, "0-9", _MON1,  # of last / this / next year
     _ZYR1, _ZH_NUM1, "eEmMlLtTbBsS",  # parts of months
     _ZYR1, _MON1, _ZH_NUM1, _REL1, _MON1,  # months
     _ZYR1 + "上下", "tTfFsS12", "H",  # halves

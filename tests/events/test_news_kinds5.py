@@ -314,3 +314,23 @@ def test_before_a_year_or_a_day_of_month_is_no_count(text: str, surface: str | N
         or found[surface].date_start.year == 2020
     )
     assert not any(m.surface.endswith(("ago", "天前")) for m in found.values())
+
+
+# ---- a month or day followed by "last / this / next year" takes that year ---------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end"),
+    [
+        ("In April last year China restricted gallium exports.", "April last year", "2024-04-01", "2024-04-30"),
+        ("On Dec. 5 last year China banned antimony exports.", "Dec. 5 last year", "2024-12-05", "2024-12-05"),
+        ("On 3 December of last year China banned gallium exports.", "3 December of last year", "2024-12-03", "2024-12-03"),
+        ("China acted in March of this year.", "March of this year", "2025-03-01", "2025-03-31"),
+    ],
+)  # fmt: skip
+def test_month_of_a_relative_year(text: str, surface: str, start: str, end: str) -> None:
+    mention = by_surface(text, "2025-10-20")[surface]
+    assert (mention.date_start.isoformat(), mention.date_end.isoformat()) == (start, end)
+
+
+def test_month_and_relative_year_of_two_clauses_stay_apart() -> None:
+    found = by_surface("China acted in April, last year it did not.", "2025-10-20")
+    assert found["April"].date_start.isoformat() == "2025-04-01"
