@@ -144,6 +144,18 @@ def h_month(m: re.Match[str], pub: date) -> Cand | None:
     return Cand(m.start(), m.end(), "month", year, source, month)
 
 
+_QUARTER_SHIFT = {"上": -1, "本": 0, "这": 0, "下": 1, "last": -1, "previous": -1, "this": 0,
+                  "current": 0, "next": 1, "coming": 1}  # fmt: skip
+
+
+def h_rel_quarter(m: re.Match[str], pub: date) -> Cand | None:
+    """上季度 / 本季度 / 下个季度, "last / this / next quarter", "the previous quarter": the
+    calendar quarter before, of or after the publication date."""
+    word = m.group("r").lower().split()[-1]
+    index = pub.year * 4 + (pub.month - 1) // 3 + _QUARTER_SHIFT[word]
+    return Cand(m.start(), m.end(), "quarter", index // 4, "relative", 3 * (index % 4) + 1)
+
+
 def h_month_rel_year(m: re.Match[str], pub: date) -> Cand | None:
     """ "April last year", "in March of this year", "Dec. 5 last year", "5 December of last
     year": a month or day in the year named relative to publication."""

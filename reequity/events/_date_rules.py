@@ -25,6 +25,7 @@ from reequity.events._date_handlers import (
     h_rel_anaphor,
     h_rel_day,
     h_rel_month,
+    h_rel_quarter,
     h_rel_week,
     h_rel_year,
     h_rest_of,
@@ -225,6 +226,14 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         h_quarter,
     ),  # fmt: skip
     (_rx(r"\bQ(?P<q>[1-4])(?:\s*" + EY + r")?\b"), h_quarter),
+    # a quarter relative to publication: 上季度, 本季度, "last quarter", "the previous quarter"
+    (_rx(r"(?P<r>上|本|这|下)一?个?季度"), h_rel_quarter),
+    (
+        _rx(
+            r"\b(?P<r>(?i:last|this|next|(?:the\s+)?(?:previous|current|coming)))\s+(?i:quarter)\b"
+        ),
+        h_rel_quarter,
+    ),  # fmt: skip
     # cumulative statistics from the start of a year: 今年前七个月, 2025 年前三季度, 前三季度
     (_rx(_MONTHS_TO_DATE), h_year_to_date),
     (_rx(_EN_MONTHS_TO_DATE), h_year_to_date),
@@ -415,6 +424,8 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("季",),  # bare 一季
     ("quarter",),
     ("q1", "q2", "q3", "q4"),
+    ("季度",),
+    ("quarter",),  # relative quarters
     ("前", "首"),
     ("first",),
     ("前",),
@@ -481,7 +492,7 @@ _FIRST: list[str] = [
     _ZYR1, _ZH_NUM1, "eEmMlLtTbBsS",  # parts of months
     _ZYR1, _MON1, _ZH_NUM1, _REL1, _MON1,  # months
     _ZYR1 + "上下", "tTfFsS12", "H",  # halves
-    _ZYR1 + "第三四1-4", _ZYR1 + "第", "一二三", "tTfFsS1-4", "Q",
+    _ZYR1 + "第三四1-4", _ZYR1 + "第", "一二三", "tTfFsS1-4", "Q", "上本这下", "lLtTnNpPcC",
     _ZYR1 + "首", "tTfF", _ZYR1, _ZYR1 + "首",  # year to date
     "tTMJSD",  # quarters
     "上本二0-9一三四五六七八九", "12", "tT12", "'",  # decades

@@ -334,3 +334,18 @@ def test_month_of_a_relative_year(text: str, surface: str, start: str, end: str)
 def test_month_and_relative_year_of_two_clauses_stay_apart() -> None:
     found = by_surface("China acted in April, last year it did not.", "2025-10-20")
     assert found["April"].date_start.isoformat() == "2025-04-01"
+
+
+# ---- a quarter relative to publication: 上季度 / 本季度 / "last quarter" / "next quarter" --------
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end"),
+    [
+        ("Rare earth output fell last quarter.", "last quarter", "2025-07-01", "2025-09-30"),
+        ("稀土出口上季度增长。", "上季度", "2025-07-01", "2025-09-30"),
+        ("稀土出口本季度下降。", "本季度", "2025-10-01", "2025-12-31"),
+        ("價格下個季度可望回升。", "下個季度", "2026-01-01", "2026-03-31"),
+    ],
+)  # fmt: skip
+def test_relative_quarter(text: str, surface: str, start: str, end: str) -> None:
+    mention = by_surface(text, "2025-10-20")[surface]
+    assert (mention.date_start.isoformat(), mention.date_end.isoformat()) == (start, end)
