@@ -156,6 +156,19 @@ def h_rel_quarter(m: re.Match[str], pub: date) -> Cand | None:
     return Cand(m.start(), m.end(), "quarter", index // 4, "relative", 3 * (index % 4) + 1)
 
 
+def h_year_edge(m: re.Match[str], pub: date) -> Cand | None:
+    """The edge of a stated year: "the end of 2024", "year-end 2024", "end-2024" are its last
+    ten days and "the beginning of 2025" its first ten, like the edges of last / this / next
+    year; a bare "year-end" is the publication year's. ("early 2024" / "late 2025" stay the
+    year: too vague to date an act.)"""
+    word = (m.group("p") or "end").lower()
+    stated = m.group("y") or m.group("y_")  # "the end of 2024" / "year-end 2024"
+    year, source = (int(stated), "explicit") if stated else (pub.year, "relative")
+    part = _part(word)
+    return Cand(m.start(), m.end(), "part_of_month", year, source, 12 if part == "late" else 1,
+                part=part)  # fmt: skip
+
+
 def h_month_rel_year(m: re.Match[str], pub: date) -> Cand | None:
     """ "April last year", "in March of this year", "Dec. 5 last year", "5 December of last
     year": a month or day in the year named relative to publication."""

@@ -32,6 +32,7 @@ from reequity.events._date_handlers import (
     h_this_month_part,
     h_weekend,
     h_year,
+    h_year_edge,
     h_ymd,
 )
 from reequity.events._date_scan import RuleScanner
@@ -155,6 +156,14 @@ _DAY_REL_YEAR = r"\b(?P<mon>" + MONA + r")\.?\s+" + ED + r",?" + _REL_YEAR_WORDS
 _DAY_FIRST_REL_YEAR = r"\b" + ED + r"\s+(?:of\s+)?(?P<mon>" + MON + r")" + _REL_YEAR_WORDS
 _MONTH_REL_YEAR = r"\b(?P<mon>" + MON + r")" + _REL_YEAR_WORDS
 
+# the edge of a stated year: "the end of 2024", "the beginning of 2025", "year-end 2025",
+# "end-2025", a bare "year-end" ("early 2024" / "late 2025" stay the year)
+_YEAR_EDGE = (
+    r"\b(?:(?P<p>(?i:(?:the\s+)?(?:end|beginning|start|close)\s+of))\s+|(?i:end-))"
+    r"(?P<y>(?:19|20)[0-9]{2})\b(?![-/.][0-9])"
+    r"|\b(?i:year[- ]end)(?:\s+(?P<y_>(?:19|20)[0-9]{2})\b)?"
+)
+
 
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
@@ -262,6 +271,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(_SAME_PERIOD), h_same_period),
     (_rx(_FISCAL_YEAR), h_fiscal_year),
     (_rx(_AGO), h_ago),
+    (_rx(_YEAR_EDGE), h_year_edge),
     (_rx(ZYR + r"(?P<yp>初|底|末)?(?!代|龄|级|轻|纪)"), h_year),
     (_rx(SHORT_YEAR), h_short_year),
     (
@@ -440,6 +450,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("同期", "same"),  # the same period last year
     ("financial", "fiscal", "fy", "财年", "财政年度"),  # financial years
     ("ago", "later", "天前", "周前", "星期前", "月前", "年前", "天后", "天之后", "天以后"),  # ago
+    ("end", "beginning", "start", "close"),  # the edge of a stated year
     ("年",),
     ("年", "Q", "q"),  # two-digit results years
     ("year",),
@@ -498,6 +509,7 @@ _FIRST: list[str] = [
     "上本二0-9一三四五六七八九", "12", "tT12", "'",  # decades
     _ZYR1, "12fFbB", "去上前tTsS", "tTfF12",  # year ranges, same period last year, financial years
     "0-9一二三四五六七八九十两aAoOtTfFsSnNeE",  # "two weeks ago", 三天前
+    "eEbBsScCtTyY",  # "the end of 2024", "year-end"
     _ZYR1, "0-9", _REL1 + "bcseBCSE", "lLeE", "12",  # years
     "本这上下", _REL1,  # relative months
     "上本这下", "周星礼", _REL1, "上本这下", _REL1 + "oO", _REL1 + "oO", "MTWFS",  # weeks

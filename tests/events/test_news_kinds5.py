@@ -349,3 +349,23 @@ def test_month_and_relative_year_of_two_clauses_stay_apart() -> None:
 def test_relative_quarter(text: str, surface: str, start: str, end: str) -> None:
     mention = by_surface(text, "2025-10-20")[surface]
     assert (mention.date_start.isoformat(), mention.date_end.isoformat()) == (start, end)
+
+
+# ---- the edge of a stated year reads like the edge of last / this / next year -----------------
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end"),
+    [
+        ("China tightened the quota rules at the end of 2024.", "the end of 2024", "2024-12-21", "2024-12-31"),
+        ("The rules took effect at the beginning of 2025.", "the beginning of 2025", "2025-01-01", "2025-01-10"),
+        ("Prices at year-end 2024 were low.", "year-end 2024", "2024-12-21", "2024-12-31"),
+        ("The project slipped to end-2026.", "end-2026", "2026-12-21", "2026-12-31"),
+    ],
+)  # fmt: skip
+def test_edge_of_a_stated_year(text: str, surface: str, start: str, end: str) -> None:
+    mention = by_surface(text, "2025-10-20")[surface]
+    assert (mention.date_start.isoformat(), mention.date_end.isoformat()) == (start, end)
+
+
+def test_early_or_late_year_stays_the_year() -> None:
+    mention = by_surface("Beijing restricted exports in early 2024.", "2025-10-20")["2024"]
+    assert mention.granularity == "year"
