@@ -448,9 +448,17 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("年",),  # year ranges 2008年至2010年
     ("19", "20"),  # "from 2008 to 2010"
     ("同期", "same"),  # the same period last year
-    ("financial", "fiscal", "fy", "财年", "财政年度"),  # financial years
+    ("financial", "fiscal", "fy1", "fy2", "fy ", "财年", "财政年度"),  # financial years
     ("ago", "later", "天前", "周前", "星期前", "月前", "年前", "天后", "天之后", "天以后"),  # ago
-    ("end", "beginning", "start", "close"),  # the edge of a stated year
+    (
+        "end of",
+        "end-",
+        "year end",
+        "year-end",
+        "beginning of",
+        "start of",
+        "close of",
+    ),  # a year edge
     ("年",),
     ("年", "Q", "q"),  # two-digit results years
     ("year",),
