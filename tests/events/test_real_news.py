@@ -133,7 +133,7 @@ def test_seventh_held_out_real_news_goals() -> None:
     duration, a bare 一季 missed, 上月 inside a monthly reporting rule resolved, a
     《…总量调控管理暂行办法》 given no type, and 前年三月就…配額…申訴 read as a quota period). The
     fixes are general rules with hand-written tests in ``test_news_kinds5.py`` (after them:
-    100% / 100% / 98.2% / 95.2%); one annotation still disagrees: a firm's supply agreement
+    100% / 100% / 98.2% / 95.0%); one annotation still disagrees: a firm's supply agreement
     "in December", which the extractor counts as an agreement event, as the catalogue counts
     MP Materials' supply deal with Apple."""
     from ._real_news import FOLDER
