@@ -369,3 +369,23 @@ def test_edge_of_a_stated_year(text: str, surface: str, start: str, end: str) ->
 def test_early_or_late_year_stays_the_year() -> None:
     mention = by_surface("Beijing restricted exports in early 2024.", "2025-10-20")["2024"]
     assert mention.granularity == "year"
+
+
+# ---- a strategic or critical-minerals reserve (收储 / 战略储备) is industrial policy -----------
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("Australia on Monday announced a A$1.2 billion critical minerals reserve.", "on Monday"),
+        ("The government said on Monday it would build a strategic reserve of rare earths.", "on Monday"),
+        ("国家物资储备部门5日启动稀土收储。", "5日"),
+        ("日本政府5日決定擴大稀土戰略儲備。", "5日"),
+    ],
+)  # fmt: skip
+def test_reserve_is_industrial_policy(body: str, surface: str) -> None:
+    title = "稀土" if body[0] > "\u3000" else "Rare earths"
+    row = _rows(body, "2025-04-30", title)[surface]
+    assert row["is_policy_event"] and row["event_type"] == "industrial_policy"
+
+
+def test_geological_reserves_are_no_policy() -> None:
+    assert not _rows("中國稀土儲量5日公布。", "2025-04-30")["5日"]["is_policy_event"]
