@@ -152,7 +152,10 @@ _RIGHT_DEADLINE = re.compile(r"^\s*(?:之前|以前|前(?![往景者进提夕])|
 _RIGHT_EFFECTIVE = re.compile(r"\s*起(?:施行|实施|生效|执行)")
 _LEFT_EFFECTIVE = re.compile(
     r"(?:始自|始于)\s*$"
-    r"|(?i:\b(?:from|starting(?:\s+on|\s+from)?|effective(?:\s+from|\s+on)?|as\s+of|beginning)\s+$)"
+    r"|(?i:\b(?:from|starting(?:\s+on|\s+from)?|effective(?:\s+from|\s+on)?|as\s+of|beginning"
+    # "would take effect on Dec. 1", "comes into force from 1 August"
+    r"|tak(?:e|es|ing)\s+effect(?:\s+(?:on|from))?|(?:come|comes|came|coming)\s+into\s+(?:force|effect)"
+    r"(?:\s+(?:on|from))?)\s+$)"
 )
 _LEFT_TARGET = re.compile(
     r"(?:到|至|力争|争取|目标|计划|预计|将于|将在|有望|(?i:\b(?:target(?:ed|s)?\s+(?:for|of)|"
@@ -379,7 +382,7 @@ def _finish(
     # an effective date ("自10月1日起施行", "from August 1") may lie on either side of
     # publication: a yearless one takes the nearest occurrence, as a deadline does
     effective = bool(_RIGHT_EFFECTIVE.match(folded, cand.end, cand.end + 6)) or bool(
-        _LEFT_EFFECTIVE.search(folded[max(0, cand.start - 16) : cand.start])
+        _LEFT_EFFECTIVE.search(folded[max(0, cand.start - 28) : cand.start])
     )
     stated = cand.year if cand.year_source in ("explicit", "context") else None
     if cand.is_duration:

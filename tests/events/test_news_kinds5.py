@@ -389,3 +389,19 @@ def test_reserve_is_industrial_policy(body: str, surface: str) -> None:
 
 def test_geological_reserves_are_no_policy() -> None:
     assert not _rows("中國稀土儲量5日公布。", "2025-04-30")["5日"]["is_policy_event"]
+
+
+# ---- "take effect on" / "come into force from" mark an effective date: the nearest occurrence --
+@pytest.mark.parametrize(
+    ("text", "pub", "day", "policy"),
+    [
+        ("The ministry said the rare earth controls would take effect on Dec. 1.", "2025-10-10", "2025-12-01", False),
+        ("The export rules will come into force from 1 December.", "2025-10-10", "2025-12-01", False),
+        ("The rare earth export controls took effect on Dec. 1.", "2026-01-10", "2025-12-01", True),
+    ],
+)  # fmt: skip
+def test_effective_date_takes_the_nearest_occurrence(
+    text: str, pub: str, day: str, policy: bool
+) -> None:
+    row = next(r for s, r in _rows(text, pub, "Rare earths").items() if "1" in s)
+    assert str(row["date_start"])[:10] == day and row["is_policy_event"] is policy
