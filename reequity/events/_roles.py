@@ -11,7 +11,9 @@ These rules read the text around a candidate date (Simplified script, ASCII digi
   minister said in a media release on Monday"), the day a firm or analyst spoke ("金力永磁11日
   表示"), the date of a claim about what someone else
   would do ("a fact sheet released last week claimed Beijing would ..."), a denial ("denied on
-  Thursday", "9日否认") or words that repeat earlier ones ("本月4日也说"), or a **dateline**
+  Thursday", "9日否认"), words that repeat earlier ones ("本月4日也说"), words spoken to the
+  press ("Speaking to reporters on Tuesday", "a spokesperson on Thursday described") or a
+  reaction ("On Friday, the foreign ministry criticised ...", "13日批评", "表示关切"), or a **dateline**
   ("上海7日电", "BEIJING, Dec 27 (Reuters) -", "SYDNEY, May 18 —"), which is the publication
   date, or the date of a business chamber's letter or statement about a policy ("美国商会3月2日
   致信商务部", "the chamber wrote on Monday"): kind ``report``;
@@ -169,6 +171,24 @@ _ZH_CLAIM_RIGHT = re.compile(
 # enacts a policy, whoever speaks; a speaker named after a leading date ("On Tuesday, a
 # spokeswoman said ...") dates the words, as "a spokeswoman said Tuesday" does
 _EN_DENY = re.compile(r"(?i:\bden(?:ied|ies|ying)\b)")
+# words about a policy, not the policy: "Speaking to reporters on Tuesday, X said ...", "In an
+# interview on Monday", "a spokeswoman on Thursday described ...", and reactions ("On Friday,
+# the foreign ministry criticised the tariffs", "Tokyo on Monday urged Beijing to ...")
+_EN_SPEAKING_LEFT = re.compile(
+    r"(?i:\b(?:speaking|in\s+(?:an|a\s+(?:television|TV|radio))\s+interview)\b[^.;,]{0,40}?\s+(?:on\s+)?$"
+    r"|\bspokes(?:man|woman|person|people)\b(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:on\s+)?$)"
+)
+_EN_REACTION = (
+    r"(?:criticis|criticiz|condemn|slammed|denounc|urged|called\s+on|warned|vowed|protested|"
+    r"expressed\s+(?:concern|regret|opposition|dissatisfaction)|voiced\s+concern)"
+)
+_EN_REACTION_RIGHT = re.compile(r"(?i:\s*,?\s*(?:[\w.'’-]+\s+){0,6}?" + _EN_REACTION + r")")
+_EN_REACTION_LEFT = re.compile(
+    r"(?i:\b" + _EN_REACTION + r"\w*\b(?:(?!\band\b)[^.;,]){0,40}?\s+(?:on\s+)?$)"
+)
+_ZH_REACTION_RIGHT = re.compile(
+    r"\s*[^，。；]{0,6}?(?:批评|谴责|抨击|敦促|呼吁|警告|抗议|表示(?:强烈)?(?:关切|不满|反对|遗憾))"
+)
 _EN_SPEAKER_RIGHT = re.compile(
     r"(?i:\s*,?\s*(?:[\w.'’-]+\s+){0,6}?(?:spokes(?:man|woman|person|people)|traders?|analysts?|"
     r"officials?|sources?|executives?)\b(?:\s+[\w.'’-]+){0,4}?\s+(?:said|says|told|denied|denies)\b"
@@ -255,6 +275,13 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
         return "report_date"
     if _EN_DENY.search(text, max(lo, start - 60), hi) or _EN_SPEAKER_RIGHT.match(
         text, end, end + 120
+    ):
+        return "report_date"
+    if (
+        _EN_SPEAKING_LEFT.search(text, max(lo, start - 60), start)
+        or _EN_REACTION_RIGHT.match(text, end, end + 80)
+        or _EN_REACTION_LEFT.search(text, max(lo, start - 60), start)
+        or _ZH_REACTION_RIGHT.match(text, end, min(hi, end + 12))
     ):
         return "report_date"
     if _ZH_REPORT_RIGHT.match(text, end, min(hi, end + 14)):

@@ -405,3 +405,36 @@ def test_effective_date_takes_the_nearest_occurrence(
 ) -> None:
     row = next(r for s, r in _rows(text, pub, "Rare earths").items() if "1" in s)
     assert str(row["date_start"])[:10] == day and row["is_policy_event"] is policy
+
+
+# ---- speaking, an interview, a spokesperson's words and reactions date a report ---------------
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("Speaking to reporters on Tuesday, the secretary said the rare earth deal was done.", "on Tuesday"),
+        ("In an interview on Monday, the minister said rare earth export controls would stay.", "on Monday"),
+        ("A ministry spokesperson on Thursday described the rare earth controls as lawful.", "on Thursday"),
+        ("On Friday, the foreign ministry criticised the rare earth tariffs.", "On Friday"),
+        ("Tokyo on Monday urged Beijing to lift the rare earth curbs.", "on Monday"),
+        ("The EU condemned the rare earth controls on Friday.", "on Friday"),
+        ("外交部13日批评美方滥用稀土出口管制。", "13日"),
+        ("日本政府13日對稀土管制表示關切。", "13日"),
+    ],
+)  # fmt: skip
+def test_words_and_reactions_date_a_report(body: str, surface: str) -> None:
+    title = "稀土" if body[0] > "\u3000" else "Rare earths"
+    row = _rows(body, "2025-10-14", title)[surface]
+    assert row["kind"] == "report" and not row["is_policy_event"]
+
+
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("China criticised the tariffs and on Friday imposed rare earth controls.", "on Friday"),
+        ("President Trump on Friday imposed 100% tariffs on Chinese magnets.", "on Friday"),
+        ("The minister on Thursday announced export controls on rare earths.", "on Thursday"),
+    ],
+)  # fmt: skip
+def test_acts_stay_events_next_to_reactions(body: str, surface: str) -> None:
+    row = _rows(body, "2025-10-14", "Rare earths")[surface]
+    assert row["kind"] == "event" and row["is_policy_event"]
