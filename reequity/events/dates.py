@@ -149,7 +149,8 @@ _LEFT_DEADLINE = re.compile(
     r"no\s+later\s+than|not\s+later\s+than|ahead\s+of|deadline\s+of|due\s+by)))\s*(?:the\s+)?$"
 )
 _RIGHT_DEADLINE = re.compile(r"^\s*(?:之前|以前|前(?![往景者进提夕])|为止|截止|底前)")
-_RIGHT_EFFECTIVE = re.compile(r"\s*起(?:施行|实施|生效|执行)")
+# "12月1日起施行", "自12月1日起对…实施管制": a date followed by 起 ("from") is an effective date
+_RIGHT_EFFECTIVE = re.compile(r"\s*起(?!草|诉|火|飞|步|源|因|点|伏|初|来)")
 _LEFT_EFFECTIVE = re.compile(
     r"(?:始自|始于)\s*$"
     r"|(?i:\b(?:from|starting(?:\s+on|\s+from)?|effective(?:\s+from|\s+on)?|as\s+of|beginning"

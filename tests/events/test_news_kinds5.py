@@ -438,3 +438,19 @@ def test_words_and_reactions_date_a_report(body: str, surface: str) -> None:
 def test_acts_stay_events_next_to_reactions(body: str, surface: str) -> None:
     row = _rows(body, "2025-10-14", "Rare earths")[surface]
     assert row["kind"] == "event" and row["is_policy_event"]
+
+
+# ---- a date followed by 起 ("from") is an effective date: the nearest occurrence ---------------
+@pytest.mark.parametrize(
+    ("body", "pub", "surface", "day", "policy"),
+    [
+        ("商务部于10月9日发布公告，自12月1日起对稀土技术实施管制。", "2025-10-10", "12月1日", "2025-12-01", False),
+        ("商務部宣布，自12月1日起對稀土技術實施出口管制。", "2025-10-10", "12月1日", "2025-12-01", False),
+        ("自12月1日起，对稀土技术实施出口管制。", "2026-01-10", "12月1日", "2025-12-01", True),
+    ],
+)  # fmt: skip
+def test_date_with_qi_is_an_effective_date(
+    body: str, pub: str, surface: str, day: str, policy: bool
+) -> None:
+    row = _rows(body, pub)[surface]
+    assert str(row["date_start"])[:10] == day and row["is_policy_event"] is policy
