@@ -24,7 +24,8 @@ These rules read the text around a candidate date (Simplified script, ASCII digi
   kind ``period``;
 * in a **future** clause ("will be unveiled on Monday", "expected in June", "expects to ... in
   June", "a meeting to be held on July 10", "once it takes effect in July", "likely in
-  August", "将于10月20日公布"):
+  August", "将于10月20日公布", "said it would impose ... in December", "may tighten ... in
+  November", "is weighing curbs starting in November", "可能在11月", "或将于12月"):
   a yearless date resolves forward and the mention is never an event.
 
 A ``said`` date is a report date only when the speaker is a source (firms, traders, officials,
@@ -101,6 +102,12 @@ def is_generic(text: str, lo: int, start: int, end: int) -> bool:
 _FUTURE_LEFT = re.compile(
     r"将于|将在|将会|将要|即将|拟于|拟在|计划于|计划在|预计|有望|届时|下周|下个?月|明年"
     r"|将(?=[^，。；]{0,6}(?:公布|发布|实施|生效|举行|推出|出台|宣布|召开|启动|举办|到期|公开))"
+    # modals and plans: "可能在11月", "或将", "考虑…", "could announce as early as Friday",
+    # "said it would impose ... in December", "is weighing curbs starting in November"
+    r"|可能(?:在|于|会|将)|或(?:将|于|在)|正?(?:考虑|研究|酝酿)"
+    r"|\b(?:would|could|may|might)\b"
+    r"|(?i:\bas\s+(?:early|soon)\s+as\b|\b(?:is|are|was|were)\s+(?:weighing|considering|mulling|"
+    r"studying|exploring|preparing)\b)"
     r"|(?i:\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|scheduled|expected|slated|"
     r"poised|likely)\s+to|expected\s+(?:in|on|by|to|later|next|around)|(?:due|scheduled|slated)\s+"
     r"(?:for|on|in)|plans?\s+to|planned\s+for|upcoming|(?:expects?|aims?|intends?|hopes?)\s+to|"

@@ -153,7 +153,7 @@ _RIGHT_DEADLINE = re.compile(r"^\s*(?:之前|以前|前(?![往景者进提夕])|
 _RIGHT_EFFECTIVE = re.compile(r"\s*起(?!草|诉|火|飞|步|源|因|点|伏|初|来)")
 _LEFT_EFFECTIVE = re.compile(
     r"(?:始自|始于)\s*$"
-    r"|(?i:\b(?:from|starting(?:\s+on|\s+from)?|effective(?:\s+from|\s+on)?|as\s+of|beginning"
+    r"|(?i:\b(?:from|starting(?:\s+on|\s+from|\s+in)?|effective(?:\s+from|\s+on)?|as\s+of|beginning"
     # "would take effect on Dec. 1", "comes into force from 1 August"
     r"|tak(?:e|es|ing)\s+effect(?:\s+(?:on|from))?|(?:come|comes|came|coming)\s+into\s+(?:force|effect)"
     r"(?:\s+(?:on|from))?)\s+$)"
@@ -231,7 +231,7 @@ def resolve_with_sentences(
             _, first, last, cand.granularity = last_period
             cand.date_start = years_back(first, cand.years_back)
             cand.date_end = years_back(last, cand.years_back)
-        future = is_future(folded, lo, cand.start, cand.end, hi)
+        future = is_future(folded, lo, cand.start, cand.end, hi) and not _stated_past(cand, pub)
         mention = _finish(cand, text, folded, pub, future=future)
         if mention is None:
             continue
@@ -252,6 +252,18 @@ def resolve_with_sentences(
             last_period = (mention.start, mention.date_start, mention.date_end, mention.granularity)
         mentions.append(mention)
     return mentions, spans, folded
+
+
+def _stated_past(cand: Cand, pub: date) -> bool:
+    """A date whose own words place it before publication ("last year", "2014", "昨天"): a
+    modal before it ("prices would rise after they hit bottom last year") does not make it
+    future. Weekdays and anaphora are placed by their clause, so they never count here."""
+    if cand.weekday is not None or cand.anaphor or cand.is_duration:
+        return False
+    if cand.date_start is not None:
+        return (cand.date_end or cand.date_start) < pub
+    span = period(cand, cand.year) if cand.year is not None else None
+    return span is not None and span[1] < pub
 
 
 def _same_years(cands: list[Cand]) -> None:

@@ -454,3 +454,33 @@ def test_date_with_qi_is_an_effective_date(
 ) -> None:
     row = _rows(body, pub)[surface]
     assert str(row["date_start"])[:10] == day and row["is_policy_event"] is policy
+
+
+# ---- modals and plans put a yearless date in the future (would, could, may, 可能在, 考虑) -------
+@pytest.mark.parametrize(
+    ("body", "surface", "start"),
+    [
+        ("Beijing said it would impose the rare earth export curbs in December.", "December", "2025-12-01"),
+        ("China may tighten rare earth quotas in November, sources said.", "November", "2025-11-01"),
+        ("China could announce new rare earth controls as early as Friday.", "Friday", "2025-10-10"),
+        ("China is weighing curbs on rare earth exports starting in November.", "November", "2025-11-01"),
+        ("消息人士称，中国可能在11月限制稀土出口。", "11月", "2025-11-01"),
+        ("消息人士稱，中方或將於12月收緊稀土出口。", "12月", "2025-12-01"),
+    ],
+)  # fmt: skip
+def test_modal_puts_a_yearless_date_ahead(body: str, surface: str, start: str) -> None:
+    title = "稀土" if body[0] > "\u3000" else "Rare earths"
+    row = _rows(body, "2025-10-08", title)[surface]
+    assert str(row["date_start"])[:10] == start and not row["is_policy_event"]
+
+
+@pytest.mark.parametrize(
+    ("body", "surface", "start"),
+    [
+        ("Analysts said prices would rise after they hit bottom last year.", "last year", "2024-01-01"),
+        ("In May, China imposed rare earth controls on June 3.", "June 3", "2025-06-03"),
+    ],
+)  # fmt: skip
+def test_a_stated_past_date_stays_past_after_a_modal(body: str, surface: str, start: str) -> None:
+    mention = by_surface(body, "2025-10-08")[surface]
+    assert mention.date_start.isoformat() == start and "future" not in mention.flags
