@@ -104,7 +104,8 @@ _FUTURE_LEFT = re.compile(
     r"|将(?=[^，。；]{0,6}(?:公布|发布|实施|生效|举行|推出|出台|宣布|召开|启动|举办|到期|公开))"
     # modals and plans: "可能在11月", "或将", "考虑…", "could announce as early as Friday",
     # "said it would impose ... in December", "is weighing curbs starting in November"
-    r"|可能(?:在|于|会|将)|或(?:将|于|在)|正?(?:考虑|研究|酝酿)"
+    # (考虑 / 酝酿, not 考虑到 "given that"; 研究 only as 正在研究, not 研究院 "institute")
+    r"|可能(?:在|于|会|将)|或(?:将|于|在)|(?:考虑|酝酿)(?!到)|正在?研究"
     r"|\b(?:would|could|may|might)\b"
     r"|(?i:\bas\s+(?:early|soon)\s+as\b|\b(?:is|are|was|were)\s+(?:weighing|considering|mulling|"
     r"studying|exploring|preparing)\b)"

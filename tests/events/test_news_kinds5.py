@@ -484,3 +484,11 @@ def test_modal_puts_a_yearless_date_ahead(body: str, surface: str, start: str) -
 def test_a_stated_past_date_stays_past_after_a_modal(body: str, surface: str, start: str) -> None:
     mention = by_surface(body, "2025-10-08")[surface]
     assert mention.date_start.isoformat() == start and "future" not in mention.flags
+
+
+@pytest.mark.parametrize(
+    "body", ["中国稀土研究院5日发布稀土出口管制研究报告。", "考虑到市场波动，商务部5日宣布暂停实施稀土出口管制。"]
+)  # fmt: skip
+def test_research_institutes_and_given_that_are_no_plans(body: str) -> None:
+    row = _rows(body, "2025-10-08")["5日"]
+    assert row["kind"] == "event" and str(row["date_start"])[:10] == "2025-10-05"
