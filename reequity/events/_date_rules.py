@@ -121,14 +121,16 @@ _YEAR_SPAN = "".join(
     [f"(?P<y>{ZY}){S}年?{S}(?:至|到|-|–|—|~|～){S}(?P<y2>{ZY}){S}年度?",
      f"(?!{S}{ZM}{S}(?:月|[-—–~～至到]))"]
 )  # fmt: skip
+# (a leading "from" / "between" joins the surface in the handler: a rule that starts with a
+# digit is tried only at digits)
 _EN_YEAR_SPAN = (
-    r"\b(?:(?i:from|between)\s+)?(?P<y>(?:19|20)[0-9]{2})(?:\s*[-–]\s*|\s+(?i:to|through|and)\s+)"
+    r"\b(?P<y>(?:19|20)[0-9]{2})(?:\s*[-–]\s*|\s+(?i:to|through|and)\s+)"
     r"(?P<y2>(?:19|20)[0-9]{2})\b(?![-/.][0-9])"
 )
 
 # 去年同期, 上年同期, "the same period last year", "the same quarter a year earlier"
 _SAME_PERIOD = (
-    r"(?:去|上一?|前)年同期|\b(?:(?i:the)\s+)?(?i:same)\s+(?i:period|quarter|months?|time)\s+"
+    r"(?:去|上一?|前)年同期|\b(?i:same)\s+(?i:period|quarter|months?|time)\s+"
     r"(?i:(?:of\s+)?last\s+year|a\s+year\s+(?:earlier|ago|before)|of\s+(?:the\s+)?(?:previous|prior)\s+year)\b"
 )
 
@@ -350,10 +352,10 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         ),
         h_anaphor,
     ),
+    (_rx(r"前一(?:日|天)|次日|翌日|隔(?:日|天)|第二天"), h_rel_anaphor),
     (
         _rx(
-            r"前一(?:日|天)|次日|翌日|隔(?:日|天)|第二天"
-            r"|\b(?i:the\s+(?:previous|following|next)\s+day|a\s+day\s+(?:earlier|later)"
+            r"\b(?i:the\s+(?:previous|following|next)\s+day|a\s+day\s+(?:earlier|later)"
             r"|the\s+day\s+before(?!\s+(?:the|a|an|its|his|her|their|[A-Z0-9])))\b"
         ),
         h_rel_anaphor,
@@ -401,6 +403,13 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ZH_WEEK = ("周", "星期", "礼拜")
+# Rare phrasings share one trigger group (one gate search per text instead of one per rule):
+# the same period last year, financial years, "ago" / 天前, the edge of a stated year, 前一日.
+_RARE = (
+    "同期", "same", "financial", "fiscal", "fy1", "fy2", " fy ", "财年", "财政年度", "ago", "later",
+    "天前", "周前", "星期前", "月前", "年前", "天后", "天之后", "天以后", "end of", "end-", "year end",
+    "year-end", "beginning of", "start of", "close of", "前一", "次日", "翌日", "隔日", "隔天", "第二天",
+)  # fmt: skip
 # Substrings (of the lower-cased text) without which a rule cannot match: a rule is skipped
 # for a text that holds none of them. Aligned with _RULES; () means always run.
 _TRIGGERS: list[tuple[str, ...]] = [
@@ -434,7 +443,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("季",),  # bare 一季
     ("quarter",),
     ("q1", "q2", "q3", "q4"),
-    ("季度",),
+    ("季",),  # 上季度: in the pass of the other quarters
     ("quarter",),  # relative quarters
     ("前", "首"),
     ("first",),
@@ -447,18 +456,10 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("0s",),  # decades
     ("年",),  # year ranges 2008年至2010年
     ("19", "20"),  # "from 2008 to 2010"
-    ("同期", "same"),  # the same period last year
-    ("financial", "fiscal", "fy1", "fy2", "fy ", "财年", "财政年度"),  # financial years
-    ("ago", "later", "天前", "周前", "星期前", "月前", "年前", "天后", "天之后", "天以后"),  # ago
-    (
-        "end of",
-        "end-",
-        "year end",
-        "year-end",
-        "beginning of",
-        "start of",
-        "close of",
-    ),  # a year edge
+    _RARE,  # the same period last year
+    _RARE,  # financial years
+    _RARE,  # "two weeks ago", 三天前
+    _RARE,  # the edge of a stated year
     ("年",),
     ("年", "Q", "q"),  # two-digit results years
     ("year",),
@@ -489,7 +490,8 @@ _TRIGGERS: list[tuple[str, ...]] = [
         "same month",
         "that month",
     ),  # anaphora
-    ("前一", "次日", "翌日", "隔日", "隔天", "第二天", " day"),  # the day before / after
+    _RARE,  # the day before / after
+    ("day",),  # "the previous day": in the pass of the weekdays
     ("月",),  # bare part of the current month
     ("年", "月", "周", "天", "日", "小时", "星期"),
     ("year", "month", "week", "day", "decade", "hour"),
@@ -515,7 +517,7 @@ _FIRST: list[str] = [
     _ZYR1 + "首", "tTfF", _ZYR1, _ZYR1 + "首",  # year to date
     "tTMJSD",  # quarters
     "上本二0-9一三四五六七八九", "12", "tT12", "'",  # decades
-    _ZYR1, "12fFbB", "去上前tTsS", "tTfF12",  # year ranges, same period last year, financial years
+    _ZYR1, "12", "去上前sS", "tTfF12",  # year ranges, same period last year, financial years
     "0-9一二三四五六七八九十两aAoOtTfFsSnNeE",  # "two weeks ago", 三天前
     "eEbBsScCtTyY",  # "the end of 2024", "year-end"
     _ZYR1, "0-9", _REL1 + "bcseBCSE", "lLeE", "12",  # years
@@ -526,7 +528,7 @@ _FIRST: list[str] = [
     "今昨前明周星礼",  # day in brackets
     "今昨周星礼",  # 今日（1/20）, 週日（11/9）
     "当同即自公发印颁tToOeEwW",  # anaphora
-    "前次翌隔第tTaA",  # the day before / after
+    "前次翌隔第", "tTaA",  # the day before / after
     "月",  # bare part of the current month
     _ZH_NUM1 + "百两几数半", "0-9oOtTfFsSeEnNaAmM",  # durations
     "0-9tTsSnN", "截",  # reporting periods

@@ -120,8 +120,15 @@ def h_year_range(m: re.Match[str], pub: date) -> Cand | None:
     first, last = zh_int(m.group("y")), zh_int(m.group("y2"))
     if first is None or last is None or not 0 < last - first <= 50:
         return None
-    return Cand(m.start(), m.end(), "year", first, "explicit", 1, date_start=date(first, 1, 1),
+    lead = _LEAD_WORD.search(m.string, max(0, m.start() - 9), m.start())
+    return Cand(lead.start() if lead else m.start(), m.end(), "year", first, "explicit", 1,
+                date_start=date(first, 1, 1),
                 date_end=date(last, 12, 31), period=True)  # fmt: skip
+
+
+# the word that opens an English span or period and belongs to its surface: "from 2008 to 2010",
+# "between 2005 and 2007", "the same period last year"
+_LEAD_WORD = re.compile(r"(?i:\b(?:from|between|the)\s+)$")
 
 
 def h_same_period(m: re.Match[str], pub: date) -> Cand | None:
@@ -129,7 +136,9 @@ def h_same_period(m: re.Match[str], pub: date) -> Cand | None:
     :mod:`reequity.events.dates`); alone, the whole earlier year."""
     back = 2 if m.group().startswith("前") else 1
     year = pub.year - back
-    return Cand(m.start(), m.end(), "year", year, "relative", 1, date_start=date(year, 1, 1),
+    lead = _LEAD_WORD.search(m.string, max(0, m.start() - 4), m.start())
+    return Cand(lead.start() if lead else m.start(), m.end(), "year", year, "relative", 1,
+                date_start=date(year, 1, 1),
                 date_end=date(year, 12, 31), period=True, years_back=back)  # fmt: skip
 
 
