@@ -336,10 +336,12 @@ def _month_weekday(token: str) -> int:
 def h_rel_day(m: re.Match[str], pub: date) -> Cand | None:
     """今天/昨天/前天/明天, today/yesterday/tomorrow."""
     offsets = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1,
-               "today": 0, "yesterday": -1, "tomorrow": 1}  # fmt: skip
+               "today": 0, "yesterday": -1, "tomorrow": 1,
+               "今": 0, "昨": -1, "前": -2, "明": 1}  # 昨晚, 今早, 前晚 / 前日, 明早  # fmt: skip
     if m.group() == "Today" and _TITLE_WORD.search(m.string, max(0, m.start() - 30), m.start()):
         return None  # a publication name: "Japan Today", "USA Today"
-    day = pub + timedelta(days=offsets[m.group().lower()])
+    word = m.group().lower()
+    day = pub + timedelta(days=offsets.get(word, offsets.get(word[:1], 0)))
     return Cand(m.start(), m.end(), "day", date_start=day, date_end=day, year_source="relative")
 
 

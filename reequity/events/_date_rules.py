@@ -317,7 +317,13 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(r"\b(?P<r>(?i:last|this|next|on))\s+(?P<w>" + WD + r")\b"), h_rel_week),
     (_rx(r"\b(?P<w>" + WD + r")\b"), h_rel_week),
     (
-        _rx(r"(?:今天|今日|昨天|昨日|前天|明天|明日|\b(?i:today|yesterday|tomorrow)\b)(?![（(])"),
+        _rx(
+            r"(?:今天|今日|昨天|昨日|前天|明天|明日|\b(?i:today|yesterday|tomorrow)\b)(?![（(])"
+            # 昨晚 / 今早 / 前晚 / 明早, and 前日 (the day before yesterday, as Hong Kong and
+            # formal texts write; not 此前日本 "before, Japan", nor 前日本首相 "former")
+            r"|昨(?:晚|夜|晨|早)|今(?:早|晨|晚|夜)(?!间)|前晚|明(?:早|晚)"
+            r"|(?<![此之以提会目年月当节期战事])前日(?![本韩方元圆产企媒军文语系籍货美欧经资商期])"
+        ),
         h_rel_day,
     ),
     (
@@ -474,7 +480,25 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("week",),  # "last weekend": in the pass of "last week"
     ("day",),
     ("day",),  # weeks and weekdays
-    ("今天", "今日", "昨天", "昨日", "前天", "明天", "明日", "today", "yesterday", "tomorrow"),
+    (
+        "今天",
+        "今日",
+        "今早",
+        "今晨",
+        "今晚",
+        "今夜",
+        "昨",
+        "前天",
+        "前晚",
+        "前日",
+        "明天",
+        "明日",
+        "明早",
+        "明晚",
+        "today",
+        "yesterday",
+        "tomorrow",
+    ),  # fmt: skip
     ("日", "号"),  # bare day of month
     ("(", "（"),  # 今（9）日, 周五 (7 日)
     ("(", "（"),  # 今日（1/20）

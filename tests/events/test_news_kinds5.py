@@ -492,3 +492,24 @@ def test_a_stated_past_date_stays_past_after_a_modal(body: str, surface: str, st
 def test_research_institutes_and_given_that_are_no_plans(body: str) -> None:
     row = _rows(body, "2025-10-08")["5日"]
     assert row["kind"] == "event" and str(row["date_start"])[:10] == "2025-10-05"
+
+
+# ---- 昨晚 / 今早 / 前晚 and 前日 (the day before yesterday) are relative days ---------------------
+@pytest.mark.parametrize(
+    ("body", "surface", "day"),
+    [
+        ("內地商務部昨晚宣布對稀土技術實施出口管制。", "昨晚", "2025-10-09"),
+        ("商務部今早公布稀土出口管制措施。", "今早", "2025-10-10"),
+        ("商務部前日公布稀土出口管制措施。", "前日", "2025-10-08"),
+    ],
+)  # fmt: skip
+def test_parts_of_relative_days(body: str, surface: str, day: str) -> None:
+    row = _rows(body, "2025-10-10")[surface]
+    assert str(row["date_start"])[:10] == day and row["is_policy_event"]
+
+
+@pytest.mark.parametrize(
+    "text", ["此前日本政府已表态。", "前日本首相发表讲话。", "目前日方没有回应。"]
+)
+def test_qianri_inside_other_words_is_no_date(text: str) -> None:
+    assert not by_surface(text, "2025-10-10")
