@@ -274,7 +274,8 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(_FISCAL_YEAR), h_fiscal_year),
     (_rx(_AGO), h_ago),
     (_rx(_YEAR_EDGE), h_year_edge),
-    (_rx(ZYR + r"(?P<yp>初|底|末)?(?!代|龄|级|轻|纪)"), h_year),
+    # 今年初 and 今年年初, 2024年底 and 2024年年底
+    (_rx(ZYR + r"(?:年?(?P<yp>初|底|末))?(?!代|龄|级|轻|纪)"), h_year),
     (_rx(SHORT_YEAR), h_short_year),
     (
         _rx(

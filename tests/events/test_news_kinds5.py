@@ -513,3 +513,20 @@ def test_parts_of_relative_days(body: str, surface: str, day: str) -> None:
 )
 def test_qianri_inside_other_words_is_no_date(text: str) -> None:
     assert not by_surface(text, "2025-10-10")
+
+
+# ---- 今年年初 / 去年年末 / 2024年年底 read like 今年初 / 去年末 / 2024年底 -----------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end"),
+    [
+        ("商务部于今年年初发布稀土公告。", "今年年初", "2025-01-01", "2025-03-31"),
+        ("去年年末稀土價格回落。", "去年年末", "2024-10-01", "2024-12-31"),
+    ],
+)  # fmt: skip
+def test_year_written_twice_before_its_edge(text: str, surface: str, start: str, end: str) -> None:
+    mention = by_surface(text, "2025-11-13")[surface]
+    assert (mention.date_start.isoformat(), mention.date_end.isoformat()) == (start, end)
+
+
+def test_annual_report_year_is_not_an_edge() -> None:
+    assert "2024年" in by_surface("2024年年度报告发布。", "2025-11-13")
