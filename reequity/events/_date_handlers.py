@@ -38,6 +38,8 @@ class Cand:
     day_end: int | None = None  # last day of a day range in one month ("10月9日—13日")
     month_end: int | None = None  # last month of a month range in one year ("1-7月")
     year_back: int = 0  # 去年同月 / "the same month a year earlier": the antecedent's year - 1
+    shift: int = 0  # an anaphor's offset in days from the day it takes (前一日 -1, 次日 +1)
+    years_back: int = 0  # 去年同期 / "the same period last year": the earlier period, shifted
 
 
 Handler = Callable[[re.Match[str], date], Cand | None]
@@ -141,6 +143,43 @@ def h_month(m: re.Match[str], pub: date) -> Cand | None:
             "next": pub.year if month > pub.month else pub.year + 1,
         }[rel]
     return Cand(m.start(), m.end(), "month", year, source, month)
+
+
+_QUARTER_SHIFT = {"上": -1, "本": 0, "这": 0, "下": 1, "last": -1, "previous": -1, "this": 0,
+                  "current": 0, "next": 1, "coming": 1}  # fmt: skip
+
+
+def h_rel_quarter(m: re.Match[str], pub: date) -> Cand | None:
+    """上季度 / 本季度 / 下个季度, "last / this / next quarter", "the previous quarter": the
+    calendar quarter before, of or after the publication date."""
+    word = m.group("r").lower().split()[-1]
+    index = pub.year * 4 + (pub.month - 1) // 3 + _QUARTER_SHIFT[word]
+    return Cand(m.start(), m.end(), "quarter", index // 4, "relative", 3 * (index % 4) + 1)
+
+
+def h_year_edge(m: re.Match[str], pub: date) -> Cand | None:
+    """The edge of a stated year: "the end of 2024", "year-end 2024", "end-2024" are its last
+    ten days and "the beginning of 2025" its first ten, like the edges of last / this / next
+    year; a bare "year-end" is the publication year's. ("early 2024" / "late 2025" stay the
+    year: too vague to date an act.)"""
+    word = (m.group("p") or "end").lower()
+    stated = m.group("y") or m.group("y_")  # "the end of 2024" / "year-end 2024"
+    year, source = (int(stated), "explicit") if stated else (pub.year, "relative")
+    part = _part(word)
+    return Cand(m.start(), m.end(), "part_of_month", year, source, 12 if part == "late" else 1,
+                part=part)  # fmt: skip
+
+
+def h_month_rel_year(m: re.Match[str], pub: date) -> Cand | None:
+    """ "April last year", "in March of this year", "Dec. 5 last year", "5 December of last
+    year": a month or day in the year named relative to publication."""
+    groups = m.groupdict()
+    month = _month_name(groups["mon"])
+    year = pub.year + _REL_YEAR[groups["yr"].lower()]
+    if groups.get("d"):
+        day = int(groups["d"])
+        return Cand(m.start(), m.end(), "day", year, "relative", month, day)
+    return Cand(m.start(), m.end(), "month", year, "relative", month)
 
 
 _GUARD = re.compile(
@@ -298,10 +337,12 @@ def _month_weekday(token: str) -> int:
 def h_rel_day(m: re.Match[str], pub: date) -> Cand | None:
     """今天/昨天/前天/明天, today/yesterday/tomorrow."""
     offsets = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1,
-               "today": 0, "yesterday": -1, "tomorrow": 1}  # fmt: skip
+               "today": 0, "yesterday": -1, "tomorrow": 1,
+               "今": 0, "昨": -1, "前": -2, "明": 1}  # 昨晚, 今早, 前晚 / 前日, 明早  # fmt: skip
     if m.group() == "Today" and _TITLE_WORD.search(m.string, max(0, m.start() - 30), m.start()):
         return None  # a publication name: "Japan Today", "USA Today"
-    day = pub + timedelta(days=offsets[m.group().lower()])
+    word = m.group().lower()
+    day = pub + timedelta(days=offsets.get(word, offsets.get(word[:1], 0)))
     return Cand(m.start(), m.end(), "day", date_start=day, date_end=day, year_source="relative")
 
 
@@ -350,6 +391,18 @@ def h_anaphor(m: re.Match[str], pub: date) -> Cand | None:
                     year_source="relative", anaphor=True)  # fmt: skip
     return Cand(m.start(), m.end(), "day", date_start=pub, date_end=pub, year_source="relative",
                 anaphor=True)  # fmt: skip
+
+
+_DAY_BEFORE = ("前一", "previous", "before", "earlier")
+
+
+def h_rel_anaphor(m: re.Match[str], pub: date) -> Cand | None:
+    """前一日 / 次日 / "the previous day" / "a day later": the day before or after the nearest
+    earlier past day (else the publication date), resolved in :mod:`reequity.events.dates`."""
+    shift = -1 if any(w in m.group().lower() for w in _DAY_BEFORE) else 1
+    day = pub + timedelta(days=shift)
+    return Cand(m.start(), m.end(), "day", date_start=day, date_end=day, year_source="relative",
+                anaphor=True, shift=shift)  # fmt: skip
 
 
 def h_rel_year(m: re.Match[str], pub: date) -> Cand | None:

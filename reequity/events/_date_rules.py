@@ -19,16 +19,20 @@ from reequity.events._date_handlers import (
     h_half,
     h_month,
     h_month_part,
+    h_month_rel_year,
     h_quarter,
     h_quarter_ending,
+    h_rel_anaphor,
     h_rel_day,
     h_rel_month,
+    h_rel_quarter,
     h_rel_week,
     h_rel_year,
     h_rest_of,
     h_this_month_part,
     h_weekend,
     h_year,
+    h_year_edge,
     h_ymd,
 )
 from reequity.events._date_scan import RuleScanner
@@ -36,11 +40,14 @@ from reequity.events._span_handlers import (
     SHORT_YEAR,
     h_ago,
     h_day_range,
+    h_fiscal_year,
     h_month_range,
     h_month_that_year,
     h_months_to,
     h_same_month_year,
+    h_same_period,
     h_short_year,
+    h_year_range,
     h_year_to_date,
 )
 
@@ -120,20 +127,63 @@ _QUARTERS_TO_DATE = (
 _EN_WEEKDAY_DATE = "".join(
     [r"\b(?:on\s+)?", WD, r"\s*\(\s*(?P<mon>", MONA, r")\.?\s+", ED, r"(?:,?\s+", EY, r")?\s*\)"]
 )
-# counted back (each gated by its own rare substrings: 前 and "a" alone are everywhere)
-_AGO = "".join(
-    [r"\b(?P<n>[0-9]{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten))\s+",
-     r"(?P<u>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b"]
-)  # fmt: skip
-_ZH_AGO = "".join(
-    [r"(?<![0-9一二两三四五六七八九十])(?P<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})",
-     r"(?P<u>天|周|星期|个月|年)之?前(?![往景者进提夕])"]
-)  # fmt: skip
 # a comparison month: "the same month in 2024" / "a year earlier", 去年同月, 2024年同月
 _SAME_MONTH_YEAR = "".join(
     [r"\b(?i:the\s+same\s+month)\s+(?:(?i:in|of)\s+", EY, r"\b|(?i:a\s+year\s+(?:earlier|",
      r"before|ago)|(?:of\s+)?last\s+year)\b)|(?:(?P<zy>", ZY, r")", S, r"|去)年", S, "同月"]
 )  # fmt: skip
+
+
+# a span of years: 2008年至2010年, 2008 年到 2010 年 (not 2008年-2010年1-10月, whose last year
+# opens a month range), "from 2008 to 2010", "between 2005 and 2007", "2016-2020"
+_YEAR_SPAN = "".join(
+    [f"(?P<y>{ZY}){S}年?{S}(?:至|到|-|–|—|~|～){S}(?P<y2>{ZY}){S}年度?",
+     f"(?!{S}{ZM}{S}(?:月|[-—–~～至到]))"]
+)  # fmt: skip
+# (a leading "from" / "between" joins the surface in the handler: a rule that starts with a
+# digit is tried only at digits)
+_EN_YEAR_SPAN = (
+    r"\b(?P<y>(?:19|20)[0-9]{2})(?:\s*[-–]\s*|\s+(?i:to|through|and)\s+)"
+    r"(?P<y2>(?:19|20)[0-9]{2})\b(?![-/.][0-9])"
+)
+
+# 去年同期, 上年同期, "the same period last year", "the same quarter a year earlier"
+_SAME_PERIOD = (
+    r"(?:去|上一?|前)年同期|\b(?i:same)\s+(?i:period|quarter|months?|time)\s+"
+    r"(?i:(?:of\s+)?last\s+year|a\s+year\s+(?:earlier|ago|before)|of\s+(?:the\s+)?(?:previous|prior)\s+year)\b"
+)
+
+# a financial year: "the financial year 2025", "the 2026 financial year", "FY2025", "FY25",
+# "fiscal 2025", "2025财年" (placed by dates' convention: July-June for Australian firms)
+_FISCAL_YEAR = (
+    r"\b(?:(?i:the)\s+)?(?:(?i:financial|fiscal)\s+(?:(?i:year)\s+)?(?P<y>(?:19|20)[0-9]{2})\b"
+    r"|FY\s?(?P<y_>(?:19|20)?[0-9]{2})\b|(?P<y__>(?:19|20)[0-9]{2})\s+(?i:financial|fiscal)\s+(?i:year)\b)"
+    r"|(?P<y___>(?:19|20)[0-9]{2})\s*(?:财年|财政年度)"
+)
+
+# counted from publication: "two weeks ago", 三天前, 两个月前, 十年前 (not 2020年前, "before
+# 2020", nor 10日前, "before the 10th"); "three days later" / 三天后 from the day before it
+_AGO = (
+    r"(?<![0-9一二三四五六七八九十两百])(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})"
+    r"(?P<u>天|个?星期|周|个月|年)(?:(?P<later>后|之后|以后)|前|之前|以前)"
+    r"|\b(?P<n_>(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,2}))\s+"
+    r"(?P<u_>(?i:days?|weeks?|months?|years?))\s+(?:(?i:ago)|(?P<later_>(?i:later)))\b"
+)
+
+# a month or day in a relative year: "April last year", "Dec. 5 of last year", "5 December
+# this year" (the month alone would take the latest such month before publication)
+_REL_YEAR_WORDS = r"\s+(?:(?i:of)\s+)?(?P<yr>(?i:last|this|next))\s+(?i:year)\b"
+_DAY_REL_YEAR = r"\b(?P<mon>" + MONA + r")\.?\s+" + ED + r",?" + _REL_YEAR_WORDS
+_DAY_FIRST_REL_YEAR = r"\b" + ED + r"\s+(?:of\s+)?(?P<mon>" + MON + r")" + _REL_YEAR_WORDS
+_MONTH_REL_YEAR = r"\b(?P<mon>" + MON + r")" + _REL_YEAR_WORDS
+
+# the edge of a stated year: "the end of 2024", "the beginning of 2025", "year-end 2025",
+# "end-2025", a bare "year-end" ("early 2024" / "late 2025" stay the year)
+_YEAR_EDGE = (
+    r"\b(?:(?P<p>(?i:(?:the\s+)?(?:end|beginning|start|close)\s+of))\s+|(?i:end-))"
+    r"(?P<y>(?:19|20)[0-9]{2})\b(?![-/.][0-9])"
+    r"|\b(?i:year[- ]end)(?:\s+(?P<y_>(?:19|20)[0-9]{2})\b)?"
+)
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -165,6 +215,9 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (_rx(r"\b(?P<mon>" + MONA + r")\.?\s+" + ED + r"\b(?![,.]?[0-9])"), h_ymd),
     (_rx(r"\b" + ED + r"\s+(?:of\s+)?(?P<mon>" + MON + r")\b"), h_ymd),
+    (_rx(_DAY_REL_YEAR), h_month_rel_year),
+    (_rx(_DAY_FIRST_REL_YEAR), h_month_rel_year),
+    (_rx(_MONTH_REL_YEAR), h_month_rel_year),
     (_rx(ZYR + r"(?P<m>" + ZM + r")" + S + "月份?" + ZPART), h_month_part),
     (_rx(r"(?<![0-9个几数多第.])(?P<m>" + ZM + r")" + S + "月份?" + ZPART), h_month_part),
     (_rx(r"\b" + EPART + r"[\s-]+(?P<mon>" + MON + r")(?:,?\s+" + EY + r")?\b"), h_month_part),
@@ -188,6 +241,13 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     # "第三季", "今年一季" (no 度, as Hong Kong and Taiwan sites write): a 第 or a year is
     # required, so that 四季 (the four seasons) and 季节 stay words
     (_rx(r"(?:" + ZYR + r"第?|第)(?P<q>[一二三四1-4])季(?![度节风候])"), h_quarter),
+    # a bare 一季 / 二季 / 三季 ("一季精矿价格"); 四季 stays the four seasons
+    (
+        _rx(
+            r"(?<![0-9一二三四五六七八九十百每第个几数上下本今去前明同这单])(?P<q>[一二三])季(?![度节风候])"
+        ),
+        h_quarter,
+    ),  # fmt: skip
     (
         _rx(
             r"\b(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?i:quarter)"
@@ -198,6 +258,14 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         h_quarter,
     ),  # fmt: skip
     (_rx(r"\bQ(?P<q>[1-4])(?:\s*" + EY + r")?\b"), h_quarter),
+    # a quarter relative to publication: 上季度, 本季度, "last quarter", "the previous quarter"
+    (_rx(r"(?P<r>上|本|这|下)一?个?季度"), h_rel_quarter),
+    (
+        _rx(
+            r"\b(?P<r>(?i:last|this|next|(?:the\s+)?(?:previous|current|coming)))\s+(?i:quarter)\b"
+        ),
+        h_rel_quarter,
+    ),  # fmt: skip
     # cumulative statistics from the start of a year: 今年前七个月, 2025 年前三季度, 前三季度
     (_rx(_MONTHS_TO_DATE), h_year_to_date),
     (_rx(_EN_MONTHS_TO_DATE), h_year_to_date),
@@ -220,7 +288,15 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(r"(?P<y4>(?:1[89]|20)[0-9]0)年代"), h_decade),
     (_rx(r"(?:\b(?i:the)\s+)?\b(?P<y4>(?:1[89]|20)[0-9]0)s\b"), h_decade),
     (_rx(r"'(?P<yy>[0-9]0)s\b"), h_decade),
-    (_rx(ZYR + r"(?P<yp>初|底|末)?(?!代|龄|级|轻|纪)"), h_year),
+    # a span of years: 2008年至2010年, 2008-2010年, "from 2008 to 2010", "2016-2020"
+    (_rx(_YEAR_SPAN), h_year_range),
+    (_rx(_EN_YEAR_SPAN), h_year_range),
+    (_rx(_SAME_PERIOD), h_same_period),
+    (_rx(_FISCAL_YEAR), h_fiscal_year),
+    (_rx(_AGO), h_ago),
+    (_rx(_YEAR_EDGE), h_year_edge),
+    # 今年初 and 今年年初, 2024年底 and 2024年年底
+    (_rx(ZYR + r"(?:年?(?P<yp>初|底|末))?(?!代|龄|级|轻|纪)"), h_year),
     (_rx(SHORT_YEAR), h_short_year),
     (
         _rx(
@@ -272,7 +348,13 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(r"\b(?P<r>(?i:last|this|next|on))\s+(?P<w>" + WD + r")\b"), h_rel_week),
     (_rx(r"\b(?P<w>" + WD + r")\b"), h_rel_week),
     (
-        _rx(r"(?:今天|今日|昨天|昨日|前天|明天|明日|\b(?i:today|yesterday|tomorrow)\b)(?![（(])"),
+        _rx(
+            r"(?:今天|今日|昨天|昨日|前天|明天|明日|\b(?i:today|yesterday|tomorrow)\b)(?![（(])"
+            # 昨晚 / 今早 / 前晚 / 明早, and 前日 (the day before yesterday, as Hong Kong and
+            # formal texts write; not 此前日本 "before, Japan", nor 前日本首相 "former")
+            r"|昨(?:晚|夜|晨|早)|今(?:早|晨|晚|夜)(?!间)|前晚|明(?:早|晚)"
+            r"|(?<![此之以提会目年月当节期战事])前日(?![本韩方元圆产企媒军文语系籍货美欧经资商期])"
+        ),
         h_rel_day,
     ),
     (
@@ -309,6 +391,14 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         h_anaphor,
     ),
     (_rx(_SAME_MONTH_YEAR), h_same_month_year),
+    (_rx(r"前一(?:日|天)|次日|翌日|隔(?:日|天)|第二天"), h_rel_anaphor),
+    (
+        _rx(
+            r"\b(?i:the\s+(?:previous|following|next)\s+day|a\s+day\s+(?:earlier|later)"
+            r"|the\s+day\s+before(?!\s+(?:the|a|an|its|his|her|their|[A-Z0-9])))\b"
+        ),
+        h_rel_anaphor,
+    ),
     (
         _rx(r"(?<![0-9一二三四五六七八九十个本上下这当每])月(?P<p>初|底|末|中旬|上旬|下旬)"),
         h_this_month_part,
@@ -332,16 +422,14 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         ),
         h_duration,
     ),  # fmt: skip
-    # counted back from publication: "two weeks ago", "a year ago", 三天前, 一个月前
-    (_rx(_ZH_AGO), h_ago),
-    (_rx(_AGO), h_ago),
-    # reporting periods: "the six months to December", "nine months ended September 30, 2025"
+    # reporting periods: "the six months to December", "nine months ended September 30, 2025",
+    # "the three months ended Sept. 30"
     (
         _rx(
             r"\b(?:(?i:the)\s+)?(?P<n>[0-9]{1,2}|(?i:three|six|nine|twelve))[\s-]+(?i:months?)"
             r"\s+(?i:to|ended|ending|through)\s+(?P<mon>"
-            + MON
-            + r")(?:\s+(?:3[01]|[12][0-9]|0?[1-9]),?)?"
+            + MONA
+            + r")\.?(?:\s+(?:3[01]|[12][0-9]|0?[1-9]),?)?"
             r"(?:\s+" + EY + r")?\b"
         ),
         h_months_to,
@@ -354,6 +442,13 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ZH_WEEK = ("周", "星期", "礼拜")
+# Rare phrasings share one trigger group (one gate search per text instead of one per rule):
+# the same period last year, financial years, "ago" / 天前, the edge of a stated year, 前一日.
+_RARE = (
+    "同期", "same", "financial", "fiscal", "fy1", "fy2", " fy ", "财年", "财政年度", "ago", "later",
+    "天前", "周前", "星期前", "月前", "年前", "天后", "天之后", "天以后", "end of", "end-", "year end",
+    "year-end", "beginning of", "start of", "close of", "前一", "次日", "翌日", "隔日", "隔天", "第二天",
+)  # fmt: skip
 # Substrings (of the lower-cased text) without which a rule cannot match: a rule is skipped
 # for a text that holds none of them. Aligned with _RULES; () means always run.
 _TRIGGERS: list[tuple[str, ...]] = [
@@ -369,6 +464,9 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("月",),
     _MONTHS,
     _MONTHS,  # days
+    _MONTHS,
+    _MONTHS,
+    _MONTHS,  # a month or day of last / this / next year
     ("月",),
     ("月",),
     _MONTHS,  # parts of months
@@ -383,8 +481,11 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("h1", "h2"),  # halves
     ("季",),
     ("季",),  # 第三季度 and 第三季 share one pass
+    ("季",),  # bare 一季
     ("quarter",),
     ("q1", "q2", "q3", "q4"),
+    ("季",),  # 上季度: in the pass of the other quarters
+    ("quarter",),  # relative quarters
     ("前", "首"),
     ("first",),
     ("前",),
@@ -394,6 +495,12 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("年代",),
     ("0s",),
     ("0s",),  # decades
+    ("年",),  # year ranges 2008年至2010年
+    ("19", "20"),  # "from 2008 to 2010"
+    _RARE,  # the same period last year
+    _RARE,  # financial years
+    _RARE,  # "two weeks ago", 三天前
+    _RARE,  # the edge of a stated year
     ("年",),
     ("年", "Q", "q"),  # two-digit results years
     ("year",),
@@ -410,7 +517,25 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("week",),  # "last weekend": in the pass of "last week"
     ("day",),
     ("day",),  # weeks and weekdays
-    ("今天", "今日", "昨天", "昨日", "前天", "明天", "明日", "today", "yesterday", "tomorrow"),
+    (
+        "今天",
+        "今日",
+        "今早",
+        "今晨",
+        "今晚",
+        "今夜",
+        "昨",
+        "前天",
+        "前晚",
+        "前日",
+        "明天",
+        "明日",
+        "明早",
+        "明晚",
+        "today",
+        "yesterday",
+        "tomorrow",
+    ),  # fmt: skip
     ("日", "号"),  # bare day of month
     ("(", "（"),  # 今（9）日, 周五 (7 日)
     ("(", "（"),  # 今日（1/20）
@@ -428,11 +553,11 @@ _TRIGGERS: list[tuple[str, ...]] = [
         "that month",
     ),  # anaphora
     ("same month", "同月"),  # comparison month
+    _RARE,  # the day before / after
+    ("day",),  # "the previous day": in the pass of the weekdays
     ("月",),  # bare part of the current month
     ("年", "月", "周", "天", "日", "小时", "星期"),
     ("year", "month", "week", "day", "decade", "hour"),
-    ("天前", "周前", "月前", "年前", "星期前", "之前"),  # 三天前: only where such a word occurs
-    ("ago",),  # "two weeks ago"
     ("month",),
     ("截至",),  # reporting periods
 ]
@@ -447,13 +572,17 @@ _FIRST: list[str] = [
     _MON1, "0-9",  # English day ranges
     _ZYR1 + _ZH_NUM1, _MON1,  # month ranges
     _ZYR1, _MON1, "0-9", "12", _ZH_NUM1, _MON1, "0-9",  # days
+    _MON1, "0-9", _MON1,  # of last / this / next year
     _ZYR1, _ZH_NUM1, "eEmMlLtTbBsS",  # parts of months
     _ZYR1, _MON1, _ZH_NUM1, _REL1, _MON1, _MON1,  # months
     _ZYR1 + "上下", "tTfFsS12", "H",  # halves
-    _ZYR1 + "第三四1-4", _ZYR1 + "第", "tTfFsS1-4", "Q",
+    _ZYR1 + "第三四1-4", _ZYR1 + "第", "一二三", "tTfFsS1-4", "Q", "上本这下", "lLtTnNpPcC",
     _ZYR1 + "首", "tTfF", _ZYR1, _ZYR1 + "首",  # year to date
     "tTMJSD",  # quarters
     "上本二0-9一三四五六七八九", "12", "tT12", "'",  # decades
+    _ZYR1, "12", "去上前sS", "tTfF12",  # year ranges, same period last year, financial years
+    "0-9一二三四五六七八九十两aAoOtTfFsSnNeE",  # "two weeks ago", 三天前
+    "eEbBsScCtTyY",  # "the end of 2024", "year-end"
     _ZYR1, "0-9", _REL1 + "bcseBCSE", "lLeE", "本今", "12",  # years
     "本这上下", _REL1,  # relative months
     "上本这下", "周星礼", _REL1, "上本这下", "上本这下", _REL1 + "oO", _REL1 + "oO", "MTWFS",  # weeks
@@ -464,9 +593,9 @@ _FIRST: list[str] = [
     "MTWFSo",  # Tuesday (Oct 14)
     "当同即自公发印颁tToOeEwW",  # anaphora
     "tT12一二去",  # comparison month
+    "前次翌隔第", "tTaA",  # the day before / after
     "月",  # bare part of the current month
     _ZH_NUM1 + "百两几数半", "0-9oOtTfFsSeEnNaAmM",  # durations
-    "0-9一二两三四五六七八九十", "0-9aAoOtTfFsSeEnN",  # counted back
     "0-9tTsSnN", "截",  # reporting periods
 ]  # fmt: skip
 RULES: list[tuple[re.Pattern[str], Handler, tuple[str, ...]]] = [

@@ -10,7 +10,22 @@ from datetime import date, timedelta
 
 from reequity.events._date_handlers import Cand
 
-__all__ = ["COMPARED", "anchor_comparison", "infer", "infer_forward", "period"]
+__all__ = [
+    "COMPARED",
+    "PERIOD_LIKE",
+    "SAME_PERIOD_REACH",
+    "anchor_comparison",
+    "fiscal_quarters",
+    "merge_weekday_dates",
+    "infer",
+    "infer_forward",
+    "period",
+    "years_back",
+]
+
+# 去年同期 / "the same period last year" repeats a period named shortly before it
+PERIOD_LIKE = frozenset({"week", "part_of_month", "month", "quarter", "half", "year"})
+SAME_PERIOD_REACH = 200  # characters between the period and 去年同期
 
 _PART_DAYS = {
     "early": (1, 10),
@@ -134,3 +149,74 @@ def anchor_comparison(cand: Cand, folded: str, earlier: list[tuple[str, date]]) 
         first = anchors[-1].replace(day=1) - timedelta(days=1)
         cand.year, cand.month = first.year, first.month
     return True
+
+
+def years_back(day: date, years: int) -> date:
+    """``day`` ``years`` earlier (29 February becomes the 28th)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+_REPORTED = re.compile(r"(?i:months?)|个月")
+
+
+def fiscal_quarters(cands: list[Cand], text: str) -> None:
+    """A bare ordinal quarter of a results report that names its own quarter ("first-quarter
+    revenue ... for the three months ended Sept. 30") is that reported quarter: the firm counts
+    quarters from its own financial year (July-June, April-March).
+
+    Applies only when the text states exactly one three-month reporting period, every bare
+    quarter (no year) names the same ordinal, and that ordinal differs from the reported
+    period's calendar quarter; the candidates are changed in place.
+    """
+    reported = {(c.date_start, c.date_end) for c in cands if c.period and c.granularity == "quarter"
+                and c.date_start is not None and _REPORTED.search(text, c.start, c.end)}  # fmt: skip
+    bare = [c for c in cands if c.granularity == "quarter" and c.year is None
+            and c.date_start is None and c.month is not None and not c.period]  # fmt: skip
+    if len(reported) != 1 or not bare or len({c.month for c in bare}) != 1:
+        return
+    first, last = next(iter(reported))
+    if first is None or bare[0].month == first.month:
+        return  # the calendar quarter: nothing fiscal about it
+    for cand in bare:
+        cand.date_start, cand.date_end, cand.year, cand.year_source = (
+            first,
+            last,
+            first.year,
+            "context",
+        )
+
+
+_BETWEEN = re.compile(r"\s*[,，]?\s*(?P<open>[（(])?\s*")
+_CLOSE = re.compile(r"\s*[）)]")
+
+
+def _weekday_and_day(first: Cand, second: Cand) -> bool:
+    """One of the two is a bare weekday, the other a calendar day ("Oct. 9", 10月9日)."""
+
+    def day(c: Cand) -> bool:
+        return c.granularity == "day" and c.weekday is None and c.date_start is None
+
+    return (first.weekday is not None and day(second)) or (
+        second.weekday is not None and day(first)
+    )
+
+
+def merge_weekday_dates(cands: list[Cand], text: str) -> list[Cand]:
+    """A bare weekday written next to the date it names ("Thursday, Oct. 9", "Oct. 9
+    (Thursday)", 周四（10月9日）, 10月9日（周四）) is one mention, dated by the date: the weekday
+    alone would be the latest such day before publication, often another week."""
+    out: list[Cand] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        between = _BETWEEN.fullmatch(text, prev.end, cand.start) if prev else None
+        if prev is None or between is None or not _weekday_and_day(prev, cand):
+            out.append(cand)
+            continue
+        keep = cand if cand.weekday is None else prev
+        close = _CLOSE.match(text, cand.end) if between["open"] else None
+        keep.start, keep.end = prev.start, close.end() if close else cand.end
+        out[-1] = keep
+    return out

@@ -10,7 +10,10 @@ These rules read the text around a candidate date (Simplified script, ASCII digi
   official spoke ("发言人…6日在发布会上说", "对记者说", "told reporters on Tuesday", "the
   minister said in a media release on Monday"), the day a firm or analyst spoke ("金力永磁11日
   表示"), the date of a claim about what someone else
-  would do ("a fact sheet released last week claimed Beijing would ..."), or a **dateline**
+  would do ("a fact sheet released last week claimed Beijing would ..."), a denial ("denied on
+  Thursday", "9日否认"), words that repeat earlier ones ("本月4日也说"), words spoken to the
+  press ("Speaking to reporters on Tuesday", "a spokesperson on Thursday described") or a
+  reaction ("On Friday, the foreign ministry criticised ...", "13日批评", "表示关切"), or a **dateline**
   ("上海7日电", "BEIJING, Dec 27 (Reuters) -", "SYDNEY, May 18 —"), which is the publication
   date, or the date of a business chamber's letter or statement about a policy ("美国商会3月2日
   致信商务部", "the chamber wrote on Monday"): kind ``report``;
@@ -21,7 +24,8 @@ These rules read the text around a candidate date (Simplified script, ASCII digi
   kind ``period``;
 * in a **future** clause ("will be unveiled on Monday", "expected in June", "expects to ... in
   June", "a meeting to be held on July 10", "once it takes effect in July", "likely in
-  August", "将于10月20日公布"):
+  August", "将于10月20日公布", "said it would impose ... in December", "may tighten ... in
+  November", "is weighing curbs starting in November", "可能在11月", "或将于12月"):
   a yearless date resolves forward and the mention is never an event.
 
 A ``said`` date is a report date only when the speaker is a source (firms, traders, officials,
@@ -33,7 +37,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["doc_number_spans", "is_future", "report_role", "is_period"]
+__all__ = ["doc_number_spans", "is_future", "is_generic", "report_role", "is_period"]
 
 _Y = r"(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3})"  # 2002 or 二○○二
 _DOC = re.compile(
@@ -70,10 +74,41 @@ def doc_number_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# ---- recurring rules ---------------------------------------------------------------------------
+# "每月10日前将上月流向信息录入系统", "report each month the previous month's output": a day or
+# a relative period inside a recurring rule names every month, not a date
+_RECURRING = re.compile(
+    r"每个?月|每个?季度?|每一?年|每个?(?:周|星期)"
+    r"|(?i:\b(?:each|every)\s+(?:month|quarter|year|week)\b|\b(?:monthly|quarterly|annually)\b)"
+)
+_RECURRING_DAY = re.compile(r"每个?月\s*$")
+_RELATIVE_UNIT = re.compile(
+    r"(?:上|下|本)个?(?:月|季度?|年度?|周)"
+    r"|(?i:(?:the\s+)?(?:previous|prior|preceding|following|next)\s+(?:month|quarter|year|week)\b)"
+)
+
+
+def is_generic(text: str, lo: int, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` stands for every period of a recurring rule (上月 after
+    每月, the 10日 of 每月10日前) rather than for one date."""
+    if _RECURRING_DAY.search(text, max(lo, start - 4), start):
+        return True
+    return bool(_RELATIVE_UNIT.fullmatch(text, start, end)) and bool(
+        _RECURRING.search(text, lo, start)
+    )
+
+
 # ---- future ------------------------------------------------------------------------------------
 _FUTURE_LEFT = re.compile(
     r"将于|将在|将会|将要|即将|拟于|拟在|计划于|计划在|预计|有望|届时|下周|下个?月|明年"
     r"|将(?=[^，。；]{0,6}(?:公布|发布|实施|生效|举行|推出|出台|宣布|召开|启动|举办|到期|公开))"
+    # modals and plans: "可能在11月", "或将", "考虑…", "could announce as early as Friday",
+    # "said it would impose ... in December", "is weighing curbs starting in November"
+    # (考虑 / 酝酿, not 考虑到 "given that"; 研究 only as 正在研究, not 研究院 "institute")
+    r"|可能(?:在|于|会|将)|或(?:将|于|在)|(?:考虑|酝酿)(?!到)|正在?研究"
+    r"|\b(?:would|could|may|might)\b"
+    r"|(?i:\bas\s+(?:early|soon)\s+as\b|\b(?:is|are|was|were)\s+(?:weighing|considering|mulling|"
+    r"studying|exploring|preparing)\b)"
     r"|(?i:\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|scheduled|expected|slated|"
     r"poised|likely)\s+to|(?:was|were)\s+due\s+to|expected\s+(?:in|on|by|to|later|next|around)|"
     r"(?:due|scheduled|slated)\s+"
@@ -148,13 +183,45 @@ _ZH_REPORT_RIGHT = re.compile(
 )
 # "商务部今天宣称，…完全正当" / "外交部8日重申": a claim or a restatement defends or repeats a
 # policy on that day; unlike 宣布/公布 these verbs never announce one, whoever speaks
-_ZH_CLAIM_RIGHT = re.compile(r"\s*(?:再次|再度|也|又)?(?:宣称|声称|重申)")
+_ZH_CLAIM_RIGHT = re.compile(
+    r"\s*(?:再次|再度|也|又)?(?:宣称|声称|重申|否认)"
+    # "商务部4日也说，…": words that repeat what was said before, not a new announcement
+    r"|\s*(?:也|又|再次|再度)(?:说|表示|称|指出|强调)"
+)
 # "白宫于本周一发布不同解读，称…" / "the White House offered a different reading on Monday": an
 # interpretation of a policy (whoever gives it) dates the reading, not the policy
 _INTERPRET_RIGHT = re.compile(
     r"[^，。；]{0,4}?(?:发布|发表|给出|作出|做出)[^，。；]{0,8}?解读"
     r"|(?i:[^,;.]{0,12}?\b(?:gave|offered|published|issued|put\s+out)\s+(?:a|an|its|their|his|her)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:interpretation|reading)\b)"
+)
+# "On Thursday a ministry spokesman denied that ...", "... denied on Friday": a denial never
+# enacts a policy, whoever speaks; a speaker named after a leading date ("On Tuesday, a
+# spokeswoman said ...") dates the words, as "a spokeswoman said Tuesday" does
+_EN_DENY = re.compile(r"(?i:\bden(?:ied|ies|ying)\b)")
+# words about a policy, not the policy: "Speaking to reporters on Tuesday, X said ...", "In an
+# interview on Monday", "a spokeswoman on Thursday described ...", and reactions ("On Friday,
+# the foreign ministry criticised the tariffs", "Tokyo on Monday urged Beijing to ...")
+_EN_SPEAKING_LEFT = re.compile(
+    r"(?i:\b(?:speaking|in\s+(?:an|a\s+(?:television|TV|radio))\s+interview)\b[^.;,]{0,40}?\s+(?:on\s+)?$"
+    r"|\bspokes(?:man|woman|person|people)\b(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:on\s+)?$)"
+)
+_EN_REACTION = (
+    r"(?:criticis|criticiz|condemn|slammed|denounc|urged|called\s+on|warned|vowed|protested|"
+    r"expressed\s+(?:concern|regret|opposition|dissatisfaction)|voiced\s+concern)"
+)
+_EN_REACTION_RIGHT = re.compile(r"(?i:\s*,?\s*(?:[\w.'’-]+\s+){0,6}?" + _EN_REACTION + r")")
+_EN_REACTION_LEFT = re.compile(
+    r"(?i:\b" + _EN_REACTION + r"\w*\b(?:(?!\band\b)[^.;,]){0,40}?\s+(?:on\s+)?$)"
+)
+_ZH_REACTION_RIGHT = re.compile(
+    r"\s*[^，。；]{0,6}?(?:批评|谴责|抨击|敦促|呼吁|警告|抗议|表示(?:强烈)?(?:关切|不满|反对|遗憾))"
+)
+_EN_SPEAKER_RIGHT = re.compile(
+    r"(?i:\s*,?\s*(?:[\w.'’-]+\s+){0,6}?(?:spokes(?:man|woman|person|people)|traders?|analysts?|"
+    r"officials?|sources?|executives?)\b(?:\s+[\w.'’-]+){0,4}?\s+(?:said|says|told|denied|denies)\b"
+    # ... but not a closing attribution ("China resumed exports on Friday, officials said.")
+    r"(?!\s*(?:[.;,]|$)))"
 )
 _ZH_ACCORDING = re.compile(r"据[^，。；]{0,16}$")
 _ZH_ACCORDING_RIGHT = re.compile(r"[^，。；]{0,4}?(?:报道|报导|消息|称|透露|披露|援引|引述|发文)")
@@ -236,6 +303,17 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
             return None if _EN_OWN_ACT_RIGHT.match(text, end, hi) else "report_date"
         return None
     if _EN_CLAIM_RIGHT.match(text, end, hi) or _EN_RESTATE_RIGHT.match(text, end, hi):
+        return "report_date"
+    if _EN_DENY.search(text, max(lo, start - 60), hi) or _EN_SPEAKER_RIGHT.match(
+        text, end, end + 120
+    ):
+        return "report_date"
+    if (
+        _EN_SPEAKING_LEFT.search(text, max(lo, start - 60), start)
+        or _EN_REACTION_RIGHT.match(text, end, end + 80)
+        or _EN_REACTION_LEFT.search(text, max(lo, start - 60), start)
+        or _ZH_REACTION_RIGHT.match(text, end, min(hi, end + 12))
+    ):
         return "report_date"
     if _ZH_REPORT_RIGHT.match(text, end, min(hi, end + 14)):
         return "report_date"
@@ -320,6 +398,11 @@ _PERIOD_LEFT = re.compile(
     r"(?:from|than|on|over)\s+(?:in\s+|the\s+)?$)"
 )
 _PERIOD_GRANULARITIES = frozenset({"month", "quarter", "half", "year"})
+# a date followed by "regarding X" and an act about it (就…申诉, 针对…发表声明): X (a quota, a
+# volume) is what the act is about, not a statistics period the date belongs to
+_TOPIC_ACT_RIGHT = re.compile(
+    r"\s*(?:就|针对|关于|对于)[^，。；]{0,30}?(?:申诉|起诉|诉讼|投诉|诉诸|提出|提起|磋商|发表|回应|表态|声明|抗议)"
+)
 
 
 # "始自7月1日的本财年", "the fiscal year starting July 1": the date bounds a fiscal year
@@ -339,6 +422,8 @@ def is_period(text: str, lo: int, start: int, end: int, hi: int, granularity: st
         return True
     if granularity not in _PERIOD_GRANULARITIES:
         return False
+    if _TOPIC_ACT_RIGHT.match(text, end, hi):
+        return False  # "前年三月就稀土出口配额制度向世贸申诉": the quota is the act's topic
     if _PERIOD_RIGHT.match(text, end, min(hi, end + 24)):
         return True
     if granularity in ("year", "month") and (

@@ -135,25 +135,93 @@ def h_month_that_year(m: re.Match[str], pub: date) -> Cand | None:
     return Cand(m.start(), m.end(), "month", None, "same", _month_name(m.group("mon")))
 
 
-_AGO_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-              "seven": 7, "eight": 8, "nine": 9, "ten": 10, "两": 2}  # fmt: skip
+def h_year_range(m: re.Match[str], pub: date) -> Cand | None:
+    """A span of years (2008年至2010年, 2008-2010年, "from 2008 to 2010"): one statistics or
+    record period from the first January to the last December, never an event."""
+    first, last = zh_int(m.group("y")), zh_int(m.group("y2"))
+    if first is None or last is None or not 0 < last - first <= 50:
+        return None
+    lead = _LEAD_WORD.search(m.string, max(0, m.start() - 9), m.start())
+    return Cand(lead.start() if lead else m.start(), m.end(), "year", first, "explicit", 1,
+                date_start=date(first, 1, 1),
+                date_end=date(last, 12, 31), period=True)  # fmt: skip
+
+
+# the word that opens an English span or period and belongs to its surface: "from 2008 to 2010",
+# "between 2005 and 2007", "the same period last year"
+_LEAD_WORD = re.compile(r"(?i:\b(?:from|between|the)\s+)$")
+
+
+def h_same_period(m: re.Match[str], pub: date) -> Cand | None:
+    """去年同期 / "the same period last year": the nearest earlier period one year back (set in
+    :mod:`reequity.events.dates`); alone, the whole earlier year."""
+    back = 2 if m.group().startswith("前") else 1
+    year = pub.year - back
+    lead = _LEAD_WORD.search(m.string, max(0, m.start() - 4), m.start())
+    return Cand(lead.start() if lead else m.start(), m.end(), "year", year, "relative", 1,
+                date_start=date(year, 1, 1),
+                date_end=date(year, 12, 31), period=True, years_back=back)  # fmt: skip
+
+
+# Australian governments and most Australian miners (Lynas, Arafura; not Iluka, which uses the
+# calendar year) count a financial year from 1 July to 30 June
+_AUSTRALIAN = re.compile(
+    r"\b(?:Australia|Australian|ASX|Canberra|Lynas|Arafura)\b|A\$|澳大利亚|澳洲|莱纳斯"
+)
+
+
+def h_fiscal_year(m: re.Match[str], pub: date) -> Cand | None:
+    """ "the financial year 2025", "FY2025", "FY25", "fiscal 2025", "2025财年": in an article
+    about Australia (its firms report from 1 July to 30 June) the year ending 30 June; else
+    the calendar year. Always a period."""
+    token = next(v for k, v in m.groupdict().items() if k.startswith("y") and v)  # one per form
+    year = int(token) + (2000 if len(token) == 2 else 0)
+    if not pub.year - 30 <= year <= pub.year + 10:
+        return None
+    if _AUSTRALIAN.search(m.string):
+        first, last = date(year - 1, 7, 1), date(year, 6, 30)
+    else:
+        first, last = date(year, 1, 1), date(year, 12, 31)
+    return Cand(m.start(), m.end(), "year", year, "explicit", 1, date_start=first, date_end=last,
+                period=True)  # fmt: skip
+
+
+_WORD_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+               "seven": 7, "eight": 8, "nine": 9, "ten": 10, "两": 2}  # fmt: skip
 
 
 def h_ago(m: re.Match[str], pub: date) -> Cand | None:
-    """ "two weeks ago", "a year ago", 三天前, 一个月前: counted back from publication - a day,
-    the Monday-Sunday week, the calendar month or the calendar year that many units before."""
-    token, unit = m.group("n").lower(), m.group("u").lower()
-    n = _AGO_WORDS.get(token) or zh_int(token)
-    if not n or n > 99:
+    """ "two weeks ago", 三天前, 两个月前, "a year ago": counted back from publication (the day,
+    the Monday-Sunday week, the month or the year it falls in); "three days later" / 三天后
+    counts on from the nearest earlier past day (resolved in :mod:`reequity.events.dates`)."""
+
+    def group(name: str) -> str:  # the Chinese and the English branch name their groups apart
+        return m.group(name) or m.group(name + "_") or ""
+
+    token = group("n").lower()
+    count = _WORD_COUNT.get(token) or zh_int(token)
+    unit = group("u").lower()
+    if not count or count > 99:
         return None
+    if group("later"):  # an anaphor: N days after the day before it
+        if not unit.startswith(("day", "天")):
+            return None  # "two years later": a span, read as a duration
+        day = pub + timedelta(days=count)
+        return Cand(m.start(), m.end(), "day", date_start=day, date_end=day,
+                    year_source="relative", anaphor=True, shift=count)  # fmt: skip
     if unit.startswith(("day", "天")):
-        day = pub - timedelta(days=n)
+        day = pub - timedelta(days=count)
         return Cand(m.start(), m.end(), "day", date_start=day, date_end=day, year_source="relative")
-    if unit.startswith(("week", "周", "星期")):
-        monday = pub - timedelta(days=pub.weekday() + 7 * n)
+    if unit.startswith(("week", "周", "星期", "个星期")):
+        day = pub - timedelta(days=7 * count)
+        monday = day - timedelta(days=day.weekday())
         return Cand(m.start(), m.end(), "week", date_start=monday,
                     date_end=monday + timedelta(days=6), year_source="relative")  # fmt: skip
     if unit.startswith(("month", "个月")):
-        year, month = divmod(pub.year * 12 + pub.month - 1 - n, 12)
-        return Cand(m.start(), m.end(), "month", year, "relative", month + 1)
-    return Cand(m.start(), m.end(), "year", pub.year - n, "relative", 1)
+        index = pub.year * 12 + pub.month - 1 - count
+        first = date(index // 12, index % 12 + 1, 1)
+        last = date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+        return Cand(m.start(), m.end(), "month", first.year, "relative", first.month,
+                    date_start=first, date_end=last)  # fmt: skip
+    year = pub.year - count
+    return Cand(m.start(), m.end(), "year", year, "relative", 1)

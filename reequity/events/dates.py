@@ -34,10 +34,16 @@ Conventions (documented choices, not guesses):
   date is the earliest such date ending on or after publication, and the mention is never an
   event (``other``, or ``target``/``deadline`` with a marker).
 * "the March quarter" ("the June 2023 quarter") is the calendar quarter ending in that month
-  (Australian reporting).
+  (Australian reporting); "the financial year 2025" / "FY25" / "2025财年" runs from July 2024
+  to June 2025 in an article that names Australia or an Australian firm, else it is the
+  calendar year. A bare ordinal quarter ("first-quarter revenue") in a text whose only
+  three-month reporting period is another calendar quarter ("the three months ended Sept.
+  30") is that reported (fiscal) quarter.
 * Anaphora (当天, 当日, 同日, 当晚, 即日起, 自公布日起 / 自发布之日起, "the same day", "that day",
   "effective immediately") take the date of the nearest earlier past day in the text, else
-  the publication date; ``flags`` says which. 当月 / 同月 / "that month" take the month of the
+  the publication date; ``flags`` says which. 前一日 / 次日 / "the previous day" / "a day
+  later" are the day before or after that day. 去年同期 / "the same period last year" is the
+  nearest earlier period (within 200 characters) one year back, else the previous year. 当月 / 同月 / "that month" take the month of the
   nearest earlier past day or month.
 * Cumulative figures from the start of a year (今年前七个月, 2025年前三季度, 首季) and day
   ranges in one month (10月9日—13日) are one mention each; the first are always periods.
@@ -64,8 +70,25 @@ import pandas as pd
 from reequity.errors import ArticleFormatError
 from reequity.events._date_handlers import Cand
 from reequity.events._date_rules import RULES, SCANNERS
-from reequity.events._placement import COMPARED, anchor_comparison, infer, infer_forward, period
-from reequity.events._roles import doc_number_spans, is_future, is_period, report_role
+from reequity.events._placement import (
+    COMPARED,
+    PERIOD_LIKE,
+    SAME_PERIOD_REACH,
+    anchor_comparison,
+    fiscal_quarters,
+    infer,
+    infer_forward,
+    merge_weekday_dates,
+    period,
+    years_back,
+)
+from reequity.events._roles import (
+    doc_number_spans,
+    is_future,
+    is_generic,
+    is_period,
+    report_role,
+)
 from reequity.events._text import (
     clause_at,
     fold_digits,
@@ -143,10 +166,14 @@ _BASE_RIGHT = re.compile(r"\s*以?来")
 _RELATIVE = re.compile(
     r"(?:[今昨前明][天日]|[本上下这這][个個]?月|(?i:today|yesterday|this\s+month))$"
 )
-_RIGHT_EFFECTIVE = re.compile(r"\s*起(?:施行|实施|生效|执行)")
+# "12月1日起施行", "自12月1日起对…实施管制": a date followed by 起 ("from") is an effective date
+_RIGHT_EFFECTIVE = re.compile(r"\s*起(?!草|诉|火|飞|步|源|因|点|伏|初|来)")
 _LEFT_EFFECTIVE = re.compile(
     r"(?:始自|始于)\s*$"
-    r"|(?i:\b(?:from|starting(?:\s+on|\s+from)?|effective(?:\s+from|\s+on)?|as\s+of|beginning)\s+$)"
+    r"|(?i:\b(?:from|starting(?:\s+on|\s+from|\s+in)?|effective(?:\s+from|\s+on)?|as\s+of|beginning"
+    # "would take effect on Dec. 1", "comes into force from 1 August"
+    r"|tak(?:e|es|ing)\s+effect(?:\s+(?:on|from))?|(?:come|comes|came|coming)\s+into\s+(?:force|effect)"
+    r"(?:\s+(?:on|from))?)\s+$)"
 )
 _LEFT_TARGET = re.compile(
     r"(?:到|至|力争|争取|目标|计划|预计|将于|将在|有望|(?i:\b(?:target(?:ed|s)?\s+(?:for|of)|"
@@ -194,16 +221,21 @@ def resolve_with_sentences(
     pub = _publication_date(published_at)
     folded = fold_digits(to_simplified(text))
     cands = _drop_doc_numbers(_collect(folded, pub), doc_number_spans(folded))
+    cands = merge_weekday_dates(cands, folded)
     _same_years(cands)
     spans = sentence_spans(folded)
     _borrow_sentence_years(cands, spans, folded)
     _repeat_month_years(cands)
+    fiscal_quarters(cands, folded)
     mentions: list[TemporalMention] = []
     last_day: date | None = None  # the nearest earlier past day, for anaphora
     last_month: date | None = None  # the nearest earlier past day or month, for 当月
     last_named: date | None = None  # the nearest earlier past month named as such, for 去年同月
+    last_period: tuple[int, date, date, str] | None = None  # for 去年同期: offset, range, unit
     for cand in cands:
         lo, hi = clause_at(folded, *sentence_at(spans, cand.start), cand.start)
+        if is_generic(folded, lo, cand.start, cand.end):
+            continue  # 每月10日前报送上月数据: every month, no date
         flags: list[str] = []
         if cand.anaphor and cand.granularity == "month" and cand.period:  # "the same month in 2024"
             found = last_named or last_month
@@ -217,8 +249,8 @@ def resolve_with_sentences(
             cand.month = first.month
             cand.date_start, cand.date_end = first, period(cand, first.year)[1]  # type: ignore[index]
             flags.append("anaphora_previous_date" if last_month else "anaphora_publication_date")
-        elif cand.anaphor:
-            day = last_day or pub
+        elif cand.anaphor:  # 当天 takes the day; 前一日 / 次日 the day before or after it
+            day = (last_day or pub) + timedelta(days=cand.shift)
             cand.date_start = cand.date_end = day
             flags.append("anaphora_previous_date" if last_day else "anaphora_publication_date")
         if folded[cand.start : cand.end] in COMPARED:  # 较昨日 / 较上月: anchor on the sentence
@@ -227,7 +259,11 @@ def resolve_with_sentences(
                        if m.start >= s_lo and m.date_start and not _RELATIVE.match(m.surface)]  # fmt: skip
             if earlier and anchor_comparison(cand, folded, earlier):
                 flags.append("compared_to_sentence_date")
-        future = is_future(folded, lo, cand.start, cand.end, hi)
+        if cand.years_back and last_period and cand.start - last_period[0] <= SAME_PERIOD_REACH:
+            _, first, last, cand.granularity = last_period
+            cand.date_start = years_back(first, cand.years_back)
+            cand.date_end = years_back(last, cand.years_back)
+        future = is_future(folded, lo, cand.start, cand.end, hi) and not _stated_past(cand, pub)
         mention = _finish(cand, text, folded, pub, future=future)
         if mention is None:
             continue
@@ -248,8 +284,22 @@ def resolve_with_sentences(
             last_month = mention.date_start
             if mention.granularity == "month":
                 last_named = mention.date_start
+        if mention.date_start is not None and mention.granularity in PERIOD_LIKE:
+            last_period = (mention.start, mention.date_start, mention.date_end, mention.granularity)
         mentions.append(mention)
     return mentions, spans, folded
+
+
+def _stated_past(cand: Cand, pub: date) -> bool:
+    """A date whose own words place it before publication ("last year", "2014", "昨天"): a
+    modal before it ("prices would rise after they hit bottom last year") does not make it
+    future. Weekdays and anaphora are placed by their clause, so they never count here."""
+    if cand.weekday is not None or cand.anaphor or cand.is_duration:
+        return False
+    if cand.date_start is not None:
+        return (cand.date_end or cand.date_start) < pub
+    span = period(cand, cand.year) if cand.year is not None else None
+    return span is not None and span[1] < pub
 
 
 def _same_years(cands: list[Cand]) -> None:
@@ -401,7 +451,7 @@ def _finish(
     # an effective date ("自10月1日起施行", "from August 1") may lie on either side of
     # publication: a yearless one takes the nearest occurrence, as a deadline does
     effective = bool(_RIGHT_EFFECTIVE.match(folded, cand.end, cand.end + 6)) or bool(
-        _LEFT_EFFECTIVE.search(folded[max(0, cand.start - 16) : cand.start])
+        _LEFT_EFFECTIVE.search(folded[max(0, cand.start - 28) : cand.start])
     )
     stated = cand.year if cand.year_source in ("explicit", "context") else None
     if cand.is_duration:

@@ -141,3 +141,28 @@ def test_sixth_held_out_real_news_goals() -> None:
     report = "\n".join(result.misses)
     assert result.literal >= 0.95 and result.recall >= 0.90, report
     assert result.separation >= 0.95 and result.precision >= 0.90, report
+
+
+def test_seventh_held_out_real_news_goals() -> None:
+    """Fifteen more articles (5 Simplified, 4 Traditional, 6 English, 2010-2026; 76
+    annotations: the 2010 halt to Japan, the 2011-2012 quota batches, the 2014 WTO panel and
+    appeal, the 2019 NDRC warning, DoD awards to MP Materials and Lynas, the Iluka top-up loan,
+    the G7 action plan, the 2025 total-quantity measures and general licences; Lynas results
+    and two price reports with no policy event), committed before the extractor was run on
+    them. First run: literal 84.2%, recall 78.9%, separation 94.7%, precision 84.2% (shipments
+    that "were suspended on Tuesday" given no type, a ministry's denial and 本月4日也說 read as
+    policy dates, "the financial year 2025" of an Australian firm read as the calendar year,
+    "the three months ended Sept. 30" split at the abbreviated month, "the same period last
+    year" read as the whole year, 2008年至2010年 read as two years, 前一日 read as a one-day
+    duration, a bare 一季 missed, 上月 inside a monthly reporting rule resolved, a
+    《…总量调控管理暂行办法》 given no type, and 前年三月就…配額…申訴 read as a quota period). The
+    fixes are general rules with hand-written tests in ``test_news_kinds5.py`` (after them:
+    100% / 100% / 98.2% / 95.0%); one annotation still disagrees: a firm's supply agreement
+    "in December", which the extractor counts as an agreement event, as the catalogue counts
+    MP Materials' supply deal with Apple."""
+    from ._real_news import FOLDER
+
+    result = score(folder=FOLDER.parent / "real_news_holdout7")
+    report = "\n".join(result.misses)
+    assert result.literal >= 0.95 and result.recall >= 0.90, report
+    assert result.separation >= 0.95 and result.precision >= 0.90, report
