@@ -37,9 +37,10 @@ class Cand:
     period: bool = False  # a reporting period ("the six months to December"): never an event
     day_end: int | None = None  # last day of a day range in one month ("10月9日—13日")
     month_end: int | None = None  # last month of a month range in one year ("1-7月")
-    year_back: int = 0  # 去年同月 / "the same month a year earlier": the antecedent's year - 1
     shift: int = 0  # an anaphor's offset in days from the day it takes (前一日 -1, 次日 +1)
-    years_back: int = 0  # 去年同期 / "the same period last year": the earlier period, shifted
+    # 去年同期 / "the same period last year", 去年同月 / "the same month a year earlier": the
+    # earlier period (or month) this many years back
+    years_back: int = 0
 
 
 Handler = Callable[[re.Match[str], date], Cand | None]

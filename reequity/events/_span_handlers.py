@@ -126,7 +126,7 @@ def h_same_month_year(m: re.Match[str], pub: date) -> Cand | None:
     token = m.groupdict().get("y") or m.groupdict().get("zy")
     year = zh_int(token) if token else None
     return Cand(m.start(), m.end(), "month", year, "explicit" if year else "relative",
-                anaphor=True, period=True, year_back=0 if year else 1)  # fmt: skip
+                anaphor=True, period=True, years_back=0 if year else 1)  # fmt: skip
 
 
 def h_month_that_year(m: re.Match[str], pub: date) -> Cand | None:

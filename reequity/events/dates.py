@@ -240,7 +240,7 @@ def resolve_with_sentences(
         if cand.anaphor and cand.granularity == "month" and cand.period:  # "the same month in 2024"
             found = last_named or last_month
             base = found or pub
-            year = cand.year if cand.year is not None else base.year - cand.year_back
+            year = cand.year if cand.year is not None else base.year - cand.years_back
             cand.month, cand.year = base.month, year
             cand.date_start, cand.date_end = period(cand, year)  # type: ignore[misc]
             flags.append("anaphora_previous_date" if found else "anaphora_publication_date")
@@ -259,7 +259,8 @@ def resolve_with_sentences(
                        if m.start >= s_lo and m.date_start and not _RELATIVE.match(m.surface)]  # fmt: skip
             if earlier and anchor_comparison(cand, folded, earlier):
                 flags.append("compared_to_sentence_date")
-        if cand.years_back and last_period and cand.start - last_period[0] <= SAME_PERIOD_REACH:
+        near = last_period and cand.start - last_period[0] <= SAME_PERIOD_REACH
+        if cand.years_back and not cand.anaphor and near:  # 去年同期 (同月 is placed above)
             _, first, last, cand.granularity = last_period
             cand.date_start = years_back(first, cand.years_back)
             cand.date_end = years_back(last, cand.years_back)
