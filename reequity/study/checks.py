@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from reequity.errors import ConfigurationError
+from reequity.study.frame_views import float_views
 from reequity.study.issues import ISSUE_COLUMNS, Issue, issues_frame  # re-exported
 
 if TYPE_CHECKING:
@@ -65,14 +66,19 @@ def _non_numeric(frame: pd.DataFrame) -> list[str]:
     return bad
 
 
+def _extent(values: np.ndarray) -> float:
+    """max |x| over a non-empty array, NaN skipped (NaN if every value is NaN)."""
+    # two reductions that skip NaN and allocate nothing
+    top, bottom = np.fmax.reduce(values, axis=None), np.fmin.reduce(values, axis=None)
+    return max(abs(float(top)), abs(float(bottom)))
+
+
 def _first_inf(values: np.ndarray, index: pd.Index, columns: pd.Index, what: str) -> float:
     """Raise naming the column and first date of an infinite value; else return max |x|
     (0 when there is no number)."""
     if values.size == 0:
         return 0.0
-    # two reductions that skip NaN and allocate nothing; only locate on a hit
-    top, bottom = np.fmax.reduce(values, axis=None), np.fmin.reduce(values, axis=None)
-    scale = max(abs(float(top)), abs(float(bottom)))
+    scale = _extent(values)
     if np.isnan(scale):
         return 0.0
     if scale <= MAX_RETURN:
@@ -115,8 +121,15 @@ def _check_frame(frame: pd.DataFrame, what: str) -> float:
             f"{what} column(s) {bad[:10]} are not numeric; give float returns "
             "(pd.to_numeric(frame[col], errors='coerce') turns text into numbers or NaN)."
         )
-    values = frame.to_numpy(dtype=float)  # a view for a frame of one float block
-    return _first_inf(values, frame.index, cols, what)
+    parts = float_views(frame)  # views of the frame's blocks: no copy of the panel
+    if len(parts) > 1:
+        found = [s for s in (_extent(v) for v, _ in parts if v.size) if not np.isnan(s)]
+        if not found:
+            return 0.0
+        if max(found) <= MAX_RETURN:
+            return max(found)
+        parts = [(frame.to_numpy(dtype=float), np.arange(len(cols)))]  # locate the first
+    return _first_inf(parts[0][0], frame.index, cols, what)
 
 
 def check_inputs(returns: pd.DataFrame, benchmark: object, factors: pd.DataFrame | None) -> float:
