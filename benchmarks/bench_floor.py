@@ -3,6 +3,8 @@
     python benchmarks/bench_floor.py            # floor vs engine, dates 50 vs 5, 100k vs 1k
     python benchmarks/bench_floor.py --quick    # floor vs engine only
 
+(each twice: default malloc, then malloc reusing freed memory; see Timing below)
+
 The floor does the engine's main case (issue 15) with nothing but numpy on a complete
 SYNTHETIC panel (bench_engine.synthetic_panel: 200 firms x 5 dates x 2,500 days, market
 model, estimation -250..-11, window -5..5): gather the returns into event time
@@ -22,6 +24,13 @@ Timing: both in one process, one BLAS thread, interleaved (engine, floor, engine
 floor, ...), best of k in CPU seconds of the process (``time.process_time``: steadier
 than wall time on the shared machine, where other processes take the cores), with the
 load average printed beside each figure. Pin to one core with ``taskset -c 0``.
+
+Every figure is printed twice: with glibc's default malloc, then from a child process
+(this script re-executed) with ``MALLOC_MMAP_THRESHOLD_`` and ``MALLOC_TRIM_THRESHOLD_``
+at 1 GB for both sides. By default glibc maps each large temporary afresh and the kernel
+zero-fills its pages on first touch (thousands of minor page faults per run, about half
+of the floor's CPU time); with the thresholds raised, freed memory is reused, so the
+second figure compares the two sides' own compute, like for like.
 """
 
 # ruff: noqa: E402  (BLAS threads are set before numpy is imported)
@@ -35,6 +44,7 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import argparse
+import subprocess
 import sys
 import time
 import warnings
@@ -60,6 +70,8 @@ FLOOR_TESTS = [
 ALL_BUT_BOOT = [t for t in TESTS if t != "bootstrap"]
 EST, WIN = (-250, -11), (-5, 5)
 TOL = 1e-10
+# glibc malloc kept from returning memory to the kernel (no fresh pages, no page faults)
+MALLOC_REUSE = {"MALLOC_MMAP_THRESHOLD_": str(2**30), "MALLOC_TRIM_THRESHOLD_": str(2**30)}
 
 
 # ---------------------------------------------------------------- the floor (numpy only)
@@ -276,6 +288,13 @@ def check(returns: pd.DataFrame, events: pd.DataFrame, tol: float = TOL) -> int:
 # ------------------------------------------------------------------------------ timing
 
 
+def malloc_label() -> str:
+    """Which malloc setting this process runs with (both sides alike)."""
+    if all(os.environ.get(k) == v for k, v in MALLOC_REUSE.items()):
+        return "malloc: mmap/trim thresholds 1 GB (freed memory reused, no first touch)"
+    return "malloc: glibc default (large temporaries are fresh pages, first touch counted)"
+
+
 def load() -> str:
     one, five, fifteen = os.getloadavg()
     return f"load {one:.2f} {five:.2f} {fifteen:.2f}"
@@ -365,9 +384,16 @@ if __name__ == "__main__":
     parser.add_argument("--quick", action="store_true", help="floor vs engine only")
     parser.add_argument("-k", type=int, default=10, help="best of k (main case)")
     parser.add_argument("--tol", type=float, default=TOL, help="check tolerance (older engines)")
+    parser.add_argument("--one-setting", action="store_true",
+                        help="this process's malloc setting only (internal: the child run)")  # fmt: skip
     args = parser.parse_args()
     print(f"CPUs visible: {os.cpu_count()}  [{load()}]")
+    print(malloc_label())
     main_case(args.k, args.tol)
     if not args.quick:
         dates_case(args.k)
         scale_case(2)
+    if not args.one_setting:  # the same run again with malloc reusing freed memory
+        sys.stdout.flush()
+        child = [sys.executable, os.path.abspath(__file__), *sys.argv[1:], "--one-setting"]
+        subprocess.run(child, env={**os.environ, **MALLOC_REUSE}, check=True)

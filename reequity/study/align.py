@@ -25,6 +25,7 @@ from reequity.errors import (
     UnknownTickerError,
 )
 from reequity.study.event_checks import check_event_ids, check_events
+from reequity.study.frame_views import float_views
 from reequity.study.gather import gather_rows, gather_windows
 from reequity.study.issues import Issue
 
@@ -283,11 +284,10 @@ def build_panel(
         if isinstance(bwhere, int)
         else _bench_columns(ev["ticker"], bwhere)
     )
-    vals = returns.to_numpy(dtype=float)
-    if direct:
-        ret, bench = gather_windows(vals, bvals, pos, col, bcol, ext, pad)
+    if direct:  # the frame's blocks as they are: no copy of the panel
+        ret, bench = gather_windows(float_views(returns), bvals, pos, col, bcol, ext, pad)
     else:
-        ret, bench = gather_rows(vals, bvals, rows, col, bcol, pad)
+        ret, bench = gather_rows(returns.to_numpy(dtype=float), bvals, rows, col, bcol, pad)
     fac = None
     if factors is not None:
         inner = slice(pad, pad + len(taus))

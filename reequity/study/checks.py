@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from reequity.errors import ConfigurationError
+from reequity.study.frame_views import float_views
 from reequity.study.issues import ISSUE_COLUMNS, Issue, issues_frame  # re-exported
 
 if TYPE_CHECKING:
@@ -65,14 +66,19 @@ def _non_numeric(frame: pd.DataFrame) -> list[str]:
     return bad
 
 
+def _extent(values: np.ndarray) -> float:
+    """max |x| over a non-empty array, NaN skipped (NaN if every value is NaN)."""
+    # two reductions that skip NaN and allocate nothing
+    top, bottom = np.fmax.reduce(values, axis=None), np.fmin.reduce(values, axis=None)
+    return max(abs(float(top)), abs(float(bottom)))
+
+
 def _first_inf(values: np.ndarray, index: pd.Index, columns: pd.Index, what: str) -> float:
     """Raise naming the column and first date of an infinite value; else return max |x|
     (0 when there is no number)."""
     if values.size == 0:
         return 0.0
-    # two reductions that skip NaN and allocate nothing; only locate on a hit
-    top, bottom = np.fmax.reduce(values, axis=None), np.fmin.reduce(values, axis=None)
-    scale = max(abs(float(top)), abs(float(bottom)))
+    scale = _extent(values)
     if np.isnan(scale):
         return 0.0
     if scale <= MAX_RETURN:
@@ -115,8 +121,15 @@ def _check_frame(frame: pd.DataFrame, what: str) -> float:
             f"{what} column(s) {bad[:10]} are not numeric; give float returns "
             "(pd.to_numeric(frame[col], errors='coerce') turns text into numbers or NaN)."
         )
-    values = frame.to_numpy(dtype=float)  # a view for a frame of one float block
-    return _first_inf(values, frame.index, cols, what)
+    parts = float_views(frame)  # views of the frame's blocks: no copy of the panel
+    if len(parts) > 1:
+        found = [s for s in (_extent(v) for v, _ in parts if v.size) if not np.isnan(s)]
+        if not found:
+            return 0.0
+        if max(found) <= MAX_RETURN:
+            return max(found)
+        parts = [(frame.to_numpy(dtype=float), np.arange(len(cols)))]  # locate the first
+    return _first_inf(parts[0][0], frame.index, cols, what)
 
 
 def check_inputs(returns: pd.DataFrame, benchmark: object, factors: pd.DataFrame | None) -> float:
@@ -196,6 +209,12 @@ def _days(values: np.ndarray) -> np.ndarray:
     return out
 
 
+def _factorized(keys: pd.DataFrame, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of a key column and its distinct values as an object array."""
+    codes, uniq = pd.factorize(keys[name].array)
+    return np.asarray(codes), np.asarray(uniq, dtype=object)
+
+
 def _collapse(
     keys: pd.DataFrame,
     idx: np.ndarray,
@@ -212,7 +231,7 @@ def _collapse(
     """
     if len(idx) == 0:
         return []
-    codes, uniq = pd.factorize(keys["event_id"].array)
+    codes, uniq = _factorized(keys, "event_id")
     per_event = np.bincount(codes, minlength=len(uniq))
     _, inv, counts = np.unique(group, return_inverse=True, return_counts=True)
     order = np.argsort(inv.ravel(), kind="stable")
@@ -221,10 +240,11 @@ def _collapse(
     # by numpy: the loop below only formats the text of each row
     first = order[starts]
     rows_i = idx[first]
-    tickers = keys["ticker"].to_numpy(dtype=object)
-    members = tickers[idx[order]]  # group g is members[starts[g] : starts[g] + counts[g]]
-    event_ids = keys["event_id"].to_numpy(dtype=object)[rows_i].tolist()
-    own = tickers[rows_i].tolist()
+    # through the columns' codes: no object array of one string per firm-event
+    t_codes, t_uniq = _factorized(keys, "ticker")
+    members = t_uniq[t_codes[idx[order]]]  # group g: members[starts[g] : starts[g] + counts[g]]
+    event_ids = uniq[codes[rows_i]].tolist()
+    own = t_uniq[t_codes[rows_i]].tolist()
     total = per_event[codes[rows_i]].tolist()
     rows: list[Issue] = []
     bounds = zip(first.tolist(), starts.tolist(), counts.tolist(), strict=True)
@@ -305,23 +325,26 @@ def _window_message(a: int, b: int, have: np.ndarray, late: np.ndarray, k: int) 
     )
 
 
-def _overlap_pairs(keys: pd.DataFrame, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+def _overlap_pairs(
+    keys: pd.DataFrame, lo: int, hi: int, events: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i, j) of firm-events of one ticker and different events with
-    lo <= pos_j - pos_i <= hi (day-0 positions in the ticker's own trading days)."""
+    lo <= pos_j - pos_i <= hi (day-0 positions in the ticker's own trading days).
+    ``events``: the event codes of the rows when the caller has them."""
     day0 = keys["day0"].to_numpy(dtype="datetime64[ns]")
     valid = np.flatnonzero(~np.isnat(day0))
     none = np.empty(0, dtype=np.intp)
     if len(valid) < 2:
         return none, none
     pos = keys["pos"].to_numpy(dtype=np.int64)[valid]
-    tick = pd.factorize(keys["ticker"])[0][valid].astype(np.int64)
+    tick = _factorized(keys, "ticker")[0][valid].astype(np.int64)
     key = tick * (int(pos.max()) + abs(lo) + abs(hi) + 1) + pos  # tickers never mix
     order = np.argsort(key, kind="stable")
     start = np.searchsorted(key[order], key + lo, side="left")
     count = np.searchsorted(key[order], key + hi, side="right") - start
     i = np.repeat(np.arange(len(valid)), count)
     j = order[np.repeat(start - (np.cumsum(count) - count), count) + np.arange(len(i))]
-    events = pd.factorize(keys["event_id"])[0][valid]
+    events = (_factorized(keys, "event_id")[0] if events is None else events)[valid]
     keep = events[i] != events[j]
     return valid[i[keep]], valid[j[keep]]
 
@@ -334,7 +357,8 @@ def _overlaps(
     ``cleaned`` is the clean window of the engine (None: estimation days are not cleaned).
     """
     (e0, e1), (s0, s1) = spec.estimation, spec.span
-    i, j = _overlap_pairs(keys, e0 - s1, s1 - s0)
+    codes, names = _factorized(keys, "event_id")
+    i, j = _overlap_pairs(keys, e0 - s1, s1 - s0, codes)
     if len(i) == 0:
         return []
     d = keys["pos"].to_numpy(dtype=np.int64)
@@ -342,12 +366,14 @@ def _overlaps(
     in_est = (d >= e0 - s1) & (d <= e1 - s0)
     hit = in_est | (np.abs(d) <= s1 - s0)  # not the gap between estimation and window
     i, j, in_est = i[hit], j[hit], in_est[hit]
-    events = keys["event_id"].to_numpy(dtype=object)
-    codes = pd.factorize(events)[0]
-    day = _days(keys["date"].to_numpy(dtype="datetime64[ns]"))
+    # the text of each distinct event date once (not one per firm-event)
+    d_codes, d_uniq = pd.factorize(
+        keys["date"].to_numpy(dtype="datetime64[ns]"), use_na_sentinel=False
+    )
+    day = _days(np.asarray(d_uniq, dtype="datetime64[ns]"))
 
     def message(k: int) -> str:
-        other = f"{events[j[k]]} (event date {day[j[k]]})"
+        other = f"{names[codes[j[k]]]} (event date {day[d_codes[j[k]]]})"
         if in_est[k]:
             if cleaned is not None:
                 return (

@@ -10,7 +10,8 @@ out and tested on its own by the battery.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -74,6 +75,9 @@ def _sign_z(g: Groups, x: np.ndarray, p: np.ndarray | float) -> np.ndarray:
     return np.where(n > 0, z, np.nan)
 
 
+Stats = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # daily stat, p; window
+
+
 def _results(d: np.ndarray, dp: np.ndarray, w: np.ndarray, wp: np.ndarray) -> list[TestResult]:
     return [TestResult(*r) for r in zip(d, dp, w, wp, strict=True)]
 
@@ -82,8 +86,8 @@ def _t_cs(g: Groups) -> list[TestResult]:
     return _results(*_cs_t(g, g.ar_span), *_cs_t(g, g.car))
 
 
-def _bmp(g: Groups) -> list[TestResult]:
-    return _results(*_cs_t(g, g.sar), *_cs_t(g, g.scar))
+def _bmp_stats(g: Groups) -> Stats:
+    return (*_cs_t(g, g.sar), *_cs_t(g, g.scar))
 
 
 def _sign(g: Groups) -> list[TestResult]:
@@ -100,7 +104,7 @@ def _generalized_sign(g: Groups) -> list[TestResult | None]:
     return [r if 0 < q < 1 else None for r, q in zip(res, p[:, 0], strict=True)]
 
 
-def _patell(g: Groups) -> list[TestResult]:
+def _patell_stats(g: Groups) -> Stats:
     v = np.where(g.dof > 2, g.dof / (g.dof - 2), np.nan)[:, None]
 
     def z(x: np.ndarray) -> np.ndarray:
@@ -109,7 +113,7 @@ def _patell(g: Groups) -> list[TestResult]:
         return np.where(_sum(g, fin) > 0, stat, np.nan)
 
     d, w = z(g.sar), z(g.scar)
-    return _results(d, norm_p(d), w, norm_p(w))
+    return d, norm_p(d), w, norm_p(w)
 
 
 def _brown_warner(g: Groups) -> list[TestResult]:
@@ -164,12 +168,13 @@ def _kp_factor(g: Groups, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.sqrt((1 - r) / (1 + (n - 1) * r)), n
 
 
-def _adjusted(g: Groups, base: list[TestResult], student: bool) -> list[TestResult | None]:
-    """:func:`.parametric.kolari_pynnonen` (``student``) or ``adjusted_patell``."""
+def _adjusted(g: Groups, base: Stats, student: bool) -> list[TestResult | None]:
+    """:func:`.parametric.kolari_pynnonen` (``student``, ``base`` = BMP's statistics)
+    or ``adjusted_patell`` (``base`` = Patell's)."""
     fd, nd = _kp_factor(g, g.sar)
     fw, nw = _kp_factor(g, g.scar)
-    d = np.stack([b.daily_stat for b in base]) * fd  # every group at once: (G, E), (G, W)
-    w = np.stack([b.window_stat for b in base]) * fw
+    d = base[0] * fd  # every group at once: (G, E), (G, W)
+    w = base[2] * fw
     dp, wp = (t_p(d, nd - 1), t_p(w, nw - 1)) if student else (norm_p(d), norm_p(w))
     res = _results(d, dp, w, wp)
     # a group without a correlation is tested on its own (the per-group test gives a note)
@@ -185,11 +190,11 @@ def _cda(g: Groups) -> list[TestResult | None]:
     se = np.where(days > 0, np.sqrt(days) * sd, np.nan)  # the window sum's standard error
     wstat = np.where(ok, aar[:, None, :], 0.0).sum(axis=2) / se
     df = (m - 1)[:, None]
-    res = _results(stat, t_p(stat, df), wstat, t_p(wstat, df))
+    parts = (stat, t_p(stat, df), wstat, t_p(wstat, df), se, (m - 1).tolist())
     good = np.isfinite(sd[:, 0]) & (sd[:, 0] != 0)
     return [
-        replace(r, window_se=e, df=float(k - 1)) if ok_ else None
-        for r, e, k, ok_ in zip(res, se, m, good, strict=True)
+        TestResult(d, dp, w, wp, "", e, float(k)) if ok_ else None
+        for d, dp, w, wp, e, k, ok_ in zip(*parts, good, strict=True)
     ]
 
 
@@ -215,17 +220,25 @@ def batched_tests(g: Groups, names: set[str]) -> list[dict[str, TestResult]]:
     """Results of the ``names`` in :data:`BATCHED` for every group; one dict per group
     (a group missing a test is tested on its own)."""
     rs = g.rank_sums
+    memo: dict[str, Stats] = {}
+
+    def once(key: str, f: Callable[[Groups], Stats]) -> Stats:
+        """BMP's and Patell's statistics, shared with Kolari-Pynnonen / adjusted Patell."""
+        if key not in memo:
+            memo[key] = f(g)
+        return memo[key]
+
     runs = {
         "t_cs": lambda: _t_cs(g),
-        "bmp": lambda: _bmp(g),
+        "bmp": lambda: _results(*once("bmp", _bmp_stats)),
         "sign": lambda: _sign(g),
         "generalized_sign": lambda: _generalized_sign(g),
-        "patell": lambda: _patell(g),
+        "patell": lambda: _results(*once("patell", _patell_stats)),
         "brown_warner_1980": lambda: _brown_warner(g),
         "cda": lambda: _cda(g),
         "lamb": lambda: _lamb(g),
-        "kolari_pynnonen": lambda: _adjusted(g, _bmp(g), True),
-        "adjusted_patell": lambda: _adjusted(g, _patell(g), False),
+        "kolari_pynnonen": lambda: _adjusted(g, once("bmp", _bmp_stats), True),
+        "adjusted_patell": lambda: _adjusted(g, once("patell", _patell_stats), False),
         "corrado_rank": lambda: _rank_test(g, rs[:, _RANK] - rs[:, _MEAN_RANK], True),
         "modified_rank": lambda: _rank_test(g, rs[:, _SCALED] - 0.5 * rs[:, _COUNT], False),
         "corrado_sign": lambda: _rank_test(g, rs[:, _SIGN], False),

@@ -269,19 +269,23 @@ def grank_groups(
         moved += 0.5 * (_moved_groups(rank, w, lt, code, len(sizes)) - moved)
     n = np.broadcast_to(sizes[:, None].astype(float), (len(sizes), vv.shape[1]))
     n_t = n_t_est[:, None, :]
-    total = wrank[:, None, :] + moved - 0.5 * n_t
+    # (G, C, M) arrays updated in place (no temporaries), T per group only
+    total = moved
+    total += wrank[:, None, :]
+    total -= 0.5 * n_t
     with np.errstate(invalid="ignore", divide="ignore"):
-        ubar = np.where(n_t > 0, total / n_t, 0.0)
+        ubar = np.divide(total, n_t, out=total)
+        ubar[np.broadcast_to(n_t <= 0, ubar.shape)] = 0.0
         u0 = np.add.reduceat((1 + lt + 0.5 * (le - lt)) * w[:, None] - 0.5, bounds[:-1]) / n
-        big_t = (n_t > 0).sum(axis=2) + 1
-        sq = ((n_t / n[:, :, None]) * ubar**2).sum(axis=2)
+        big_t = np.broadcast_to((n_t_est > 0).sum(axis=1)[:, None] + 1, n.shape)
+        sq = ((n_t / n[:, :, None]) * ubar**2).sum(axis=2)  # as it was: bit for bit
         z = u0 / np.sqrt(sq + u0**2) * np.sqrt(big_t)
         t = z * np.sqrt((big_t - 2) / (big_t - 1 - z**2))
     t = np.where(n >= 2, t, np.nan)
     p = t_p(t, big_t - 2)
-    out = []
-    for tg, pg in zip(t, p, strict=True):  # wrap each group's row, no computation
-        d = tg[:n_daily]
-        note = "" if np.isfinite(d).all() else "fewer than 2 firm-events with a SAR"
-        out.append(TestResult(d, pg[:n_daily], tg[n_daily:], pg[n_daily:], note))
-    return out
+    whole = np.isfinite(t[:, :n_daily]).all(axis=1).tolist()
+    note = "fewer than 2 firm-events with a SAR"
+    return [  # wrap each group's row, no computation
+        TestResult(tg[:n_daily], pg[:n_daily], tg[n_daily:], pg[n_daily:], "" if ok else note)
+        for tg, pg, ok in zip(t, p, whole, strict=True)
+    ]
