@@ -193,16 +193,18 @@ def _guarded(m: re.Match[str]) -> bool:
 
 
 def h_year(m: re.Match[str], pub: date) -> Cand | None:
-    """Year (numeric or 今年/去年/this year); 年初/年底 narrow it to a quarter."""
+    """Year (numeric or 今年/去年/this year); 年初/年底 narrow it to its first / last ten days."""
     year, source = _year(m, pub)
     groups = m.groupdict()
     if groups.get("r"):
         year, source = pub.year + _REL_YEAR[groups["r"].lower()], "relative"
     if year is None or not 1000 <= year <= 2999:
         return None
-    if groups.get("yp"):
-        month = 1 if groups["yp"] == "初" else 10
-        return Cand(m.start(), m.end(), "quarter", year, source, month)
+    if groups.get("yp"):  # 年初 / 年底: the year's first / last ten days, as 月初 / 月底 and
+        # "the beginning / end of 2024" are (one reading of a vague edge in both languages)
+        early = groups["yp"] == "初"
+        return Cand(m.start(), m.end(), "part_of_month", year, source, 1 if early else 12,
+                    part="early" if early else "late")  # fmt: skip
     return Cand(m.start(), m.end(), "year", year, source, 1)
 
 

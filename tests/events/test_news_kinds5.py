@@ -519,8 +519,8 @@ def test_qianri_inside_other_words_is_no_date(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "surface", "start", "end"),
     [
-        ("商务部于今年年初发布稀土公告。", "今年年初", "2025-01-01", "2025-03-31"),
-        ("去年年末稀土價格回落。", "去年年末", "2024-10-01", "2024-12-31"),
+        ("商务部于今年年初发布稀土公告。", "今年年初", "2025-01-01", "2025-01-10"),
+        ("去年年末稀土價格回落。", "去年年末", "2024-12-21", "2024-12-31"),
     ],
 )  # fmt: skip
 def test_year_written_twice_before_its_edge(text: str, surface: str, start: str, end: str) -> None:
@@ -530,3 +530,22 @@ def test_year_written_twice_before_its_edge(text: str, surface: str, start: str,
 
 def test_annual_report_year_is_not_an_edge() -> None:
     assert "2024年" in by_surface("2024年年度报告发布。", "2025-11-13")
+
+
+# ---- a year's edge reads the same in both languages: its first / last ten days ------------
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end"),
+    [
+        ("商务部于去年底收紧配额。", "去年底", "2024-12-21", "2024-12-31"),
+        ("商務部於2023年底收緊配額。", "2023年底", "2023-12-21", "2023-12-31"),
+        ("The ministry tightened quotas at the end of last year.", "the end of last year", "2024-12-21", "2024-12-31"),
+        ("The ministry tightened quotas at the end of 2023.", "the end of 2023", "2023-12-21", "2023-12-31"),
+        ("2025年初，工信部下达指标。", "2025年初", "2025-01-01", "2025-01-10"),
+        ("At the beginning of 2025 the ministry issued quotas.", "the beginning of 2025", "2025-01-01", "2025-01-10"),
+    ],
+)  # fmt: skip
+def test_year_edge_is_the_same_span_in_both_languages(
+    text: str, surface: str, start: str, end: str
+) -> None:
+    mention = by_surface(text, "2025-11-13")[surface]
+    assert (mention.date_start.isoformat(), mention.date_end.isoformat()) == (start, end)
