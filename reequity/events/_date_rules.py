@@ -46,8 +46,10 @@ from reequity.events._span_handlers import (
     h_months_to,
     h_same_month_year,
     h_same_period,
+    h_short_period,
     h_short_year,
     h_year_range,
+    h_year_so_far,
     h_year_to_date,
 )
 
@@ -167,7 +169,7 @@ _AGO = (
     r"(?<![0-9一二三四五六七八九十两百])(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})"
     r"(?P<u>天|个?星期|周|个月|年)(?:(?P<later>后|之后|以后)|前|之前|以前)"
     r"|\b(?P<n_>(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,2}))\s+"
-    r"(?P<u_>(?i:days?|weeks?|months?|years?))\s+(?:(?i:ago)|(?P<later_>(?i:later)))\b"
+    r"(?P<u_>(?i:days?|weeks?|months?|years?))\s+(?:(?i:ago)|(?P<later_>(?i:later))|(?P<earlier_>(?i:earlier)))\b"
 )
 
 # a month or day in a relative year: "April last year", "Dec. 5 of last year", "5 December
@@ -438,6 +440,24 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         _rx(r"截至(?P<m>" + ZM + r")月(?:底|末)?的?(?:前)?(?P<n>三|六|九|十二|[0-9]{1,2})个月"),
         h_months_to,
     ),
+    # analysts' shorthand for a quarter or a half: 3Q25, 1H 2025, 2H25
+    (_rx(r"\b(?P<q>[1-4])Q\s?(?P<yy>(?:19|20)?[0-9]{2})\b"), h_short_period),
+    (_rx(r"\b(?P<h>[12])H\s?(?P<yy>(?:19|20)?[0-9]{2})\b"), h_short_period),
+    # "on the 9th." - a bare ordinal day of the month (never "the 14th Five-Year Plan")
+    (
+        _rx(
+            r"(?<=\b[oO]n )(?i:the)\s+(?P<d>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)\b(?=\s*(?:[.,;:)]|$))"
+        ),
+        h_day_of_month,
+    ),
+    # the year so far, when it says "this year": 今年以来, 年初至今, "so far this year" (not a
+    # bare "year-to-date", whose year is often another one: "year-to-date ... as of October 2023")
+    (
+        _rx(
+            r"(?:今年|年初)(?:以来|至今)|(?i:\bso\s+far\s+this\s+year\b|\bthis\s+year\s+so\s+far\b)"
+        ),
+        h_year_so_far,
+    ),
 ]
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -445,7 +465,7 @@ _ZH_WEEK = ("周", "星期", "礼拜")
 # Rare phrasings share one trigger group (one gate search per text instead of one per rule):
 # the same period last year, financial years, "ago" / 天前, the edge of a stated year, 前一日.
 _RARE = (
-    "同期", "same", "financial", "fiscal", "fy1", "fy2", " fy ", "财年", "财政年度", "ago", "later",
+    "同期", "same", "financial", "fiscal", "fy1", "fy2", " fy ", "财年", "财政年度", "ago", "later", "earlier",
     "天前", "周前", "星期前", "月前", "年前", "天后", "天之后", "天以后", "end of", "end-", "year end",
     "year-end", "beginning of", "start of", "close of", "前一", "次日", "翌日", "隔日", "隔天", "第二天",
 )  # fmt: skip
@@ -560,6 +580,10 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("year", "month", "week", "day", "decade", "hour"),
     ("month",),
     ("截至",),  # reporting periods
+    ("1q", "2q", "3q", "4q"),  # 3Q25
+    ("1h", "2h"),  # 1H25
+    ("on the",),  # on the 9th
+    ("以来", "至今", "so far"),  # the year so far
 ]
 _ZYR1 = "12一二今去前明同"
 _ZH_NUM1 = "0-9一二三四五六七八九十"
@@ -597,6 +621,7 @@ _FIRST: list[str] = [
     "月",  # bare part of the current month
     _ZH_NUM1 + "百两几数半", "0-9oOtTfFsSeEnNaAmM",  # durations
     "0-9tTsSnN", "截",  # reporting periods
+    "1-4", "12", "tT", "今年yYsStT",  # 3Q25, 1H25, on the 9th, the year so far
 ]  # fmt: skip
 RULES: list[tuple[re.Pattern[str], Handler, tuple[str, ...]]] = [
     (re.compile(f"(?=[{first}])" + pattern.pattern), handler, triggers)

@@ -193,7 +193,8 @@ _WORD_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five
 def h_ago(m: re.Match[str], pub: date) -> Cand | None:
     """ "two weeks ago", 三天前, 两个月前, "a year ago": counted back from publication (the day,
     the Monday-Sunday week, the month or the year it falls in); "three days later" / 三天后
-    counts on from the nearest earlier past day (resolved in :mod:`reequity.events.dates`)."""
+    counts on from the nearest earlier past day, "two days earlier" back from it (resolved in
+    :mod:`reequity.events.dates`)."""
 
     def group(name: str) -> str:  # the Chinese and the English branch name their groups apart
         return m.group(name) or m.group(name + "_") or ""
@@ -203,12 +204,14 @@ def h_ago(m: re.Match[str], pub: date) -> Cand | None:
     unit = group("u").lower()
     if not count or count > 99:
         return None
-    if group("later"):  # an anaphor: N days after the day before it
+    earlier = bool(m.groupdict().get("earlier_"))
+    if group("later") or earlier:  # an anaphor: N days after (before) the day before it
         if not unit.startswith(("day", "天")):
             return None  # "two years later": a span, read as a duration
-        day = pub + timedelta(days=count)
+        shift = -count if earlier else count
+        day = pub + timedelta(days=shift)
         return Cand(m.start(), m.end(), "day", date_start=day, date_end=day,
-                    year_source="relative", anaphor=True, shift=count)  # fmt: skip
+                    year_source="relative", anaphor=True, shift=shift)  # fmt: skip
     if unit.startswith(("day", "天")):
         day = pub - timedelta(days=count)
         return Cand(m.start(), m.end(), "day", date_start=day, date_end=day, year_source="relative")
@@ -225,3 +228,29 @@ def h_ago(m: re.Match[str], pub: date) -> Cand | None:
                     date_start=first, date_end=last)  # fmt: skip
     year = pub.year - count
     return Cand(m.start(), m.end(), "year", year, "relative", 1)
+
+
+def h_short_period(m: re.Match[str], pub: date) -> Cand | None:
+    """Analysts' shorthand: 3Q25 / 3Q 2025 (a calendar quarter), 1H25 / 2H 2025 (a half); a
+    reporting period, never an event."""
+    token = m.group("yy")
+    year = int(token) + (2000 if len(token) == 2 else 0)
+    if not pub.year - 30 <= year <= pub.year + 10:
+        return None
+    groups = m.groupdict()
+    if groups.get("q"):
+        first_month, gran = 3 * int(groups["q"]) - 2, "quarter"
+        last_month = first_month + 2
+    else:
+        first_month, gran = (1, "half") if groups["h"] == "1" else (7, "half")
+        last_month = first_month + 5
+    last = date(year + last_month // 12, last_month % 12 + 1, 1) - timedelta(days=1)
+    return Cand(m.start(), m.end(), gran, year, "explicit", first_month,
+                date_start=date(year, first_month, 1), date_end=last, period=True)  # fmt: skip
+
+
+def h_year_so_far(m: re.Match[str], pub: date) -> Cand | None:
+    """今年以来 / 年初至今 / "so far this year": from 1 January of the
+    publication year to the publication day; a statistics period, never an event."""
+    return Cand(m.start(), m.end(), "year", pub.year, "relative", 1,
+                date_start=date(pub.year, 1, 1), date_end=pub, period=True)  # fmt: skip
