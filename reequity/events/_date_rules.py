@@ -37,6 +37,7 @@ from reequity.events._span_handlers import (
     h_ago,
     h_day_range,
     h_month_range,
+    h_month_rel_year,
     h_month_that_year,
     h_months_to,
     h_same_month_year,
@@ -173,6 +174,9 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(r"(?<![0-9个几数多第上下本每.])(?P<m>" + ZM + r")" + S + "月份?"), h_month),
     (_rx(r"\b(?P<r>(?i:last|this|next))\s+(?P<mon>" + MON + r")\b"), h_month),
     (_rx(r"\b(?P<mon>" + MON + r")\s+(?:of\s+)?that\s+year\b"), h_month_that_year),
+    # "in June this year", "March of last year": the month of that year, not of a year
+    # borrowed from the sentence ("since 2020 ... in June this year")
+    (_rx(r"\b(?P<mon>" + MON + r")\s+(?:of\s+)?(?P<ry>this|last|next)\s+year\b"), h_month_rel_year),
     (_rx(r"\b(?P<mon>" + MON + r")\b"), h_month),
     (_rx(r"(?:" + ZYR + r")?(?P<h>上半年|下半年)"), h_half),
     (
@@ -377,6 +381,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("月",),
     _MONTHS,
     ("that year",),  # "October that year": its own pass, only where the phrase occurs
+    ("this year", "last year", "next year"),  # "June this year"
     _MONTHS,  # months
     ("半年",),
     ("half",),
@@ -448,7 +453,7 @@ _FIRST: list[str] = [
     _ZYR1 + _ZH_NUM1, _MON1,  # month ranges
     _ZYR1, _MON1, "0-9", "12", _ZH_NUM1, _MON1, "0-9",  # days
     _ZYR1, _ZH_NUM1, "eEmMlLtTbBsS",  # parts of months
-    _ZYR1, _MON1, _ZH_NUM1, _REL1, _MON1, _MON1,  # months
+    _ZYR1, _MON1, _ZH_NUM1, _REL1, _MON1, _MON1, _MON1,  # months
     _ZYR1 + "上下", "tTfFsS12", "H",  # halves
     _ZYR1 + "第三四1-4", _ZYR1 + "第", "tTfFsS1-4", "Q",
     _ZYR1 + "首", "tTfF", _ZYR1, _ZYR1 + "首",  # year to date

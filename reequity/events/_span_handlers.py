@@ -135,6 +135,12 @@ def h_month_that_year(m: re.Match[str], pub: date) -> Cand | None:
     return Cand(m.start(), m.end(), "month", None, "same", _month_name(m.group("mon")))
 
 
+def h_month_rel_year(m: re.Match[str], pub: date) -> Cand | None:
+    """A month of this, last or next year ("in June this year", "March of last year")."""
+    year = pub.year + {"this": 0, "last": -1, "next": 1}[m.group("ry")]
+    return Cand(m.start(), m.end(), "month", year, "relative", _month_name(m.group("mon")))
+
+
 _AGO_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
               "seven": 7, "eight": 8, "nine": 9, "ten": 10, "两": 2}  # fmt: skip
 

@@ -354,7 +354,9 @@ def _borrow_sentence_years(cands: list[Cand], spans: list[tuple[int, int]], fold
         if cand.month is None:
             continue
         lo, hi = sentence_at(spans, cand.start)
-        same = [y for y in years if lo <= y.start < hi]
+        # a "since" anchor ("since 2020", "2020年以来") starts a state, it does not date the
+        # sentence's other events ("has banned ... since 2020 and began ... in June")
+        same = [y for y in years if lo <= y.start < hi and not _since(folded, y)]
         if not same:
             continue
         before = [y for y in same if y.start < cand.start]
@@ -371,6 +373,16 @@ def _borrow_sentence_years(cands: list[Cand], spans: list[tuple[int, int]], fold
         if report_role(folded, c_lo, cand.start, cand.end, c_hi) == "dateline":
             continue
         cand.year, cand.year_source, cand.context_start = source.year, "context", source.start
+
+
+_SINCE_LEFT = re.compile(r"(?i:\bsince(?:\s+at\s+least)?)\s*$")
+
+
+def _since(folded: str, year: Cand) -> bool:
+    """Whether the year is the anchor of a "since" ("since at least 2021", "2020年以来")."""
+    return bool(_SINCE_LEFT.search(folded, max(0, year.start - 16), year.start)) or bool(
+        _BASE_RIGHT.match(folded, year.end, year.end + 4)
+    )
 
 
 def _finish(
