@@ -55,7 +55,12 @@ ZD = (
     r"|十[一二三四五六七八九]?|[一二三四五六七八九])"
 )
 ZY = r"(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3})"
-ZYR = r"(?:(?P<y>" + ZY + r")" + S + r"|(?<![目之提以此当先向日])(?P<ry>今|去|前|明|同))年" + S
+# 本年度 / 上年度 (this / last year), 当年 (that year: like 同年, the year of the nearest earlier
+# mention); not the 本 of 日本 / 基本 / 成本, nor the 当 of 相当 (相当年轻)
+ZYR = (
+    r"(?:(?P<y>" + ZY + r")" + S + r"|(?<![目之提以此当先向日基成资版相每])(?P<ry>今|去|前|明|同|本|上|当))年"
+    + S
+)
 ZPART = r"(?P<p>中下旬|上中旬|初|上旬|中旬|下旬|底|末|中(?![国方共央美日欧俄资企心东华外]))"
 MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 MONA = r"(?:" + MON[3:-1] + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
@@ -135,6 +140,9 @@ _SAME_MONTH_YEAR = "".join(
     [r"\b(?i:the\s+same\s+month)\s+(?:(?i:in|of)\s+", EY, r"\b|(?i:a\s+year\s+(?:earlier|",
      r"before|ago)|(?:of\s+)?last\s+year)\b)|(?:(?P<zy>", ZY, r")", S, r"|去)年", S, "同月"]
 )  # fmt: skip
+
+
+_SAY = r"(?:指出|表示|称|说|宣布|透露|公布|发布|强调|召开|举行|签署|通过|发表|证实|回应|晚间?|下午|上午)"
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -276,7 +284,10 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(r"\b(?P<r>(?i:last|this|next|on))\s+(?P<w>" + WD + r")\b"), h_rel_week),
     (_rx(r"\b(?P<w>" + WD + r")\b"), h_rel_week),
     (
-        _rx(r"(?:今天|今日|昨天|昨日|前天|明天|明日|\b(?i:today|yesterday|tomorrow)\b)(?![（(])"),
+        # a bare 昨 before a verb ("主任昨指出", "昨宣布") and 前日 (the day before yesterday, as
+        # Hong Kong and Taiwan papers write it) before a verb or 在 are days too
+        _rx(r"(?:今天|今日|昨天|昨日|前天|明天|明日|昨(?=" + _SAY + r")|前日(?=在|" + _SAY + r")"
+            r"|\b(?i:today|yesterday|tomorrow)\b)(?![（(])"),
         h_rel_day,
     ),
     (
@@ -415,7 +426,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("week",),  # "last weekend": in the pass of "last week"
     ("day",),
     ("day",),  # weeks and weekdays
-    ("今天", "今日", "昨天", "昨日", "前天", "明天", "明日", "today", "yesterday", "tomorrow"),
+    ("今天", "今日", "昨", "前天", "前日", "明天", "明日", "today", "yesterday", "tomorrow"),
     ("日", "号"),  # bare day of month
     ("(", "（"),  # 今（9）日, 周五 (7 日)
     ("(", "（"),  # 今日（1/20）
@@ -441,7 +452,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("month",),
     ("截至",),  # reporting periods
 ]
-_ZYR1 = "12一二今去前明同"
+_ZYR1 = "12一二今去前明同本上当"
 _ZH_NUM1 = "0-9一二三四五六七八九十"
 _MON1 = "JFMASOND"
 _REL1 = "lLtTnN"

@@ -252,7 +252,9 @@ def resolve_with_sentences(
 
 
 def _same_years(cands: list[Cand]) -> None:
-    """同年10月: the year of the nearest earlier mention that has one (else inferred)."""
+    """同年10月: the year of the nearest earlier mention that has one (else inferred); 当年 /
+    同年 alone with no earlier year ("当年的承诺", back then) is no date and is dropped."""
+    orphans = []
     for i, cand in enumerate(cands):
         if cand.year_source != "same":
             continue
@@ -263,6 +265,10 @@ def _same_years(cands: list[Cand]) -> None:
             if year is not None and not prev.is_duration:
                 cand.year, cand.year_source, cand.context_start = year, "context", prev.start
                 break
+        if cand.year is None and cand.granularity == "year":
+            orphans.append(i)
+    for i in reversed(orphans):
+        del cands[i]
 
 
 def _drop_doc_numbers(cands: list[Cand], docs: list[tuple[int, int]]) -> list[Cand]:

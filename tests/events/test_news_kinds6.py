@@ -49,3 +49,30 @@ def test_stated_year_still_lent() -> None:
     """A plain year in the sentence still dates its yearless month."""
     got = by_surface("In 2023, Beijing added gallium to the list in July.", "2025-06-01")["July"]
     assert _span(got) == ("2023-07-01", "2023-07-31")
+
+
+# ---- a bare 昨 before a verb, 前日, 本年度 / 上年度 and 当年 are dates ----------------------------
+@pytest.mark.parametrize(
+    ("text", "pub", "surface", "start", "end"),
+    [
+        ("局长昨表示，将加快审批。", "2026-03-10", "昨", "2026-03-09", "2026-03-09"),
+        ("部長昨宣布新措施。", "2026-03-10", "昨", "2026-03-09", "2026-03-09"),
+        ("该文件前日在部门网站公开。", "2020-07-17", "前日", "2020-07-15", "2020-07-15"),
+        ("通知前日發布。", "2020-07-17", "前日", "2020-07-15", "2020-07-15"),
+        ("本年度开采指标为10万吨。", "2021-03-01", "本年", "2021-01-01", "2021-12-31"),
+        ("上年度指標為9萬噸。", "2021-03-01", "上年", "2020-01-01", "2020-12-31"),
+        ("2012年两国交恶，当年出口下降三成。", "2026-02-08", "当年", "2012-01-01", "2012-12-31"),
+        ("2012年兩國交惡，當年出口下降三成。", "2026-02-08", "當年", "2012-01-01", "2012-12-31"),
+    ],
+)  # fmt: skip
+def test_bare_relative_words(text: str, pub: str, surface: str, start: str, end: str) -> None:
+    assert _span(by_surface(text, pub)[surface]) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["当年的承诺没有兑现。", "日本年轻人关注稀土。", "基本年薪不变。", "他相当年轻。", "会议前日，双方通话。",
+     "昨非今是。"],
+)  # fmt: skip
+def test_words_that_are_not_those_dates(text: str) -> None:
+    assert by_surface(text, "2026-02-08") == {}
