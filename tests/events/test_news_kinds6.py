@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ._kinds import by_surface
+from ._kinds import rows as _rows
 
 
 def _span(mention) -> tuple[str, str]:  # type: ignore[no-untyped-def]
@@ -76,3 +77,56 @@ def test_bare_relative_words(text: str, pub: str, surface: str, start: str, end:
 )  # fmt: skip
 def test_words_that_are_not_those_dates(text: str) -> None:
     assert by_surface(text, "2026-02-08") == {}
+
+
+# ---- policy acts in words the vocabularies lacked ---------------------------------------------
+@pytest.mark.parametrize(
+    ("body", "surface", "event_type"),
+    [
+        ("Rebels sealed the border crossings with China on Monday, stopping rare earth trucks.",
+         "on Monday", "export_control"),
+        ("Beijing shut two checkpoints on the rare earth route on Friday.", "on Friday", "export_control"),
+        ("中方10月20日关闭了两个稀土运输口岸。", "10月20日", "export_control"),
+        ("緬北口岸10月20日關閉，稀土礦無法入境。", "10月20日", "export_control"),
+        ("On Tuesday the cabinet said it was banning shipments of rare earth ore.", "On Tuesday",
+         "export_control"),
+        ("省里8月1日起开展稀土专项整治。", "8月1日", "industrial_policy"),
+        ("省裡8月1日起開展稀土專項整治。", "8月1日", "industrial_policy"),
+        ("The ministry on Thursday unveiled a comprehensive rare earth supply chain plan.",
+         "on Thursday", "industrial_policy"),
+        ("The regulator on Friday decided to ease the limits on rare earth imports.", "on Friday",
+         "export_control_relaxation"),
+        ("On Monday the regulator said the rare earth plant could go on importing ore.", "On Monday",
+         "export_control_relaxation"),
+    ],
+)  # fmt: skip
+def test_policy_vocabulary(body: str, surface: str, event_type: str) -> None:
+    row = _rows(body, "2025-10-24", title="Rare earths")[surface]
+    assert row["event_type"] == event_type and row["is_policy_event"]
+
+
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("Ukraine keeps full ownership and control of its rare earths, the minister wrote on Wednesday.",
+         "on Wednesday"),
+        ("On Monday the rebels took control of two rare earth mines.", "On Monday"),
+        ("Earlier this month, a US miner agreed to buy a Brazilian rare earth producer.",
+         "Earlier this month"),
+        ("稀土企业3月5日宣布收购一家磁材厂。", "3月5日"),
+    ],
+)  # fmt: skip
+def test_not_policy_words(body: str, surface: str) -> None:
+    assert not _rows(body, "2025-10-24", title="Rare earths")[surface]["is_policy_event"]
+
+
+# ---- a sentence dating "this document" takes the type of the sentence that names it ----------
+@pytest.mark.parametrize(
+    "body",
+    ["两部门日前下发通知，继续实行稀土开采总量控制指标管理。这份上月30日签发的文件，前日在网站公开。",
+     "兩部門日前下發通知，繼續實行稀土開採總量控制指標管理。這份上月30日簽發的文件，前日在網站公開。"],
+)  # fmt: skip
+def test_this_document_takes_the_previous_sentence_type(body: str) -> None:
+    rows = _rows(body, "2020-07-17")
+    assert rows["上月30日"]["is_policy_event"] and rows["前日"]["is_policy_event"]
+    assert rows["上月30日"]["event_type"] == "export_control"
