@@ -130,3 +130,53 @@ def test_this_document_takes_the_previous_sentence_type(body: str) -> None:
     rows = _rows(body, "2020-07-17")
     assert rows["上月30日"]["is_policy_event"] and rows["前日"]["is_policy_event"]
     assert rows["上月30日"]["event_type"] == "export_control"
+
+
+# ---- who says it, and when a date is a dateline, a report or a period -------------------------
+def test_unnamed_sources_before_said_report() -> None:
+    row = _rows("Rebels shut the border crossings, residents of the town said on Thursday.",
+                "2024-11-14", title="Rare earths")["on Thursday"]  # fmt: skip
+    assert row["kind"] == "report" and not row["is_policy_event"]
+
+
+@pytest.mark.parametrize(
+    ("body", "policy"),
+    [
+        ("Malaysia will ban exports of raw rare earths, the science minister said on Tuesday.", True),
+        ("Canberra will restrict rare earth ore exports, the resources minister said on Tuesday.", True),
+        ("China will tighten rare earth export controls, the US trade secretary said on Tuesday.", False),
+    ],
+)  # fmt: skip
+def test_minister_announcing_his_own_side_act(body: str, policy: bool) -> None:
+    row = _rows(body, "2023-10-24", title="Rare earths")["on Tuesday"]
+    assert row["is_policy_event"] is policy
+
+
+def test_bracketed_dateline_is_no_event() -> None:
+    rows = _rows("Tech Wire (Oct 24) -- Malaysia will ban exports of raw rare earths.", "2023-10-24",
+                 title="Rare earths")  # fmt: skip
+    assert rows["Oct 24"]["kind"] == "report" and not rows["Oct 24"]["is_policy_event"]
+
+
+@pytest.mark.parametrize(
+    "body", ["9月5日，记者从省经信委获悉，全省将开展稀土专项整治。", "9月5日，記者從省經信委獲悉，全省將開展稀土專項整治。"]
+)
+def test_day_the_paper_learned_is_a_report(body: str) -> None:
+    assert _rows(body, "2011-09-06")["9月5日"]["kind"] == "report"
+
+
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [("2025年12月，对日出口的稀土磁铁环比减少8%。", "2025年12月"),
+     ("2025年12月，對日出口的稀土磁鐵環比減少8%。", "2025年12月"),
+     ("In December, rare earth magnet exports to Japan fell 8% month-on-month.", "December")],
+)  # fmt: skip
+def test_month_before_a_change_figure_is_a_period(body: str, surface: str) -> None:
+    row = _rows(body, "2026-02-08", title="稀土出口管制")[surface]
+    assert row["kind"] == "period" and not row["is_policy_event"]
+
+
+@pytest.mark.parametrize("body", ["美方决定不会在2月1日对欧洲国家加征关税。", "美方決定不會在2月1日對歐洲國家加徵關稅。"])
+def test_will_not_on_a_day_is_future(body: str) -> None:
+    row = _rows(body, "2026-01-22", title="关税")["2月1日"]
+    assert row["date_start"].date().isoformat() == "2026-02-01" and not row["is_policy_event"]
