@@ -200,6 +200,9 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     # "第三季", "今年一季" (no 度, as Hong Kong and Taiwan sites write): a 第 or a year is
     # required, so that 四季 (the four seasons) and 季节 stay words
     (_rx(r"(?:" + ZYR + r"第?|第)(?P<q>[一二三四1-4])季(?![度节风候])"), h_quarter),
+    # a bare 一季 / 二季 / 三季 after 将 / 的 / 和 ("拟将一季精矿价格上调"): the quarter (四季, the
+    # seasons, and 一年四季 stay words)
+    (_rx(r"(?<=[将的及和与、拟至])(?P<q>[一二三])季(?![度节风候])"), h_quarter),
     (
         _rx(
             r"\b(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?i:quarter)"
@@ -399,6 +402,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("h1", "h2"),  # halves
     ("季",),
     ("季",),  # 第三季度 and 第三季 share one pass
+    ("季",),  # bare 一季
     ("quarter",),
     ("q1", "q2", "q3", "q4"),
     ("前", "首"),
@@ -466,7 +470,7 @@ _FIRST: list[str] = [
     _ZYR1, _ZH_NUM1, "eEmMlLtTbBsS",  # parts of months
     _ZYR1, _MON1, _ZH_NUM1, _REL1, _MON1, _MON1, _MON1,  # months
     _ZYR1 + "上下", "tTfFsS12", "H",  # halves
-    _ZYR1 + "第三四1-4", _ZYR1 + "第", "tTfFsS1-4", "Q",
+    _ZYR1 + "第三四1-4", _ZYR1 + "第", "一二三", "tTfFsS1-4", "Q",
     _ZYR1 + "首", "tTfF", _ZYR1, _ZYR1 + "首",  # year to date
     "tTMJSD",  # quarters
     "上本二0-9一三四五六七八九", "12", "tT12", "'",  # decades

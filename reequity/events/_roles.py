@@ -106,6 +106,20 @@ def is_future(text: str, lo: int, start: int, end: int, hi: int) -> bool:
     return last is not None and not _PAST_BETWEEN.search(text, last.end(), start)
 
 
+def failed_plan(text: str, end: int, hi: int) -> bool:
+    """Whether a future-marked date ("planned for late February") is that of a plan that then
+    failed ("... collapsed"): a past date, and no event."""
+    return bool(_PLAN_FAILED.match(text, end, min(hi, end + 24)))
+
+
+# "a signing planned for late February collapsed", "原定2月底的签约告吹": a plan that failed
+# is in the past, whatever its marker says
+_PLAN_FAILED = re.compile(
+    r"(?i:\s+(?:(?:that|which)\s+)?(?:collapsed|fell\s+through|failed|(?:was|were)\s+(?:cancelled|canceled|called\s+off|"
+    r"scrapped|shelved|derailed|postponed)))\b|[^，。；]{0,8}?(?:告吹|被取消|流产|搁浅)"
+)
+
+
 # ---- report dates and datelines ----------------------------------------------------------------
 _SOURCES = frozenset(
     ["firms", "firm", "houses", "traders", "trader", "sources", "source", "official", "officials", "executive", "executives", "analysts", "analyst", "people", "insiders", "media", "newspaper", "paper", "agency", "news", "reuters", "bloomberg", "kyodo", "nikkei", "xinhua", "ap", "afp", "sputnik", "journal", "times", "post", "survey", "brokers", "dealers", "participants", "diplomats", "observers", "residents"]

@@ -65,7 +65,13 @@ from reequity.errors import ArticleFormatError
 from reequity.events._date_handlers import Cand
 from reequity.events._date_rules import RULES, SCANNERS
 from reequity.events._placement import COMPARED, anchor_comparison, infer, infer_forward, period
-from reequity.events._roles import doc_number_spans, is_future, is_period, report_role
+from reequity.events._roles import (
+    doc_number_spans,
+    failed_plan,
+    is_future,
+    is_period,
+    report_role,
+)
 from reequity.events._text import (
     clause_at,
     fold_digits,
@@ -227,10 +233,14 @@ def resolve_with_sentences(
             if earlier and anchor_comparison(cand, folded, earlier):
                 flags.append("compared_to_sentence_date")
         future = is_future(folded, lo, cand.start, cand.end, hi)
-        mention = _finish(cand, text, folded, pub, future=future)
+        failed = future and failed_plan(folded, cand.end, hi)
+        mention = _finish(cand, text, folded, pub, future=future and not failed)
         if mention is None:
             continue
-        mention = _with_role(mention, cand, folded, lo, hi, future, flags)
+        mention = _with_role(mention, cand, folded, lo, hi, future and not failed, flags)
+        if failed and mention.kind == "event":  # "a signing planned for May collapsed"
+            mention = dataclasses.replace(mention, kind="other",
+                                          flags=(*mention.flags, "failed_plan"))  # fmt: skip
         if (
             mention.granularity == "day"
             and mention.kind in ("event", "report")

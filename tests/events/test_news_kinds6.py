@@ -180,3 +180,41 @@ def test_month_before_a_change_figure_is_a_period(body: str, surface: str) -> No
 def test_will_not_on_a_day_is_future(body: str) -> None:
     row = _rows(body, "2026-01-22", title="关税")["2月1日"]
     assert row["date_start"].date().isoformat() == "2026-02-01" and not row["is_policy_event"]
+
+
+# ---- a plan that failed is past; a bare 一季 after 将 / 的 is a quarter ------------------------
+@pytest.mark.parametrize(
+    ("text", "pub", "surface", "start"),
+    [
+        ("The talks follow a signing planned for late March that collapsed in a row.", "2025-06-01",
+         "late March", "2025-03-21"),
+        ("A summit scheduled for April was cancelled after the spat.", "2025-06-01", "April",
+         "2025-04-01"),
+        ("计划于3月底举行的签约仪式告吹。", "2025-06-01", "3月底", "2025-03-21"),
+        ("計劃於3月底舉行的簽約儀式告吹。", "2025-06-01", "3月底", "2025-03-21"),
+    ],
+)  # fmt: skip
+def test_failed_plan_is_past_and_no_event(text: str, pub: str, surface: str, start: str) -> None:
+    got = by_surface(text, pub)[surface]
+    assert got.date_start.isoformat() == start and got.kind == "other"
+
+
+def test_plan_still_future() -> None:
+    got = by_surface("A signing is planned for late March.", "2025-06-01")["late March"]
+    assert got.date_start.isoformat() == "2026-03-21" and got.kind != "event"
+
+
+@pytest.mark.parametrize(
+    ("text", "q_start", "q_end"),
+    [("公司拟将一季精矿价格上调2.4%。", "2026-01-01", "2026-03-31"),
+     ("公司擬將三季精礦價格上調2.4%。", "2026-07-01", "2026-09-30")],
+)  # fmt: skip
+def test_bare_quarter_after_jiang(text: str, q_start: str, q_end: str) -> None:
+    found = by_surface(text, "2026-10-12")
+    (got,) = [m for m in found.values() if "季" in m.surface]
+    assert _span(got) == (q_start, q_end)
+
+
+def test_seasons_are_no_quarter() -> None:
+    assert [m for m in by_surface("这里一年四季如春，季节分明。", "2026-01-12").values()
+            if "季" in m.surface] == []  # fmt: skip

@@ -5,8 +5,6 @@ The figures are defined in ``tests/events/_real_news.py``; the goals are the iss
 
 from __future__ import annotations
 
-import pytest
-
 from ._real_news import score
 
 
@@ -145,7 +143,6 @@ def test_sixth_held_out_real_news_goals() -> None:
     assert result.separation >= 0.95 and result.precision >= 0.90, report
 
 
-@pytest.mark.xfail(strict=True, reason="first run recorded; the general fixes follow")
 def test_eighth_held_out_real_news_goals() -> None:
     """Sixteen more articles (5 Simplified, 4 Traditional, 7 English, 2011-2026; 82
     annotations: Kachin border closures, India's magnet scheme, Vietnam's minerals law,
@@ -163,7 +160,13 @@ def test_eighth_held_out_real_news_goals() -> None:
     an export control; "决定不会在2月1日…加征关税" read as past; a statistics month before
     环比减少 read as an event; 昨指出, 前日, 本年度, 当年, 一季 and a bare 年底 not read at all;
     a private acquisition read as a trade agreement; two year-only events annotated as events
-    against the documented rule that a year alone dates no policy event)."""
+    against the documented rule that a year alone dates no policy event, corrected with
+    "earlier this month" in their own commit). The fixes are general rules with hand-written
+    tests in ``test_news_kinds6.py``: literal 96.7%, recall 90.0%, separation 98.4%, precision
+    94.7% after them; still missed: Indonesia's bauxite ban (bauxite is out of the study's
+    scope by design), mines "closed since Sept. 4" (a closure read as no policy), 年底 read as
+    October-December (the documented convention) where the annotation says late December, and a
+    minister's post "on Wednesday" about a deal read as its signing."""
     from ._real_news import FOLDER
 
     result = score(folder=FOLDER.parent / "real_news_holdout8")
