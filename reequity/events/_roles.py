@@ -235,6 +235,22 @@ _OWN_ACT_BEFORE = re.compile(
 )
 
 
+_OTHER_ACT_AFTER = re.compile(
+    r"\s*(?:that\s+)?(?:the\s+)?(?P<subject>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+"
+    r"(?:would|will|is\s+going\s+to|plans?\s+to|had\s+agreed\s+to|agreed\s+to)\b"
+)
+
+
+def _other_act_after(text: str, said: int, end: int, hi: int) -> bool:
+    """Whether a speaker reports, after the date, what *another* actor will do."""
+    act = _OTHER_ACT_AFTER.match(text, end, hi)
+    if act is None:
+        return False
+    subject = actors_in(act["subject"])
+    speaker = actors_in(text[max(0, said - 60) : said])
+    return bool(subject and speaker and not set(subject) & set(speaker))
+
+
 def _own_act_before(text: str, said: int) -> bool:
     """Whether the sentence before a speaker's "said" states an act of the speaker's side."""
     sentence_start = max(text.rfind(".", 0, said - 200 if said > 200 else 0), 0)
@@ -279,6 +295,8 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
             if _EN_OWN_ACT_RIGHT.match(text, end, hi) or _own_act_before(text, found.start()):
                 return None
             return "report_date"
+        if _other_act_after(text, found.start(), end, hi):
+            return "report_date"  # "The White House said on Friday China would suspend ..."
         return None
     if _EN_CLAIM_RIGHT.match(text, end, hi) or _EN_RESTATE_RIGHT.match(text, end, hi):
         return "report_date"

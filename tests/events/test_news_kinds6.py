@@ -218,3 +218,33 @@ def test_bare_quarter_after_jiang(text: str, q_start: str, q_end: str) -> None:
 def test_seasons_are_no_quarter() -> None:
     assert [m for m in by_surface("这里一年四季如春，季节分明。", "2026-01-12").values()
             if "季" in m.surface] == []  # fmt: skip
+
+
+# ---- news6's probes: a when-clause's policy, a firm's status remark, another actor's act -----
+@pytest.mark.parametrize(
+    "body",
+    ["Magnet prices have tripled since April, when China curbed exports of seven rare earths.",
+     "Output has slipped since March, when Beijing curbed shipments of heavy rare earths."],
+)  # fmt: skip
+def test_since_when_clause_dates_the_policy(body: str) -> None:
+    (row,) = _rows(body, "2025-11-07", title="Rare earths").values()
+    assert row["is_policy_event"] and row["event_type"] == "export_control"
+
+
+def test_firm_status_remark_is_no_policy() -> None:
+    row = _rows("The miner said on Wednesday its rare earth refinery remained on track for 2027.",
+                "2025-11-07", title="Rare earths")["on Wednesday"]  # fmt: skip
+    assert not row["is_policy_event"]
+
+
+@pytest.mark.parametrize(
+    ("body", "policy"),
+    [
+        ("The White House said on Friday China would suspend its rare earth export controls.", False),
+        ("Washington said on Friday that Beijing will pause the rare earth curbs.", False),
+        ("The White House said on Friday the US would cut tariffs on Chinese magnets.", True),
+    ],
+)  # fmt: skip
+def test_report_of_another_actors_future_act(body: str, policy: bool) -> None:
+    row = _rows(body, "2025-11-07", title="Rare earths")["on Friday"]
+    assert row["is_policy_event"] is policy
