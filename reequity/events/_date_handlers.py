@@ -50,7 +50,17 @@ _PARTS = {
     "末": "late", "中下旬": "midlate", "上中旬": "earlymid", "early": "early", "beginning": "early",
     "start": "early", "mid": "mid", "middle": "mid", "late": "late", "end": "late", "close": "late",
 }  # fmt: skip
-_REL_YEAR = {"今": 0, "去": -1, "前": -2, "明": 1, "this": 0, "last": -1, "next": 1}
+_REL_YEAR = {
+    "今": 0,
+    "去": -1,
+    "前": -2,
+    "明": 1,
+    "本": 0,
+    "上": -1,
+    "this": 0,
+    "last": -1,
+    "next": 1,
+}
 _ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _ORDINAL = {
     "first": 1,
@@ -91,7 +101,10 @@ def _year(m: re.Match[str], pub: date) -> tuple[int | None, str]:
     groups = m.groupdict()
     if groups.get("y"):
         return zh_int(groups["y"]), "explicit"
-    if groups.get("ry") == "同":  # 同年: the year of the nearest earlier mention (dates.py)
+    if groups.get("ry") in (
+        "同",
+        "当",
+    ):  # 同年 / 当年: the nearest earlier mention's year (dates.py)
         return None, "same"
     if groups.get("ry"):
         return pub.year + _REL_YEAR[groups["ry"]], "relative"
@@ -198,6 +211,8 @@ def h_year(m: re.Match[str], pub: date) -> Cand | None:
     groups = m.groupdict()
     if groups.get("r"):
         year, source = pub.year + _REL_YEAR[groups["r"].lower()], "relative"
+    if source == "same" and not groups.get("yp"):  # 当年 / 同年 alone: settled in dates.py
+        return Cand(m.start(), m.end(), "year", None, source, 1)
     if year is None or not 1000 <= year <= 2999:
         return None
     if groups.get("yp"):  # 年初 / 年底: the year's first / last ten days, as 月初 / 月底 and
@@ -339,7 +354,7 @@ def _month_weekday(token: str) -> int:
 
 def h_rel_day(m: re.Match[str], pub: date) -> Cand | None:
     """今天/昨天/前天/明天, today/yesterday/tomorrow."""
-    offsets = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1,
+    offsets = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "明天": 1, "明日": 1,
                "today": 0, "yesterday": -1, "tomorrow": 1,
                "今": 0, "昨": -1, "前": -2, "明": 1}  # 昨晚, 今早, 前晚 / 前日, 明早  # fmt: skip
     if m.group() == "Today" and _TITLE_WORD.search(m.string, max(0, m.start() - 30), m.start()):

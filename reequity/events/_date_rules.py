@@ -63,7 +63,16 @@ ZD = (
     r"|十[一二三四五六七八九]?|[一二三四五六七八九])"
 )
 ZY = r"(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3})"
-ZYR = r"(?:(?P<y>" + ZY + r")" + S + r"|(?<![目之提以此当先向日])(?P<ry>今|去|前|明|同))年" + S
+# 本年度 / 上年度 (this / last year), 当年 (that year: like 同年, the year of the nearest earlier
+# mention); not the 本 of 日本 / 基本 / 成本, nor the 当 of 相当 (相当年轻)
+ZYR = (
+    r"(?:(?P<y>"
+    + ZY
+    + r")"
+    + S
+    + r"|(?<![目之提以此当先向日基成资版相每])(?P<ry>今|去|前|明|同|本|上|当))年"
+    + S
+)
 ZPART = r"(?P<p>中下旬|上中旬|初|上旬|中旬|下旬|底|末|中(?![国方共央美日欧俄资企心东华外]))"
 MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 MONA = r"(?:" + MON[3:-1] + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
@@ -186,6 +195,7 @@ _YEAR_EDGE = (
     r"(?P<y>(?:19|20)[0-9]{2})\b(?![-/.][0-9])"
     r"|\b(?i:year[- ]end)(?:\s+(?P<y_>(?:19|20)[0-9]{2})\b)?"
 )
+_SAY = r"(?:指出|表示|称|说|宣布|透露|公布|发布|强调|召开|举行|签署|通过|发表|证实|回应|晚间?|下午|上午)"
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -355,7 +365,9 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
             # 昨晚 / 今早 / 前晚 / 明早, and 前日 (the day before yesterday, as Hong Kong and
             # formal texts write; not 此前日本 "before, Japan", nor 前日本首相 "former")
             r"|昨(?:晚|夜|晨|早)|今(?:早|晨|晚|夜)(?!间)|前晚|明(?:早|晚)"
-            r"|(?<![此之以提会目年月当节期战事])前日(?![本韩方元圆产企媒军文语系籍货美欧经资商期])"
+            # a bare 昨 before a verb ("主任昨指出", "昨宣布") and 前日 (the day before yesterday)
+            # before a verb or 在 ("前日公布", not 会议前日 "the day before the meeting" nor 此前日本)
+            r"|昨(?=" + _SAY + r")|前日(?=在|" + _SAY + r")"
         ),
         h_rel_day,
     ),
@@ -585,7 +597,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
     ("on the",),  # on the 9th
     ("以来", "至今", "so far"),  # the year so far
 ]
-_ZYR1 = "12一二今去前明同"
+_ZYR1 = "12一二今去前明同本上当"
 _ZH_NUM1 = "0-9一二三四五六七八九十"
 _MON1 = "JFMASOND"
 _REL1 = "lLtTnN"

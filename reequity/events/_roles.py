@@ -37,7 +37,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["doc_number_spans", "is_future", "is_generic", "report_role", "is_period"]
+from reequity.events.classify import actors_in
+
+__all__ = ["doc_number_spans", "failed_plan", "is_future", "is_generic", "report_role", "is_period"]
 
 _Y = r"(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3})"  # 2002 or 二○○二
 _DOC = re.compile(
@@ -100,7 +102,7 @@ def is_generic(text: str, lo: int, start: int, end: int) -> bool:
 
 # ---- future ------------------------------------------------------------------------------------
 _FUTURE_LEFT = re.compile(
-    r"将于|将在|将会|将要|即将|拟于|拟在|计划于|计划在|预计|有望|届时|下周|下个?月|明年"
+    r"将于|将在|将会|将要|即将|不会在|不会于|拟于|拟在|计划于|计划在|预计|有望|届时|下周|下个?月|明年"
     r"|将(?=[^，。；]{0,6}(?:公布|发布|实施|生效|举行|推出|出台|宣布|召开|启动|举办|到期|公开))"
     # modals and plans: "可能在11月", "或将", "考虑…", "could announce as early as Friday",
     # "said it would impose ... in December", "is weighing curbs starting in November"
@@ -137,6 +139,20 @@ def is_future(text: str, lo: int, start: int, end: int, hi: int) -> bool:
     for last in _FUTURE_LEFT.finditer(text, lo, start):  # noqa: B007 - keep the nearest marker
         pass
     return last is not None and not _PAST_BETWEEN.search(text, last.end(), start)
+
+
+def failed_plan(text: str, end: int, hi: int) -> bool:
+    """Whether a future-marked date ("planned for late February") is that of a plan that then
+    failed ("... collapsed"): a past date, and no event."""
+    return bool(_PLAN_FAILED.match(text, end, min(hi, end + 24)))
+
+
+# "a signing planned for late February collapsed", "原定2月底的签约告吹": a plan that failed
+# is in the past, whatever its marker says
+_PLAN_FAILED = re.compile(
+    r"(?i:\s+(?:(?:that|which)\s+)?(?:collapsed|fell\s+through|failed|(?:was|were)\s+(?:cancelled|canceled|called\s+off|"
+    r"scrapped|shelved|derailed|postponed)))\b|[^，。；]{0,8}?(?:告吹|被取消|流产|搁浅)"
+)
 
 
 # ---- report dates and datelines ----------------------------------------------------------------
@@ -256,7 +272,8 @@ _ZH_ANNOUNCE = re.compile(r"宣布|公布|发布(?!会)|决定|批准|下达|出
 _ZH_LEAD_REPORT = re.compile(
     r"\s*[，,]\s*(?:据[^，。；]{0,20}(?:消息|报道|报导)|[^，。；]{0,16}发言人[^，。；]{0,12}"
     r"(?:发布会|记者会|吹风会|采访|答记者问|对记者)"
-    r"|[^，。；]{0,12}(?:召开|举行|主持)[^，。；]{0,6}(?:记者会|发布会|吹风会))"
+    r"|[^，。；]{0,12}(?:召开|举行|主持)[^，。；]{0,6}(?:记者会|发布会|吹风会)"
+    r"|[^，。；]{0,20}(?:获悉|了解到))"  # "9月5日，记者从省经信委获悉": the day the paper learned
 )
 # a business chamber's or industry group's letter or statement about a policy ("中国欧盟商会
 # 10月15日致信商务部，对出口管制表示关切", "the chamber wrote on Monday that the controls ..."):
@@ -274,6 +291,44 @@ _DATELINE_LEFT = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30},(?:\s+[A-Z][a-z]+,)?\s*$"
 # and a dash (the clause split at the comma, so the place is looked for before the clause)
 _DATELINE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'-]{2,30},(?:\s+[A-Z][a-z]+,)?\s*$")
 _DATELINE_DASH = re.compile(r"\s*(?:—|–|--?)\s")
+_BRACKET_DATELINE = re.compile(r"\)\s*(?:—|–|--?)\s")
+# "Malaysia will ban raw rare earth exports, the science minister said on Tuesday": a
+# minister announcing his own government's act (the act, with no other actor as its subject,
+# in the sentence before the speaker) dates it; "China will ..., a US official said" does not
+_OWN_ACT_BEFORE = re.compile(
+    r"(?i:\b(?P<subject>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+(?:will|would|is\s+to|plans?\s+to)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:impose|levy|raise|ban|restrict|halt|suspend|lift|introduce|tighten|"
+    r"scrap|allow|approve)\b)"
+)
+
+
+_OTHER_ACT_AFTER = re.compile(
+    r"\s*(?:that\s+)?(?:the\s+)?(?P<subject>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+"
+    r"(?:would|will|is\s+going\s+to|plans?\s+to|had\s+agreed\s+to|agreed\s+to)\b"
+)
+
+
+def _other_act_after(text: str, said: int, end: int, hi: int) -> bool:
+    """Whether a speaker reports, after the date, what *another* actor will do."""
+    act = _OTHER_ACT_AFTER.match(text, end, hi)
+    if act is None:
+        return False
+    subject = actors_in(act["subject"])
+    speaker = actors_in(text[max(0, said - 60) : said])
+    return bool(subject and speaker and not set(subject) & set(speaker))
+
+
+def _own_act_before(text: str, said: int) -> bool:
+    """Whether the sentence before a speaker's "said" states an act of the speaker's side."""
+    sentence_start = max(text.rfind(".", 0, said - 200 if said > 200 else 0), 0)
+    lead = text[max(sentence_start, said - 200) : said]
+    act = None
+    for act in _OWN_ACT_BEFORE.finditer(lead):  # noqa: B007 - keep the nearest
+        pass
+    if act is None:
+        return False
+    subject, speaker = actors_in(act["subject"]), actors_in(lead[act.end() :])
+    return not (subject and speaker and not set(subject) & set(speaker))
 
 
 def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None:
@@ -282,6 +337,8 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
         text[lo:start]
     ):
         return "dateline"
+    if text[start - 1 : start] == "(" and _BRACKET_DATELINE.match(text, end, end + 6):
+        return "dateline"  # "Asian Tech Press (Oct 24) -- Malaysia will ..."
     if _DATELINE_DASH.match(text, end, end + 4) and _DATELINE_PLACE.search(
         text, max(0, start - 48), start
     ):
@@ -297,10 +354,18 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
         if not verb.startswith(("said", "says")):
             return "report_date"
         words = re.findall(r"[A-Za-z]+", text[max(lo, found.start() - 40) : found.start()])
-        if words and words[-1].lower() in _SOURCES:
+        speaker = any(w.lower() in _SPEAKERS for w in words[-5:])
+        if words and (
+            words[-1].lower() in _SOURCES
+            or (not speaker and any(w.lower() in _SOURCES for w in words[-4:]))
+        ):
+            return "report_date"  # "residents of the area said on Thursday"
+        if speaker:
+            if _EN_OWN_ACT_RIGHT.match(text, end, hi) or _own_act_before(text, found.start()):
+                return None
             return "report_date"
-        if any(w.lower() in _SPEAKERS for w in words[-5:]):
-            return None if _EN_OWN_ACT_RIGHT.match(text, end, hi) else "report_date"
+        if _other_act_after(text, found.start(), end, hi):
+            return "report_date"  # "The White House said on Friday China would suspend ..."
         return None
     if _EN_CLAIM_RIGHT.match(text, end, hi) or _EN_RESTATE_RIGHT.match(text, end, hi):
         return "report_date"
@@ -369,6 +434,9 @@ _PERIOD_RIGHT = re.compile(
     r"(?!\s+(?:controls?|curbs|restrictions|tightening|bans?|limits|licen[cs]es?|rules|measures|"
     r"regime|regulations)\b))"
 )
+_CHANGE_NEXT = re.compile(
+    r"[，,]?[^，。；]{0,30}?(?:环比|同比)|(?i:[,]?[^,;]{0,60}?\b(?:year|month)[- ]on[- ](?:year|month)\b)"
+)
 # a year or month that opens or closes a range ("2008年至2010年", "2008-2010年", "1-10月份",
 # "from 2008 to 2010"): a span of statistics or record, not the date of something
 _RANGE_RIGHT = re.compile(
@@ -426,6 +494,8 @@ def is_period(text: str, lo: int, start: int, end: int, hi: int, granularity: st
         return False  # "前年三月就稀土出口配额制度向世贸申诉": the quota is the act's topic
     if _PERIOD_RIGHT.match(text, end, min(hi, end + 24)):
         return True
+    if hi - end <= 1 and _CHANGE_NEXT.match(text, hi, hi + 70):
+        return True  # "2025年12月，对日出口的磁铁环比减少8%": the figure's month
     if granularity in ("year", "month") and (
         _RANGE_RIGHT.match(text, end, min(hi, end + 12))
         or _RANGE_LEFT.search(text, max(lo, start - 24), start)

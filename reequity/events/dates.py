@@ -84,6 +84,7 @@ from reequity.events._placement import (
 )
 from reequity.events._roles import (
     doc_number_spans,
+    failed_plan,
     is_future,
     is_generic,
     is_period,
@@ -265,10 +266,14 @@ def resolve_with_sentences(
             cand.date_start = years_back(first, cand.years_back)
             cand.date_end = years_back(last, cand.years_back)
         future = is_future(folded, lo, cand.start, cand.end, hi) and not _stated_past(cand, pub)
-        mention = _finish(cand, text, folded, pub, future=future)
+        failed = future and failed_plan(folded, cand.end, hi)
+        mention = _finish(cand, text, folded, pub, future=future and not failed)
         if mention is None:
             continue
-        mention = _with_role(mention, cand, folded, lo, hi, future, flags)
+        mention = _with_role(mention, cand, folded, lo, hi, future and not failed, flags)
+        if failed and mention.kind == "event":  # "a signing planned for May collapsed"
+            mention = dataclasses.replace(mention, kind="other",
+                                          flags=(*mention.flags, "failed_plan"))  # fmt: skip
         if (
             mention.granularity == "day"
             and mention.kind in ("event", "report")
@@ -304,7 +309,9 @@ def _stated_past(cand: Cand, pub: date) -> bool:
 
 
 def _same_years(cands: list[Cand]) -> None:
-    """同年10月: the year of the nearest earlier mention that has one (else inferred)."""
+    """同年10月: the year of the nearest earlier mention that has one (else inferred); 当年 /
+    同年 alone with no earlier year ("当年的承诺", back then) is no date and is dropped."""
+    orphans = []
     for i, cand in enumerate(cands):
         if cand.year_source != "same":
             continue
@@ -315,6 +322,10 @@ def _same_years(cands: list[Cand]) -> None:
             if year is not None and not prev.is_duration:
                 cand.year, cand.year_source, cand.context_start = year, "context", prev.start
                 break
+        if cand.year is None and cand.granularity == "year":
+            orphans.append(i)
+    for i in reversed(orphans):
+        del cands[i]
 
 
 def _repeat_month_years(cands: list[Cand]) -> None:
@@ -424,7 +435,9 @@ def _borrow_sentence_years(cands: list[Cand], spans: list[tuple[int, int]], fold
         if cand.month is None:
             continue
         lo, hi = sentence_at(spans, cand.start)
-        same = [y for y in years if lo <= y.start < hi]
+        # a "since" anchor ("since 2020", "2020年以来") starts a state, it does not date the
+        # sentence's other events ("has banned ... since 2020 and began ... in June")
+        same = [y for y in years if lo <= y.start < hi and not _since(folded, y)]
         if not same:
             continue
         before = [y for y in same if y.start < cand.start]
@@ -441,6 +454,16 @@ def _borrow_sentence_years(cands: list[Cand], spans: list[tuple[int, int]], fold
         if report_role(folded, c_lo, cand.start, cand.end, c_hi) == "dateline":
             continue
         cand.year, cand.year_source, cand.context_start = source.year, "context", source.start
+
+
+_SINCE_LEFT = re.compile(r"(?i:\bsince(?:\s+at\s+least)?)\s*$")
+
+
+def _since(folded: str, year: Cand) -> bool:
+    """Whether the year is the anchor of a "since" ("since at least 2021", "2020年以来")."""
+    return bool(_SINCE_LEFT.search(folded, max(0, year.start - 16), year.start)) or bool(
+        _BASE_RIGHT.match(folded, year.end, year.end + 4)
+    )
 
 
 def _finish(

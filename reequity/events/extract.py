@@ -118,6 +118,9 @@ def _article_rows(article: Any, index: CatalogueIndex, local: date) -> list[dict
     mentions, spans, matched = resolve_with_sentences(text, local)
     # keywords matter only in the title and in sentences that hold a date: scan just those
     scanned = [(0, len(title))] + [sentence_at(spans, m.start) for m in mentions]
+    if _THAT_DOCUMENT.search(text):  # "这份…文件": the sentence before names the document
+        scanned += [spans[i - 1] for i in {bisect_left(spans, span) for span in scanned[1:]}
+                    if i > 0 and _THAT_DOCUMENT.search(text, *spans[i])]  # fmt: skip
     context = _Context(text, TextLabels(matched, scanned), spans, mentions)
     rows = [_row(article, m, context, published, local, index) for m in mentions]
     _flag_context_years(rows, mentions)
@@ -231,6 +234,8 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
     sentence = context.lexicon.labels(lo, hi)
     if sentence.event_type is None and _DOCUMENT.search(context.text, lo, hi):
         sentence = _title_labels(context, sentence)
+    if sentence.event_type is None and _THAT_DOCUMENT.search(context.text, lo, hi):
+        sentence = _previous_sentence_labels(context, lo, sentence)
     c_lo, c_hi = clause_at(context.clauses, lo, hi, offset)
     after = _AFTER.search(context.text, offset, c_hi) if sentence.event_type else None
     if after is not None:
@@ -267,7 +272,8 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
             found = _next_typed_clause(context, c_hi, hi)
         if found is None:
             found = _previous_undated_clause(context, lo, c_lo)
-        if found is None and _DOCUMENT.search(context.text, lo, hi):
+        if found is None and (_DOCUMENT.search(context.text, lo, hi)
+                              or _THAT_DOCUMENT.search(context.text, lo, hi)):  # fmt: skip
             return sentence  # the provisions of a document ("第3项自公布日起实施") take its type
         if found is None:
             return SentenceLabels(None, 0, sentence.actors, sentence.elements)
@@ -294,6 +300,28 @@ def _cause_labels(context: _Context, c_lo: int, c_hi: int, offset: int) -> Sente
 # A sentence that only dates a document ("第46号公告于2024年12月3日发布", "the notice is dated
 # ...") takes the type the title gives that document.
 _DOCUMENT = re.compile(r"公告|通知|通告|(?i:\b(?:announcement|notice|circular|decree)\b)")
+# "这份上月30日签发的文件，前日公开", "The notice was signed on June 30": a sentence that dates a
+# document named by the sentence before takes that sentence's type
+_THAT_DOCUMENT = re.compile(
+    r"(?:[这這该該此](?:份|个|個|项|項|一)?[^。！？；，,\n]{0,16}?|[该該此])(?:文件|通知|公告|通告)"
+    r"|(?i:\b(?:the|this)\s+(?:notice|document|circular|announcement|decision)\b)"
+)
+
+
+def _previous_sentence_labels(context: _Context, lo: int, sentence: SentenceLabels
+                              ) -> SentenceLabels:  # fmt: skip
+    """The labels of the sentence before ``lo`` when it names a type (else ``sentence``)."""
+    i = bisect_left(context.spans, (lo, lo)) - 1  # the sentence ending before lo
+    if i < 0:
+        return sentence
+    p_lo, p_hi = context.spans[i]
+    if p_hi > lo:
+        return sentence
+    before = context.lexicon.labels(p_lo, p_hi)
+    if before.event_type is None:
+        return sentence
+    return SentenceLabels(before.event_type, before.type_hits, sentence.actors or before.actors,
+                          sentence.elements or before.elements, before.generic)  # fmt: skip
 
 
 def _title_labels(context: _Context, sentence: SentenceLabels) -> SentenceLabels:

@@ -167,3 +167,35 @@ def test_seventh_held_out_real_news_goals() -> None:
     report = "\n".join(result.misses)
     assert result.literal >= 0.95 and result.recall >= 0.90, report
     assert result.separation >= 0.95 and result.precision >= 0.90, report
+
+
+def test_eighth_held_out_real_news_goals() -> None:
+    """Sixteen more articles (5 Simplified, 4 Traditional, 7 English, 2011-2026; 82
+    annotations: Kachin border closures, India's magnet scheme, Vietnam's minerals law,
+    Malaysia's raw rare earth export ban and the Lynas import permission, Korea's supply chain
+    plan, the US-Ukraine minerals deal, Greenland, Taiwan's refining and mine-sourcing plans,
+    the 2020 mining quota, a 2011 Sichuan rectification campaign; Serra Verde's output, China
+    Rare Earth's first quarter, a 生意社 price report, the Baotou price index and a Nikkei
+    Chinese piece with no dated policy event), committed before the extractor was run on them.
+    First run: literal 80.0%, recall 40.9%, separation 91.7%, precision 66.7% (policy acts
+    phrased with words the vocabularies lacked: closing border crossings, "banning", 整治,
+    "a comprehensive plan", "could go on importing", a document dated by 签发 in a sentence
+    after the one that names it; "in June this year" taking the year of "since 2020"; "in
+    April" taking 2021; a bracketed dateline "(Oct 24) --" read as an event; a minister's "said
+    on Tuesday" of his own government's ban read as a report; "ownership and control" read as
+    an export control; "决定不会在2月1日…加征关税" read as past; a statistics month before
+    环比减少 read as an event; 昨指出, 前日, 本年度, 当年, 一季 and a bare 年底 not read at all;
+    a private acquisition read as a trade agreement; two year-only events annotated as events
+    against the documented rule that a year alone dates no policy event, corrected with
+    "earlier this month" in their own commit). The fixes are general rules with hand-written
+    tests in ``test_news_kinds6.py``: literal 96.7%, recall 90.0%, separation 98.4%, precision
+    94.7% after them; still missed: Indonesia's bauxite ban (bauxite is out of the study's
+    scope by design), mines "closed since Sept. 4" (a closure read as no policy), 年底 read as
+    October-December (the documented convention) where the annotation says late December, and a
+    minister's post "on Wednesday" about a deal read as its signing."""
+    from ._real_news import FOLDER
+
+    result = score(folder=FOLDER.parent / "real_news_holdout8")
+    report = "\n".join(result.misses)
+    assert result.literal >= 0.95 and result.recall >= 0.90, report
+    assert result.separation >= 0.95 and result.precision >= 0.90, report
