@@ -99,7 +99,11 @@ class ModelFit:
         """Expected returns of firm-events ``rows``, (rows, L)."""
         if self.expected is not None:
             return self.expected[rows]
-        return self.alpha[rows, None] + self.beta[rows, None] * self.m[rows]
+        # beta m, then alpha added in place: the same sums as alpha + beta m (addition
+        # commutes exactly), one (rows, L) array instead of two
+        out = np.multiply(self.beta[rows, None], self.m[rows])
+        out += self.alpha[rows, None]
+        return out
 
     def quad(self, w: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Return s' (X_e'X_e)^-1 s with s = sum_t w_t x_t over taus ``cols``; w is (n, C)."""
