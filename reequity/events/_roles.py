@@ -230,6 +230,16 @@ _EN_REACTION_RIGHT = re.compile(r"(?i:\s*,?\s*(?:[\w.'’-]+\s+){0,6}?" + _EN_RE
 _EN_REACTION_LEFT = re.compile(
     r"(?i:\b" + _EN_REACTION + r"\w*\b(?:(?!\band\b)[^.;,]){0,40}?\s+(?:on\s+)?$)"
 )
+# an intention to talk about a policy ("Japan said on Tuesday it would discuss the controls with
+# Beijing", "经产省14日表示，将与中方就出口管制进行沟通") reacts to it; it is no act of its own
+_EN_TALK_RIGHT = re.compile(
+    r"(?i:\s*,?\s*(?:[\w.'’-]+\s+){0,5}?(?:would|will|plans?\s+to|intends?\s+to|wants?\s+to)\s+"
+    r"(?:discuss|consult|communicate|raise|hold\s+talks|seek\s+(?:talks|dialogue|clarification))\b)"
+)
+_ZH_TALK_RIGHT = re.compile(
+    r"[^。；]{0,8}?(?:表示|称|说)[，,]?\s*(?:将|会|希望|愿意?|准备)(?:与|同|和|向|就)[^。；]{0,24}?"
+    r"(?:沟通|交涉|磋商|协商|对话|商讨|了解情况)"
+)
 _ZH_REACTION_RIGHT = re.compile(
     r"\s*[^，。；]{0,6}?(?:批评|谴责|抨击|敦促|呼吁|警告|抗议|表示(?:强烈)?(?:关切|不满|反对|遗憾))"
 )
@@ -360,6 +370,8 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
             or (not speaker and any(w.lower() in _SOURCES for w in words[-4:]))
         ):
             return "report_date"  # "residents of the area said on Thursday"
+        if _EN_TALK_RIGHT.match(text, end, end + 80):
+            return "report_date"  # "Japan said on Tuesday it would discuss the controls"
         if speaker:
             if _EN_OWN_ACT_RIGHT.match(text, end, hi) or _own_act_before(text, found.start()):
                 return None
@@ -378,6 +390,7 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
         or _EN_REACTION_RIGHT.match(text, end, end + 80)
         or _EN_REACTION_LEFT.search(text, max(lo, start - 60), start)
         or _ZH_REACTION_RIGHT.match(text, end, min(hi, end + 12))
+        or _ZH_TALK_RIGHT.match(text, end, end + 48)
     ):
         return "report_date"
     if _ZH_REPORT_RIGHT.match(text, end, min(hi, end + 14)):

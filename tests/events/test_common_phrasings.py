@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from ._kinds import by_surface
+from ._kinds import by_surface, rows
 
 PUB = "2025-10-15"
 
@@ -79,3 +79,32 @@ def test_n_days_earlier_counts_back_from_the_day_before_it() -> None:
     got = by_surface("MOFCOM acted on Oct. 9. Two days earlier, it had warned exporters.", PUB)
     assert got["Two days earlier"].date_start.isoformat() == "2025-10-07"
     assert "anaphora_previous_date" in got["Two days earlier"].flags
+
+
+# ---- an intention to talk about a policy is a reaction, not an act -----------------------------
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("Japan said on Tuesday it would discuss the export controls with Beijing.", "on Tuesday"),
+        ("Seoul said on Monday it plans to raise the rare earth curbs with Chinese officials.",
+         "on Monday"),
+        ("日本经济产业省10月14日表示，将与中方就出口管制进行沟通。", "10月14日"),
+        ("日本經濟產業省10月14日表示，將與中方就出口管制進行溝通。", "10月14日"),
+    ],
+)  # fmt: skip
+def test_talking_about_a_policy_dates_a_report(body: str, surface: str) -> None:
+    row = rows(body, "2025-10-15 09:00", title="Rare earths")[surface]
+    assert row["kind"] == "report" and not row["is_policy_event"]
+
+
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("Japan said on Tuesday it would impose export controls on chipmaking tools.", "on Tuesday"),
+        ("商务部10月9日表示，将对稀土相关技术实施出口管制。", "10月9日"),
+        ("The two leaders discussed rare earth export controls at their summit on Oct. 30.",
+         "Oct. 30"),
+    ],
+)  # fmt: skip
+def test_announcing_an_act_or_meeting_is_still_an_event(body: str, surface: str) -> None:
+    assert rows(body, "2025-10-31 09:00", title="Rare earths")[surface]["is_policy_event"]
