@@ -238,15 +238,11 @@ def h_short_period(m: re.Match[str], pub: date) -> Cand | None:
     if not pub.year - 30 <= year <= pub.year + 10:
         return None
     groups = m.groupdict()
-    if groups.get("q"):
-        first_month, gran = 3 * int(groups["q"]) - 2, "quarter"
-        last_month = first_month + 2
-    else:
-        first_month, gran = (1, "half") if groups["h"] == "1" else (7, "half")
-        last_month = first_month + 5
-    last = date(year + last_month // 12, last_month % 12 + 1, 1) - timedelta(days=1)
-    return Cand(m.start(), m.end(), gran, year, "explicit", first_month,
-                date_start=date(year, first_month, 1), date_end=last, period=True)  # fmt: skip
+    if groups.get("q"):  # placed like any quarter or half (dates.period)
+        return Cand(m.start(), m.end(), "quarter", year, "explicit", 3 * int(groups["q"]) - 2,
+                    period=True)  # fmt: skip
+    return Cand(m.start(), m.end(), "half", year, "explicit", 1 if groups["h"] == "1" else 7,
+                period=True)  # fmt: skip
 
 
 def h_year_so_far(m: re.Match[str], pub: date) -> Cand | None:

@@ -92,12 +92,15 @@ def robust_cells(tests: pd.DataFrame, names: tuple[str, ...]) -> pd.DataFrame:
     for name in cells.columns:
         for key in stat.index:
             same = dup.get((*key, name), "") if isinstance(key, tuple) else ""
-            s, p = stat.at[key, name], pval.at[key, name]
-            if same:
-                cells.at[key, name] = f"= {LABELS.get(same, (same,))[0]}"
-            elif np.isfinite(s):
-                cells.at[key, name] = f"{s:+.2f} ({fmt_p(p)})"
+            cells.at[key, name] = cell_text(stat.at[key, name], pval.at[key, name], same)
     return cells
+
+
+def cell_text(statistic: float, pvalue: float, same: str = "") -> str:
+    """``+2.10 (p=0.036)``; ``= CDA`` for a statistic that duplicates ``same``; "" if missing."""
+    if same:
+        return f"= {LABELS.get(same, (same,))[0]}"
+    return f"{statistic:+.2f} ({fmt_p(pvalue)})" if np.isfinite(statistic) else ""
 
 
 def _line(label: str, window: str, caar: float, n: int, texts: dict[str, str]) -> str:
@@ -200,7 +203,7 @@ def headline_rows(
 
     caar = windowed(results.caar)
     caar = caar if not has_pools else caar[caar["event_id"] != "ALL"]
-    n_all = int(results.caar["event_id"].ne("ALL").groupby(results.caar["event_id"]).any().sum())
+    n_all = results.caar.loc[results.caar["event_id"] != "ALL", "event_id"].nunique()
     is_all = caar["event_id"] == "ALL"
     top = caar.assign(
         kind=np.where(is_all, "all", "event"),
@@ -235,17 +238,14 @@ def headline_rows(
 def stat_cells(row: Any, names: tuple[str, ...]) -> dict[str, str]:
     """``statistic (p=...)`` per test of one :func:`headline_rows` row, ``= CDA`` for a
     duplicate, "" where missing."""
-    cells = {}
-    for name in names:
-        same = getattr(row, f"{name}_same", "")
-        s, p = getattr(row, f"{name}_stat", np.nan), getattr(row, f"{name}_p", np.nan)
-        if same:
-            cells[name] = f"= {LABELS.get(same, (same,))[0]}"
-        elif np.isfinite(s):
-            cells[name] = f"{s:+.2f} ({fmt_p(p)})"
-        else:
-            cells[name] = ""
-    return cells
+    return {
+        name: cell_text(
+            getattr(row, f"{name}_stat", np.nan),
+            getattr(row, f"{name}_p", np.nan),
+            getattr(row, f"{name}_same", ""),
+        )  # fmt: skip
+        for name in names
+    }
 
 
 def _row_label(row: Any) -> str:

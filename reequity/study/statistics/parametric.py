@@ -90,9 +90,14 @@ def _aar_series(s: Sample) -> tuple[np.ndarray, np.ndarray]:
     return s.aar_all, s.n_all
 
 
+def _covered(s: Sample, z_all: np.ndarray, n_t: np.ndarray) -> np.ndarray:
+    """estudy2's window days: in the window, > 90% of the firms, a finite statistic (W, L)."""
+    return s.win & (n_t > 0.9 * s.n_firms)[None, :] & np.isfinite(z_all)[None, :]
+
+
 def _window_sum_of_daily(s: Sample, z_all: np.ndarray, n_t: np.ndarray) -> np.ndarray:
     """estudy2's CAR test: sum of daily statistics / sqrt(days), days with > 90% coverage."""
-    keep = s.win & (n_t > 0.9 * s.n_firms)[None, :] & np.isfinite(z_all)[None, :]
+    keep = _covered(s, z_all, n_t)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(keep, z_all[None, :], 0.0).sum(axis=1) / np.sqrt(keep.sum(axis=1))
 
@@ -119,7 +124,7 @@ def cda(s: Sample) -> TestResult:
     stat = z_all[s.span]
     if s.estudy2:
         wstat = _window_sum_of_daily(s, z_all, n_t)
-        days = (s.win & (n_t > 0.9 * s.n_firms)[None, :] & np.isfinite(z_all)[None, :]).sum(1)
+        days = _covered(s, z_all, n_t).sum(axis=1)
     else:
         ok = s.win & np.isfinite(aar)[None, :]
         days = ok.sum(axis=1)
