@@ -113,6 +113,7 @@ def event_headline_lines(results, window: str | None = None) -> list[str]:
     ]
     rows = headline_rows(results, window, tuple(t for t, _ in P_COLUMNS))
     is_pool = rows["kind"] == "pool"
+    marked = _confounded_rows(results, window)
     for i, row in enumerate(rows.itertuples(index=False)):
         if is_pool.iloc[i] and not is_pool.iloc[:i].any():  # before the first pool
             by = results.settings.get("pool_by") or "pool"
@@ -126,8 +127,42 @@ def event_headline_lines(results, window: str | None = None) -> list[str]:
                 ),
             ]
         label = _label(row, pools=bool(is_pool.any()))
-        lines.append(_row(label, row.n_firms, row.caar, interval_text(row), _p_cells(row)))
+        line = _row(label, row.n_firms, row.caar, interval_text(row), _p_cells(row))
+        key = (row.event_id, "") if row.kind in ("event", "all") else (row.pool, row.group)
+        lines.append(clip(line + CONFOUNDED_MARK) if key in marked else line)
+    if marked & {(r.event_id, "") if r.kind in ("event", "all") else (r.pool, r.group)
+                 for r in rows.itertuples(index=False)}:  # fmt: skip
+        lines += ["", *_wrap(
+            f"{CONFOUNDED_MARK} confounded: a catalogued market-wide event has day 0 inside "
+            f"{window} for some firm-events; report.md names it; --robustness drops them"
+        )]  # fmt: skip
     return lines
+
+
+#: the mark at the end of a confounded headline row
+CONFOUNDED_MARK = "*"
+
+
+def _wrap(text: str) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, WIDTH)
+
+
+def _confounded_rows(results, window: str) -> set[tuple[str, str]]:
+    """Keys of the headline rows where a market-wide confounder (not a firm's own news, which
+    the report counts) has its day 0 inside ``window`` for some firm-event: ``(event_id,
+    "")`` for an event (or ALL) row, ``(pool, group)`` for a pool's row (its group is
+    ``ALL``) and for each of its groups."""
+    from reequity.study.confounded import confounded_events, confounded_pools
+
+    marked = set()
+    events = confounded_events(results)
+    hit = events[(events["window"] == window) & (events["confounders"] != "")]
+    marked |= {(str(e), "") for e in hit["event_id"]}
+    pools = confounded_pools(results)
+    hit = pools[(pools["window"] == window) & (pools["confounders"] != "")]
+    return marked | {(str(p), str(g)) for p, g in zip(hit["pool"], hit["group"], strict=True)}
 
 
 def files_line(out: Path, *, n_csv: int, n_figures: int) -> str:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from reequity.cli.study_tables import difference_view, display_table
+from reequity.cli.study_tables import difference_view, display_table, with_confounded
+from reequity.study.confounded import confounded_pools
 from reequity.study.headline import INTERVAL_HEADING, interval_text
 
 __all__ = ["event_study_sections", "issue_counts"]
@@ -80,8 +81,19 @@ def _pool_sections(results, window: str) -> dict[str, pd.DataFrame]:
     """Each pool's pooled row and group rows for ``window``, and the pools' differences."""
     pools = results.pools
     by = results.settings.get("pool_by") or "pool"
-    rows = pools[pools["window"] == window].rename(columns={"pool": "event_id"})
+    rows = pools[pools["window"] == window]
+    counts = confounded_pools(results)
+    if not counts.empty:
+        rows = with_confounded(rows, counts, ["pool", "group", "window"])
+    rows = rows.rename(columns={"pool": "event_id"})
     view = _main(rows, window).rename(columns={"event": "pool"})
+    if "confounded" in view:  # the event rows name the confounders; a pool row counts them
+        view["confounded"] = [
+            f"{n}/{total} ({k} of {events} events)" if n else ""
+            for n, total, k, events in zip(rows["n_confounded"], rows["n_firms"],
+                                           rows["n_events_confounded"], rows["n_events"],
+                                           strict=True)
+        ]  # fmt: skip
     view.insert(2, "events", rows["n_events"].to_numpy())
     sections = {
         f"Pools of comparable events (by {by}), window {window}: each pool's pooled "
@@ -143,7 +155,9 @@ def event_study_sections(
     mixed = "; ALL over every event (mixes pools): summary.csv" if has_pools else ""
     sections = {
         f"Headline: CAAR with dependence-robust tests, window {window}, per event ({pool}); "
-        f"dependence-robust 95% interval (CDA); statistic (p); every window: summary.csv{mixed}": headline
+        f"dependence-robust 95% interval (CDA); statistic (p); confounded: firm-events with "
+        "another catalogued event's day 0 (or their own news) inside the window, and the "
+        f"market-wide ones by name; every window: summary.csv{mixed}": headline
     }
     if has_pools:
         sections.update(_pool_sections(results, window))

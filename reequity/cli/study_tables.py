@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from reequity.errors import ConfigurationError, EventFormatError
+from reequity.study.confounded import confounded_events, confounded_text
 from reequity.study.headline import DUPLICATES
 from reequity.study.statistics import ROBUST_TESTS, TESTS
 
@@ -20,6 +21,7 @@ __all__ = [
     "display_table",
     "read_characteristics",
     "robust_table",
+    "with_confounded",
 ]
 
 #: short label of each dependence-robust test (live view of the test registry)
@@ -41,7 +43,18 @@ def robust_table(
     wide = t.pivot_table(index=keys, columns="test", values=["statistic", "pvalue"])
     wide.columns = [f"{test}_{'p' if kind == 'pvalue' else 'stat'}" for kind, test in wide.columns]
     order = [f"{name}_{k}" for name in tests for k in ("stat", "p") if f"{name}_{k}" in wide]
-    return caar.merge(wide[order].reset_index(), on=keys, how="left")
+    table = caar.merge(wide[order].reset_index(), on=keys, how="left")
+    return table if groups else with_confounded(table, confounded_events(results), keys)
+
+
+def with_confounded(table: pd.DataFrame, counts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """``table`` with the confounder counts of :mod:`reequity.study.confounded` joined on
+    ``keys`` (zero and "" for rows without a count)."""
+    out = table.merge(counts, on=keys, how="left")
+    for column in ("n_confounded", "n_firm_news"):
+        out[column] = out[column].fillna(0).astype(int)
+    out["confounders"] = out["confounders"].fillna("").astype(str)
+    return out
 
 
 def _cell(statistic: float, pvalue: float) -> str:
@@ -87,6 +100,12 @@ def display_table(table: pd.DataFrame) -> pd.DataFrame:
                         f"= {LABELS[other]}" if m else c for c, m in zip(cells, mask, strict=True)
                     ]
             view[label] = cells
+    if "n_confounded" in table:  # firm-events with another event's day 0 in the window
+        view["confounded"] = [
+            confounded_text(*values)
+            for values in zip(table["n_confounded"], table["n_firms"], table["confounders"],
+                              table["n_firm_news"], strict=True)
+        ]  # fmt: skip
     return view
 
 

@@ -18,7 +18,7 @@ from reequity.errors import ReequityError
 from reequity.study.checks import who
 from reequity.study.issues import Issue
 
-__all__ = ["confounder_issues"]
+__all__ = ["confounder_hits", "confounder_issues"]
 
 
 def _blank(value: object) -> bool:
@@ -69,14 +69,14 @@ def _announced(row: pd.Series) -> str:
     return f"{row['event_id']} ({when}{title})"
 
 
-def confounder_issues(
+def confounder_hits(
     confounders: pd.DataFrame | None,
     car: pd.DataFrame,
     *,
     calendars: Mapping[str, str] | None,
     index: pd.DatetimeIndex,
-) -> list[Issue]:
-    """Issues for confounders whose day 0 falls inside a ticker's event window.
+) -> pd.DataFrame:
+    """Every (firm-event, window, confounder) with the confounder's day 0 inside the window.
 
     Parameters
     ----------
@@ -84,7 +84,7 @@ def confounder_issues(
         ``event_id``, ``date`` and optionally ``time``, ``timezone`` (IANA; the default
         of :func:`reequity.data.calendars.day_zero` is Asia/Shanghai), ``title`` and
         ``ticker``: a row with a ticker (firm-specific news) is checked for that ticker
-        only and its message starts "firm-specific:".
+        only.
     car : DataFrame
         The results' ``car`` frame (``event_id, ticker, window, start, end``).
     calendars : Mapping, optional
@@ -96,14 +96,25 @@ def confounder_issues(
 
     Returns
     -------
-    list of Issue
-        Kind ``confounder``: one row per (study event,
-        confounder, windows hit) naming the windows and the confounder's day 0 per
-        exchange; ``ticker`` is empty when several tickers share the row.
+    DataFrame
+        ``event_id, ticker, window, confounder, firm_specific, exchange, day0`` and ``k``
+        (the confounder's row in the normalised table), one row per hit; empty (same
+        columns) when nothing falls inside a window.
     """
+    columns = ["event_id", "ticker", "window", "confounder", "firm_specific", "exchange",
+               "day0", "k"]  # fmt: skip
     if confounders is None or len(confounders) == 0 or len(car) == 0:
-        return []
+        return pd.DataFrame(columns=columns)
     conf = _normalise(confounders)
+    return _hits(conf, car, calendars, index)[columns]
+
+
+def _hits(
+    conf: pd.DataFrame,
+    car: pd.DataFrame,
+    calendars: Mapping[str, str] | None,
+    index: pd.DatetimeIndex,
+) -> pd.DataFrame:
     cal = {str(k): str(v) for k, v in (calendars or {}).items()}
     codes, tickers = pd.factorize(car["ticker"])
     exchange = np.array([cal.get(str(t), "") for t in tickers], dtype=object)[codes]
@@ -120,18 +131,45 @@ def confounder_issues(
     firm = conf["ticker"].to_numpy(dtype=object)[None, :]
     applies = (firm == "") | (firm == car["ticker"].astype(str).to_numpy(dtype=object)[:, None])
     rows, ks = np.nonzero((d0 >= start) & (d0 <= end) & ~own & applies)
-    if len(rows) == 0:
-        return []
-    hits = pd.DataFrame(
+    return pd.DataFrame(
         {
             "event_id": car["event_id"].astype(str).to_numpy()[rows],
             "ticker": car["ticker"].astype(str).to_numpy()[rows],
             "window": car["window"].astype(str).to_numpy()[rows],
-            "k": ks,
+            "confounder": conf["event_id"].to_numpy(dtype=object)[ks],
+            "firm_specific": conf["ticker"].to_numpy(dtype=object)[ks] != "",
             "exchange": exchange[rows],
             "day0": d0[rows, ks],
+            "k": ks,
         }
     )
+
+
+def confounder_issues(
+    confounders: pd.DataFrame | None,
+    car: pd.DataFrame,
+    *,
+    calendars: Mapping[str, str] | None,
+    index: pd.DatetimeIndex,
+) -> list[Issue]:
+    """Issues for confounders whose day 0 falls inside a ticker's event window.
+
+    Parameters are those of :func:`confounder_hits`; a firm-specific confounder's message
+    starts "firm-specific:".
+
+    Returns
+    -------
+    list of Issue
+        Kind ``confounder``: one row per (study event,
+        confounder, windows hit) naming the windows and the confounder's day 0 per
+        exchange; ``ticker`` is empty when several tickers share the row.
+    """
+    if confounders is None or len(confounders) == 0 or len(car) == 0:
+        return []
+    conf = _normalise(confounders)
+    hits = _hits(conf, car, calendars, index)
+    if len(hits) == 0:
+        return []
     return _rows(hits, conf, car)
 
 
