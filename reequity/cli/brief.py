@@ -114,7 +114,11 @@ def event_headline_lines(results, window: str | None = None) -> list[str]:
     rows = headline_rows(results, window, tuple(t for t, _ in P_COLUMNS))
     is_pool = rows["kind"] == "pool"
     marked = _confounded_rows(results, window)
+    chance = _fdr_lines(results, window)
     for i, row in enumerate(rows.itertuples(index=False)):
+        if row.kind != "event" and chance:  # after the events: what chance alone gives
+            lines += ["", *chance]
+            chance = []
         if is_pool.iloc[i] and not is_pool.iloc[:i].any():  # before the first pool
             by = results.settings.get("pool_by") or "pool"
             lines += [
@@ -130,6 +134,8 @@ def event_headline_lines(results, window: str | None = None) -> list[str]:
         line = _row(label, row.n_firms, row.caar, interval_text(row), _p_cells(row))
         key = (row.event_id, "") if row.kind in ("event", "all") else (row.pool, row.group)
         lines.append(clip(line + CONFOUNDED_MARK) if key in marked else line)
+    if chance:
+        lines += ["", *chance]
     if marked & {(r.event_id, "") if r.kind in ("event", "all") else (r.pool, r.group)
                  for r in rows.itertuples(index=False)}:  # fmt: skip
         lines += ["", *_wrap(
@@ -137,6 +143,18 @@ def event_headline_lines(results, window: str | None = None) -> list[str]:
             f"{window} for some firm-events; report.md names it; --robustness drops them"
         )]  # fmt: skip
     return lines
+
+
+def _fdr_lines(results, window: str) -> list[str]:
+    """How many events the headline's interval test rejects at 5 % in ``window``, how many
+    chance alone would give, and how many survive Benjamini-Hochberg (one event: none)."""
+    from reequity.cli.study_tables import robust_table
+    from reequity.study.multiplicity import headline_fdr_line
+
+    table = robust_table(results)
+    if (table["event_id"] != "ALL").sum() < 2 * len(table["window"].unique()):
+        return []
+    return _wrap(headline_fdr_line(table, window))
 
 
 #: the mark at the end of a confounded headline row

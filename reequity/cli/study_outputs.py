@@ -42,6 +42,7 @@ def write_outputs(
     """
     from reequity.cli.study_report import event_study_sections
     from reequity.study.headline import headline
+    from reequity.study.multiplicity import headline_fdr_line
     from reequity.study.pools import with_pool_column
 
     out.mkdir(parents=True, exist_ok=True)
@@ -68,6 +69,13 @@ def write_outputs(
         if figures:
             drawn.update(_curve_figure(curve, out, results))
     sections, links, sources = event_study_sections(results, tables, csvs=csvs, out=out)
+    chance = headline_fdr_line(tables["summary"], str(results.caar["window"].iloc[0]))
+    chance = (
+        f"Multiplicity, headline window: {chance} (BH: Benjamini-Hochberg false discovery "
+        "rate over the events; every test's q in summary.csv, `<test>_q`)."
+        if chance
+        else ""
+    )
     from reequity.report import write_report
 
     report = write_report(
@@ -76,7 +84,7 @@ def write_outputs(
         settings=settings,
         tables=sections,
         figures=drawn,
-        notes="\n\n".join(headline(results, width=None).splitlines()[:2]),
+        notes="\n\n".join([*headline(results, width=None).splitlines()[:2], chance]),
         links=links,
         sources=sources,  # a cut table says so and links its CSV
         max_rows=_MAX_ROWS,

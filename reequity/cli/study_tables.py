@@ -12,6 +12,7 @@ import pandas as pd
 from reequity.errors import ConfigurationError, EventFormatError
 from reequity.study.confounded import confounded_events, confounded_text
 from reequity.study.headline import DUPLICATES
+from reequity.study.multiplicity import with_fdr
 from reequity.study.statistics import ROBUST_TESTS, TESTS
 
 __all__ = [
@@ -44,7 +45,9 @@ def robust_table(
     wide.columns = [f"{test}_{'p' if kind == 'pvalue' else 'stat'}" for kind, test in wide.columns]
     order = [f"{name}_{k}" for name in tests for k in ("stat", "p") if f"{name}_{k}" in wide]
     table = caar.merge(wide[order].reset_index(), on=keys, how="left")
-    return table if groups else with_confounded(table, confounded_events(results), keys)
+    if groups:
+        return table
+    return with_fdr(with_confounded(table, confounded_events(results), keys), tests)
 
 
 def with_confounded(table: pd.DataFrame, counts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:

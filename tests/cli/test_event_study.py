@@ -28,12 +28,12 @@ def test_default_output_fits_80_columns(default_run: tuple[Path, str]) -> None:
     long = [line for line in output.splitlines() if len(line) > 80]
     assert not long, long
     # a headline, not the 156-row table: 4 head lines, one line per event, 3 per pool
-    # (its pooled row, CN, ex-CN) after 3 lines of pool heading, the confounded rows'
-    # footnote (3 lines), files and warnings
+    # (its pooled row, CN, ex-CN) after 3 lines of pool heading, the multiplicity line and
+    # the confounded rows' footnote (2 + 3 lines), files and warnings
     caar = pd.read_csv(out / "caar.csv")
     n_events = caar["event_id"].ne("ALL").groupby(caar["window"]).sum().iloc[0]
     n_pools = pd.read_csv(out / "pools.csv")["pool"].nunique()
-    assert len(output.splitlines()) <= 4 + n_events + 3 + 3 * n_pools + 3 + 5
+    assert len(output.splitlines()) <= 4 + n_events + 3 + 3 * n_pools + 2 + 3 + 5
 
 
 def test_warnings_come_after_the_results_with_one_prefix(default_run: tuple[Path, str]) -> None:
@@ -462,3 +462,20 @@ def test_format_csv_prints_what_summary_csv_holds(tmp_path: Path) -> None:
     assert list(printed.columns) == list(written.columns) and "pool" in printed.columns
     assert printed["event_id"].tolist() == written["event_id"].tolist()
     assert printed.loc[printed["event_id"] == "ALL", "mixes_pools"].all()
+
+
+def test_headline_says_what_chance_alone_gives(default_run: tuple[Path, str]) -> None:
+    """Real catalogue: the line under the events counts the CDA's rejections of the main
+    window and those that survive Benjamini-Hochberg, from the q-values in summary.csv."""
+    out, output = default_run
+    summary = pd.read_csv(out / "summary.csv")
+    rows = summary[(summary["window"] == "-1:1") & (summary["event_id"] != "ALL")]
+    m, hits = len(rows), int((rows["cda_p"] < 0.05).sum())
+    survive = int((rows["cda_q"] < 0.05).sum())
+    assert 0 < survive < hits  # several events reject at 5 %, fewer survive the FDR
+    line = (
+        f"{m} events: {hits} with CDA p < 0.05 ({0.05 * m:.1f} expected by chance); "
+        f"{survive} with BH q < 0.05"
+    )
+    assert line in output
+    assert f"Multiplicity, headline window: {line}" in (out / "report.md").read_text()
