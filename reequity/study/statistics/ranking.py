@@ -67,12 +67,13 @@ def sort_rows(x: np.ndarray) -> np.ndarray:
 
 def rank_rows(
     xb: np.ndarray, subset: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Ranks, ranks within ``subset`` columns, medians and sorted ``subset`` values of rows.
 
     One ``argsort`` serves all four. Ranks are float32 (exact integers and halves); rows
     holding ties fall back to ``scipy.stats.rankdata`` (average ranks). The sorted subset
-    values (n, subset.sum()) are returned only when no value is missing (else None).
+    values (n, subset.sum()) have each row's missing values last, as NaN (a cleaned
+    estimation window: no second sort of the subset).
     Gathers and scatters use flat indices (several times faster than
     ``take_along_axis``/``put_along_axis``).
     """
@@ -104,7 +105,11 @@ def rank_rows(
     if tied.any():
         rb[tied] = stats.rankdata(xb[tied], axis=1, nan_policy="omit")
         sb[tied] = stats.rankdata(np.take(xb[tied], sub_cols, axis=1), axis=1, nan_policy="omit")
-    sub_sorted = srt[in_sub].reshape(nb, len(sub_cols)) if clean else None
+    if clean:
+        sub_sorted = srt[in_sub].reshape(nb, len(sub_cols))
+    else:  # each row's present subset values in sorted order, then NaN (row-major fill)
+        sub_sorted = np.full((nb, len(sub_cols)), np.nan)
+        sub_sorted[np.arange(len(sub_cols)) < in_sub.sum(axis=1)[:, None]] = srt[in_sub]
     return rb, sb, median, sub_sorted
 
 
