@@ -192,11 +192,12 @@ def per_firm(
         fin = np.isfinite(ar_b)
         clean = bool(fin.all())  # nothing missing: no masking passes
         ones = np.ones((1, len(fin)))
-        _group_dot(cells[:, :1], ones, ar_b if clean else np.where(fin, ar_b, 0.0), cell[b])
         if clean:  # every tau present: the count is the number of firm-events per cell
+            _group_dot(cells[:, :1], ones, ar_b, cell[b])
             cells[:, 1] += np.bincount(cell[b], minlength=n_cells)[:, None]
-        else:
-            _group_dot(cells[:, 1:], ones, fin.astype(float), cell[b])
+        else:  # sums of ARs and counts in one product per run: [AR (0 if missing) | present]
+            both = np.concatenate([np.where(fin, ar_b, 0.0), fin], axis=1)
+            _group_dot(cells.reshape(n_cells, 1, 2 * n_l), ones, both, cell[b])
         e = take_cols(ar_b, a.est)
         e_fin = take_cols(fin, a.est)
         m = np.full(len(e), float(n_m)) if clean else e_fin.sum(axis=1).astype(float)

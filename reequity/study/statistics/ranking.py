@@ -93,6 +93,9 @@ def rank_rows(
     tied = (srt[:, 1:] == srt[:, :-1]).any(axis=1)
     rb = np.empty(nb * t, dtype=np.float32)
     rb[flat] = np.tile(np.arange(1, t + 1, dtype=np.float32), nb)
+    # NaN sorts last, so each row's subset values in sorted order end with its NaN: the
+    # sorted subset (missing last) with one compress, before in_sub drops the NaN
+    sub_sorted = srt[in_sub].reshape(nb, len(sub_cols))
     if not clean:
         in_sub &= ~np.isnan(srt)
     sb = np.empty(nb * t, dtype=np.float32)
@@ -105,11 +108,6 @@ def rank_rows(
     if tied.any():
         rb[tied] = stats.rankdata(xb[tied], axis=1, nan_policy="omit")
         sb[tied] = stats.rankdata(np.take(xb[tied], sub_cols, axis=1), axis=1, nan_policy="omit")
-    if clean:
-        sub_sorted = srt[in_sub].reshape(nb, len(sub_cols))
-    else:  # each row's present subset values in sorted order, then NaN (row-major fill)
-        sub_sorted = np.full((nb, len(sub_cols)), np.nan)
-        sub_sorted[np.arange(len(sub_cols)) < in_sub.sum(axis=1)[:, None]] = srt[in_sub]
     return rb, sb, median, sub_sorted
 
 
