@@ -127,30 +127,42 @@ def _missing_sums(
     acc: np.ndarray,
     wrank: np.ndarray,
 ) -> None:
-    """The group rank sums of a block with missing ARs, in one weighted product per run.
+    """The group rank sums of a block with missing ARs.
 
     The block's columns [K (0 if missing) | present | sign around the median | estimation
-    rank] (float64: exact sums of integer and half ranks) times the weights [1,
-    1 / (T_i + 1), (T_i + 1) / 2, 1 / (M_i + 2)]: one BLAS product per run of a group
-    instead of four (most of the cost is the calls); the needed products are picked out.
+    rank] are summed per run of rows sharing a group, T_i and M_i (a cleaned panel gives
+    each event date its own), one float32 BLAS product per run (integer and half ranks,
+    counts and signs of at most 2**24 rows: exact), then weighted by the run's
+    1 / (T_i + 1), (T_i + 1) / 2 and 1 / (M_i + 2) in float64. Rows with their own T_i
+    and M_i are runs of one row.
     """
     nb, t_n = fin.shape
-    x = np.empty((nb, 3 * t_n + est_ranks.shape[1]))
-    np.copyto(x[:, :t_n], np.where(fin, ranks, 0.0))
+    x = np.empty((nb, 3 * t_n + est_ranks.shape[1]), dtype=np.float32)
+    np.copyto(x[:, :t_n], np.where(fin, ranks, np.float32(0.0)))
     x[:, t_n : 2 * t_n] = fin
     # a missing AR compares False with the median both ways: sign 0
-    np.subtract(above, below, out=x[:, 2 * t_n : 3 * t_n], dtype=np.float64, casting="unsafe")
+    np.subtract(above, below, out=x[:, 2 * t_n : 3 * t_n], dtype=np.float32, casting="unsafe")
     x[:, 3 * t_n :] = est_ranks
-    w = np.stack([np.ones(nb), 1 / (count + 1), 0.5 * (count + 1), 1.0 / (m + 2)])
-    c0, c1 = int(codes[0]), int(codes[-1]) + 1  # rows are ordered by group
-    sums = np.zeros((c1 - c0, 4, x.shape[1]))
-    _group_dot(sums, w, x, codes - c0)
-    acc[c0:c1, 0] += sums[:, 0, :t_n]
-    acc[c0:c1, 1] += sums[:, 1, :t_n]
-    acc[c0:c1, 2] += sums[:, 2, t_n : 2 * t_n]
-    acc[c0:c1, 3] += sums[:, 0, t_n : 2 * t_n]
-    acc[c0:c1, 4] += sums[:, 0, 2 * t_n : 3 * t_n]
-    wrank[c0:c1] += sums[:, 3, 3 * t_n :]
+    change = (codes[1:] != codes[:-1]) | (count[1:] != count[:-1]) | (m[1:] != m[:-1])
+    starts = np.flatnonzero(np.r_[True, change])
+    sums = np.zeros((len(starts), 1, x.shape[1]))
+    _group_dot(sums, np.ones((1, nb), dtype=np.float32), x, np.cumsum(np.r_[0, change]))
+    s, t1 = sums[:, 0], (count[starts] + 1)[:, None]
+    per_run = np.stack(
+        [
+            s[:, :t_n],
+            s[:, :t_n] / t1,
+            0.5 * t1 * s[:, t_n : 2 * t_n],
+            s[:, t_n : 2 * t_n],
+            s[:, 2 * t_n : 3 * t_n],
+        ],
+        axis=1,
+    )
+    est_w = s[:, 3 * t_n :] / (m[starts] + 2)[:, None]
+    target = codes[starts]  # ordered by group: a group's runs are consecutive
+    first = np.flatnonzero(np.r_[True, target[1:] != target[:-1]])
+    acc[target[first]] += np.add.reduceat(per_run, first, axis=0)
+    wrank[target[first]] += np.add.reduceat(est_w, first, axis=0)
 
 
 def per_firm(
