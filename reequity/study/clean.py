@@ -220,8 +220,10 @@ def exclusion_mask(
         return mask
     pos = keys["pos"].to_numpy(dtype=np.int64)
     valid = ~pd.isna(keys["day0"]).to_numpy()
-    tick_code, tickers = pd.factorize(keys["ticker"].astype(str))
-    exchange = keys["exchange"].astype(str).to_numpy()
+    ticker = keys["ticker"]
+    # the engine's keys hold str tickers already: factorize the column's own array
+    ticker = ticker.array if isinstance(ticker.dtype, pd.StringDtype) else ticker.astype(str)
+    tick_code, tickers = pd.factorize(ticker)
     if own_events:
         event_code = pd.factorize(keys["event_id"])[0]
         if valid.all():  # every day 0 known (the usual case): mark in place, no copies
@@ -235,6 +237,7 @@ def exclusion_mask(
             mask[rows] = sub
     if len(items) == 0:
         return mask
+    exchange = keys["exchange"].astype(str).to_numpy()
     per_ticker = items["ticker"].astype(str).to_numpy() != ""
     ticker_index = {t: k for k, t in enumerate(tickers)}
     for ex in np.unique(exchange):  # one calendar per exchange present
