@@ -2,6 +2,7 @@
 
     python benchmarks/bench_floor.py            # floor vs engine, dates 50 vs 5, 100k vs 1k
     python benchmarks/bench_floor.py --quick    # floor vs engine only
+    python benchmarks/bench_floor.py --dates    # 50 vs 5 dates only (with and without cleaning)
 
 (each twice: default malloc, then malloc reusing freed memory; see Timing below)
 
@@ -248,12 +249,14 @@ def floor(
 # ------------------------------------------------------------------ the engine, checked
 
 
-def run_engine(returns: pd.DataFrame, events: pd.DataFrame, tests: list[str]) -> EventStudyResults:
+def run_engine(
+    returns: pd.DataFrame, events: pd.DataFrame, tests: list[str], clean: bool = False
+) -> EventStudyResults:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ReequityWarning)
         return event_study(
             returns, events, benchmark="MKT", estimation=EST, windows=[WIN], tests=tests,
-            clean_estimation=False,
+            clean_estimation=clean,
         )  # fmt: skip
 
 
@@ -343,14 +346,21 @@ def main_case(k: int, tol: float) -> None:
 
 def dates_case(k: int) -> None:
     """1,000 firm-events as 50 dates of 20 firms vs 5 dates of 200 (engine): the floor's
-    tests, then every test but the bootstrap."""
+    tests, every test but the bootstrap, then the floor's tests with the default
+    cleaning of the estimation windows (the 50 dates put about six other events in each
+    window, so missing days and unequal M_i; the 5 dates leave nothing to clean)."""
     r5, r50 = synthetic_panel(200), synthetic_panel(20)
     e5, e50 = synthetic_events(r5.index, 5), synthetic_events(r50.index, 50)
-    for label, tests in (("13 tests", FLOOR_TESTS), ("all but bootstrap", ALL_BUT_BOOT)):
+    cases = (
+        ("13 tests", FLOOR_TESTS, False),
+        ("all but bootstrap", ALL_BUT_BOOT, False),
+        ("13 tests, default cleaning", FLOOR_TESTS, True),
+    )
+    for label, tests, clean in cases:
         best = interleaved(
             {
-                "5": lambda tests=tests: run_engine(r5, e5, tests),
-                "50": lambda tests=tests: run_engine(r50, e50, tests),
+                "5": lambda tests=tests, clean=clean: run_engine(r5, e5, tests, clean),
+                "50": lambda tests=tests, clean=clean: run_engine(r50, e50, tests, clean),
             },
             k,
         )
@@ -382,6 +392,7 @@ def scale_case(k: int) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="floor vs engine only")
+    parser.add_argument("--dates", action="store_true", help="50 vs 5 dates only")
     parser.add_argument("-k", type=int, default=10, help="best of k (main case)")
     parser.add_argument("--tol", type=float, default=TOL, help="check tolerance (older engines)")
     parser.add_argument("--one-setting", action="store_true",
@@ -389,9 +400,11 @@ if __name__ == "__main__":
     args = parser.parse_args()
     print(f"CPUs visible: {os.cpu_count()}  [{load()}]")
     print(malloc_label())
-    main_case(args.k, args.tol)
+    if not args.dates:
+        main_case(args.k, args.tol)
     if not args.quick:
         dates_case(args.k)
+    if not (args.quick or args.dates):
         scale_case(2)
     if not args.one_setting:  # the same run again with malloc reusing freed memory
         sys.stdout.flush()

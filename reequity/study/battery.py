@@ -156,7 +156,8 @@ def _by_group(
     group names, each row's group and cell codes (a cell is an event's firm-events
     sharing the calendar date of day 0), and each cell's group and day-0 date code.
     """
-    group, names = pd.factorize(a.params["event_id"].to_numpy())  # first-appearance order
+    # first-appearance order; on the column's own (Arrow) array: no object array
+    group, names = pd.factorize(a.params["event_id"].array)
     day, _ = pd.factorize(a.cluster)
     copied = bool((np.diff(group) < 0).any())
     if copied:  # copy once so every group is a slice

@@ -109,7 +109,10 @@ def exclusion_frame(*parts: ExclusionInput) -> pd.DataFrame:
 def naive_dates(returns: pd.DataFrame) -> pd.DatetimeIndex:
     """The dates of ``returns`` as tz-naive midnights (what exclusion items are matched to)."""
     index = pd.DatetimeIndex(returns.index)
-    return (index.tz_localize(None) if index.tz is not None else index).normalize()
+    index = index.tz_localize(None) if index.tz is not None else index
+    day = {"s": 86_400, "ms": 86_400_000, "us": 86_400_000_000}.get(index.unit, 86_400 * 10**9)
+    # dates already at midnight (daily returns) are kept: normalize() is a pass per call
+    return index.normalize() if (index.asi8 % day != 0).any() else index
 
 
 def _session_positions(items: pd.DataFrame, days: pd.DatetimeIndex, exchange: str) -> np.ndarray:
@@ -217,17 +220,24 @@ def exclusion_mask(
         return mask
     pos = keys["pos"].to_numpy(dtype=np.int64)
     valid = ~pd.isna(keys["day0"]).to_numpy()
-    tick_code, tickers = pd.factorize(keys["ticker"].astype(str))
-    exchange = keys["exchange"].astype(str).to_numpy()
+    ticker = keys["ticker"]
+    # the engine's keys hold str tickers already: factorize the column's own array
+    ticker = ticker.array if isinstance(ticker.dtype, pd.StringDtype) else ticker.astype(str)
+    tick_code, tickers = pd.factorize(ticker)
     if own_events:
-        rows = np.flatnonzero(valid)
         event_code = pd.factorize(keys["event_id"])[0]
-        sub = mask[rows]
-        _mark(sub, tick_code[rows], pos[rows], tick_code[rows], pos[rows], taus, est, window,
-              skip=(event_code[rows], event_code[rows]))  # fmt: skip
-        mask[rows] = sub
+        if valid.all():  # every day 0 known (the usual case): mark in place, no copies
+            _mark(mask, tick_code, pos, tick_code, pos, taus, est, window,
+                  skip=(event_code, event_code))  # fmt: skip
+        else:
+            rows = np.flatnonzero(valid)
+            sub = mask[rows]
+            _mark(sub, tick_code[rows], pos[rows], tick_code[rows], pos[rows], taus, est,
+                  window, skip=(event_code[rows], event_code[rows]))  # fmt: skip
+            mask[rows] = sub
     if len(items) == 0:
         return mask
+    exchange = keys["exchange"].astype(str).to_numpy()
     per_ticker = items["ticker"].astype(str).to_numpy() != ""
     ticker_index = {t: k for k, t in enumerate(tickers)}
     for ex in np.unique(exchange):  # one calendar per exchange present

@@ -165,8 +165,10 @@ def _fit_market(y: np.ndarray, m: np.ndarray, est: np.ndarray, divisor_k: int) -
         # the masked passes run); the sums are the same ones either way
         with np.errstate(invalid="ignore", over="ignore"):
             ysum, msum = ye.sum(axis=1), me.sum(axis=1)
-        full = bool(np.isfinite(ysum).all() and np.isfinite(msum).all())
-        w = None if full else np.isfinite(ye) & np.isfinite(me)
+        m_full = bool(np.isfinite(msum).all())  # a finite row sum: every value finite
+        full = m_full and bool(np.isfinite(ysum).all())
+        # a cleaned panel misses returns, rarely the market: then y's mask is the mask
+        w = None if full else np.isfinite(ye) if m_full else np.isfinite(ye) & np.isfinite(me)
         nb = np.full(len(ye), float(ye.shape[1])) if full else w.sum(axis=1).astype(float)
         with np.errstate(invalid="ignore", divide="ignore"):
             ybar = (ysum if full else np.where(w, ye, 0.0).sum(axis=1)) / nb

@@ -77,16 +77,17 @@ def _group_dot(acc: np.ndarray, w: np.ndarray, x: np.ndarray, codes: np.ndarray)
 
 def _rank_block(
     a: Arrays, ar_b: np.ndarray, codes: np.ndarray, acc: np.ndarray, wrank: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rank one block of firms over estimation + span taus; add the group rank sums.
 
     Returns T_i, the ranks among estimation ARs (0 where there is no AR) and the sorted
-    estimation ARs (None if some are missing); adds the group sums of RANK_SUMS to
-    ``acc`` and of K_it / (M_i + 2) (GRANK) to ``wrank``.
+    estimation ARs (NaN last); adds the group sums of RANK_SUMS to ``acc`` and of
+    K_it / (M_i + 2) (GRANK) to ``wrank``.
     """
     full = take_cols(ar_b, a.full_cols)
     ranks, est_ranks, median, est_sorted = rank_rows(full, ~a.in_span)
-    if est_sorted is not None:  # nothing missing: T_i = T and M_i = M for every firm
+    fin = np.isfinite(full)
+    if fin.all():  # nothing missing: T_i = T and M_i = M for every firm
         t_n = full.shape[1]
         count = np.full(len(full), float(t_n))
         per_group = np.bincount(codes, minlength=acc.shape[0]).astype(float)[:, None]
@@ -106,19 +107,62 @@ def _rank_block(
         sign = np.subtract(full > med, full < med, dtype=np.float64, casting="unsafe")
         _group_dot(acc[:, 4:], np.ones((1, len(full))), sign, codes)
         return count, est_ranks, est_sorted
-    ones = np.ones(len(full))
     est_ranks[np.isnan(est_ranks)] = 0.0
     m = (est_ranks > 0).sum(axis=1)
-    fin = np.isfinite(full)
     count = fin.sum(axis=1).astype(float)
-    k0 = np.where(fin, ranks, 0.0)  # float64: exact sums of integer and half ranks
-    med = median[:, None]  # comparisons with NaN are False: a missing AR gets sign 0
-    sign = np.subtract(full > med, full < med, dtype=np.float64, casting="unsafe")
-    _group_dot(wrank[:, None, :], (1.0 / (m + 2))[None, :], est_ranks.astype(float), codes)
-    _group_dot(acc, np.stack([ones, 1 / (count + 1)]), k0, codes)
-    _group_dot(acc[:, 2:], np.stack([0.5 * (count + 1), ones]), fin.astype(float), codes)
-    _group_dot(acc[:, 4:], ones[None, :], sign, codes)
+    _missing_sums(ranks, fin, full > median[:, None], full < median[:, None], est_ranks,
+                  count, m, codes, acc, wrank)  # fmt: skip
     return count, est_ranks, est_sorted
+
+
+def _missing_sums(
+    ranks: np.ndarray,
+    fin: np.ndarray,
+    above: np.ndarray,
+    below: np.ndarray,
+    est_ranks: np.ndarray,
+    count: np.ndarray,
+    m: np.ndarray,
+    codes: np.ndarray,
+    acc: np.ndarray,
+    wrank: np.ndarray,
+) -> None:
+    """The group rank sums of a block with missing ARs.
+
+    The block's columns [K (0 if missing) | present | sign around the median | estimation
+    rank] are summed per run of rows sharing a group, T_i and M_i (a cleaned panel gives
+    each event date its own), one float32 BLAS product per run (integer and half ranks,
+    counts and signs of at most 2**24 rows: exact), then weighted by the run's
+    1 / (T_i + 1), (T_i + 1) / 2 and 1 / (M_i + 2) in float64. Rows with their own T_i
+    and M_i are runs of one row.
+    """
+    nb, t_n = fin.shape
+    x = np.empty((nb, 3 * t_n + est_ranks.shape[1]), dtype=np.float32)
+    np.copyto(x[:, :t_n], np.where(fin, ranks, np.float32(0.0)))
+    x[:, t_n : 2 * t_n] = fin
+    # a missing AR compares False with the median both ways: sign 0
+    np.subtract(above, below, out=x[:, 2 * t_n : 3 * t_n], dtype=np.float32, casting="unsafe")
+    x[:, 3 * t_n :] = est_ranks
+    change = (codes[1:] != codes[:-1]) | (count[1:] != count[:-1]) | (m[1:] != m[:-1])
+    starts = np.flatnonzero(np.r_[True, change])
+    sums = np.zeros((len(starts), 1, x.shape[1]))
+    _group_dot(sums, np.ones((1, nb), dtype=np.float32), x, np.cumsum(np.r_[0, change]))
+    s, t1 = sums[:, 0], (count[starts] + 1)[:, None]
+    per_run = np.stack(
+        [
+            s[:, :t_n],
+            s[:, :t_n] / t1,
+            0.5 * t1 * s[:, t_n : 2 * t_n],
+            s[:, t_n : 2 * t_n],
+            s[:, 2 * t_n : 3 * t_n],
+        ],
+        axis=1,
+    )
+    est_w = s[:, 3 * t_n :] / (m[starts] + 2)[:, None]
+    target = codes[starts]  # ordered by group: a group's runs are consecutive
+    first = np.flatnonzero(np.r_[True, target[1:] != target[:-1]])
+    acc[target[first]] += np.add.reduceat(per_run, first, axis=0)
+    wrank[target[first]] += np.add.reduceat(est_w, first, axis=0)
 
 
 def per_firm(
@@ -160,11 +204,12 @@ def per_firm(
         fin = np.isfinite(ar_b)
         clean = bool(fin.all())  # nothing missing: no masking passes
         ones = np.ones((1, len(fin)))
-        _group_dot(cells[:, :1], ones, ar_b if clean else np.where(fin, ar_b, 0.0), cell[b])
         if clean:  # every tau present: the count is the number of firm-events per cell
+            _group_dot(cells[:, :1], ones, ar_b, cell[b])
             cells[:, 1] += np.bincount(cell[b], minlength=n_cells)[:, None]
-        else:
-            _group_dot(cells[:, 1:], ones, fin.astype(float), cell[b])
+        else:  # sums of ARs and counts in one product per run: [AR (0 if missing) | present]
+            both = np.concatenate([np.where(fin, ar_b, 0.0), fin], axis=1)
+            _group_dot(cells.reshape(n_cells, 1, 2 * n_l), ones, both, cell[b])
         e = take_cols(ar_b, a.est)
         e_fin = take_cols(fin, a.est)
         m = np.full(len(e), float(n_m)) if clean else e_fin.sum(axis=1).astype(float)
@@ -188,8 +233,12 @@ def per_firm(
             if clean:  # every estimation day present: the usable firms of each group
                 kp_n += np.bincount(group[b], weights=ok, minlength=n_g)[:, None]
             else:
+                # 0/1 products: exact counts in float32 (half the temporaries of float64)
                 _group_dot(
-                    kp_n[:, None, :], ok[None, :].astype(float), e_fin.astype(float), group[b]
+                    kp_n[:, None, :],
+                    ok[None, :].astype(np.float32),
+                    e_fin.astype(np.float32),
+                    group[b],
                 )
         srt = None
         if ranks:

@@ -209,9 +209,11 @@ def _moved_groups(
 ) -> np.ndarray:
     """:func:`_moved` of every group at once (every v present): (G, C, M).
 
-    Rows are ordered by group ``code``; each block's 0/1 comparisons (C, rows, M) are
-    summed per run of one group by ``np.add.reduceat`` (float32 counts are exact), then
-    weighted in float64.
+    Rows are ordered by group ``code``. Each block's 0/1 comparisons (C, rows, M) are
+    counted per run of rows sharing a group and a weight (float32 counts are exact):
+    one BLAS product per run when runs are few, else ``np.add.reduceat``; the counts are
+    then weighted in float64. A cleaned panel gives each event date its own M_i, so the
+    weights change between groups but rarely within one: the runs stay long.
     """
     c_n, m_n = bound.shape[1], rank.shape[1]
     out = np.zeros((n_g, c_n, m_n))
@@ -223,19 +225,21 @@ def _moved_groups(
         rb, wb, cb = rank[b], w[b], code[b]
         mask = buf[:, : len(rb)]
         np.greater(rb[None, :, :], bound_t[:, b, None], out=mask, casting="unsafe")
-        runs = np.flatnonzero(np.r_[True, cb[1:] != cb[:-1]])
-        if wb.min() == wb.max() and len(runs) <= _FEW_RUNS:  # exact counts, one weight
+        runs = np.flatnonzero(np.r_[True, (cb[1:] != cb[:-1]) | (wb[1:] != wb[:-1])])
+        if len(runs) <= _FEW_RUNS:
             ends = np.r_[runs[1:], len(cb)]
             ones = np.ones((1, int((ends - runs).max())), dtype=np.float32)
             sums = np.empty((c_n, len(runs), m_n))
             for r, (lo_r, hi_r) in enumerate(zip(runs, ends, strict=True)):  # BLAS per run
                 sums[:, r] = (ones[:, : hi_r - lo_r] @ mask[:, lo_r:hi_r])[:, 0]
-            sums *= np.float64(wb[0])
-        elif wb.min() == wb.max():
-            sums = np.float64(wb[0]) * np.add.reduceat(mask, runs, axis=1)
         else:
-            sums = np.add.reduceat(mask * wb[None, :, None], runs, axis=1, dtype=np.float64)
-        out[cb[runs]] += sums.transpose(1, 0, 2)
+            sums = np.add.reduceat(mask, runs, axis=1).astype(np.float64)
+        sums *= wb[runs][None, :, None]
+        target = cb[runs]
+        if len(np.unique(target)) == len(target):  # each group one run: plain indexing
+            out[target] += sums.transpose(1, 0, 2)
+        else:
+            np.add.at(out, target, sums.transpose(1, 0, 2))
     return out
 
 

@@ -67,12 +67,13 @@ def sort_rows(x: np.ndarray) -> np.ndarray:
 
 def rank_rows(
     xb: np.ndarray, subset: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Ranks, ranks within ``subset`` columns, medians and sorted ``subset`` values of rows.
 
     One ``argsort`` serves all four. Ranks are float32 (exact integers and halves); rows
     holding ties fall back to ``scipy.stats.rankdata`` (average ranks). The sorted subset
-    values (n, subset.sum()) are returned only when no value is missing (else None).
+    values (n, subset.sum()) have each row's missing values last, as NaN (a cleaned
+    estimation window: no second sort of the subset).
     Gathers and scatters use flat indices (several times faster than
     ``take_along_axis``/``put_along_axis``).
     """
@@ -92,6 +93,9 @@ def rank_rows(
     tied = (srt[:, 1:] == srt[:, :-1]).any(axis=1)
     rb = np.empty(nb * t, dtype=np.float32)
     rb[flat] = np.tile(np.arange(1, t + 1, dtype=np.float32), nb)
+    # NaN sorts last, so each row's subset values in sorted order end with its NaN: the
+    # sorted subset (missing last) with one compress, before in_sub drops the NaN
+    sub_sorted = srt[in_sub].reshape(nb, len(sub_cols))
     if not clean:
         in_sub &= ~np.isnan(srt)
     sb = np.empty(nb * t, dtype=np.float32)
@@ -104,7 +108,6 @@ def rank_rows(
     if tied.any():
         rb[tied] = stats.rankdata(xb[tied], axis=1, nan_policy="omit")
         sb[tied] = stats.rankdata(np.take(xb[tied], sub_cols, axis=1), axis=1, nan_policy="omit")
-    sub_sorted = srt[in_sub].reshape(nb, len(sub_cols)) if clean else None
     return rb, sb, median, sub_sorted
 
 
