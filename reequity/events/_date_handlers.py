@@ -41,6 +41,8 @@ class Cand:
     # 去年同期 / "the same period last year", 去年同月 / "the same month a year earlier": the
     # earlier period (or month) this many years back
     years_back: int = 0
+    # the span in a future clause when the rule placed the date itself (a holiday: 春节后将)
+    forward: tuple[date, date] | None = None
 
 
 Handler = Callable[[re.Match[str], date], Cand | None]
@@ -307,6 +309,7 @@ def h_rel_week(m: re.Match[str], pub: date) -> Cand | None:
     """
     groups = m.groupdict()
     rel = (groups.get("r") or "").lower().split()[-1] if groups.get("r") else ""
+    rel = "last" if rel == "past" else rel  # "this past Friday": the latest one before publication
     monday = pub - timedelta(days=pub.weekday())
     shift = {"上": -7, "last": -7, "下": 7, "next": 7}.get(rel, 0)
     token = groups.get("w")
@@ -337,7 +340,7 @@ def h_weekend(m: re.Match[str], pub: date) -> Cand | None:
     """
     rel = m.group("r").lower()
     monday = pub - timedelta(days=pub.weekday())
-    if rel.startswith("over"):
+    if rel.startswith("over") or rel.endswith("past"):  # "this past weekend" too
         saturday = monday + timedelta(days=5)
         if saturday > pub:
             saturday -= timedelta(days=7)

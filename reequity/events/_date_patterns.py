@@ -273,3 +273,26 @@ ON_THE_DAY = (
 YEAR_SO_FAR = (
     r"(?:今年|年初)(?:以来|至今)|(?i:\bso\s+far\s+this\s+year\b|\bthis\s+year\s+so\s+far\b)"
 )
+# public holidays (see reequity.events._holidays): 国庆节后, 2024年春节假期前, 春节期间, 元旦
+ZH_HOLIDAY = (
+    r"(?:(?<![0-9])(?P<y>"
+    + ZY
+    + r")"
+    + S
+    + r"年"
+    + S
+    + r"|(?<![目之提以此当先向日基成资版相每])(?P<ry>今|去|明)年)?"
+    r"(?P<hol>国庆黄金周|国庆节?|春节|元旦|黄金周)(?:假期|小长假|长假|黄金周)?"
+    r"(?P<rel>前夕|前后|之前|以前|前(?![往景者进提])|之后|以后|过后|后|期间)?"
+)
+# "after the Lunar New Year holiday", "ahead of the 2024 Spring Festival", "Golden Week"
+# ("National Day" only as China's or as a holiday: other countries have one too)
+EN_HOLIDAY = (
+    r"\b(?:(?P<rel>(?i:after|before|ahead\s+of|during|over))\s+)?(?:(?i:the)\s+)?(?:"
+    + EY
+    + r"\s+)?"
+    r"(?P<hol>Lunar\s+New\s+Year|Chinese\s+New\s+Year|Spring\s+Festival"
+    r"|(?:China's\s+|Chinese\s+)?National\s+Day(?=\s+(?i:holidays?|break|golden\s+week))"
+    r"|China's\s+National\s+Day|(?:Japan's\s+|Japanese\s+)?Golden\s+Week)"
+    r"(?:\s+(?i:golden\s+week|holidays?|break))?\b"
+)

@@ -52,6 +52,7 @@ from reequity.events._date_patterns import (
     EN_DAY_RANGE_FIRST,
     EN_DURATION,
     EN_HALF,
+    EN_HOLIDAY,
     EN_MONTH_RANGE,
     EN_MONTHS_TO,
     EN_MONTHS_TO_DATE,
@@ -87,6 +88,7 @@ from reequity.events._date_patterns import (
     ZH_DAY,
     ZH_DECADE,
     ZH_DURATION,
+    ZH_HOLIDAY,
     ZH_REL_WEEK,
     ZH_REL_WEEKDAY_BRACKET,
     ZH_WEEKDAY,
@@ -96,6 +98,7 @@ from reequity.events._date_patterns import (
     S,
 )
 from reequity.events._date_scan import RuleScanner
+from reequity.events._holidays import h_holiday
 from reequity.events._span_handlers import (
     SHORT_YEAR,
     h_ago,
@@ -190,13 +193,14 @@ TABLE: tuple[Rule, ...] = (
     # days
     Rule(ZYR + r"(?P<m>" + ZM + r")" + S + "月" + S + "(?P<d>" + ZD + r")" + S + "[日号]",
          h_ymd, ("月",), _ZYR1),
-    Rule(r"\b(?P<mon>" + MONA + r")\.?\s+" + ED + r",?\s+" + EY + r"\b", h_ymd, _MONTHS, _MON1),
+    # "October 9, 2025", "October the 9th, 2025"
+    Rule(r"\b(?P<mon>" + MONA + r")\.?\s+(?:the\s+)?" + ED + r",?\s+" + EY + r"\b", h_ymd, _MONTHS, _MON1),
     Rule(r"\b" + ED + r"\s+(?:of\s+)?(?P<mon>" + MONA + r")\.?,?\s+" + EY + r"\b",
          h_ymd, _MONTHS, "0-9"),
     Rule(ISO_YMD, h_ymd, ("-", "/", "."), "12"),
     Rule(r"(?<![0-9.])(?P<m>" + ZM + r")" + S + "月" + S + "(?P<d>" + ZD + r")" + S + "[日号]",
          h_ymd, ("月",), _ZH_NUM1),
-    Rule(r"\b(?P<mon>" + MONA + r")\.?\s+" + ED + r"\b(?![,.]?[0-9])", h_ymd, _MONTHS, _MON1),
+    Rule(r"\b(?P<mon>" + MONA + r")\.?\s+(?:the\s+)?" + ED + r"\b(?![,.]?[0-9])", h_ymd, _MONTHS, _MON1),
     Rule(r"\b" + ED + r"\s+(?:of\s+)?(?P<mon>" + MON + r")\b", h_ymd, _MONTHS, "0-9"),
     # a month or day of last / this / next year: "April last year", "Dec. 5 of last year"
     Rule(DAY_REL_YEAR, h_month_rel_year, _MONTHS, _MON1),
@@ -277,9 +281,9 @@ TABLE: tuple[Rule, ...] = (
     # 上周五（10日）: in the pass of the other bracketed days
     Rule(ZH_REL_WEEKDAY_BRACKET, h_rel_week, _BRACKET, "上本这下"),
     # "last weekend": in the pass of "last week"
-    Rule(r"\b(?P<r>(?i:last|this|next|over\s+the))\s+(?i:weekend)\b",
+    Rule(r"\b(?P<r>(?i:last|(?:this|the)\s+past|this|next|over\s+the))\s+(?i:weekend)\b",
          h_weekend, ("week",), _REL1 + "oO"),
-    Rule(r"\b(?P<r>(?i:last|this|next|on))\s+(?P<w>" + WD + r")\b",
+    Rule(r"\b(?P<r>(?i:last|this\s+past|this|next|on))\s+(?P<w>" + WD + r")\b",
          h_rel_week, ("day",), _REL1 + "oO"),
     Rule(r"\b(?P<w>" + WD + r")\b", h_rel_week, ("day",), "MTWFS"),
     # relative days: 今天, 昨晚, "yesterday"
@@ -313,6 +317,10 @@ TABLE: tuple[Rule, ...] = (
     Rule(r"\b(?P<h>[12])H\s?(?P<yy>(?:19|20)?[0-9]{2})\b", h_short_period, ("1h", "2h"), "12"),
     Rule(ON_THE_DAY, h_day_of_month, ("on the",), "tT"),
     Rule(YEAR_SO_FAR, h_year_so_far, ("以来", "至今", "so far"), "今年yYsStT"),
+    # public holidays: 国庆节后, 春节假期, "after the Lunar New Year holiday", "Golden Week"
+    Rule(ZH_HOLIDAY, h_holiday, ("国庆", "春节", "元旦", "黄金周"), _ZYR1 + "国春元黄"),
+    Rule(EN_HOLIDAY, h_holiday, ("lunar new year", "chinese new year", "spring festival",
+                                 "national day", "golden week"), "aAbBdDoOtTLCSNJG"),
 )  # fmt: skip
 
 RULES: list[CompiledRule] = [CompiledRule(r.compile(), r.handler, r.triggers) for r in TABLE]

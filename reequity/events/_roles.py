@@ -128,7 +128,7 @@ _PAST_BETWEEN = re.compile(
     r"were|had|did|took|launched|began|started|signed|agreed|met|held|released|published)\b|"
     r"\b(?:it|they|which|that|Beijing|China)\s+set\b)"
 )
-_FUTURE_RIGHT = re.compile(r"^\s*(?:起?将|拟|计划|预计|有望|或将|前将)")
+_FUTURE_RIGHT = re.compile(r"\s*(?:起?将|拟|计划|预计|有望|或将|前将)")
 
 
 def is_future(text: str, lo: int, start: int, end: int, hi: int) -> bool:
@@ -495,8 +495,17 @@ _FISCAL_LEFT = re.compile(
 )
 
 
+# "早在2001年就列入…目录", "as early as 2001": a year given as the background of a state, not
+# the date of an act (a day or month after 早在 still dates one: "早在10月9日商务部就宣布")
+_BACKGROUND_YEAR_LEFT = re.compile(
+    r"(?:早在|远在)\s*$|(?i:\bas\s+(?:early|far\s+back|long\s+ago)\s+as\s+(?:in\s+)?$)"
+)
+
+
 def is_period(text: str, lo: int, start: int, end: int, hi: int, granularity: str) -> bool:
     """Whether a date is a quota batch, statistics or fiscal period (or bounds one)."""
+    if granularity == "year" and _BACKGROUND_YEAR_LEFT.search(text, max(lo, start - 24), start):
+        return True
     if _FISCAL_RIGHT.match(text, end, min(hi, end + 12)) or _FISCAL_LEFT.search(
         text, max(lo, start - 40), start
     ):

@@ -51,6 +51,9 @@ Conventions (documented choices, not guesses):
   latest weekend begun by publication; 第三季 / 今年一季 (without 度) are quarters.
 * A comparison base 较昨日 / 比上月 counts from the explicit day or month its sentence is about
   ("3月18日…较昨日" is 3月17日, "10月出口较上月" is September), not from publication.
+* Public holidays (国庆节后, 春节假期, "after the Lunar New Year holiday", "Golden Week") are
+  the day or statutory week of the holiday, or the two weeks before / after it, as
+  :mod:`reequity.events._holidays` documents.
 * A yearless date takes a year stated *later* in its sentence only when that year is not a
   quota batch, statistics or comparison period; a dateline never borrows a year.
 
@@ -300,7 +303,7 @@ def _stated_past(cand: Cand, pub: date) -> bool:
     """A date whose own words place it before publication ("last year", "2014", "昨天"): a
     modal before it ("prices would rise after they hit bottom last year") does not make it
     future. Weekdays and anaphora are placed by their clause, so they never count here."""
-    if cand.weekday is not None or cand.anaphor or cand.is_duration:
+    if cand.weekday is not None or cand.anaphor or cand.is_duration or cand.forward is not None:
         return False
     if cand.date_start is not None:
         return (cand.date_end or cand.date_start) < pub
@@ -484,6 +487,8 @@ def _finish(
     if future and cand.weekday is not None:  # "will be unveiled on Monday": the coming one
         day = pub + timedelta(days=(cand.weekday - pub.weekday()) % 7)
         span: tuple[date, date] | None = (day, day)
+    elif future and cand.forward is not None:  # "春节后将实施": the coming holiday
+        span = cand.forward
     elif cand.date_start is not None:
         span = (cand.date_start, cand.date_end or cand.date_start)
     elif cand.year is not None:
