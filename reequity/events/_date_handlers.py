@@ -57,6 +57,7 @@ _REL_YEAR = {
     "去": -1,
     "前": -2,
     "明": 1,
+    "后": 2,  # 后年, the year after next
     "本": 0,
     "上": -1,
     "this": 0,
@@ -217,6 +218,8 @@ def h_year(m: re.Match[str], pub: date) -> Cand | None:
         return Cand(m.start(), m.end(), "year", None, source, 1)
     if year is None or not 1000 <= year <= 2999:
         return None
+    if groups.get("ym"):  # 年中: the middle of the year, June and July
+        return Cand(m.start(), m.end(), "month", year, source, 6, month_end=7)
     if groups.get("yp"):  # 年初 / 年底: the year's first / last ten days, as 月初 / 月底 and
         # "the beginning / end of 2024" are (one reading of a vague edge in both languages)
         early = groups["yp"] == "初"
@@ -283,11 +286,22 @@ def _century(prefix: str | None, digit: int, pub: date) -> int:
     return century if century + 10 * digit <= pub.year else century - 100
 
 
+# "late last month", "the end of the month": a part of the month, written before it
+_EN_PART_BEFORE = re.compile(
+    r"\b(?P<p>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of))[\s-]+$"
+)
+
+
 def h_rel_month(m: re.Match[str], pub: date) -> Cand | None:
-    """本月/上个月/下个月/last month, optionally with a day or a part of the month."""
+    """本月/上个月/下个月/last month, optionally with a day or a part of the month ("late last
+    month", "the end of the month": days 21 to the end, as for a named month)."""
     groups = m.groupdict()
     token = groups["r"].lower()
+    before = _EN_PART_BEFORE.search(m.string, max(0, m.start() - 24), m.start())
+    if token == "the" and before is None:
+        return None  # "the month" alone refers back to a month named earlier
     shift = -1 if token.startswith(("上", "last")) else 1 if token.startswith(("下", "next")) else 0
+    shift *= 2 if token.startswith(("上上", "下下")) else 1  # 上上个月: the month before last
     index = pub.year * 12 + pub.month - 1 + shift
     year, month = divmod(index, 12)
     month += 1
@@ -298,6 +312,9 @@ def h_rel_month(m: re.Match[str], pub: date) -> Cand | None:
         return Cand(
             m.start(), m.end(), "part_of_month", year, "relative", month, part=_part(groups["p"])
         )
+    if before is not None:
+        return Cand(before.start(), m.end(), "part_of_month", year, "relative", month,
+                    part=_part(before["p"]))  # fmt: skip
     return Cand(m.start(), m.end(), "month", year, "relative", month)
 
 
@@ -310,8 +327,10 @@ def h_rel_week(m: re.Match[str], pub: date) -> Cand | None:
     groups = m.groupdict()
     rel = (groups.get("r") or "").lower().split()[-1] if groups.get("r") else ""
     rel = "last" if rel == "past" else rel  # "this past Friday": the latest one before publication
+    if groups.get("rw"):  # "Tuesday last week" is the Tuesday of the previous calendar week
+        rel = {"last": "上", "next": "下"}.get(groups["rw"].lower(), "本")
     monday = pub - timedelta(days=pub.weekday())
-    shift = {"上": -7, "last": -7, "下": 7, "next": 7}.get(rel, 0)
+    shift = {"上上": -14, "上": -7, "last": -7, "下": 7, "next": 7, "下下": 14}.get(rel, 0)
     token = groups.get("w")
     if token is None:
         start = monday + timedelta(days=shift)
@@ -320,7 +339,7 @@ def h_rel_week(m: re.Match[str], pub: date) -> Cand | None:
     weekday = _ZH_WEEKDAY.get(token)
     if weekday is None:
         weekday = _month_weekday(token)
-    if rel in ("上", "本", "这", "下", "this", "next"):
+    if rel in ("上上", "上", "本", "这", "下", "下下", "this", "next"):
         day = monday + timedelta(days=shift + weekday)
     elif rel == "last":
         day = pub - timedelta(days=(pub.weekday() - weekday - 1) % 7 + 1)
@@ -359,10 +378,13 @@ def h_rel_day(m: re.Match[str], pub: date) -> Cand | None:
     """今天/昨天/前天/明天, today/yesterday/tomorrow."""
     offsets = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "明天": 1, "明日": 1,
                "today": 0, "yesterday": -1, "tomorrow": 1,
-               "今": 0, "昨": -1, "前": -2, "明": 1}  # 昨晚, 今早, 前晚 / 前日, 明早  # fmt: skip
+               "今": 0, "昨": -1, "前": -2, "明": 1,  # 昨晚, 今早, 前晚 / 前日, 明早
+               "大前天": -3, "大后天": 3, "the day before yesterday": -2, "the day after tomorrow": 2,
+               "this morning": 0, "this afternoon": 0, "this evening": 0, "tonight": 0,
+               "last night": -1}  # fmt: skip
     if m.group() == "Today" and _TITLE_WORD.search(m.string, max(0, m.start() - 30), m.start()):
         return None  # a publication name: "Japan Today", "USA Today"
-    word = m.group().lower()
+    word = " ".join(m.group().lower().split())
     day = pub + timedelta(days=offsets.get(word, offsets.get(word[:1], 0)))
     return Cand(m.start(), m.end(), "day", date_start=day, date_end=day, year_source="relative")
 

@@ -34,7 +34,7 @@ EY = r"(?P<y>(?:19|20)[0-9]{2})"
 ED = r"(?P<d>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 EPART = (
-    r"(?P<p>(?i:early|mid|late|(?:the\s+)?end\s+of|(?:the\s+)?beginning\s+of|"
+    r"(?P<p>(?i:early|mid|late|end(?=-)|(?:the\s+)?end\s+of|(?:the\s+)?beginning\s+of|"
     r"(?:the\s+)?start\s+of|(?:the\s+)?middle\s+of))"
 )
 NUM_WORDS = {
@@ -191,13 +191,14 @@ EN_REL_YEAR = (
 )
 # a bare year; "the Trade Expansion Act of 1962" names a law, not a date
 EN_YEAR = (
-    r"(?<![A-Za-z0-9_$£€¥.,/\-])(?<!Act of )(?<!Law of )" + EY + r"(?![A-Za-z0-9_%]|[.,][0-9])"
+    # "mid-2024" is the year, as "early 2024" is
+    r"(?:(?<=[mM]id-)|(?<![A-Za-z0-9_$£€¥.,/\-]))(?<!Act of )(?<!Law of )"
+    + EY
+    + r"(?![A-Za-z0-9_%]|[.,][0-9])"
     r"(?!\s*(?i:tons?|tonnes?|metric|percent|yuan|dollars|billion|million|thousand|kg|mw|gw)\b)"
 )
 # 上周, 本周三, 下个星期 (not 本周期, 上周年, 本周边)
-ZH_REL_WEEK = (
-    r"(?P<r>上|本|这|下)个?(?:周|星期|礼拜)(?P<w>[一二三四五六日天])?(?!期|年|边|围|刊|岁|末)"
-)
+ZH_REL_WEEK = r"(?P<r>上上|下下|上|本|这|下)个?(?:周|星期|礼拜)(?P<w>[一二三四五六日天])?(?!期|年|边|围|刊|岁|末)"
 # a bare 周三 / 星期五 (not 周一直, 礼拜天样)
 ZH_WEEKDAY = (
     r"(?<![上本这下每])(?:周|星期|礼拜)(?P<w>[一二三四五六日天])(?![直样致般切定些同旦度体边个])"
@@ -295,4 +296,99 @@ EN_HOLIDAY = (
     r"|(?:China's\s+|Chinese\s+)?National\s+Day(?=\s+(?i:holidays?|break|golden\s+week))"
     r"|China's\s+National\s+Day|(?:Japan's\s+|Japanese\s+)?Golden\s+Week)"
     r"(?:\s+(?i:golden\s+week|holidays?|break))?\b"
+)
+
+# ---- everyday phrasings (see reequity.events._phrase_handlers) ---------------------------------
+_SEASON = r"(?P<s>(?i:spring|summer|autumn|fall(?!\s+(?:in|of|was|is|has|from|to|back)\b)|winter))"
+EN_REL_SEASON = r"\b(?P<r>(?i:last|this|next|(?:the\s+)?(?:past|coming)))\s+" + _SEASON + r"\b"
+EN_YEAR_SEASON = r"\b(?:(?i:the)\s+)?" + _SEASON + r"\s+(?:(?i:of)\s+)?" + EY + r"\b"
+# 今年春天, 去年冬季, 2024年夏天 (not 今年春节, 春装, 春运, 秋粮, 冬播)
+ZH_SEASON = ZYR + r"(?P<s>春|夏|秋|冬)(?:天|季)?(?![节装运粮播耕收游])"
+# 今春, 去冬, 明夏 (not 如今, 至今, 过去, 清明)
+ZH_SHORT_SEASON = (
+    r"(?<![如至迄而当自从古过失离清光说表证透鲜声])(?P<ry>今|去|明)(?P<s>春|夏|秋|冬)"
+    r"(?![节装运粮播耕收游天季])"
+)
+# "the first week of March", "the last week of September 2024"
+EN_WEEK_OF_MONTH = (
+    r"\b(?:(?i:the)\s+)?(?P<n>(?i:first|second|third|fourth|last|final|1st|2nd|3rd|4th))\s+"
+    r"(?i:week)\s+(?i:of|in)\s+(?P<mon>" + MON + r")(?:,?\s+" + EY + r")?\b"
+)
+# 3月第一周, 2025年3月的第二个星期, 9月最后一周
+ZH_WEEK_OF_MONTH = (
+    r"(?:" + ZYR + r")?(?<![0-9.])(?P<m>" + ZM + r")" + S + r"月份?的?"
+    r"(?:第(?P<n>[一二三四1-4])个?|最后一个?)(?:周|星期|礼拜)"
+)
+# "the second half of September", "the first half of October 2024"
+EN_HALF_OF_MONTH = (
+    r"\b(?:(?i:the)\s+)?(?P<h>(?i:first|second|1st|2nd|latter))\s+(?i:half)\s+(?i:of)\s+"
+    r"(?P<mon>" + MON + r")(?:,?\s+" + EY + r")?\b"
+)
+# 9月上半月, 2024年10月下半月, 本月下半月
+ZH_HALF_OF_MONTH = (
+    r"(?:(?:" + ZYR + r")?(?<![0-9.])(?P<m>" + ZM + r")" + S + r"月份?|(?P<rm>本|上|下)个?月)"
+    r"(?P<h>上|下)半月"
+)
+# "the week before last", "the month after next"
+EN_BEFORE_LAST = (
+    r"\b(?i:the)\s+(?P<u>(?i:week|month|year))\s+(?P<r>(?i:before\s+last|after\s+next))\b"
+)
+# "Tuesday last week", "Friday of next week": that day of the previous (next) calendar week
+EN_WEEKDAY_OF_WEEK = (
+    r"\b(?:(?i:on)\s+)?(?P<w>"
+    + WD
+    + r")\s+(?:(?i:of)\s+)?(?P<rw>(?i:last|this|next))\s+(?i:week)\b"
+)
+# 后年, the year after next (not 今后 / 此后 / 之后 / 以后 / 然后 / 最后 ...)
+ZH_YEAR_AFTER_NEXT = r"(?<![今此之以然最落背前随其日午战过先])(?P<ry>后)年(?![代龄级轻纪度])"
+# a list of days of one month: "March 3 and 4", "March 3, 4 and 5", 3月3日、4日, 3月3日和5日
+EN_DAY_LIST = (
+    r"\b(?P<mon>"
+    + MONA
+    + r")\.?\s+"
+    + ED
+    + r"(?:\s*,\s*(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?)*"
+    r",?\s+(?:and|&)\s+(?P<d2>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b"
+    r"(?!\s*(?:%|percent|per\s+cent|million|billion|tons?|tonnes|[.,]?[0-9]))(?:,?\s+"
+    + EY
+    + r"\b)?"
+)
+ZH_DAY_LIST = (
+    r"(?:"
+    + ZYR
+    + r")?(?<![0-9.])(?P<m>"
+    + ZM
+    + r")"
+    + S
+    + r"月"
+    + S
+    + r"(?P<d>"
+    + ZD
+    + r")"
+    + S
+    + r"[日号]"
+    r"(?:"
+    + S
+    + r"[、和及与]"
+    + S
+    + r"(?:"
+    + ZD
+    + r")"
+    + S
+    + r"[日号])*"
+    + S
+    + r"[、和及与]"
+    + S
+    + r"(?P<d2>"
+    + ZD
+    + r")"
+    + S
+    + r"[日号]"
+)
+# rarer relative days, each gated by its own words: 大前天 / 大后天, "the day before yesterday",
+# "this morning", "tonight", "last night"
+ZH_REL_DAY3 = r"大前天|大后天"
+EN_REL_DAY_PART = (
+    r"\b(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|this\s+(?:morning|afternoon|evening)"
+    r"|tonight|last\s+night)\b"
 )

@@ -51,6 +51,9 @@ Conventions (documented choices, not guesses):
   latest weekend begun by publication; 第三季 / 今年一季 (without 度) are quarters.
 * A comparison base 较昨日 / 比上月 counts from the explicit day or month its sentence is about
   ("3月18日…较昨日" is 3月17日, "10月出口较上月" is September), not from publication.
+* Seasons, weeks and halves of a month, "the week before last" and lists of days follow
+  :mod:`reequity.events._phrase_handlers`; "late last month" / "the end of the month" are
+  parts of that month; 年中 is June-July; 后年 the year after next.
 * Public holidays (国庆节后, 春节假期, "after the Lunar New Year holiday", "Golden Week") are
   the day or statutory week of the holiday, or the two weeks before / after it, as
   :mod:`reequity.events._holidays` documents.
