@@ -287,9 +287,16 @@ def _century(prefix: str | None, digit: int, pub: date) -> int:
 
 
 # "late last month", "the end of the month": a part of the month, written before it
+_EN_DAY_BEFORE = re.compile(r"\b(?:the\s+)?(?P<d>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)\s+of\s+$")
 _EN_PART_BEFORE = re.compile(
     r"\b(?P<p>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of))[\s-]+$"
 )
+
+
+def _month_shift(token: str) -> int:
+    """Months from publication of 本月 / 上个月 / 上上个月 / "last month" / "next month"."""
+    shift = -1 if token.startswith(("上", "last")) else 1 if token.startswith(("下", "next")) else 0
+    return shift * 2 if token.startswith(("上上", "下下")) else shift  # 上上个月: two back
 
 
 def h_rel_month(m: re.Match[str], pub: date) -> Cand | None:
@@ -298,11 +305,14 @@ def h_rel_month(m: re.Match[str], pub: date) -> Cand | None:
     groups = m.groupdict()
     token = groups["r"].lower()
     before = _EN_PART_BEFORE.search(m.string, max(0, m.start() - 24), m.start())
+    day_before = _EN_DAY_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
+    if day_before is not None and token != "the":  # "the 9th of last month"
+        year, month = divmod(pub.year * 12 + pub.month - 1 + _month_shift(token), 12)
+        return Cand(day_before.start(), m.end(), "day", year, "relative", month + 1,
+                    int(day_before["d"]))  # fmt: skip
     if token == "the" and before is None:
         return None  # "the month" alone refers back to a month named earlier
-    shift = -1 if token.startswith(("上", "last")) else 1 if token.startswith(("下", "next")) else 0
-    shift *= 2 if token.startswith(("上上", "下下")) else 1  # 上上个月: the month before last
-    index = pub.year * 12 + pub.month - 1 + shift
+    index = pub.year * 12 + pub.month - 1 + _month_shift(token)
     year, month = divmod(index, 12)
     month += 1
     if groups.get("d"):
@@ -359,7 +369,7 @@ def h_weekend(m: re.Match[str], pub: date) -> Cand | None:
     """
     rel = m.group("r").lower()
     monday = pub - timedelta(days=pub.weekday())
-    if rel.startswith("over") or rel.endswith("past"):  # "this past weekend" too
+    if rel.startswith(("over", "at")) or rel.endswith("past"):  # "this past", "at the weekend"
         saturday = monday + timedelta(days=5)
         if saturday > pub:
             saturday -= timedelta(days=7)
@@ -454,8 +464,14 @@ def h_rel_year(m: re.Match[str], pub: date) -> Cand | None:
     An edge of a year is read like the same edge of its month ("the end of December" is the
     last ten days), so "at the end of last year" dates a late-December announcement, not the year.
     """
-    year = pub.year + _REL_YEAR[m.group("r").lower()]
     edge = m.groupdict().get("e")
+    if m.group("r").lower() == "the":  # "the end of the year": which year, its clause says
+        if not edge:
+            return None  # "the year" alone refers back
+        part = _part(edge.lower())
+        return Cand(m.start(), m.end(), "part_of_month", None, "inferred",
+                    12 if part == "late" else 1, part=part)  # fmt: skip
+    year = pub.year + _REL_YEAR[m.group("r").lower()]
     if edge:
         part = _part(edge.lower())
         month = 12 if part == "late" else 1

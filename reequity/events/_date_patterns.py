@@ -187,7 +187,7 @@ ZH_DECADE = (
 # "last year", "the end of next year"
 EN_REL_YEAR = (
     r"(?:(?:\b(?i:the)\s+)?\b(?P<e>(?i:end|close|beginning|start))\s+(?i:of)\s+)?"
-    r"\b(?P<r>(?i:last|this|next))\s+(?i:year)\b"
+    r"\b(?P<r>(?i:last|this|next|the))\s+(?i:year)\b"
 )
 # a bare year; "the Trade Expansion Act of 1962" names a law, not a date
 EN_YEAR = (
@@ -392,3 +392,27 @@ EN_REL_DAY_PART = (
     r"\b(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|this\s+(?:morning|afternoon|evening)"
     r"|tonight|last\s+night)\b"
 )
+# Taiwan's Republic of China years: 民国114年10月9日, 114年10月9日 (a three-digit year before a
+# month is an ROC year: 1911 + 114 = 2025), 民國99年
+ROC_DATE = (
+    r"(?:民国"
+    + S
+    + r"(?P<roc>[1-9][0-9]?|1[0-4][0-9])|(?<![0-9])(?P<roc3>1[0-4][0-9]))"
+    + S
+    + r"年"
+    r"(?:"
+    + S
+    + r"(?P<m>"
+    + ZM
+    + r")"
+    + S
+    + r"月(?:"
+    + S
+    + r"(?P<d>"
+    + ZD
+    + r")"
+    + S
+    + r"[日号])?)?"
+)
+# "mid-year", "mid-month"
+EN_MID = r"\b(?P<p>(?i:mid))[- ]?(?P<u>(?i:year|month))\b"

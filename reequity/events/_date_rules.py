@@ -56,6 +56,7 @@ from reequity.events._date_patterns import (
     EN_HALF,
     EN_HALF_OF_MONTH,
     EN_HOLIDAY,
+    EN_MID,
     EN_MONTH_RANGE,
     EN_MONTHS_TO,
     EN_MONTHS_TO_DATE,
@@ -84,6 +85,7 @@ from reequity.events._date_patterns import (
     QUARTER_ENDING,
     QUARTERS_TO_DATE,
     REL_DAY,
+    ROC_DATE,
     SAME_MONTH_YEAR,
     SAME_PERIOD,
     WD,
@@ -117,6 +119,8 @@ from reequity.events._holidays import h_holiday
 from reequity.events._phrase_handlers import (
     h_before_last,
     h_half_of_month,
+    h_mid,
+    h_roc,
     h_season,
     h_week_of_month,
 )
@@ -207,7 +211,7 @@ _RARE_EN = (
     "week of", "week in", *(f"half of {month}" for month in _MONTHS), "before last", "after next",
     "day before yesterday", "day after tomorrow", "this morning", "this afternoon", "this evening",
     "tonight", "last night", "lunar new year", "chinese new year", "spring festival", "national day",
-    "golden week",
+    "golden week", "mid-year", "midyear", "mid year", "mid-month", "midmonth", "mid month",
 )  # fmt: skip
 _RARE_ZH = (
     *(f"{head}{season}" for head in ("年", "今", "去", "明") for season in "春夏秋冬"),
@@ -320,8 +324,8 @@ TABLE: tuple[Rule, ...] = (
     # 上周五（10日）: in the pass of the other bracketed days
     Rule(ZH_REL_WEEKDAY_BRACKET, h_rel_week, _BRACKET, "上本这下"),
     # "last weekend": in the pass of "last week"
-    Rule(r"\b(?P<r>(?i:last|(?:this|the)\s+past|this|next|over\s+the))\s+(?i:weekend)\b",
-         h_weekend, ("week",), _REL1 + "oO"),
+    Rule(r"\b(?P<r>(?i:last|(?:this|the)\s+past|this|next|over\s+the|at\s+the))\s+(?i:weekend)\b",
+         h_weekend, ("week",), _REL1 + "oOaA"),
     Rule(r"\b(?P<r>(?i:last|this\s+past|this|next|on))\s+(?P<w>" + WD + r")\b",
          h_rel_week, ("day",), _REL1 + "oO"),
     Rule(r"\b(?P<w>" + WD + r")\b", h_rel_week, ("day",), "MTWFS"),
@@ -374,6 +378,8 @@ TABLE: tuple[Rule, ...] = (
     Rule(ZH_REL_DAY3, h_rel_day, _RARE_ZH, "大"),
     Rule(ZH_HOLIDAY, h_holiday, _RARE_ZH, _ZYR1 + "国春元黄"),
     Rule(ZH_WEEK_OF_MONTH, h_week_of_month, ("月",), _ZYR1 + _ZH_NUM1),
+    Rule(ROC_DATE, h_roc, ("年",), "民1"),
+    Rule(EN_MID, h_mid, _RARE_EN, "mM"),
     Rule(EN_WEEKDAY_OF_WEEK, h_rel_week, ("day",), "MTWFSo"),
     Rule(EN_DAY_LIST, h_day_range, _MONTHS, _MON1),
     Rule(ZH_DAY_LIST, h_day_range, ("月",), _ZYR1 + _ZH_NUM1),

@@ -16,6 +16,9 @@ summer", 去年冬天, 今春), "the week before last", and lists of days ("Marc
   or years back; "after next" two ahead.
 * A list of days in one month ("March 3 and 4", 3月3日、4日、5日) is one mention from the
   first day to the last.
+* A Republic of China year (Taiwan) is 1911 + its number: 民国114年, and 114年10月9日 (a
+  three-digit year is read as one only before a month).
+* "mid-month" is days 11-20 of the publication month; "mid-year" June-July, as 年中.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from reequity.events._text import zh_int
 
 __all__ = [
     "h_before_last",
+    "h_mid",
+    "h_roc",
     "h_half_of_month",
     "h_season",
     "h_week_of_month",
@@ -130,3 +135,26 @@ def h_before_last(m: re.Match[str], pub: date) -> Cand | None:
     monday = pub - timedelta(days=pub.weekday() - 7 * shift)
     return Cand(m.start(), m.end(), "week", date_start=monday,
                 date_end=monday + timedelta(days=6), year_source="relative")  # fmt: skip
+
+
+def h_roc(m: re.Match[str], pub: date) -> Cand | None:
+    """A Republic of China year (Taiwan): 民国114年 is 2025; with its month and day if given."""
+    year = int(m.group("roc") or m.group("roc3")) + 1911
+    if m.group("roc3") and not m.group("m"):
+        return None  # a bare three-digit number before 年 is a duration ("114年" of history)
+    month = zh_int(m.group("m")) if m.group("m") else None
+    if month is None:
+        return Cand(m.start(), m.end(), "year", year, "explicit", 1)
+    if not m.group("d"):
+        return Cand(m.start(), m.end(), "month", year, "explicit", month)
+    return Cand(m.start(), m.end(), "day", year, "explicit", month, zh_int(m.group("d")))
+
+
+def h_mid(m: re.Match[str], pub: date) -> Cand | None:
+    """ "mid-month" is days 11-20 of the publication month; "mid-year" June-July (as 年中), of
+    the year its clause says (the latest one by default)."""
+    if m.group("u").lower() == "month":
+        return Cand(
+            m.start(), m.end(), "part_of_month", pub.year, "relative", pub.month, part="mid"
+        )
+    return Cand(m.start(), m.end(), "month", None, "inferred", 6, month_end=7)

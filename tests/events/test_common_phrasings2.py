@@ -146,3 +146,67 @@ def test_a_comma_still_separates_two_dated_clauses() -> None:
     """3月3日，4日…: a comma ends the clause, so 4日 is read on its own (the latest 4th)."""
     got = by_surface("3月3日，4日商务部又宣布新措施。", PUB)
     assert got["3月3日"].date_start.isoformat() == "2025-03-03" and "4日" in got
+
+
+# ---- a second round: Traditional-script copy, Taiwan's ROC years, "the 9th of last month",
+# "at the weekend", "the end of the year", "mid-year", "mid-month" ---------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end"),
+    [
+        ("明年年初，新规将实施。", "明年年初", "2026-01-01", "2026-01-10"),
+        ("上個月底，商務部發佈公告。", "上個月底", "2025-09-21", "2025-09-30"),
+        ("本月上旬，商务部发布公告。", "本月上旬", "2025-10-01", "2025-10-10"),
+        ("經濟部民國114年10月9日公告。", "民國114年10月9日", "2025-10-09", "2025-10-09"),
+        ("經濟部114年10月9日公告新規。", "114年10月9日", "2025-10-09", "2025-10-09"),
+        ("The quota was set on the 9th of last month.", "the 9th of last month", "2025-09-09", "2025-09-09"),
+        ("Talks resumed at the weekend.", "at the weekend", "2025-10-11", "2025-10-12"),
+        ("The rules will be finalised by the end of the year.", "by the end of the year", "2025-12-21", "2025-12-31"),
+        ("Prices rose at the start of the year.", "the start of the year", "2025-01-01", "2025-01-10"),
+        ("The review was completed by mid-year.", "by mid-year", "2025-06-01", "2025-07-31"),
+        ("Prices peaked mid-month.", "mid-month", "2025-10-11", "2025-10-20"),
+        ("The ban was imposed between October 9 and 12.", "October 9 and 12", "2025-10-09", "2025-10-12"),
+        ("前年3月，商務部發佈公告。", "前年3月", "2023-03-01", "2023-03-31"),
+        ("上週末，雙方舉行會談。", "上週末", "2025-10-11", "2025-10-12"),
+        ("今年第一季，出口下降。", "今年第一季", "2025-01-01", "2025-03-31"),
+        ("10月9號，商務部發佈公告。", "10月9號", "2025-10-09", "2025-10-09"),
+        ("十月上旬，商务部发布公告。", "十月上旬", "2025-10-01", "2025-10-10"),
+        ("The ministry acted on Sunday night.", "on Sunday", "2025-10-12", "2025-10-12"),
+        ("China acted in the early hours of Tuesday.", "Tuesday", "2025-10-14", "2025-10-14"),
+        ("The quota for H1 2025 was cut.", "H1 2025", "2025-01-01", "2025-06-30"),
+        ("The controls of 9th October were widened.", "9th October", "2025-10-09", "2025-10-09"),
+        ("It was announced on 9 October 2024.", "9 October 2024", "2024-10-09", "2024-10-09"),
+        ("今年初，商务部发布公告。", "今年初", "2025-01-01", "2025-01-10"),
+        ("去年年底前，商务部发布公告。", "去年年底前", "2024-12-21", "2024-12-31"),
+        ("The plant shut in late 2023.", "2023", "2023-01-01", "2023-12-31"),
+        ("The curbs date from the 1990s.", "the 1990s", "1990-01-01", "1999-12-31"),
+        ("上世纪90年代，出口大增。", "上世纪90年代", "1990-01-01", "1999-12-31"),
+    ],
+)  # fmt: skip
+def test_more_everyday_phrasings(text: str, surface: str, start: str, end: str) -> None:
+    got = by_surface(text, PUB)
+    assert surface in got, sorted(got)
+    assert (got[surface].date_start.isoformat(), got[surface].date_end.isoformat()) == (start, end)
+
+
+def test_the_end_of_the_year_takes_the_year_of_its_sentence() -> None:
+    """ "the end of the year" names no year: its sentence's, else the latest one (or, in a
+    future clause, the coming one)."""
+    got = by_surface("In 2019, prices fell at the end of the year.", PUB)["the end of the year"]
+    assert (got.date_start.isoformat(), got.date_end.isoformat()) == ("2019-12-21", "2019-12-31")
+    assert (
+        by_surface("Prices fell at the end of the year.", PUB)[
+            "the end of the year"
+        ].date_start.isoformat()
+        == "2024-12-21"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [("該公司已有114年歷史。", "114年"), ("During the year, prices rose.", "the year"),
+     ("Output rose during the month.", "the month")],
+)  # fmt: skip
+def test_no_date_without_its_anchor(text: str, absent: str) -> None:
+    """A bare three-digit number before 年 is no ROC year; "the year" / "the month" alone refer
+    back to an earlier one and are no date of their own."""
+    assert not [s for s, m in by_surface(text, PUB).items() if absent in s and m.date_start]
