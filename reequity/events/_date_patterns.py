@@ -416,3 +416,46 @@ ROC_DATE = (
 )
 # "mid-year", "mid-month"
 EN_MID = r"\b(?P<p>(?i:mid))[- ]?(?P<u>(?i:year|month))\b"
+# a day of the month in Chinese numerals, before its verb: 中国商务部六日宣布, 自十六日起 (a
+# bare 六日 elsewhere is often "six days": 六日游)
+ZH_NUMERAL_DAY = (
+    r"(?<![0-9一二三四五六七八九十廿卅月第周期拜每前后这那当同次翌今昨明几数多半])"
+    r"(?P<d>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])日"
+    r"(?=起|" + SAY + r"|在|晚|凌晨|致电|通话|会见|会谈|启动|实施|开始|正式|下达)"
+)
+# a span of years closed by a month range: 2008年-2010年1-10月份 (one record period)
+YEAR_SPAN_MONTHS = (
+    r"(?P<y>"
+    + ZY
+    + r")"
+    + S
+    + r"年?"
+    + S
+    + r"(?:至|到|-|–|—|~|～)"
+    + S
+    + r"(?P<y2>"
+    + ZY
+    + r")"
+    + S
+    + r"年"
+    + S
+    + r"(?P<m>"
+    + ZM
+    + r")"
+    + S
+    + r"(?:月份?)?"
+    + S
+    + r"(?:至|到|-|–|—|~|～)"
+    + S
+    + r"(?P<m2>"
+    + ZM
+    + r")"
+    + S
+    + r"月份?"
+)
+# "a day after Washington's crackdown": that happening was the day before the nearest date
+# ("two days after", "a week after"); not "a day after that", which counts forward
+EN_DAYS_AFTER = (
+    r"\b(?P<n>(?i:a|one|two|three|four|five|six|seven))\s+(?P<u>(?i:days?|weeks?))\s+(?i:after)\b"
+    r"(?!\s+(?i:that|this|it|which|the\s+(?:announcement|decision|move)\s+(?:was|is)))"
+)

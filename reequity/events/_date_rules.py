@@ -52,6 +52,7 @@ from reequity.events._date_patterns import (
     EN_DAY_LIST,
     EN_DAY_RANGE,
     EN_DAY_RANGE_FIRST,
+    EN_DAYS_AFTER,
     EN_DURATION,
     EN_HALF,
     EN_HALF_OF_MONTH,
@@ -92,6 +93,7 @@ from reequity.events._date_patterns import (
     YEAR_EDGE,
     YEAR_SO_FAR,
     YEAR_SPAN,
+    YEAR_SPAN_MONTHS,
     ZD,
     ZH_BRACKET_DAY,
     ZH_BRACKET_MONTH_DAY,
@@ -101,6 +103,7 @@ from reequity.events._date_patterns import (
     ZH_DURATION,
     ZH_HALF_OF_MONTH,
     ZH_HOLIDAY,
+    ZH_NUMERAL_DAY,
     ZH_REL_DAY3,
     ZH_REL_WEEK,
     ZH_REL_WEEKDAY_BRACKET,
@@ -118,6 +121,7 @@ from reequity.events._date_scan import RuleScanner
 from reequity.events._holidays import h_holiday
 from reequity.events._phrase_handlers import (
     h_before_last,
+    h_days_after,
     h_half_of_month,
     h_mid,
     h_roc,
@@ -138,6 +142,7 @@ from reequity.events._span_handlers import (
     h_short_year,
     h_year_range,
     h_year_so_far,
+    h_year_span_months,
     h_year_to_date,
 )
 
@@ -333,6 +338,8 @@ TABLE: tuple[Rule, ...] = (
     Rule(REL_DAY, h_rel_day, _REL_DAY, "今昨前明tTyY"),
     # a bare day of the month, 今（9）日, 今日（1/20）, "Tuesday (Oct 14)"
     Rule(ZH_DAY, h_day_of_month, ("日", "号"), "0-9廿卅"),
+    # (before the durations: 二十一日在东京 is the 21st, not 21 days)
+    Rule(ZH_NUMERAL_DAY, h_day_of_month, ("日",), "一二三四五六七八九十"),
     Rule(ZH_BRACKET_DAY, h_day_of_month, _BRACKET, "今昨前明周星礼"),
     Rule(ZH_BRACKET_MONTH_DAY, h_bracket_month_day, _BRACKET, "今昨周星礼"),
     Rule(EN_WEEKDAY_DATE, h_ymd, _BRACKET, "MTWFSo"),
@@ -379,6 +386,8 @@ TABLE: tuple[Rule, ...] = (
     Rule(ZH_HOLIDAY, h_holiday, _RARE_ZH, _ZYR1 + "国春元黄"),
     Rule(ZH_WEEK_OF_MONTH, h_week_of_month, ("月",), _ZYR1 + _ZH_NUM1),
     Rule(ROC_DATE, h_roc, ("年",), "民1"),
+    Rule(YEAR_SPAN_MONTHS, h_year_span_months, ("年",), _ZYR1),
+    Rule(EN_DAYS_AFTER, h_days_after, ("after",), "aAoOtTfFsS"),
     Rule(EN_MID, h_mid, _RARE_EN, "mM"),
     Rule(EN_WEEKDAY_OF_WEEK, h_rel_week, ("day",), "MTWFSo"),
     Rule(EN_DAY_LIST, h_day_range, _MONTHS, _MON1),

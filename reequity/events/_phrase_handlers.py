@@ -31,6 +31,7 @@ from reequity.events._text import zh_int
 
 __all__ = [
     "h_before_last",
+    "h_days_after",
     "h_mid",
     "h_roc",
     "h_half_of_month",
@@ -158,3 +159,15 @@ def h_mid(m: re.Match[str], pub: date) -> Cand | None:
             m.start(), m.end(), "part_of_month", pub.year, "relative", pub.month, part="mid"
         )
     return Cand(m.start(), m.end(), "month", None, "inferred", 6, month_end=7)
+
+
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def h_days_after(m: re.Match[str], pub: date) -> Cand | None:
+    """ "(said on Tuesday,) a day after <something>": that something was a day (N days, weeks)
+    before the nearest earlier date, an anaphor counted back (resolved in dates.py)."""
+    days = _COUNT[m.group("n").lower()] * (7 if m.group("u").lower().startswith("week") else 1)
+    day = pub - timedelta(days=days)
+    return Cand(m.start(), m.end(), "day", date_start=day, date_end=day, year_source="relative",
+                anaphor=True, shift=-days)  # fmt: skip

@@ -215,8 +215,11 @@ ELEMENT_GROUPS = {
     # commodities outside the study's scope: a sentence that names only these ("an earlier case
     # over zinc, coke and ...") dates no rare-earth policy event (see OUT_OF_SCOPE)
     "other_commodities": r"锌|焦炭|铁矿石|煤炭|原油|大豆|(?i:\bzinc\b|\bcoke\b|\biron\s+ore\b|\bcoal\b|\bcrude\s+oil\b|\bsoybeans?\b)",
+    # chips and chipmakers: another industry's controls (US chip curbs, the Nexperia seizure)
+    # are context for a minerals study, not its events (tests/events/fixtures/ANNOTATION.md)
+    "chips": r"芯片|半导体|晶片|安世|(?i:\bchips?\b|\bsemiconductors?\b|\bchipmak\w*|\bnexperia\b)",
 }  # fmt: skip
-OUT_OF_SCOPE = frozenset({"other_commodities"})
+OUT_OF_SCOPE = frozenset({"other_commodities", "chips"})
 _ELEMENT_RX = re.compile(
     "|".join(f"(?P<{name}>{pattern})" for name, pattern in ELEMENT_GROUPS.items())
 )

@@ -161,6 +161,13 @@ def _row(article: Any, mention: TemporalMention, context: _Context, published: p
     sentence = context.text[lo:hi].strip()
     labels = _with_article_names(_labels(context, lo, hi, mention.start), context.article)
     is_event = mention.kind == "event" and mention.granularity != "decade"
+    # "..., a day after Washington's crackdown on chips": a clause that names only out-of-scope
+    # goods dates no minerals event, whatever its sentence names
+    c_lo, c_hi = clause_at(context.clauses, lo, hi, mention.start)
+    clause_elements = (
+        context.lexicon.labels(c_lo, c_hi).elements if (c_lo, c_hi) != (lo, hi) else None
+    )
+    out_of_scope = bool(clause_elements) and clause_elements <= OUT_OF_SCOPE  # type: ignore[operator]
     flags = ["year_from_sentence"] if mention.year_source == "context" else []
     flags.extend(mention.flags)
     score = confidence(labels, mention.granularity, has_date=mention.date_start is not None)
@@ -199,6 +206,7 @@ def _row(article: Any, mention: TemporalMention, context: _Context, published: p
             and mention.granularity not in ("year", "half")
             and labels.event_type in POLICY_TYPES
             and not (labels.elements and labels.elements <= OUT_OF_SCOPE)
+            and not out_of_scope
         ),
         "event_type": labels.event_type if mention.kind != "duration" else None,
         "actors": ";".join(labels.actors),
@@ -217,8 +225,10 @@ def _with_article_names(labels: SentenceLabels, article: SentenceLabels) -> Sent
     speaks of the article's; a type read from generic words keeps only its own names."""
     if labels.event_type is None or labels.generic or (labels.actors and labels.elements):
         return labels
+    # out-of-scope names elsewhere in the article (a chipmaker) do not put this sentence out of scope
+    borrowed = article.elements - OUT_OF_SCOPE
     return SentenceLabels(labels.event_type, labels.type_hits, labels.actors or article.actors,
-                          labels.elements or article.elements, labels.generic)  # fmt: skip
+                          labels.elements or borrowed, labels.generic)  # fmt: skip
 
 
 def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
@@ -262,6 +272,11 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
             or _IN_FORCE.search(context.text, c_lo, c_hi)
         )
         alone = context.dated.get((lo, hi), 0) <= 1
+        # "二○一○年九月七日，渔船碰撞，…，中国政府随后停止出口": a date standing alone before
+        # a narrative dates its first happening; an act said to come later (随后) is undated
+        bare = not _WORD.search(context.text, c_lo, c_hi)
+        if alone and bare and _later_act_only(context, c_hi, hi):
+            return SentenceLabels(None, 0, sentence.actors, sentence.elements)
         if (alone and not qualifier) or _DOCUMENT.search(context.text, c_lo, c_hi):
             return sentence  # alone in its sentence, or dating a document ("Monday notice")
         if qualifier:  # "..., effective from early November", "，自10月1日起施行"
@@ -357,6 +372,24 @@ _BACKGROUND = re.compile(
     r"\s*(?:(?i:following|after|amid|in\s+response\s+to|due\s+to|because\s+of|as\s+a\s+result)\b"
     r"|继|随着|由于|因为|在[^，。；]{0,20}之?后)"
 )
+
+
+_WORD = re.compile(
+    r"[^\W\d_](?<![年月日号〇○零一二三四五六七八九十廿卅])"
+)  # a letter or ideograph that is no date unit
+_LATER = re.compile(
+    r"\s*[^，。；,;]{0,10}?(?:随后|隨後|其后|其後|此后|此後|后来|後來|(?i:\b(?:later|subsequently|afterwards)\b))"
+)
+
+
+def _later_act_only(context: _Context, start: int, hi: int) -> bool:
+    """Whether the first later clause that names a type says its act came later (随后)."""
+    while start < hi:
+        c_lo, c_hi = clause_at(context.clauses, start + 1, hi, start + 1)
+        if context.lexicon.labels(c_lo, c_hi).event_type is not None:
+            return bool(_LATER.match(context.text, c_lo, c_hi))
+        start = c_hi
+    return False
 
 
 def _next_typed_clause(context: _Context, start: int, hi: int) -> SentenceLabels | None:

@@ -201,3 +201,27 @@ def test_eighth_held_out_real_news_goals() -> None:
     report = "\n".join(result.misses)
     assert result.literal >= 0.95 and result.recall >= 0.90, report
     assert result.separation >= 0.95 and result.precision >= 0.90, report
+
+
+def test_ninth_held_out_real_news_goals() -> None:
+    """Sixteen more articles (8 English, 2 Simplified, 6 Traditional, 2010-2026; 81 annotations:
+    the 2010 Japan episode, the WTO rare-earth and raw-materials cases, export quota batches,
+    gallium / germanium, graphite, the 2024 ban on exports to the US, the 2025 licensing and
+    the EU's, Korea's and Japan's reactions), committed before the extractor was run on them.
+    First run (README): literal 88.9%, recall 90.5%, separation 85.0%, precision 69.0% (chip
+    controls and the Nexperia seizure read as minerals export controls; a dateline of two
+    cities "WASHINGTON/BRUSSELS, March 13 --"; a ministry's 2日称 dating the 1日 talks it
+    reports; an editor's post that Beijing "is considering" curbs and an official's remarks
+    read as acts; a leading date of a collision given to the export halt that came 随后;
+    六日 / 十六日 in Chinese numerals not read, so 即日起 fell back to the publication day;
+    "a day after" not read; 2008年-2010年1-10月份 split in two). The fixes are general rules
+    with hand-written tests in ``test_news_kinds8.py``: 96.8% / 100% / 98.3% / 95.5% after
+    them; still missed: 去年 counted from the quota year (2010) rather than from publication,
+    同一天 whose antecedent is named but not dated, and "the July EU-China summit" read as a
+    policy meeting."""
+    from ._real_news import FOLDER
+
+    result = score(folder=FOLDER.parent / "real_news_holdout9")
+    report = "\n".join(result.misses)
+    assert result.literal >= 0.95 and result.recall >= 0.90, report
+    assert result.separation >= 0.95 and result.precision >= 0.90, report
