@@ -43,6 +43,9 @@ class Cand:
     years_back: int = 0
     # the span in a future clause when the rule placed the date itself (a holiday: 春节后将)
     forward: tuple[date, date] | None = None
+    # a bare half or year edge (下半年, 年底) is of the publication year, but in a past clause
+    # that has not reached it yet, of the year before ("虽然下半年价格持续下跌" written in April)
+    past_fallback: bool = False
 
 
 Handler = Callable[[re.Match[str], date], Cand | None]
@@ -208,6 +211,14 @@ def _guarded(m: re.Match[str]) -> bool:
     return bool(_GUARD.search(m.string[max(0, m.start() - 12) : m.start()]))
 
 
+def h_bare_year_edge(m: re.Match[str], pub: date) -> Cand | None:
+    """A bare 年底 / 年初 / 年末: the last / first ten days of the publication year (of the year
+    before in a past clause that has not reached it: ``past_fallback``)."""
+    early = m.group("yp") == "初"
+    return Cand(m.start(), m.end(), "part_of_month", pub.year, "relative", 1 if early else 12,
+                part="early" if early else "late", past_fallback=True)  # fmt: skip
+
+
 def h_year(m: re.Match[str], pub: date) -> Cand | None:
     """Year (numeric or 今年/去年/this year); 年初/年底 narrow it to its first / last ten days."""
     year, source = _year(m, pub)
@@ -242,7 +253,8 @@ def h_quarter(m: re.Match[str], pub: date) -> Cand | None:
 
 
 def h_half(m: re.Match[str], pub: date) -> Cand | None:
-    """Halves: 上半年/下半年, first half of the year, H2 2025 (bare = the current year)."""
+    """Halves: 上半年/下半年, first half of the year, H2 2025; a bare half is of the publication
+    year (of the year before in a past clause that has not reached it: ``past_fallback``)."""
     groups = m.groupdict()
     token = groups["h"].lower()
     first = token in ("上半年", "first", "1st", "1")
@@ -250,7 +262,8 @@ def h_half(m: re.Match[str], pub: date) -> Cand | None:
     if groups.get("r"):
         year, source = pub.year + _REL_YEAR[groups["r"].lower()], "relative"
     if year is None:
-        year, source = pub.year, "relative"
+        return Cand(m.start(), m.end(), "half", pub.year, "relative", 1 if first else 7,
+                    past_fallback=True)  # fmt: skip
     return Cand(m.start(), m.end(), "half", year, source, 1 if first else 7)
 
 

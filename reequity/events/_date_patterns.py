@@ -459,3 +459,7 @@ EN_DAYS_AFTER = (
     r"\b(?P<n>(?i:a|one|two|three|four|five|six|seven))\s+(?P<u>(?i:days?|weeks?))\s+(?i:after)\b"
     r"(?!\s+(?i:that|this|it|which|the\s+(?:announcement|decision|move)\s+(?:was|is)))"
 )
+# 2010年同期, 2024 年同期: the same period of a stated year
+ZH_YEAR_SAME_PERIOD = r"(?P<y>" + ZY + r")" + S + r"年" + S + r"同期"
+# a bare 年底 / 年初 / 年末 (not 去年底, 每年底, 多年初 ...)
+ZH_BARE_YEAR_EDGE = r"(?<![0-9〇○零一二三四五六七八九十今去前明同本上当后每全多几数往历近逐跨新百千万周])年(?P<yp>初|底|末)"

@@ -108,13 +108,15 @@ _FUTURE_LEFT = re.compile(
     # "said it would impose ... in December", "is weighing curbs starting in November"
     # (考虑 / 酝酿, not 考虑到 "given that"; 研究 only as 正在研究, not 研究院 "institute")
     r"|可能(?:在|于|会|将)|或(?:将|于|在)|(?:考虑|酝酿)(?!到)|正在?研究"
+    # a plan right before its date: "规划下半年赴美探勘", "打算明年"
+    r"|(?:规划|计划|打算|准备)(?=\s*$)"
     r"|\b(?:would|could|may|might)\b"
     r"|(?i:\bas\s+(?:early|soon)\s+as\b|\b(?:is|are|was|were)\s+(?:weighing|considering|mulling|"
     r"studying|exploring|preparing)\b)"
     r"|(?i:\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|scheduled|expected|slated|"
     r"poised|likely)\s+to|(?:was|were)\s+due\s+to|expected\s+(?:in|on|by|to|later|next|around)|"
     r"(?:due|scheduled|slated)\s+"
-    r"(?:for|on|in)|plans?\s+to|planned\s+for|upcoming|(?:expects?|aims?|intends?|hopes?)\s+to|"
+    r"(?:for|on|in)|(?:listed|set)\s+for|plans?\s+to|planned\s+for|upcoming|(?:expects?|aims?|intends?|hopes?)\s+to|"
     # "restart ..., likely in August", "once it takes effect in July"
     r"likely\s+(?:in|on|by|from)|once\s+(?:[\w-]+\s+){0,5}?(?:takes?\s+effect|comes?\s+into)|"
     # present tense: "the rules take effect on December 1", "enters into force on June 3"
@@ -248,6 +250,10 @@ _EN_SPEAKER_RIGHT = re.compile(
     r"officials?|sources?|executives?)\b(?:\s+[\w.'’-]+){0,4}?\s+(?:said|says|told|denied|denies)\b"
     # ... but not a closing attribution ("China resumed exports on Friday, officials said.")
     r"(?!\s*(?:[.;,]|$)))"
+)
+# "... said their shipments had been halted": the words report an act of that time
+_PAST_PERFECT_ACT = re.compile(
+    r"(?i:\s+(?:that\s+)?(?:[\w'’-]+\s+){0,5}?had\s+been\s+(?:halted|suspended|stopped|blocked|cut\s+off|banned))"
 )
 _ZH_ACCORDING = re.compile(r"据[^，。；]{0,16}$")
 _ZH_ACCORDING_RIGHT = re.compile(r"[^，。；]{0,4}?(?:报道|报导|消息|称|透露|披露|援引|引述|发文)")
@@ -399,10 +405,11 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
         return None
     if _EN_CLAIM_RIGHT.match(text, end, hi) or _EN_RESTATE_RIGHT.match(text, end, hi):
         return "report_date"
-    if _EN_DENY.search(text, max(lo, start - 60), hi) or _EN_SPEAKER_RIGHT.match(
-        text, end, end + 120
-    ):
+    if _EN_DENY.search(text, max(lo, start - 60), hi):
         return "report_date"
+    speaker = _EN_SPEAKER_RIGHT.match(text, end, end + 120)
+    if speaker is not None and not _PAST_PERFECT_ACT.match(text, speaker.end(), hi):
+        return "report_date"  # (but "in September when traders said shipments had been halted")
     if (
         _EN_SPEAKING_LEFT.search(text, max(lo, start - 60), start)
         or _EN_REACTION_RIGHT.match(text, end, end + 80)

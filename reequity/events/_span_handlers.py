@@ -261,3 +261,13 @@ def h_year_span_months(m: re.Match[str], pub: date) -> Cand | None:
     end = date(last + month // 12, month % 12 + 1, 1) - timedelta(days=1)
     return Cand(m.start(), m.end(), "year", first, "explicit", date_start=date(first, 1, 1),
                 date_end=end, period=True)  # fmt: skip
+
+
+def h_year_same_period(m: re.Match[str], pub: date) -> Cand | None:
+    """2010年同期: the nearest earlier period in that year (set in :mod:`reequity.events.dates`);
+    alone, the whole year."""
+    year = zh_int(m.group("y"))
+    if year is None:
+        return None
+    return Cand(m.start(), m.end(), "year", year, "explicit", 1, date_start=date(year, 1, 1),
+                date_end=date(year, 12, 31), period=True, years_back=1)  # fmt: skip
