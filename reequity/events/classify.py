@@ -16,8 +16,12 @@ Policy event
     A mention is a policy event when its kind is ``event``, its granularity is finer than a
     half-year (a year or half-year alone dates nothing an event study can use; such a mention
     can still link to a catalogue event), and its type is in :data:`POLICY_TYPES` (market reports, market
-    shocks and a firm's own operations - "suspended production", "deferred interest" - are
-    events but not policy).
+    shocks and a firm's own operations - an output cut, a maintenance stop, "deferred interest",
+    an acquisition, a bankruptcy or a capital raising - are events but not policy; production
+    milestones - a plant or mine opened, begun, restarted, shut or halted - and supply deals
+    between firms are, as tests/events/fixtures/ANNOTATION.md has them). A sentence (or the
+    date's own clause) that names only goods outside the study (zinc, coal; chips and
+    chipmakers) dates no policy event.
 Confidence (additive, clipped to [0, 1])
     0.20 for a resolved date; + 0.15 day / 0.10 week or part of month / 0.05 month or
     quarter; + 0.25 when a type keyword matched, + 0.05 per extra hit (at most + 0.10);
