@@ -161,13 +161,6 @@ def _row(article: Any, mention: TemporalMention, context: _Context, published: p
     sentence = context.text[lo:hi].strip()
     labels = _with_article_names(_labels(context, lo, hi, mention.start), context.article)
     is_event = mention.kind == "event" and mention.granularity != "decade"
-    # "..., a day after Washington's crackdown on chips": a clause that names only out-of-scope
-    # goods dates no minerals event, whatever its sentence names
-    c_lo, c_hi = clause_at(context.clauses, lo, hi, mention.start)
-    clause_elements = (
-        context.lexicon.labels(c_lo, c_hi).elements if (c_lo, c_hi) != (lo, hi) else None
-    )
-    out_of_scope = bool(clause_elements) and clause_elements <= OUT_OF_SCOPE  # type: ignore[operator]
     flags = ["year_from_sentence"] if mention.year_source == "context" else []
     flags.extend(mention.flags)
     score = confidence(labels, mention.granularity, has_date=mention.date_start is not None)
@@ -206,7 +199,7 @@ def _row(article: Any, mention: TemporalMention, context: _Context, published: p
             and mention.granularity not in ("year", "half")
             and labels.event_type in POLICY_TYPES
             and not (labels.elements and labels.elements <= OUT_OF_SCOPE)
-            and not out_of_scope
+            and not _clause_out_of_scope(context, lo, hi, mention.start)
         ),
         "event_type": labels.event_type if mention.kind != "duration" else None,
         "actors": ";".join(labels.actors),
@@ -218,6 +211,16 @@ def _row(article: Any, mention: TemporalMention, context: _Context, published: p
         "_start": mention.start,
         "_year_from": mention.context_start,
     }
+
+
+def _clause_out_of_scope(context: _Context, lo: int, hi: int, offset: int) -> bool:
+    """Whether the date's own clause names only goods outside the study ("..., a day after
+    Washington's crackdown on chips"), whatever the rest of its sentence names."""
+    c_lo, c_hi = clause_at(context.clauses, lo, hi, offset)
+    if (c_lo, c_hi) == (lo, hi):
+        return False
+    elements = context.lexicon.labels(c_lo, c_hi).elements
+    return bool(elements) and elements <= OUT_OF_SCOPE
 
 
 def _with_article_names(labels: SentenceLabels, article: SentenceLabels) -> SentenceLabels:
