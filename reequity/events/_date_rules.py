@@ -49,30 +49,19 @@ from reequity.events._date_patterns import (
     DAY_RANGE,
     DAY_REL_YEAR,
     ED,
-    EN_BEFORE_LAST,
-    EN_DAY_LIST,
     EN_DAY_RANGE,
     EN_DAY_RANGE_FIRST,
-    EN_DAYS_AFTER,
     EN_DURATION,
     EN_HALF,
-    EN_HALF_OF_MONTH,
-    EN_HOLIDAY,
-    EN_MID,
     EN_MONTH_RANGE,
     EN_MONTHS_TO,
     EN_MONTHS_TO_DATE,
     EN_QUARTER,
     EN_REL_ANAPHOR,
-    EN_REL_DAY_PART,
     EN_REL_QUARTER,
-    EN_REL_SEASON,
     EN_REL_YEAR,
-    EN_WEEK_OF_MONTH,
     EN_WEEKDAY_DATE,
-    EN_WEEKDAY_OF_WEEK,
     EN_YEAR,
-    EN_YEAR_SEASON,
     EN_YEAR_SPAN,
     EPART,
     EY,
@@ -87,40 +76,27 @@ from reequity.events._date_patterns import (
     QUARTER_ENDING,
     QUARTERS_TO_DATE,
     REL_DAY,
-    ROC_DATE,
     SAME_MONTH_YEAR,
     SAME_PERIOD,
     WD,
     YEAR_EDGE,
     YEAR_SO_FAR,
     YEAR_SPAN,
-    YEAR_SPAN_MONTHS,
     ZD,
-    ZH_BARE_YEAR_EDGE,
     ZH_BRACKET_DAY,
     ZH_BRACKET_MONTH_DAY,
     ZH_DAY,
-    ZH_DAY_LIST,
     ZH_DECADE,
     ZH_DURATION,
-    ZH_HALF_OF_MONTH,
-    ZH_HOLIDAY,
-    ZH_NUMERAL_DAY,
-    ZH_REL_DAY3,
     ZH_REL_WEEK,
     ZH_REL_WEEKDAY_BRACKET,
-    ZH_SEASON,
-    ZH_SHORT_SEASON,
-    ZH_WEEK_OF_MONTH,
     ZH_WEEKDAY,
-    ZH_YEAR_AFTER_NEXT,
-    ZH_YEAR_SAME_PERIOD,
     ZM,
     ZPART,
     ZYR,
     S,
 )
-from reequity.events._date_scan import RuleScanner
+from reequity.events._date_scan import RuleScanner, gate_pattern
 from reequity.events._holidays import h_holiday
 from reequity.events._phrase_handlers import (
     h_before_last,
@@ -130,6 +106,32 @@ from reequity.events._phrase_handlers import (
     h_roc,
     h_season,
     h_week_of_month,
+)
+from reequity.events._phrase_patterns import (
+    EN_BEFORE_LAST,
+    EN_DAY_LIST,
+    EN_DAYS_AFTER,
+    EN_HALF_OF_MONTH,
+    EN_HOLIDAY,
+    EN_MID,
+    EN_REL_DAY_PART,
+    EN_REL_SEASON,
+    EN_WEEK_OF_MONTH,
+    EN_WEEKDAY_OF_WEEK,
+    EN_YEAR_SEASON,
+    ROC_DATE,
+    YEAR_SPAN_MONTHS,
+    ZH_BARE_YEAR_EDGE,
+    ZH_DAY_LIST,
+    ZH_HALF_OF_MONTH,
+    ZH_HOLIDAY,
+    ZH_NUMERAL_DAY,
+    ZH_REL_DAY3,
+    ZH_SEASON,
+    ZH_SHORT_SEASON,
+    ZH_WEEK_OF_MONTH,
+    ZH_YEAR_AFTER_NEXT,
+    ZH_YEAR_SAME_PERIOD,
 )
 from reequity.events._span_handlers import (
     SHORT_YEAR,
@@ -150,7 +152,7 @@ from reequity.events._span_handlers import (
     h_year_to_date,
 )
 
-__all__ = ["ALL_TRIGGERS", "RULES", "SCANNERS", "TABLE", "CompiledRule", "Rule", "gate_pattern"]
+__all__ = ["ALL_TRIGGERS", "RULES", "SCANNERS", "TABLE", "CompiledRule", "Rule"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,34 +409,6 @@ _GROUPS: dict[tuple[str, ...], list[int]] = {}
 for _index, _rule in enumerate(TABLE):
     _GROUPS.setdefault(_rule.triggers, []).append(_index)
 _FIRST = [rule.first for rule in TABLE]
-
-
-def gate_pattern(triggers: tuple[str, ...]) -> str:
-    """A regex that finds a text holding any of ``triggers``, factored on shared prefixes.
-
-    ``a|ab|ac`` tries one branch per trigger at every position; the factored form
-    (``last (?:spring|summer)|t(?:his (?:...)|onight)``) tests one character per level, which
-    makes a gate of many triggers several times faster. A trigger that extends a shorter one
-    is dropped: wherever it occurs, the shorter one does too.
-    """
-    tree: dict[str, dict] = {}
-    for trigger in sorted(set(triggers), key=len):
-        node = tree
-        for char in trigger:
-            if "" in node:  # a shorter trigger already ends here
-                break
-            node = node.setdefault(char, {})
-        else:
-            node.clear()
-            node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        if "" in node:
-            return ""
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items())]
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return emit(tree)
 
 
 # A group's gate: one search for any of its triggers (None: always run).

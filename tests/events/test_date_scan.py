@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from reequity.events._date_rules import RULES, SCANNERS, TABLE, gate_pattern
-from reequity.events._date_scan import RuleScanner
+from reequity.events._date_rules import RULES, SCANNERS, TABLE
+from reequity.events._date_scan import RuleScanner, gate_pattern
 from reequity.events._text import fold_digits, to_simplified
 
 from .test_extract_golden import INPUTS
