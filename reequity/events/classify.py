@@ -41,6 +41,7 @@ from reequity.events._fastre import compile_bucketed, compile_prefixed, first_ch
 
 __all__ = [
     "EVENT_TYPES",
+    "FIRM_ACTORS",
     "POLICY_TYPES",
     "SentenceLabels",
     "OUT_OF_SCOPE",
@@ -185,6 +186,11 @@ _CS_ACTORS: dict[str, tuple[str, ...]] = {
     "G7": ("G7",), "Quad": ("Quad",), "WTO": ("WTO",), "Xi": ("China",), "GAC": ("China",),
     "MP": ("MP Materials",),
 }  # fmt: skip
+
+
+# the canonical actors above that are companies, not states or their agencies
+FIRM_ACTORS = frozenset({"Lynas", "MP Materials", "Northern Rare Earth", "Shenghe", "Iluka",
+                         "Maaden", "Apple", "Arafura", "Energy Fuels"})  # fmt: skip
 
 
 def _alternation(keys: list[str]) -> str:

@@ -21,6 +21,7 @@ from reequity.events.articles import COLUMNS as ARTICLE_COLUMNS
 from reequity.events.articles import read_articles
 from reequity.events.catalogue import load_catalogue
 from reequity.events.classify import (
+    FIRM_ACTORS,
     OUT_OF_SCOPE,
     POLICY_TYPES,
     SentenceLabels,
@@ -159,7 +160,8 @@ def _row(article: Any, mention: TemporalMention, context: _Context, published: p
          local: date, index: CatalogueIndex) -> dict[str, Any]:  # fmt: skip
     lo, hi = sentence_at(context.spans, mention.start)
     sentence = context.text[lo:hi].strip()
-    labels = _with_article_names(_labels(context, lo, hi, mention.start), context.article)
+    labels = _labels(context, lo, hi, mention.start)
+    labels = _with_article_names(_own_export_halt(labels, context.text[lo:hi]), context.article)
     is_event = mention.kind == "event" and mention.granularity != "decade"
     flags = ["year_from_sentence"] if mention.year_source == "context" else []
     flags.extend(mention.flags)
@@ -211,6 +213,26 @@ def _row(article: Any, mention: TemporalMention, context: _Context, published: p
         "_start": mention.start,
         "_year_from": mention.context_start,
     }
+
+
+_OWN_HALT = re.compile(
+    r"(?:暂停|暫停|停止|中止)[^。；，]{0,4}?(?:出口|供应|供應|发货|發貨)"
+    r"|(?i:\b(?:halt|stop|suspend|pause)(?:s|ed|ped|ing)?\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:shipments|exports|sales|supplies)\b)"
+)
+
+
+def _own_export_halt(labels: SentenceLabels, sentence: str) -> SentenceLabels:
+    """A halt of exports whose first actor (its subject, as a rule) is a company is that
+    company's own sales decision, not an export control (ANNOTATION.md): "MP早在4月就暂停对华
+    出口", "Lynas halted its shipments to China"; "Malaysia ordered Lynas to halt exports" and a
+    ban that a company only describes stay export controls."""
+    if labels.event_type != "export_control" or not labels.actors:
+        return labels
+    if labels.actors[0] not in FIRM_ACTORS or not _OWN_HALT.search(sentence):
+        return labels
+    return SentenceLabels("firm_operations", labels.type_hits, labels.actors, labels.elements,
+                          labels.generic)  # fmt: skip
 
 
 def _clause_out_of_scope(context: _Context, lo: int, hi: int, offset: int) -> bool:

@@ -115,3 +115,20 @@ def test_periods_placed_by_their_sentence(
 def test_listed_for_a_month_is_ahead() -> None:
     got = by_surface("A hearing has been listed for November.", "2023-10-20")["November"]
     assert got.date_start.isoformat() == "2023-11-01" and got.kind != "event"
+
+
+# ---- a company halting its own exports is its sales decision, not an export control ---------------
+@pytest.mark.parametrize(
+    ("body", "surface", "policy"),
+    [
+        ("MP早在4月就因高关税暂停对华出口。", "4月", False),
+        ("MP早在4月就因高關稅暫停對華出口。", "4月", False),
+        ("Lynas halted its shipments of rare earths to China in April.", "April", False),
+        ("商务部4月暂停对美出口稀土。", "4月", True),
+        ("Malaysia ordered Lynas to halt exports in April.", "April", True),
+    ],
+)  # fmt: skip
+def test_a_firms_own_export_halt_is_no_export_control(
+    body: str, surface: str, policy: bool
+) -> None:
+    assert _rows(body, "2025-08-26", title="Rare earths")[surface]["is_policy_event"] is policy
