@@ -222,8 +222,11 @@ _RARE_EN = (
     "week of", "week in", *(f"half of {month}" for month in _MONTHS), "before last", "after next",
     "day before yesterday", "day after tomorrow", "this morning", "this afternoon", "this evening",
     "tonight", "last night", "lunar new year", "chinese new year", "spring festival", "national day",
-    "golden week", "mid-year", "midyear", "mid year", "mid-month", "midmonth", "mid month",
+    "golden week", "day after", "days after", "week after", "weeks after", "mid-year", "midyear", "mid year", "mid-month", "midmonth", "mid month",
 )  # fmt: skip
+# short rare phrasings with few triggers each (a comparison month, analysts' 1Q25 / 2H25,
+# "October that year", 首季): one gate instead of five
+_RARE_SHORT = ("same month", "同月", "1q", "2q", "3q", "4q", "1h", "2h", "that year", "首季")
 _RARE_ZH = (
     *(f"{head}{season}" for head in ("年", "今", "去", "明") for season in "春夏秋冬"),
     "后年", "大前天", "大后天", "半月", "国庆", "春节", "元旦", "黄金周",
@@ -272,7 +275,7 @@ TABLE: tuple[Rule, ...] = (
     Rule(r"\b(?P<r>(?i:last|this|next))\s+(?P<mon>" + MON + r")\b", h_month, _MONTHS, _REL1),
     # "October that year": its own pass, only where the phrase occurs
     Rule(r"\b(?P<mon>" + MON + r")\s+(?:of\s+)?that\s+year\b",
-         h_month_that_year, ("that year",), _MON1),
+         h_month_that_year, _RARE_SHORT, _MON1),
     Rule(r"\b(?P<mon>" + MON + r")\b", h_month, _MONTHS, _MON1),
     # halves
     Rule(r"(?:" + ZYR + r")?(?P<h>上半年|下半年)", h_half, ("半年",), _ZYR1 + "上下"),
@@ -295,7 +298,7 @@ TABLE: tuple[Rule, ...] = (
     Rule(MONTHS_TO_DATE, h_year_to_date, ("前", "首"), _ZYR1 + "首"),
     Rule(EN_MONTHS_TO_DATE, h_year_to_date, ("first",), "tTfF"),
     Rule(QUARTERS_TO_DATE, h_year_to_date, ("前",), _ZYR1),
-    Rule(r"(?:" + ZYR + r")?首季度?(?![节风候])", h_year_to_date, ("首季",), _ZYR1 + "首"),
+    Rule(r"(?:" + ZYR + r")?首季度?(?![节风候])", h_year_to_date, _RARE_SHORT, _ZYR1 + "首"),
     Rule(QUARTER_ENDING, h_quarter_ending, ("quarter",), "tTMJSD"),
     # decades
     Rule(ZH_DECADE, h_decade, ("年代",), "上本二0-9一三四五六七八九"),
@@ -345,13 +348,13 @@ TABLE: tuple[Rule, ...] = (
     # a bare day of the month, 今（9）日, 今日（1/20）, "Tuesday (Oct 14)"
     Rule(ZH_DAY, h_day_of_month, ("日", "号"), "0-9廿卅"),
     # (before the durations: 二十一日在东京 is the 21st, not 21 days)
-    Rule(ZH_NUMERAL_DAY, h_day_of_month, ("日",), "一二三四五六七八九十"),
+    Rule(ZH_NUMERAL_DAY, h_day_of_month, ("日", "号"), "一二三四五六七八九十"),
     Rule(ZH_BRACKET_DAY, h_day_of_month, _BRACKET, "今昨前明周星礼"),
     Rule(ZH_BRACKET_MONTH_DAY, h_bracket_month_day, _BRACKET, "今昨周星礼"),
     Rule(EN_WEEKDAY_DATE, h_ymd, _BRACKET, "MTWFSo"),
     # anaphora: 当天, 同日, "the same day"; a comparison month: 去年同月
     Rule(ANAPHOR, h_anaphor, _ANAPHOR, "当同即自公发印颁tToOeEwW"),
-    Rule(SAME_MONTH_YEAR, h_same_month_year, ("same month", "同月"), "tT12一二去"),
+    Rule(SAME_MONTH_YEAR, h_same_month_year, _RARE_SHORT, "tT12一二去"),
     # the day before / after: 前一日, 次日, "the previous day" (in the pass of the weekdays)
     Rule(r"前一(?:日|天)|次日|翌日|隔(?:日|天)|第二天", h_rel_anaphor, _RARE, "前次翌隔第"),
     Rule(EN_REL_ANAPHOR, h_rel_anaphor, ("day",), "tTaA"),
@@ -369,8 +372,8 @@ TABLE: tuple[Rule, ...] = (
          h_months_to, ("截至",), "截"),
     # analysts' shorthand for a quarter or a half: 3Q25, 1H 2025, 2H25
     Rule(r"\b(?P<q>[1-4])Q\s?(?P<yy>(?:19|20)?[0-9]{2})\b",
-         h_short_period, ("1q", "2q", "3q", "4q"), "1-4"),
-    Rule(r"\b(?P<h>[12])H\s?(?P<yy>(?:19|20)?[0-9]{2})\b", h_short_period, ("1h", "2h"), "12"),
+         h_short_period, _RARE_SHORT, "1-4"),
+    Rule(r"\b(?P<h>[12])H\s?(?P<yy>(?:19|20)?[0-9]{2})\b", h_short_period, _RARE_SHORT, "12"),
     Rule(ON_THE_DAY, h_day_of_month, ("on the",), "tT"),
     Rule(YEAR_SO_FAR, h_year_so_far, ("以来", "至今", "so far"), "今年yYsStT"),
     # everyday phrasings (see _phrase_handlers): seasons, "the first week of March", "the
@@ -393,9 +396,9 @@ TABLE: tuple[Rule, ...] = (
     Rule(ZH_WEEK_OF_MONTH, h_week_of_month, ("月",), _ZYR1 + _ZH_NUM1),
     Rule(ROC_DATE, h_roc, ("年",), "民1"),
     Rule(YEAR_SPAN_MONTHS, h_year_span_months, ("年",), _ZYR1),
-    Rule(ZH_YEAR_SAME_PERIOD, h_year_same_period, ("同期",), "12一二"),
+    Rule(ZH_YEAR_SAME_PERIOD, h_year_same_period, _RARE, "12一二"),
     Rule(ZH_BARE_YEAR_EDGE, h_bare_year_edge, ("年初", "年底", "年末"), "年"),
-    Rule(EN_DAYS_AFTER, h_days_after, ("after",), "aAoOtTfFsS"),
+    Rule(EN_DAYS_AFTER, h_days_after, _RARE_EN, "aAoOtTfFsS"),
     Rule(EN_MID, h_mid, _RARE_EN, "mM"),
     Rule(EN_WEEKDAY_OF_WEEK, h_rel_week, ("day",), "MTWFSo"),
     Rule(EN_DAY_LIST, h_day_range, _MONTHS, _MON1),
