@@ -103,6 +103,7 @@ from reequity.events._phrase_handlers import (
     h_days_after,
     h_half_of_month,
     h_mid,
+    h_ordinal_day,
     h_roc,
     h_season,
     h_week_of_month,
@@ -114,11 +115,13 @@ from reequity.events._phrase_patterns import (
     EN_HALF_OF_MONTH,
     EN_HOLIDAY,
     EN_MID,
+    EN_ORDINAL_DAY,
     EN_REL_DAY_PART,
     EN_REL_SEASON,
     EN_WEEK_OF_MONTH,
     EN_WEEKDAY_OF_WEEK,
     EN_YEAR_SEASON,
+    ORDINAL_WORDS,
     ROC_DATE,
     YEAR_SPAN_MONTHS,
     ZH_BARE_YEAR_EDGE,
@@ -222,7 +225,8 @@ _RARE_EN = (
     "week of", "week in", *(f"half of {month}" for month in _MONTHS), "before last", "after next",
     "day before yesterday", "day after tomorrow", "this morning", "this afternoon", "this evening",
     "tonight", "last night", "lunar new year", "chinese new year", "spring festival", "national day",
-    "golden week", "day after", "days after", "week after", "weeks after", "mid-year", "midyear", "mid year", "mid-month", "midmonth", "mid month",
+    "golden week", "the spring", "the summer", "the autumn", "the fall", "the winter",
+    *(f"{word} of" for word in ORDINAL_WORDS), "day after", "days after", "week after", "weeks after", "mid-year", "midyear", "mid year", "mid-month", "midmonth", "mid month",
 )  # fmt: skip
 # short rare phrasings with few triggers each (a comparison month, analysts' 1Q25 / 2H25,
 # "October that year", 首季): one gate instead of five
@@ -380,7 +384,7 @@ TABLE: tuple[Rule, ...] = (
     # second half of September", "the week before last", 后年, 大前天, "last night", day lists,
     # public holidays (国庆节后, 春节假期, "after the Lunar New Year holiday", "Golden Week");
     # rare, so they share two gates (English, Chinese) and two combined passes
-    Rule(EN_REL_SEASON, h_season, _RARE_EN, _REL1 + "pPcC"),
+    Rule(EN_REL_SEASON, h_season, _RARE_EN, _REL1 + "pPcCoOdDiI"),
     Rule(EN_YEAR_SEASON, h_season, _RARE_EN, "tTsSaAfFwW"),
     Rule(EN_WEEK_OF_MONTH, h_week_of_month, _RARE_EN, "tTfFsSlL1-4"),
     Rule(EN_HALF_OF_MONTH, h_half_of_month, _RARE_EN, "tTfFsSlL12"),
@@ -400,6 +404,7 @@ TABLE: tuple[Rule, ...] = (
     Rule(ZH_BARE_YEAR_EDGE, h_bare_year_edge, ("年初", "年底", "年末"), "年"),
     Rule(EN_DAYS_AFTER, h_days_after, _RARE_EN, "aAoOtTfFsS"),
     Rule(EN_MID, h_mid, _RARE_EN, "mM"),
+    Rule(EN_ORDINAL_DAY, h_ordinal_day, _RARE_EN, "tTfFsSeEnN"),
     Rule(EN_WEEKDAY_OF_WEEK, h_rel_week, ("day",), "MTWFSo"),
     Rule(EN_DAY_LIST, h_day_range, _MONTHS, _MON1),
     Rule(ZH_DAY_LIST, h_day_range, ("月",), _ZYR1 + _ZH_NUM1),

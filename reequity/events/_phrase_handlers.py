@@ -18,6 +18,8 @@ summer", 去年冬天, 今春), "the week before last", and lists of days ("Marc
   first day to the last.
 * A Republic of China year (Taiwan) is 1911 + its number: 民国114年, and 114年10月9日 (a
   three-digit year is read as one only before a month).
+* "over the summer" / "in the spring" is the latest such season begun by publication (up to
+  it; in a future clause the coming one); a bare 上半月 / 下半月 halves the publication month.
 * "mid-month" is days 11-20 of the publication month; "mid-year" June-July, as 年中.
 """
 
@@ -27,12 +29,14 @@ import re
 from datetime import date, timedelta
 
 from reequity.events._date_handlers import Cand, _month_name, _year
+from reequity.events._phrase_patterns import ORDINAL_WORDS
 from reequity.events._text import zh_int
 
 __all__ = [
     "h_before_last",
     "h_days_after",
     "h_mid",
+    "h_ordinal_day",
     "h_roc",
     "h_half_of_month",
     "h_season",
@@ -62,6 +66,8 @@ def _named_month(m: re.Match[str], pub: date) -> tuple[int | None, str, int | No
     if groups.get("rm"):  # 本月 / 上月 / 下月
         year, month = _shifted(pub, {"上": -1, "下": 1}.get(groups["rm"], 0))
         return year, "relative", month
+    if not groups.get("mon") and not groups.get("m"):  # a bare 上半月: the publication month
+        return pub.year, "relative", pub.month
     month = _month_name(groups["mon"]) if groups.get("mon") else zh_int(groups["m"])
     year, source = _year(m, pub)
     return year, source, month if month is not None and 1 <= month <= 12 else None
@@ -118,6 +124,12 @@ def h_season(m: re.Match[str], pub: date) -> Cand | None:
         span = next(
             s for y in range(pub.year - 1, pub.year + 2) if (s := _season(first, y))[0] > pub
         )
+    elif rel == "the":  # "over the summer": the latest begun by publication; ahead, the coming
+        spans = [_season(first, y) for y in range(pub.year + 1, pub.year - 2, -1)]
+        past = next(s for s in spans if s[0] <= pub)
+        ahead = [s for s in spans if s[1] >= pub]
+        return Cand(m.start(), m.end(), "quarter", past[0].year, "relative", date_start=past[0],
+                    date_end=min(past[1], pub), forward=ahead[-1] if ahead else None)  # fmt: skip
     else:
         return None
     return Cand(m.start(), m.end(), "quarter", span[0].year, "relative" if source != "explicit"
@@ -171,3 +183,10 @@ def h_days_after(m: re.Match[str], pub: date) -> Cand | None:
     day = pub - timedelta(days=days)
     return Cand(m.start(), m.end(), "day", date_start=day, date_end=day, year_source="relative",
                 anaphor=True, shift=-days)  # fmt: skip
+
+
+def h_ordinal_day(m: re.Match[str], pub: date) -> Cand | None:
+    """ "the first of October" (2025): that day, placed like "October 1"."""
+    year, source = _year(m, pub)
+    day = ORDINAL_WORDS[m.group("dw").lower()]
+    return Cand(m.start(), m.end(), "day", year, source, _month_name(m.group("mon")), day)

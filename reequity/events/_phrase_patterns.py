@@ -49,7 +49,12 @@ EN_HOLIDAY = (
 
 # ---- everyday phrasings (see reequity.events._phrase_handlers) ---------------------------------
 _SEASON = r"(?P<s>(?i:spring|summer|autumn|fall(?!\s+(?:in|of|was|is|has|from|to|back)\b)|winter))"
-EN_REL_SEASON = r"\b(?P<r>(?i:last|this|next|(?:the\s+)?(?:past|coming)))\s+" + _SEASON + r"\b"
+# "last summer", "this spring", "over the summer", "in the spring"
+EN_REL_SEASON = (
+    r"\b(?P<r>(?i:last|this|next|(?:the\s+)?(?:past|coming)|(?:over|during|in|through)\s+the))\s+"
+    + _SEASON
+    + r"\b"
+)
 EN_YEAR_SEASON = r"\b(?:(?i:the)\s+)?" + _SEASON + r"\s+(?:(?i:of)\s+)?" + EY + r"\b"
 # 今年春天, 去年冬季, 2024年夏天 (not 今年春节, 春装, 春运, 秋粮, 冬播)
 ZH_SEASON = ZYR + r"(?P<s>春|夏|秋|冬)(?:天|季)?(?![节装运粮播耕收游])"
@@ -75,8 +80,21 @@ EN_HALF_OF_MONTH = (
 )
 # 9月上半月, 2024年10月下半月, 本月下半月
 ZH_HALF_OF_MONTH = (
-    r"(?:(?:" + ZYR + r")?(?<![0-9.])(?P<m>" + ZM + r")" + S + r"月份?|(?P<rm>本|上|下)个?月)"
+    r"(?:(?:" + ZYR + r")?(?<![0-9.])(?P<m>" + ZM + r")" + S + r"月份?|(?P<rm>本|上|下)个?月)?"
     r"(?P<h>上|下)半月"
+)
+# "the first of October", "the fifteenth of March" (ordinal words, as British copy writes them)
+_ORDINALS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third",
+    "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh", "twenty-eighth",
+    "twenty-ninth", "thirtieth", "thirty-first",
+)  # fmt: skip
+ORDINAL_WORDS = {word: day for day, word in enumerate(_ORDINALS, start=1)}
+EN_ORDINAL_DAY = (
+    r"\b(?:(?i:the)\s+)?(?P<dw>(?i:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"))"
+    r"\s+(?i:of)\s+(?P<mon>" + MON + r")(?:,?\s+" + EY + r")?\b"
 )
 # "the week before last", "the month after next"
 EN_BEFORE_LAST = (

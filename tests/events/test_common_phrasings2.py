@@ -210,3 +210,47 @@ def test_no_date_without_its_anchor(text: str, absent: str) -> None:
     """A bare three-digit number before 年 is no ROC year; "the year" / "the month" alone refer
     back to an earlier one and are no date of their own."""
     assert not [s for s, m in by_surface(text, PUB).items() if absent in s and m.date_start]
+
+
+# ---- a third round: ordinal words ("the first of October"), "over the summer", a bare 上半月,
+# Traditional-script relative months and years ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end"),
+    [
+        ("The talks began on the first of October.", "the first of October", "2025-10-01", "2025-10-01"),
+        ("Prices spiked in early Q3.", "Q3", "2025-07-01", "2025-09-30"),
+        ("The quota was cut in the fourth quarter of last year.", "the fourth quarter of last year", "2024-10-01", "2024-12-31"),
+        ("The ban dates from the summer of 2023.", "the summer of 2023", "2023-06-01", "2023-08-31"),
+        ("Exports resumed in late September.", "late September", "2025-09-21", "2025-09-30"),
+        ("The rules were issued on 1 September.", "1 September", "2025-09-01", "2025-09-01"),
+        ("The rules were issued on Sept. 1.", "Sept. 1", "2025-09-01", "2025-09-01"),
+        ("The rules were issued on Sept 1.", "Sept 1", "2025-09-01", "2025-09-01"),
+        ("The curbs were eased over the summer.", "over the summer", "2025-06-01", "2025-08-31"),
+        ("本週稍早，商務部宣布管制。", "本週稍早", "2025-10-13", "2025-10-15"),
+        ("上個月中旬，商務部宣布管制。", "上個月中旬", "2025-09-11", "2025-09-20"),
+        ("去年十月，商務部宣布管制。", "去年十月", "2024-10-01", "2024-10-31"),
+        ("明年一月起實施新規。", "明年一月", "2026-01-01", "2026-01-31"),
+        ("二〇二三年底，價格回落。", "二〇二三年底", "2023-12-21", "2023-12-31"),
+        ("今年前九個月，出口下降。", "今年前九個月", "2025-01-01", "2025-09-30"),
+        ("第三季度，出口下降。", "第三季度", "2025-07-01", "2025-09-30"),
+        ("上半月，出口下降。", "上半月", "2025-10-01", "2025-10-15"),
+        ("The decision came on Wednesday evening.", "on Wednesday", "2025-10-15", "2025-10-15"),
+        ("China announced the curbs on Thursday, Oct. 9.", "on Thursday, Oct. 9", "2025-10-09", "2025-10-09"),
+        ("The plan was unveiled in the spring.", "in the spring", "2025-03-01", "2025-05-31"),
+    ],
+)  # fmt: skip
+def test_a_third_round_of_phrasings(text: str, surface: str, start: str, end: str) -> None:
+    got = by_surface(text, PUB)
+    assert surface in got, sorted(got)
+    assert (got[surface].date_start.isoformat(), got[surface].date_end.isoformat()) == (start, end)
+
+
+def test_a_season_ahead_is_the_coming_one() -> None:
+    got = by_surface("The plan will be unveiled in the spring.", PUB)["in the spring"]
+    assert (got.date_start.isoformat(), got.kind) == ("2026-03-01", "other")
+
+
+def test_the_fall_of_a_wall_is_no_season() -> None:
+    assert not [
+        s for s in by_surface("It came after the fall of the Berlin Wall.", PUB) if "fall" in s
+    ]
