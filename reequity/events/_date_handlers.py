@@ -41,6 +41,11 @@ class Cand:
     # 去年同期 / "the same period last year", 去年同月 / "the same month a year earlier": the
     # earlier period (or month) this many years back
     years_back: int = 0
+    # the span in a future clause when the rule placed the date itself (a holiday: 春节后将)
+    forward: tuple[date, date] | None = None
+    # a bare half or year edge (下半年, 年底) is of the publication year, but in a past clause
+    # that has not reached it yet, of the year before ("虽然下半年价格持续下跌" written in April)
+    past_fallback: bool = False
 
 
 Handler = Callable[[re.Match[str], date], Cand | None]
@@ -55,6 +60,7 @@ _REL_YEAR = {
     "去": -1,
     "前": -2,
     "明": 1,
+    "后": 2,  # 后年, the year after next
     "本": 0,
     "上": -1,
     "this": 0,
@@ -205,6 +211,14 @@ def _guarded(m: re.Match[str]) -> bool:
     return bool(_GUARD.search(m.string[max(0, m.start() - 12) : m.start()]))
 
 
+def h_bare_year_edge(m: re.Match[str], pub: date) -> Cand | None:
+    """A bare 年底 / 年初 / 年末: the last / first ten days of the publication year (of the year
+    before in a past clause that has not reached it: ``past_fallback``)."""
+    early = m.group("yp") == "初"
+    return Cand(m.start(), m.end(), "part_of_month", pub.year, "relative", 1 if early else 12,
+                part="early" if early else "late", past_fallback=True)  # fmt: skip
+
+
 def h_year(m: re.Match[str], pub: date) -> Cand | None:
     """Year (numeric or 今年/去年/this year); 年初/年底 narrow it to its first / last ten days."""
     year, source = _year(m, pub)
@@ -215,6 +229,8 @@ def h_year(m: re.Match[str], pub: date) -> Cand | None:
         return Cand(m.start(), m.end(), "year", None, source, 1)
     if year is None or not 1000 <= year <= 2999:
         return None
+    if groups.get("ym"):  # 年中: the middle of the year, June and July
+        return Cand(m.start(), m.end(), "month", year, source, 6, month_end=7)
     if groups.get("yp"):  # 年初 / 年底: the year's first / last ten days, as 月初 / 月底 and
         # "the beginning / end of 2024" are (one reading of a vague edge in both languages)
         early = groups["yp"] == "初"
@@ -237,7 +253,8 @@ def h_quarter(m: re.Match[str], pub: date) -> Cand | None:
 
 
 def h_half(m: re.Match[str], pub: date) -> Cand | None:
-    """Halves: 上半年/下半年, first half of the year, H2 2025 (bare = the current year)."""
+    """Halves: 上半年/下半年, first half of the year, H2 2025; a bare half is of the publication
+    year (of the year before in a past clause that has not reached it: ``past_fallback``)."""
     groups = m.groupdict()
     token = groups["h"].lower()
     first = token in ("上半年", "first", "1st", "1")
@@ -245,7 +262,8 @@ def h_half(m: re.Match[str], pub: date) -> Cand | None:
     if groups.get("r"):
         year, source = pub.year + _REL_YEAR[groups["r"].lower()], "relative"
     if year is None:
-        year, source = pub.year, "relative"
+        return Cand(m.start(), m.end(), "half", pub.year, "relative", 1 if first else 7,
+                    past_fallback=True)  # fmt: skip
     return Cand(m.start(), m.end(), "half", year, source, 1 if first else 7)
 
 
@@ -281,12 +299,33 @@ def _century(prefix: str | None, digit: int, pub: date) -> int:
     return century if century + 10 * digit <= pub.year else century - 100
 
 
+# "late last month", "the end of the month": a part of the month, written before it
+_EN_DAY_BEFORE = re.compile(r"\b(?:the\s+)?(?P<d>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)\s+of\s+$")
+_EN_PART_BEFORE = re.compile(
+    r"\b(?P<p>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of))[\s-]+$"
+)
+
+
+def _month_shift(token: str) -> int:
+    """Months from publication of 本月 / 上个月 / 上上个月 / "last month" / "next month"."""
+    shift = -1 if token.startswith(("上", "last")) else 1 if token.startswith(("下", "next")) else 0
+    return shift * 2 if token.startswith(("上上", "下下")) else shift  # 上上个月: two back
+
+
 def h_rel_month(m: re.Match[str], pub: date) -> Cand | None:
-    """本月/上个月/下个月/last month, optionally with a day or a part of the month."""
+    """本月/上个月/下个月/last month, optionally with a day or a part of the month ("late last
+    month", "the end of the month": days 21 to the end, as for a named month)."""
     groups = m.groupdict()
     token = groups["r"].lower()
-    shift = -1 if token.startswith(("上", "last")) else 1 if token.startswith(("下", "next")) else 0
-    index = pub.year * 12 + pub.month - 1 + shift
+    before = _EN_PART_BEFORE.search(m.string, max(0, m.start() - 24), m.start())
+    day_before = _EN_DAY_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
+    if day_before is not None and token != "the":  # "the 9th of last month"
+        year, month = divmod(pub.year * 12 + pub.month - 1 + _month_shift(token), 12)
+        return Cand(day_before.start(), m.end(), "day", year, "relative", month + 1,
+                    int(day_before["d"]))  # fmt: skip
+    if token == "the" and before is None:
+        return None  # "the month" alone refers back to a month named earlier
+    index = pub.year * 12 + pub.month - 1 + _month_shift(token)
     year, month = divmod(index, 12)
     month += 1
     if groups.get("d"):
@@ -296,6 +335,9 @@ def h_rel_month(m: re.Match[str], pub: date) -> Cand | None:
         return Cand(
             m.start(), m.end(), "part_of_month", year, "relative", month, part=_part(groups["p"])
         )
+    if before is not None:
+        return Cand(before.start(), m.end(), "part_of_month", year, "relative", month,
+                    part=_part(before["p"]))  # fmt: skip
     return Cand(m.start(), m.end(), "month", year, "relative", month)
 
 
@@ -307,8 +349,11 @@ def h_rel_week(m: re.Match[str], pub: date) -> Cand | None:
     """
     groups = m.groupdict()
     rel = (groups.get("r") or "").lower().split()[-1] if groups.get("r") else ""
+    rel = "last" if rel == "past" else rel  # "this past Friday": the latest one before publication
+    if groups.get("rw"):  # "Tuesday last week" is the Tuesday of the previous calendar week
+        rel = {"last": "上", "next": "下"}.get(groups["rw"].lower(), "本")
     monday = pub - timedelta(days=pub.weekday())
-    shift = {"上": -7, "last": -7, "下": 7, "next": 7}.get(rel, 0)
+    shift = {"上上": -14, "上": -7, "last": -7, "下": 7, "next": 7, "下下": 14}.get(rel, 0)
     token = groups.get("w")
     if token is None:
         start = monday + timedelta(days=shift)
@@ -317,7 +362,7 @@ def h_rel_week(m: re.Match[str], pub: date) -> Cand | None:
     weekday = _ZH_WEEKDAY.get(token)
     if weekday is None:
         weekday = _month_weekday(token)
-    if rel in ("上", "本", "这", "下", "this", "next"):
+    if rel in ("上上", "上", "本", "这", "下", "下下", "this", "next"):
         day = monday + timedelta(days=shift + weekday)
     elif rel == "last":
         day = pub - timedelta(days=(pub.weekday() - weekday - 1) % 7 + 1)
@@ -337,7 +382,7 @@ def h_weekend(m: re.Match[str], pub: date) -> Cand | None:
     """
     rel = m.group("r").lower()
     monday = pub - timedelta(days=pub.weekday())
-    if rel.startswith("over"):
+    if rel.startswith(("over", "at")) or rel.endswith("past"):  # "this past", "at the weekend"
         saturday = monday + timedelta(days=5)
         if saturday > pub:
             saturday -= timedelta(days=7)
@@ -356,10 +401,13 @@ def h_rel_day(m: re.Match[str], pub: date) -> Cand | None:
     """今天/昨天/前天/明天, today/yesterday/tomorrow."""
     offsets = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "明天": 1, "明日": 1,
                "today": 0, "yesterday": -1, "tomorrow": 1,
-               "今": 0, "昨": -1, "前": -2, "明": 1}  # 昨晚, 今早, 前晚 / 前日, 明早  # fmt: skip
+               "今": 0, "昨": -1, "前": -2, "明": 1,  # 昨晚, 今早, 前晚 / 前日, 明早
+               "大前天": -3, "大后天": 3, "the day before yesterday": -2, "the day after tomorrow": 2,
+               "this morning": 0, "this afternoon": 0, "this evening": 0, "tonight": 0,
+               "last night": -1}  # fmt: skip
     if m.group() == "Today" and _TITLE_WORD.search(m.string, max(0, m.start() - 30), m.start()):
         return None  # a publication name: "Japan Today", "USA Today"
-    word = m.group().lower()
+    word = " ".join(m.group().lower().split())
     day = pub + timedelta(days=offsets.get(word, offsets.get(word[:1], 0)))
     return Cand(m.start(), m.end(), "day", date_start=day, date_end=day, year_source="relative")
 
@@ -429,8 +477,14 @@ def h_rel_year(m: re.Match[str], pub: date) -> Cand | None:
     An edge of a year is read like the same edge of its month ("the end of December" is the
     last ten days), so "at the end of last year" dates a late-December announcement, not the year.
     """
-    year = pub.year + _REL_YEAR[m.group("r").lower()]
     edge = m.groupdict().get("e")
+    if m.group("r").lower() == "the":  # "the end of the year": which year, its clause says
+        if not edge:
+            return None  # "the year" alone refers back
+        part = _part(edge.lower())
+        return Cand(m.start(), m.end(), "part_of_month", None, "inferred",
+                    12 if part == "late" else 1, part=part)  # fmt: skip
+    year = pub.year + _REL_YEAR[m.group("r").lower()]
     if edge:
         part = _part(edge.lower())
         month = 12 if part == "late" else 1

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["RuleScanner"]
+__all__ = ["RuleScanner", "gate_pattern"]
 
 _NAMED = re.compile(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>")
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
@@ -107,3 +107,31 @@ class RuleScanner:
                 if match is not None:
                     cursors[index] = match.end()
                     visit(index, match)
+
+
+def gate_pattern(triggers: tuple[str, ...]) -> str:
+    """A regex that finds a text holding any of ``triggers``, factored on shared prefixes.
+
+    ``a|ab|ac`` tries one branch per trigger at every position; the factored form
+    (``last (?:spring|summer)|t(?:his (?:...)|onight)``) tests one character per level, which
+    makes a gate of many triggers several times faster. A trigger that extends a shorter one
+    is dropped: wherever it occurs, the shorter one does too.
+    """
+    tree: dict[str, dict] = {}
+    for trigger in sorted(set(triggers), key=len):
+        node = tree
+        for char in trigger:
+            if "" in node:  # a shorter trigger already ends here
+                break
+            node = node.setdefault(char, {})
+        else:
+            node.clear()
+            node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        if "" in node:
+            return ""
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(tree)

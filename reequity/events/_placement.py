@@ -33,6 +33,8 @@ _PART_DAYS = {
     "late": (21, 31),
     "midlate": (11, 31),
     "earlymid": (1, 20),
+    "firsthalf": (1, 15),  # "the first half of September", 9月上半月
+    "secondhalf": (16, 31),
 }
 
 

@@ -108,13 +108,15 @@ _FUTURE_LEFT = re.compile(
     # "said it would impose ... in December", "is weighing curbs starting in November"
     # (考虑 / 酝酿, not 考虑到 "given that"; 研究 only as 正在研究, not 研究院 "institute")
     r"|可能(?:在|于|会|将)|或(?:将|于|在)|(?:考虑|酝酿)(?!到)|正在?研究"
+    # a plan right before its date: "规划下半年赴美探勘", "打算明年"
+    r"|(?:规划|计划|打算|准备)(?=\s*$)"
     r"|\b(?:would|could|may|might)\b"
     r"|(?i:\bas\s+(?:early|soon)\s+as\b|\b(?:is|are|was|were)\s+(?:weighing|considering|mulling|"
     r"studying|exploring|preparing)\b)"
     r"|(?i:\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|scheduled|expected|slated|"
     r"poised|likely)\s+to|(?:was|were)\s+due\s+to|expected\s+(?:in|on|by|to|later|next|around)|"
     r"(?:due|scheduled|slated)\s+"
-    r"(?:for|on|in)|plans?\s+to|planned\s+for|upcoming|(?:expects?|aims?|intends?|hopes?)\s+to|"
+    r"(?:for|on|in)|(?:listed|set)\s+for|plans?\s+to|planned\s+for|upcoming|(?:expects?|aims?|intends?|hopes?)\s+to|"
     # "restart ..., likely in August", "once it takes effect in July"
     r"likely\s+(?:in|on|by|from)|once\s+(?:[\w-]+\s+){0,5}?(?:takes?\s+effect|comes?\s+into)|"
     # present tense: "the rules take effect on December 1", "enters into force on June 3"
@@ -128,7 +130,7 @@ _PAST_BETWEEN = re.compile(
     r"were|had|did|took|launched|began|started|signed|agreed|met|held|released|published)\b|"
     r"\b(?:it|they|which|that|Beijing|China)\s+set\b)"
 )
-_FUTURE_RIGHT = re.compile(r"^\s*(?:起?将|拟|计划|预计|有望|或将|前将)")
+_FUTURE_RIGHT = re.compile(r"\s*(?:起?将|拟|计划|预计|有望|或将|前将)")
 
 
 def is_future(text: str, lo: int, start: int, end: int, hi: int) -> bool:
@@ -249,10 +251,14 @@ _EN_SPEAKER_RIGHT = re.compile(
     # ... but not a closing attribution ("China resumed exports on Friday, officials said.")
     r"(?!\s*(?:[.;,]|$)))"
 )
+# "... said their shipments had been halted": the words report an act of that time
+_PAST_PERFECT_ACT = re.compile(
+    r"(?i:\s+(?:that\s+)?(?:[\w'’-]+\s+){0,5}?had\s+been\s+(?:halted|suspended|stopped|blocked|cut\s+off|banned))"
+)
 _ZH_ACCORDING = re.compile(r"据[^，。；]{0,16}$")
 _ZH_ACCORDING_RIGHT = re.compile(r"[^，。；]{0,4}?(?:报道|报导|消息|称|透露|披露|援引|引述|发文)")
 # 发言人X 6日在例行新闻发布会上说 / 接受媒体采访时表示 / 答记者问: the day a spokesperson spoke
-_ZH_SPOKESPERSON_LEFT = re.compile(r"发言人[^，。；]{0,12}$")
+_ZH_SPOKESPERSON_LEFT = re.compile(r"(?:发言人|负责人)[^，。；]{0,12}$")  # 有关负责人28日表示
 _ZH_BRIEFING_RIGHT = re.compile(
     r"[^，。；]{0,12}?(?:发布会|记者会|吹风会|采访|答记者问|对记者|表示|称|说|指出|回应|强调)"
     # 发言人X 18日就稀土相关物项出口管制的最新进展表示: the topic can be long
@@ -267,10 +273,12 @@ _ZH_BRIEFING_ANY_RIGHT = re.compile(
 # "金力永磁11日表示，…", "公司11日在互动平台上称": a company or analyst speaking about a policy
 # dates its words; a government body or leader that 表示 something may be announcing policy
 # ("特朗普8日表示将加征关税"), so only a speaker named as a firm or an analyst is a source
-_ZH_SAY_RIGHT = re.compile(r"\s*(?:在[^，。；]{0,14}上)?(?:表示|称|指出|回应|透露)")
+_ZH_SAY_RIGHT = re.compile(
+    r"\s*(?:在[^，。；]{0,14}?(?:上|发文|撰文|发帖))?(?:表示|称|指出|回应|透露)"
+)
 _ZH_NON_GOVERNMENT = re.compile(
     r"公司|集团|股份|资源|永磁|磁材|矿业|科技|材料|分析师|研究员|机构|人士|专家|业内|券商|证券"
-    r"|银行|董事长|总裁|总经理|(?i:ceo)"
+    r"|银行|董事长|总裁|总经理|编辑|主编|记者|评论员|推特|(?i:ceo)"
 )
 _ZH_GOVERNMENT = re.compile(
     r"部|局|署|委|院|政府|办公室|白宫|总统|总理|主席|当局|官方|中方|美方|日方|北京|华盛顿|发言人"
@@ -296,10 +304,11 @@ _CHAMBER_RIGHT = re.compile(
     r"|(?i:[^.;]{0,40}?\b(?:(?:sent|wrote|published)\s+(?:a|an|an\s+open)\s+letter|letter\s+to|in\s+a\s+letter)\b)"
 )
 _DATELINE_RIGHT = re.compile(r"\s*(?:电|讯)|\s*\([A-Z][\w.&' -]{1,30}\)\s*(?:-|–|—)")
-_DATELINE_LEFT = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30},(?:\s+[A-Z][a-z]+,)?\s*$")
+_DATELINE_LEFT = re.compile(r"^\s*[A-Z][A-Z .'/-]{2,40},(?:\s+[A-Z][a-z]+,)?\s*$")
 # "SYDNEY, May 18 — Australian firm ...": a place in capitals opening the line, then the date
 # and a dash (the clause split at the comma, so the place is looked for before the clause)
-_DATELINE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'-]{2,30},(?:\s+[A-Z][a-z]+,)?\s*$")
+# ("WASHINGTON/BRUSSELS, March 13 --": two cities joined by a slash)
+_DATELINE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'/-]{2,40},(?:\s+[A-Z][a-z]+,)?\s*$")
 _DATELINE_DASH = re.compile(r"\s*(?:—|–|--?)\s")
 _BRACKET_DATELINE = re.compile(r"\)\s*(?:—|–|--?)\s")
 # "Malaysia will ban raw rare earth exports, the science minister said on Tuesday": a
@@ -339,6 +348,21 @@ def _own_act_before(text: str, said: int) -> bool:
         return False
     subject, speaker = actors_in(act["subject"]), actors_in(lead[act.end() :])
     return not (subject and speaker and not set(subject) & set(speaker))
+
+
+# "韩国产业通商部2日称，金正官1日同王文涛举行会谈": a saying whose words date an act of their own
+# ("1日 ... 会谈") is the report of that act, not the act
+_ZH_SAY_OTHER_DATE = re.compile(
+    r"\s*(?:称|表示|说|指出|透露|宣布)[，,：:]\s*[^，。；]{0,12}?"
+    r"(?:[0-9]{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*[日号](?!前|以来)"
+)
+# "…今天在推特发文表示，「中国正在认真考虑限制稀土出口」": considering a measure is no act
+_ZH_CONSIDER = re.compile(r"(?:正在|正|认真|考虑|研究|酝酿)[^。；]{0,4}?(?:考虑|研究|酝酿)")
+
+
+_EN_SAYING_AFTER = re.compile(
+    r"(?i:\s+(?:[\w.'’-]+\s+){0,8}?(?:told|said|says|warned|pledged|promised|assured|wrote)\b)"
+)
 
 
 def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None:
@@ -381,10 +405,11 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
         return None
     if _EN_CLAIM_RIGHT.match(text, end, hi) or _EN_RESTATE_RIGHT.match(text, end, hi):
         return "report_date"
-    if _EN_DENY.search(text, max(lo, start - 60), hi) or _EN_SPEAKER_RIGHT.match(
-        text, end, end + 120
-    ):
+    if _EN_DENY.search(text, max(lo, start - 60), hi):
         return "report_date"
+    speaker = _EN_SPEAKER_RIGHT.match(text, end, end + 120)
+    if speaker is not None and not _PAST_PERFECT_ACT.match(text, speaker.end(), hi):
+        return "report_date"  # (but "in September when traders said shipments had been halted")
     if (
         _EN_SPEAKING_LEFT.search(text, max(lo, start - 60), start)
         or _EN_REACTION_RIGHT.match(text, end, end + 80)
@@ -394,6 +419,12 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
     ):
         return "report_date"
     if _ZH_REPORT_RIGHT.match(text, end, min(hi, end + 14)):
+        return "report_date"
+    if text[end - 5 : end].lower() == "after" and _EN_SAYING_AFTER.match(text, end, hi):
+        return "report_date"  # "a day after Rudd told his counterpart that ...": the words' day
+    if _ZH_SAY_OTHER_DATE.match(text, end, end + 24):
+        return "report_date"
+    if _ZH_SAY_RIGHT.match(text, end, hi) and _ZH_CONSIDER.search(text, end, end + 40):
         return "report_date"
     if _ZH_CLAIM_RIGHT.match(text, end, min(hi, end + 6)):
         return "report_date"
@@ -495,8 +526,17 @@ _FISCAL_LEFT = re.compile(
 )
 
 
+# "早在2001年就列入…目录", "as early as 2001": a year given as the background of a state, not
+# the date of an act (a day or month after 早在 still dates one: "早在10月9日商务部就宣布")
+_BACKGROUND_YEAR_LEFT = re.compile(
+    r"(?:早在|远在)\s*$|(?i:\bas\s+(?:early|far\s+back|long\s+ago)\s+as\s+(?:in\s+)?$)"
+)
+
+
 def is_period(text: str, lo: int, start: int, end: int, hi: int, granularity: str) -> bool:
     """Whether a date is a quota batch, statistics or fiscal period (or bounds one)."""
+    if granularity == "year" and _BACKGROUND_YEAR_LEFT.search(text, max(lo, start - 24), start):
+        return True
     if _FISCAL_RIGHT.match(text, end, min(hi, end + 12)) or _FISCAL_LEFT.search(
         text, max(lo, start - 40), start
     ):

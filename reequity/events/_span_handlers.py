@@ -250,3 +250,24 @@ def h_year_so_far(m: re.Match[str], pub: date) -> Cand | None:
     publication year to the publication day; a statistics period, never an event."""
     return Cand(m.start(), m.end(), "year", pub.year, "relative", 1,
                 date_start=date(pub.year, 1, 1), date_end=pub, period=True)  # fmt: skip
+
+
+def h_year_span_months(m: re.Match[str], pub: date) -> Cand | None:
+    """2008年-2010年1-10月份: from the first year's start to the last month of the last year."""
+    first, last = zh_int(m.group("y")), zh_int(m.group("y2"))
+    month = zh_int(m.group("m2"))
+    if first is None or last is None or month is None or not first < last or not 1 <= month <= 12:
+        return None
+    end = date(last + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return Cand(m.start(), m.end(), "year", first, "explicit", date_start=date(first, 1, 1),
+                date_end=end, period=True)  # fmt: skip
+
+
+def h_year_same_period(m: re.Match[str], pub: date) -> Cand | None:
+    """2010年同期: the nearest earlier period in that year (set in :mod:`reequity.events.dates`);
+    alone, the whole year."""
+    year = zh_int(m.group("y"))
+    if year is None:
+        return None
+    return Cand(m.start(), m.end(), "year", year, "explicit", 1, date_start=date(year, 1, 1),
+                date_end=date(year, 12, 31), period=True, years_back=1)  # fmt: skip

@@ -51,6 +51,12 @@ Conventions (documented choices, not guesses):
   latest weekend begun by publication; 第三季 / 今年一季 (without 度) are quarters.
 * A comparison base 较昨日 / 比上月 counts from the explicit day or month its sentence is about
   ("3月18日…较昨日" is 3月17日, "10月出口较上月" is September), not from publication.
+* Seasons, weeks and halves of a month, "the week before last" and lists of days follow
+  :mod:`reequity.events._phrase_handlers`; "late last month" / "the end of the month" are
+  parts of that month; 年中 is June-July; 后年 the year after next.
+* Public holidays (国庆节后, 春节假期, "after the Lunar New Year holiday", "Golden Week") are
+  the day or statutory week of the holiday, or the two weeks before / after it, as
+  :mod:`reequity.events._holidays` documents.
 * A yearless date takes a year stated *later* in its sentence only when that year is not a
   quota batch, statistics or comparison period; a dateline never borrows a year.
 
@@ -150,6 +156,7 @@ class TemporalMention:
 
 
 _CONTEXT_GRANULARITIES = ("day", "part_of_month", "month", "quarter")
+_PREVIOUS_QUARTER = re.compile(r"(?i:(?:the\s+)?(?:previous|prior|preceding)\s+quarter)")
 _LEFT_DEADLINE = re.compile(
     r"(?:截至|截止到?|最迟(?:于|在)?|不晚于|(?i:\b(?:by(?:\s+the\s+end\s+of)?|before|until|till|"
     r"no\s+later\s+than|not\s+later\s+than|ahead\s+of|deadline\s+of|due\s+by)))\s*(?:the\s+)?$"
@@ -260,11 +267,25 @@ def resolve_with_sentences(
                        if m.start >= s_lo and m.date_start and not _RELATIVE.match(m.surface)]  # fmt: skip
             if earlier and anchor_comparison(cand, folded, earlier):
                 flags.append("compared_to_sentence_date")
+        if _PREVIOUS_QUARTER.fullmatch(folded, cand.start, cand.end):
+            # "output in the fourth quarter of 2014 doubled from the previous quarter": the
+            # quarter before the one its sentence names, not before publication
+            s_lo = sentence_at(spans, cand.start)[0]
+            named = [m.date_start for m in mentions
+                     if m.start >= s_lo and m.granularity == "quarter" and m.date_start]  # fmt: skip
+            if named:
+                before = named[-1].replace(day=1) - timedelta(days=1)
+                cand.year, cand.month = before.year, before.month - 2
+                flags.append("compared_to_sentence_date")
         near = last_period and cand.start - last_period[0] <= SAME_PERIOD_REACH
         if cand.years_back and not cand.anaphor and near:  # 去年同期 (同月 is placed above)
-            _, first, last, cand.granularity = last_period
-            cand.date_start = years_back(first, cand.years_back)
-            cand.date_end = years_back(last, cand.years_back)
+            _, first, last, granularity = last_period
+            # 2010年同期: the same period in the stated year, however far back
+            back = first.year - cand.year if cand.year_source == "explicit" else cand.years_back
+            if back > 0:
+                cand.granularity = granularity
+                cand.date_start = years_back(first, back)
+                cand.date_end = years_back(last, back)
         future = is_future(folded, lo, cand.start, cand.end, hi) and not _stated_past(cand, pub)
         failed = future and failed_plan(folded, cand.end, hi)
         mention = _finish(cand, text, folded, pub, future=future and not failed)
@@ -300,7 +321,7 @@ def _stated_past(cand: Cand, pub: date) -> bool:
     """A date whose own words place it before publication ("last year", "2014", "昨天"): a
     modal before it ("prices would rise after they hit bottom last year") does not make it
     future. Weekdays and anaphora are placed by their clause, so they never count here."""
-    if cand.weekday is not None or cand.anaphor or cand.is_duration:
+    if cand.weekday is not None or cand.anaphor or cand.is_duration or cand.forward is not None:
         return False
     if cand.date_start is not None:
         return (cand.date_end or cand.date_start) < pub
@@ -450,12 +471,18 @@ def _borrow_sentence_years(cands: list[Cand], spans: list[tuple[int, int]], fold
                 continue
             if _LEFT_LIMIT.search(folded[max(0, source.start - 20) : source.start]):
                 continue  # "took effect on Jan 1 and runs until 2027": a limit, not its year
+            if _OTHER_HAPPENING.search(folded, cand.end, source.start):
+                continue  # "resumed in December, after ... the shutdown in 2002": another time
         c_lo, c_hi = clause_at(folded, lo, hi, cand.start)
         if report_role(folded, c_lo, cand.start, cand.end, c_hi) == "dateline":
             continue
         cand.year, cand.year_source, cand.context_start = source.year, "context", source.start
 
 
+# a later clause about another happening: "..., after spills led to the mine's shutdown in 2002"
+_OTHER_HAPPENING = re.compile(
+    r"(?i:[,，]\s*(?:after|following|before|long\s+after|years\s+after)\b)"
+)
 _SINCE_LEFT = re.compile(r"(?i:\bsince(?:\s+at\s+least)?)\s*$")
 
 
@@ -484,6 +511,8 @@ def _finish(
     if future and cand.weekday is not None:  # "will be unveiled on Monday": the coming one
         day = pub + timedelta(days=(cand.weekday - pub.weekday()) % 7)
         span: tuple[date, date] | None = (day, day)
+    elif future and cand.forward is not None:  # "春节后将实施": the coming holiday
+        span = cand.forward
     elif cand.date_start is not None:
         span = (cand.date_start, cand.date_end or cand.date_start)
     elif cand.year is not None:
@@ -494,6 +523,14 @@ def _finish(
         span = infer(cand, pub, nearest=deadline or effective)
     if span is None:
         return None
+    if (
+        cand.past_fallback
+        and not (future or deadline or effective)
+        and span[0] > pub
+        and cand.year is not None
+        and not _LEFT_LIMIT.search(folded[max(0, cand.start - 20) : cand.start])
+    ):  # "虽然下半年价格持续下跌" in April: last year's (not "从8月1日至年底", a limit)
+        span = period(cand, cand.year - 1) or span
     target = bool(_LEFT_TARGET.search(folded[max(0, cand.start - 20) : cand.start]))
     kind = _kind(span, pub, cand.granularity, deadline=deadline, target=target)
     if future and kind == "event" and span[1] >= pub:

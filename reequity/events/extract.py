@@ -21,6 +21,7 @@ from reequity.events.articles import COLUMNS as ARTICLE_COLUMNS
 from reequity.events.articles import read_articles
 from reequity.events.catalogue import load_catalogue
 from reequity.events.classify import (
+    FIRM_ACTORS,
     OUT_OF_SCOPE,
     POLICY_TYPES,
     SentenceLabels,
@@ -159,7 +160,8 @@ def _row(article: Any, mention: TemporalMention, context: _Context, published: p
          local: date, index: CatalogueIndex) -> dict[str, Any]:  # fmt: skip
     lo, hi = sentence_at(context.spans, mention.start)
     sentence = context.text[lo:hi].strip()
-    labels = _with_article_names(_labels(context, lo, hi, mention.start), context.article)
+    labels = _labels(context, lo, hi, mention.start)
+    labels = _with_article_names(_own_export_halt(labels, context.text[lo:hi]), context.article)
     is_event = mention.kind == "event" and mention.granularity != "decade"
     flags = ["year_from_sentence"] if mention.year_source == "context" else []
     flags.extend(mention.flags)
@@ -199,6 +201,7 @@ def _row(article: Any, mention: TemporalMention, context: _Context, published: p
             and mention.granularity not in ("year", "half")
             and labels.event_type in POLICY_TYPES
             and not (labels.elements and labels.elements <= OUT_OF_SCOPE)
+            and not _clause_out_of_scope(context, lo, hi, mention.start)
         ),
         "event_type": labels.event_type if mention.kind != "duration" else None,
         "actors": ";".join(labels.actors),
@@ -212,13 +215,45 @@ def _row(article: Any, mention: TemporalMention, context: _Context, published: p
     }
 
 
+_OWN_HALT = re.compile(
+    r"(?:暂停|暫停|停止|中止)[^。；，]{0,4}?(?:出口|供应|供應|发货|發貨)"
+    r"|(?i:\b(?:halt|stop|suspend|pause)(?:s|ed|ped|ing)?\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:shipments|exports|sales|supplies)\b)"
+)
+
+
+def _own_export_halt(labels: SentenceLabels, sentence: str) -> SentenceLabels:
+    """A halt of exports whose first actor (its subject, as a rule) is a company is that
+    company's own sales decision, not an export control (ANNOTATION.md): "MP早在4月就暂停对华
+    出口", "Lynas halted its shipments to China"; "Malaysia ordered Lynas to halt exports" and a
+    ban that a company only describes stay export controls."""
+    if labels.event_type != "export_control" or not labels.actors:
+        return labels
+    if labels.actors[0] not in FIRM_ACTORS or not _OWN_HALT.search(sentence):
+        return labels
+    return SentenceLabels("firm_operations", labels.type_hits, labels.actors, labels.elements,
+                          labels.generic)  # fmt: skip
+
+
+def _clause_out_of_scope(context: _Context, lo: int, hi: int, offset: int) -> bool:
+    """Whether the date's own clause names only goods outside the study ("..., a day after
+    Washington's crackdown on chips"), whatever the rest of its sentence names."""
+    c_lo, c_hi = clause_at(context.clauses, lo, hi, offset)
+    if (c_lo, c_hi) == (lo, hi):
+        return False
+    elements = context.lexicon.labels(c_lo, c_hi).elements
+    return bool(elements) and elements <= OUT_OF_SCOPE
+
+
 def _with_article_names(labels: SentenceLabels, article: SentenceLabels) -> SentenceLabels:
     """A sentence that names no actor or element ("The controls were widened on October 9")
     speaks of the article's; a type read from generic words keeps only its own names."""
     if labels.event_type is None or labels.generic or (labels.actors and labels.elements):
         return labels
+    # out-of-scope names elsewhere in the article (a chipmaker) do not put this sentence out of scope
+    borrowed = article.elements - OUT_OF_SCOPE
     return SentenceLabels(labels.event_type, labels.type_hits, labels.actors or article.actors,
-                          labels.elements or article.elements, labels.generic)  # fmt: skip
+                          labels.elements or borrowed, labels.generic)  # fmt: skip
 
 
 def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
@@ -262,6 +297,11 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
             or _IN_FORCE.search(context.text, c_lo, c_hi)
         )
         alone = context.dated.get((lo, hi), 0) <= 1
+        # "二○一○年九月七日，渔船碰撞，…，中国政府随后停止出口": a date standing alone before
+        # a narrative dates its first happening; an act said to come later (随后) is undated
+        bare = not _WORD.search(context.text, c_lo, c_hi)
+        if alone and bare and _later_act_only(context, c_hi, hi):
+            return SentenceLabels(None, 0, sentence.actors, sentence.elements)
         if (alone and not qualifier) or _DOCUMENT.search(context.text, c_lo, c_hi):
             return sentence  # alone in its sentence, or dating a document ("Monday notice")
         if qualifier:  # "..., effective from early November", "，自10月1日起施行"
@@ -357,6 +397,24 @@ _BACKGROUND = re.compile(
     r"\s*(?:(?i:following|after|amid|in\s+response\s+to|due\s+to|because\s+of|as\s+a\s+result)\b"
     r"|继|随着|由于|因为|在[^，。；]{0,20}之?后)"
 )
+
+
+_WORD = re.compile(
+    r"[^\W\d_](?<![年月日号〇○零一二三四五六七八九十廿卅])"
+)  # a letter or ideograph that is no date unit
+_LATER = re.compile(
+    r"\s*[^，。；,;]{0,10}?(?:随后|隨後|其后|其後|此后|此後|后来|後來|(?i:\b(?:later|subsequently|afterwards)\b))"
+)
+
+
+def _later_act_only(context: _Context, start: int, hi: int) -> bool:
+    """Whether the first later clause that names a type says its act came later (随后)."""
+    while start < hi:
+        c_lo, c_hi = clause_at(context.clauses, start + 1, hi, start + 1)
+        if context.lexicon.labels(c_lo, c_hi).event_type is not None:
+            return bool(_LATER.match(context.text, c_lo, c_hi))
+        start = c_hi
+    return False
 
 
 def _next_typed_clause(context: _Context, start: int, hi: int) -> SentenceLabels | None:

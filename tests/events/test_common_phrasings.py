@@ -100,7 +100,7 @@ def test_talking_about_a_policy_dates_a_report(body: str, surface: str) -> None:
 @pytest.mark.parametrize(
     ("body", "surface"),
     [
-        ("Japan said on Tuesday it would impose export controls on chipmaking tools.", "on Tuesday"),
+        ("Japan said on Tuesday it would impose export controls on gallium.", "on Tuesday"),
         ("商务部10月9日表示，将对稀土相关技术实施出口管制。", "10月9日"),
         ("The two leaders discussed rare earth export controls at their summit on Oct. 30.",
          "Oct. 30"),

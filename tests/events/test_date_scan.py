@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from reequity.events._date_rules import RULES, SCANNERS
-from reequity.events._date_scan import RuleScanner
+from reequity.events._date_rules import RULES, SCANNERS, TABLE
+from reequity.events._date_scan import RuleScanner, gate_pattern
 from reequity.events._text import fold_digits, to_simplified
 
 from .test_extract_golden import INPUTS
@@ -38,3 +38,26 @@ def test_overlapping_rules_and_back_references_synthetic() -> None:
     want = sorted((i, m.span()) for i, p in enumerate(patterns) for m in p.finditer(text))
     assert sorted(got) == want
     assert (1, (0, 3)) in got and (1, (6, 9)) in got and (0, (1, 3)) in got and (2, (10, 13)) in got
+
+
+def test_factored_gate_finds_exactly_the_texts_with_a_trigger() -> None:
+    """gate_pattern is the plain alternation of the triggers, for "is any of them in the text"."""
+    triggers = (
+        "last spring",
+        "last summer",
+        "last",
+        "late",
+        "this morning",
+        "tonight",
+        "同期",
+        "同月",
+    )
+    texts = ["it was late", "the last word", "la st", "tonigh", "同 期", "同期数据", "this mornin",
+             "xx tonight", "", "lat", "同月"]  # fmt: skip
+    factored = re.compile(gate_pattern(triggers))
+    plain = re.compile("|".join(map(re.escape, triggers)))
+    assert [bool(factored.search(t)) for t in texts] == [bool(plain.search(t)) for t in texts]
+    assert [bool(factored.search(t)) for t in texts].count(True) == 5
+    for triggers in {rule.triggers for rule in TABLE if rule.triggers}:
+        gate = re.compile(gate_pattern(triggers))
+        assert all(gate.search(t) for t in triggers)

@@ -192,10 +192,63 @@ def test_eighth_held_out_real_news_goals() -> None:
     94.7% after them; still missed: Indonesia's bauxite ban (bauxite is out of the study's
     scope by design), mines "closed since Sept. 4" (a closure read as no policy), 年底 read as
     October-December (the documented convention) where the annotation says late December, and a
-    minister's post "on Wednesday" about a deal read as its signing."""
+    minister's post "on Wednesday" about a deal read as its signing. Since fixed on wt-rules as
+    general kinds (test_news_kinds7.py): raw-ore export bans phrased at length (bauxite and
+    nickel ore now in scope) and mines "closed since" a date."""
     from ._real_news import FOLDER
 
     result = score(folder=FOLDER.parent / "real_news_holdout8")
+    report = "\n".join(result.misses)
+    assert result.literal >= 0.95 and result.recall >= 0.90, report
+    assert result.separation >= 0.95 and result.precision >= 0.90, report
+
+
+def test_ninth_held_out_real_news_goals() -> None:
+    """Sixteen more articles (8 English, 2 Simplified, 6 Traditional, 2010-2026; 81 annotations:
+    the 2010 Japan episode, the WTO rare-earth and raw-materials cases, export quota batches,
+    gallium / germanium, graphite, the 2024 ban on exports to the US, the 2025 licensing and
+    the EU's, Korea's and Japan's reactions), committed before the extractor was run on them.
+    First run (README): literal 88.9%, recall 90.5%, separation 85.0%, precision 69.0% (chip
+    controls and the Nexperia seizure read as minerals export controls; a dateline of two
+    cities "WASHINGTON/BRUSSELS, March 13 --"; a ministry's 2日称 dating the 1日 talks it
+    reports; an editor's post that Beijing "is considering" curbs and an official's remarks
+    read as acts; a leading date of a collision given to the export halt that came 随后;
+    六日 / 十六日 in Chinese numerals not read, so 即日起 fell back to the publication day;
+    "a day after" not read; 2008年-2010年1-10月份 split in two). The fixes are general rules
+    with hand-written tests in ``test_news_kinds8.py``: 96.8% / 100% / 98.3% / 95.5% after
+    them; still missed: 去年 counted from the quota year (2010) rather than from publication,
+    同一天 whose antecedent is named but not dated, and "the July EU-China summit" read as a
+    policy meeting."""
+    from ._real_news import FOLDER
+
+    result = score(folder=FOLDER.parent / "real_news_holdout9")
+    report = "\n".join(result.misses)
+    assert result.literal >= 0.95 and result.recall >= 0.90, report
+    assert result.separation >= 0.95 and result.precision >= 0.90, report
+
+
+def test_tenth_held_out_real_news_goals() -> None:
+    """Sixteen more articles on supply chains outside China and company news (8 English, 4
+    Simplified, 4 Traditional, 2010-2025; 95 annotations: Mountain Pass, Lynas in Malaysia and
+    Kalgoorlie, MP Materials' Fort Worth plant, Neo's Narva plant, Molycorp's bankruptcy, the
+    Inner Mongolia quota, Baotou's production halt, China Rare Earth Group, Malaysia's magnet
+    plant, MP's halt of exports to China), committed before the extractor was run on them.
+    First run (README): literal 85.9%, recall 57.9%, separation 90.8%, precision 61.1%; under
+    the annotation convention settled with it (ANNOTATION.md: supply deals and production
+    milestones are events) 85.9% / 65.2% / 95.8% / 83.3% (production milestones - openings,
+    the start of construction, restarts, shutdowns, halts - read as a firm's own operations or
+    not at all; 揭牌 of a state group; traders saying shipments "had been halted" read as a
+    report; a bankruptcy and a capital raising read as policy; "a day after"; a later "after
+    ... in 2002" lending its year; "the previous quarter" counted from publication; "listed for
+    November" read as past; 2010年同期 read as the whole year; a bare 下半年 / 年底 in a past
+    narrative read as the publication year's or not at all). The fixes are general rules with
+    hand-written tests in ``test_news_kinds9.py`` (with a company's own halt of its exports
+    read as its sales decision): 96.9% / 95.7% / 100% / 100% after them; still missed: "a year
+    ago" (annotated as the comparison day), 當時 (no anaphor for "at that time") and a
+    policy statement dated by 據馬新社1日報導."""
+    from ._real_news import FOLDER
+
+    result = score(folder=FOLDER.parent / "real_news_holdout10")
     report = "\n".join(result.misses)
     assert result.literal >= 0.95 and result.recall >= 0.90, report
     assert result.separation >= 0.95 and result.precision >= 0.90, report
