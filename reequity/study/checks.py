@@ -18,6 +18,7 @@ thousands of firms gets a readable list. Every row is a
 from __future__ import annotations
 
 import functools
+import itertools
 import warnings
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -220,14 +221,15 @@ def _collapse(
     idx: np.ndarray,
     group: np.ndarray,
     kind: str,
-    message: Callable[[int], str],
+    messages: Callable[[np.ndarray], list[str]],
 ) -> list[Issue]:
     """One issue row per group of the firm-events ``idx`` (rows of ``keys``).
 
-    Members with equal ``group`` codes (same event, same finding) share the message
-    ``message(k)`` of the first member (``k`` indexes ``idx``). A group of one firm-event
-    names its ticker; a larger group has an empty ticker and names its tickers in the
-    message ("all 15 tickers" or "3 of 15 tickers (A, B, C)").
+    Members with equal ``group`` codes (same event, same finding) share the message of
+    the first member: ``messages(first)`` gives the text of every group at once from the
+    positions ``first`` (indexing ``idx``) of the groups' first members. A group of one
+    firm-event names its ticker; a larger group has an empty ticker and names its
+    tickers in the message ("all 15 tickers" or "3 of 15 tickers (A, B, C)").
     """
     if len(idx) == 0:
         return []
@@ -237,23 +239,30 @@ def _collapse(
     order = np.argsort(inv.ravel(), kind="stable")
     starts = np.r_[0, np.cumsum(counts)[:-1]]
     # every group's first member, its row, event and ticker, and its members' tickers,
-    # by numpy: the loop below only formats the text of each row
+    # by numpy: Python only formats the texts (and names the tickers of shared rows)
     first = order[starts]
     rows_i = idx[first]
     # through the columns' codes: no object array of one string per firm-event
     t_codes, t_uniq = _factorized(keys, "ticker")
-    members = t_uniq[t_codes[idx[order]]]  # group g: members[starts[g] : starts[g] + counts[g]]
-    event_ids = uniq[codes[rows_i]].tolist()
-    own = t_uniq[t_codes[rows_i]].tolist()
-    total = per_event[codes[rows_i]].tolist()
-    rows: list[Issue] = []
-    bounds = zip(first.tolist(), starts.tolist(), counts.tolist(), strict=True)
-    for g, (k, start, count) in enumerate(bounds):
-        text = message(k)
-        if count > 1:
-            text = f"{who(members[start : start + count], total[g])}: {text}"
-        rows.append(Issue(str(event_ids[g]), str(own[g]) if count == 1 else "", kind, text))
-    return rows
+    texts = messages(first)
+    total = per_event[codes[rows_i]]
+    for g in np.flatnonzero((counts > 1) & (counts == total)).tolist():  # no names to list
+        texts[g] = f"all {total[g]} tickers: {texts[g]}"
+    some = np.flatnonzero((counts > 1) & (counts < total))
+    if len(some):
+        members = t_uniq[t_codes[idx[order]]]  # group g: members[starts[g] : + counts[g]]
+        for g, start, count in zip(
+            some.tolist(), starts[some].tolist(), counts[some].tolist(), strict=True
+        ):
+            texts[g] = f"{who(members[start : start + count], int(total[g]))}: {texts[g]}"
+    own = np.where(counts == 1, t_uniq[t_codes[rows_i]], "")
+    event_ids = uniq[codes[rows_i]]
+    return list(map(Issue, map(str, event_ids), map(str, own), itertools.repeat(kind), texts))
+
+
+def _each(message: Callable[[int], str]) -> Callable[[np.ndarray], list[str]]:
+    """The texts of ``message(k)`` for every first member ``k`` (few: one per row)."""
+    return lambda first: [message(k) for k in first.tolist()]
 
 
 def who(tickers: np.ndarray, total: int) -> str:
@@ -296,7 +305,7 @@ def _day0_moved(keys: pd.DataFrame) -> list[Issue]:
         )
 
     codes = _group_codes(keys["event_id"].to_numpy()[idx], exchange[idx], date[idx], day0[idx])
-    return _collapse(keys, idx, codes, "day0_moved", message)
+    return _collapse(keys, idx, codes, "day0_moved", _each(message))
 
 
 def _incomplete_windows(panel: Panel, spec: WindowSpec) -> list[Issue]:
@@ -313,7 +322,7 @@ def _incomplete_windows(panel: Panel, spec: WindowSpec) -> list[Issue]:
 
         message = functools.partial(_window_message, a, b, have[idx], late)
         codes = _group_codes(keys["event_id"].to_numpy()[idx], have[idx], late)
-        rows += _collapse(keys, idx, codes, "incomplete_window", message)
+        rows += _collapse(keys, idx, codes, "incomplete_window", _each(message))
     return rows
 
 
@@ -372,9 +381,9 @@ def _overlaps(
     )
     day = _days(np.asarray(d_uniq, dtype="datetime64[ns]"))
 
-    def message(k: int) -> str:
-        other = f"{names[codes[j[k]]]} (event date {day[d_codes[j[k]]]})"
-        if in_est[k]:
+    def message(other_event: int, other_day: int, est: bool) -> str:
+        other = f"{names[other_event]} (event date {day[other_day]})"
+        if est:
             if cleaned is not None:
                 return (
                     f"estimation window {e0}:{e1} holds event-window days of {other}; the "
@@ -387,7 +396,17 @@ def _overlaps(
             )
         return f"event window {s0}:{s1} shares trading days with that of {other}"
 
-    return _collapse(keys, i, _group_codes(codes[i], codes[j], in_est), "overlap", message)
+    def messages(first: np.ndarray) -> list[str]:
+        # the text names only the other event, its date and the window: one format per
+        # distinct (other event, date, window), not one per row (many rows share them)
+        jj = j[first]
+        key = (codes[jj].astype(np.int64) * len(day) + d_codes[jj]) * 2 + in_est[first]
+        uniq, inv = np.unique(key, return_inverse=True)
+        texts = [message(int(k // 2 // len(day)), int(k // 2 % len(day)), bool(k % 2))
+                 for k in uniq.tolist()]  # fmt: skip
+        return [texts[u] for u in inv.ravel().tolist()]
+
+    return _collapse(keys, i, _group_codes(codes[i], codes[j], in_est), "overlap", messages)
 
 
 def panel_issues(
