@@ -19,6 +19,7 @@ from reequity.study.conventions import follows_estudy2
 from reequity.study.derive import Arrays
 from reequity.study.perfirm import PerFirm, per_firm
 from reequity.study.result_table import ResultTable
+from reequity.study.rowsums import row_sums
 from reequity.study.statistics import TESTS, Sample, TestResult
 from reequity.study.statistics.base import nan_result
 from reequity.study.statistics.batch import Batch, from_results
@@ -231,11 +232,9 @@ def _all_groups(
     done: dict[str, Batch] = {}
     if not _batch(bounds):
         return done
-    n_all = np.zeros((n_g, per.cell_n.shape[1]))
-    np.add.at(n_all, cell_group, per.cell_n)
+    n_all = row_sums(per.cell_n, cell_group, n_g)
     if not follows_estudy2(conv) and BATCHED & chosen and n_g > 1 and (np.diff(bounds) > 0).all():
-        cell_ar = np.zeros_like(n_all)
-        np.add.at(cell_ar, cell_group, per.cell_ar)
+        cell_ar = row_sums(per.cell_ar, cell_group, n_g)
         with np.errstate(invalid="ignore", divide="ignore"):
             aar_all = cell_ar / n_all
         g = Groups(
@@ -343,9 +342,8 @@ def run_battery(
         return table
     # ALL: firm-events whose day 0 is the same calendar date form one cluster
     days, inv = np.unique(cell_day, return_inverse=True)
-    cell_ar, cell_n = np.zeros((len(days), a.ar.shape[1])), np.zeros((len(days), a.ar.shape[1]))
-    np.add.at(cell_ar, inv, per.cell_ar)
-    np.add.at(cell_n, inv, per.cell_n)
+    cell_ar = row_sums(per.cell_ar, inv.ravel(), len(days))
+    cell_n = row_sums(per.cell_n, inv.ravel(), len(days))
     sums = {
         "grank_counts": None if counts is None else tuple(c[:, width:] for c in counts),
         "cell_ar": cell_ar,
