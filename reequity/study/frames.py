@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from scipy import special
 
 from reequity.study.arrays import take_cols
@@ -34,9 +35,22 @@ __all__ = ["aar_frame", "assemble", "caar_frame", "tests_frame"]
 _TEST_COLUMNS = ["event_id", "window", "tau", "test", "statistic", "pvalue", "n_firms", "note"]
 
 
+_STR = pd.array(["x"], dtype="str")  # pandas' default string column (Arrow-backed or not)
+_ARROW_STR = isinstance(_STR, pd.arrays.ArrowStringArray)
+_ARROW_TYPE = pa.array(_STR).type if _ARROW_STR else None  # its Arrow storage type
+
+
 def _strings(values: list[str], idx: np.ndarray) -> pd.api.extensions.ExtensionArray:
-    """A ``str`` column holding ``values[idx]``: a take from a small array (no object array)."""
-    return pd.array(values, dtype="str").take(np.asarray(idx, dtype=np.intp))
+    """A ``str`` column holding ``values[idx]``: a take from a small array (no object array).
+
+    With Arrow storage the take is Arrow's on the few values, wrapped once: pandas'
+    array construction and take cost about 20 us more per column, ten columns a study.
+    """
+    idx = np.asarray(idx, dtype=np.intp)
+    if _ARROW_STR:
+        taken = pa.array(values, type=_ARROW_TYPE).take(pa.array(idx))
+        return pd.arrays.ArrowStringArray(taken, dtype=_STR.dtype)
+    return pd.array(values, dtype="str").take(idx)
 
 
 def _key_column(
