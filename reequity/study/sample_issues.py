@@ -54,6 +54,7 @@ def _collapse(
     group: np.ndarray,
     kind: str,
     messages: Callable[[np.ndarray], list[str]],
+    factorized: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
 ) -> list[Issue]:
     """One issue row per group of the firm-events ``idx`` (rows of ``keys``).
 
@@ -61,21 +62,25 @@ def _collapse(
     the first member: ``messages(first)`` gives the text of every group at once from the
     positions ``first`` (indexing ``idx``) of the groups' first members. A group of one
     firm-event names its ticker; a larger group has an empty ticker and names its
-    tickers in the message ("all 15 tickers" or "3 of 15 tickers (A, B, C)").
+    tickers in the message ("all 15 tickers" or "3 of 15 tickers (A, B, C)"). Groups
+    come in the order of their codes. ``factorized``: the caller's
+    :func:`_factorized` ``event_id`` and ``ticker`` of ``keys``, when it has them.
     """
     if len(idx) == 0:
         return []
-    codes, uniq = _factorized(keys, "event_id")
+    factorized = factorized or {}
+    codes, uniq = factorized.get("event_id") or _factorized(keys, "event_id")
     per_event = np.bincount(codes, minlength=len(uniq))
-    _, inv, counts = np.unique(group, return_inverse=True, return_counts=True)
-    order = np.argsort(inv.ravel(), kind="stable")
-    starts = np.r_[0, np.cumsum(counts)[:-1]]
+    order = np.argsort(group, kind="stable")  # one sort: groups by code, members in order
+    sorted_group = group[order]
+    starts = np.flatnonzero(np.r_[True, sorted_group[1:] != sorted_group[:-1]])
+    counts = np.diff(np.r_[starts, len(order)])
     # every group's first member, its row, event and ticker, and its members' tickers,
     # by numpy: Python only formats the texts (and names the tickers of shared rows)
     first = order[starts]
     rows_i = idx[first]
     # through the columns' codes: no object array of one string per firm-event
-    t_codes, t_uniq = _factorized(keys, "ticker")
+    t_codes, t_uniq = factorized.get("ticker") or _factorized(keys, "ticker")
     texts = messages(first)
     total = per_event[codes[rows_i]]
     for g in np.flatnonzero((counts > 1) & (counts == total)).tolist():  # no names to list
@@ -107,12 +112,17 @@ def who(tickers: np.ndarray, total: int) -> str:
 
 
 def _group_codes(*columns: np.ndarray) -> np.ndarray:
-    """One integer code per distinct combination of the (equal-length) columns."""
+    """One integer code per distinct combination of the (equal-length) columns.
+
+    Mixed radix over the factorized columns (each in order of first appearance); the
+    codes are not dense, only ordered and equal for equal combinations, which is what
+    :func:`_collapse` groups and orders by.
+    """
     code = np.zeros(len(columns[0]), dtype=np.int64)
-    for col in columns:  # mixed radix over the factorized columns, then one 1-D unique
+    for col in columns:
         part, uniq = pd.factorize(np.asarray(col))
         code = code * max(len(uniq), 1) + part
-    return np.unique(code, return_inverse=True)[1].ravel()
+    return code
 
 
 def _day0_moved(keys: pd.DataFrame) -> list[Issue]:
@@ -167,18 +177,24 @@ def _window_message(a: int, b: int, have: np.ndarray, late: np.ndarray, k: int) 
 
 
 def _overlap_pairs(
-    keys: pd.DataFrame, lo: int, hi: int, events: np.ndarray | None = None
+    keys: pd.DataFrame,
+    lo: int,
+    hi: int,
+    events: np.ndarray | None = None,
+    tickers: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i, j) of firm-events of one ticker and different events with
     lo <= pos_j - pos_i <= hi (day-0 positions in the ticker's own trading days).
-    ``events``: the event codes of the rows when the caller has them."""
+    ``events``, ``tickers``: the event and ticker codes of the rows when the caller has
+    them."""
     day0 = keys["day0"].to_numpy(dtype="datetime64[ns]")
     valid = np.flatnonzero(~np.isnat(day0))
     none = np.empty(0, dtype=np.intp)
     if len(valid) < 2:
         return none, none
     pos = keys["pos"].to_numpy(dtype=np.int64)[valid]
-    tick = _factorized(keys, "ticker")[0][valid].astype(np.int64)
+    tick = (_factorized(keys, "ticker")[0] if tickers is None else tickers)[valid]
+    tick = tick.astype(np.int64)
     key = tick * (int(pos.max()) + abs(lo) + abs(hi) + 1) + pos  # tickers never mix
     order = np.argsort(key, kind="stable")
     start = np.searchsorted(key[order], key + lo, side="left")
@@ -199,7 +215,8 @@ def _overlaps(
     """
     (e0, e1), (s0, s1) = spec.estimation, spec.span
     codes, names = _factorized(keys, "event_id")
-    i, j = _overlap_pairs(keys, e0 - s1, s1 - s0, codes)
+    tickers = _factorized(keys, "ticker")  # each factorized once for the pairs and rows
+    i, j = _overlap_pairs(keys, e0 - s1, s1 - s0, codes, tickers[0])
     if len(i) == 0:
         return []
     d = keys["pos"].to_numpy(dtype=np.int64)
@@ -238,7 +255,9 @@ def _overlaps(
                  for k in uniq.tolist()]  # fmt: skip
         return [texts[u] for u in inv.ravel().tolist()]
 
-    return _collapse(keys, i, _group_codes(codes[i], codes[j], in_est), "overlap", messages)
+    group = _group_codes(codes[i], codes[j], in_est)
+    known = {"event_id": (codes, names), "ticker": tickers}
+    return _collapse(keys, i, group, "overlap", messages, known)
 
 
 def panel_issues(
