@@ -236,11 +236,15 @@ def _moved_groups(
         else:
             sums = np.add.reduceat(mask, runs, axis=1).astype(np.float64)
         sums *= wb[runs][None, :, None]
-        target = cb[runs]
-        if len(np.unique(target)) == len(target):  # each group one run: plain indexing
+        target = cb[runs]  # non-decreasing: rows are ordered by group
+        first = np.flatnonzero(np.r_[True, target[1:] != target[:-1]])
+        if len(first) == len(target):  # each group one run: plain indexing
             out[target] += sums.transpose(1, 0, 2)
-        else:
-            np.add.at(out, target, sums.transpose(1, 0, 2))
+        else:  # a group over several runs (ALL: one run per weight): their sum, added
+            # once; np.add.at's scatter cost more, its sums differ in the last bits only
+            # (reduceat adds pairwise), and runs are contiguous rows once transposed
+            per_run = np.ascontiguousarray(sums.transpose(1, 0, 2))
+            out[target[first]] += np.add.reduceat(per_run, first, axis=0)
     return out
 
 
