@@ -18,8 +18,11 @@ from reequity.study.arrays import take_cols
 from reequity.study.conventions import follows_estudy2
 from reequity.study.derive import Arrays
 from reequity.study.perfirm import PerFirm, per_firm
+from reequity.study.result_table import ResultTable
+from reequity.study.rowsums import row_sums
 from reequity.study.statistics import TESTS, Sample, TestResult
 from reequity.study.statistics.base import nan_result
+from reequity.study.statistics.batch import Batch, from_results
 from reequity.study.statistics.batched import BATCHED, Groups, batched_tests
 from reequity.study.statistics.batched_extra import (
     bootstrap_groups,
@@ -176,7 +179,7 @@ def _grank_groups(
     n_all: np.ndarray,
     wrank: np.ndarray,
     a: Arrays,
-) -> list[TestResult] | None:
+) -> Batch | None:
     """GRANK of the groups ``bounds`` at once; None if some group must be tested alone."""
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
@@ -221,19 +224,17 @@ def _all_groups(
     cell_group: np.ndarray,
     chosen: set[str],
     conv: str,
-) -> list[dict[str, TestResult]]:
+) -> dict[str, Batch]:
     """Results of the tests computed for every event group at once (no loop over
     events): GRANK from the battery's searches and, in the textbook convention, the
-    tests of :mod:`~reequity.study.statistics.batched`. One dict per group."""
+    tests of :mod:`~reequity.study.statistics.batched`. One :class:`Batch` per test."""
     n_g = len(bounds) - 1
-    done: list[dict[str, TestResult]] = [{} for _ in range(n_g)]
+    done: dict[str, Batch] = {}
     if not _batch(bounds):
         return done
-    n_all = np.zeros((n_g, per.cell_n.shape[1]))
-    np.add.at(n_all, cell_group, per.cell_n)
+    n_all = row_sums(per.cell_n, cell_group, n_g)
     if not follows_estudy2(conv) and BATCHED & chosen and n_g > 1 and (np.diff(bounds) > 0).all():
-        cell_ar = np.zeros_like(n_all)
-        np.add.at(cell_ar, cell_group, per.cell_ar)
+        cell_ar = row_sums(per.cell_ar, cell_group, n_g)
         with np.errstate(invalid="ignore", divide="ignore"):
             aar_all = cell_ar / n_all
         g = Groups(
@@ -243,8 +244,7 @@ def _all_groups(
             span=a.span, win=a.win, in_span=a.in_span, rank_sums=per.rank_sums,
             lamb_c=a.lamb_c, rbar=_group_rbar(per, bounds, chosen),
         )  # fmt: skip
-        for d, r in zip(done, batched_tests(g, chosen), strict=True):
-            d.update(r)
+        done.update(batched_tests(g, chosen))
     if n_g > 1 and (np.diff(bounds) > 0).all():  # neither depends on the convention
         _extra_groups(a, per, bounds, cell_group, chosen, done)
     if "grank" not in chosen or counts is None:
@@ -253,8 +253,7 @@ def _all_groups(
     res = _grank_groups(per, tuple(c[:, :width] for c in counts), bounds, n_all,
                         per.est_wrank, a)  # fmt: skip
     if res is not None:
-        for g, r in enumerate(res):
-            done[g]["grank"] = r
+        done["grank"] = res
     return done
 
 
@@ -264,31 +263,34 @@ def _extra_groups(
     bounds: np.ndarray,
     cell_group: np.ndarray,
     chosen: set[str],
-    done: list[dict[str, TestResult]],
+    done: dict[str, Batch],
 ) -> None:
     """Wilcoxon and portfolio of every event group at once (:mod:`.batched_extra`)."""
     runs = {
         "wilcoxon": lambda: wilcoxon_groups(take_cols(a.ar, a.span), a.car, bounds[:-1]),
         "portfolio": lambda: portfolio_groups(
-            per.cell_ar, per.cell_n, cell_group, len(done), a.est, a.span, a.win
+            per.cell_ar, per.cell_n, cell_group, len(bounds) - 1, a.est, a.span, a.win
         ),
     }
+    e, w = len(a.span), a.win.shape[0]
     for name in sorted(chosen & set(runs)):
         with np.errstate(all="ignore"):
-            for d, r in zip(done, runs[name](), strict=True):
-                if r is not None:
-                    d[name] = r
+            done[name] = from_results(runs[name](), e, w)
 
 
 def run_battery(
     a: Arrays, names: tuple[str, ...], conv: str, seed: int, *, scratch: bool = False
-) -> dict[str, dict[str, TestResult]]:
+) -> ResultTable:
     """Run every selected test for each event group and for ``ALL``.
 
     ``scratch=True`` says the caller never reads ``a.ar``'s estimation columns again, so
     the battery may sort GRANK's estimation SARs in their memory (no (n, M) allocation).
     Otherwise ``a`` is left as it was: the pool and its groups often share one AR array,
     and a later run (a group, a pool, the group differences) must see the ARs.
+
+    Returns the run's :class:`~reequity.study.result_table.ResultTable`: the tests
+    computed for every group at once fill their rows as arrays; a group with a test
+    left to compute, and ``ALL``, are tested on their own and fill their row.
     """
     a, copied, groups, group, cell, cell_group, cell_day = _by_group(a)
     chosen = set(names)
@@ -313,14 +315,14 @@ def run_battery(
     if "bootstrap" in chosen and len(groups) > 1:  # equal-size groups share their draws
         with np.errstate(all="ignore"):
             boot = bootstrap_groups(take_cols(a.ar, a.span), a.car, bounds[:-1], seed)
-        for d, r in zip(done, boot, strict=True):
-            if r is not None:
-                d["bootstrap"] = r
-    out: dict[str, dict[str, TestResult]] = {}
-    for g, name in enumerate(groups):
-        if all(t in done[g] for t in names):  # every test done for all groups at once
-            out[name] = {t: done[g][t] for t in names}
-            continue
+        done["bootstrap"] = from_results(boot, len(a.span), a.win.shape[0])
+    table = ResultTable.empty([*groups, "ALL"], list(names), len(a.span), a.win.shape[0])
+    ok = np.zeros((len(names), len(groups)), dtype=bool)  # test x group: computed at once
+    for t, name in enumerate(names):
+        if name in done:
+            table.put_batch(t, done[name])
+            ok[t] = done[name].ok
+    for g in np.flatnonzero(~ok.all(axis=0)).tolist():  # groups with a test left to run
         cells = cell_group == g
         rows = slice(int(bounds[g]), int(bounds[g + 1]))
         sums = {
@@ -333,15 +335,15 @@ def run_battery(
             "est_wrank": per.est_wrank[g],
         }
         sample = _sample(a, per, rows, sums, conv, seed)
-        out[name] = _run_group(names, sample, name, done[g])
+        have = {name: done[name].result(g) for t, name in enumerate(names) if ok[t, g]}
+        table.put(g, _run_group(names, sample, groups[g], have))
     if len(groups) == 1:  # one event: ALL is that event's sample
-        out["ALL"] = out[groups[0]]
-        return out
+        table.copy_row(0, 1)
+        return table
     # ALL: firm-events whose day 0 is the same calendar date form one cluster
     days, inv = np.unique(cell_day, return_inverse=True)
-    cell_ar, cell_n = np.zeros((len(days), a.ar.shape[1])), np.zeros((len(days), a.ar.shape[1]))
-    np.add.at(cell_ar, inv, per.cell_ar)
-    np.add.at(cell_n, inv, per.cell_n)
+    cell_ar = row_sums(per.cell_ar, inv.ravel(), len(days))
+    cell_n = row_sums(per.cell_n, inv.ravel(), len(days))
     sums = {
         "grank_counts": None if counts is None else tuple(c[:, width:] for c in counts),
         "cell_ar": cell_ar,
@@ -358,6 +360,6 @@ def run_battery(
             per, tuple(c[:, width:] for c in counts), np.array([0, len(group)]),
             cell_n[None].sum(axis=1), sums["est_wrank"][None], a,
         )  # fmt: skip
-        done_all = {"grank": res[0]} if res is not None else {}
-    out["ALL"] = _run_group(names, pooled, "ALL", done_all)
-    return out
+        done_all = {"grank": res.result(0)} if res is not None else {}
+    table.put(len(groups), _run_group(names, pooled, "ALL", done_all))
+    return table

@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 
 from reequity.errors import ReequityError
-from reequity.study.checks import who
 from reequity.study.issues import Issue
+from reequity.study.sample_issues import who
 
 __all__ = ["confounder_hits", "confounder_issues"]
 

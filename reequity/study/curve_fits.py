@@ -159,9 +159,11 @@ def _rows(study: EventStudy, a: Arrays) -> pd.DataFrame:
     caar = caar_frame(study, run)
     out = caar[ROW_COLUMNS].copy()
     names = list(dict.fromkeys(caar["event_id"]))  # rows: events x windows, in that order
+    rows = res.rows(names)
     for t in study.test_names:
-        out[f"{t}_stat"] = np.concatenate([res[n][t].window_stat for n in names]).astype(float)
-        out[f"{t}_p"] = np.concatenate([res[n][t].window_p for n in names]).astype(float)
+        k = res.tests.index(t)
+        out[f"{t}_stat"] = res.window_stat[rows, k].ravel()
+        out[f"{t}_p"] = res.window_p[rows, k].ravel()
     return out
 
 

@@ -22,7 +22,7 @@ import pandas as pd
 
 from reequity.errors import ConfigurationError, InsufficientDataError
 from reequity.study.align import Panel, build_panel
-from reequity.study.checks import check_inputs, panel_issues, zero_variance
+from reequity.study.checks import check_inputs, zero_variance
 from reequity.study.clean import ExclusionInput, exclusion_frame, exclusion_mask, naive_dates
 from reequity.study.conventions import DEFAULT_CONVENTION, Convention, check_convention
 from reequity.study.derive import derive
@@ -34,6 +34,7 @@ from reequity.study.issues import Issue
 from reequity.study.models import DEFAULT_MODEL, DIMSON_LAGS, MODELS, Model, ModelFit, fit_model
 from reequity.study.pools import PoolBy, event_pools
 from reequity.study.results import EventStudyResults
+from reequity.study.sample_issues import panel_issues
 from reequity.study.statistics import TESTS
 from reequity.study.testing import run_tests
 from reequity.study.timing import time_unknown_issues

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from scipy import special
 
 from reequity.study.arrays import take_cols
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from reequity.study.derive import Arrays
     from reequity.study.engine import EventStudy
     from reequity.study.flags import Flags
+    from reequity.study.result_table import ResultTable
     from reequity.study.testing import Run, TestRuns
 
 __all__ = ["aar_frame", "assemble", "caar_frame", "tests_frame"]
@@ -33,9 +35,22 @@ __all__ = ["aar_frame", "assemble", "caar_frame", "tests_frame"]
 _TEST_COLUMNS = ["event_id", "window", "tau", "test", "statistic", "pvalue", "n_firms", "note"]
 
 
+_STR = pd.array(["x"], dtype="str")  # pandas' default string column (Arrow-backed or not)
+_ARROW_STR = isinstance(_STR, pd.arrays.ArrowStringArray)
+_ARROW_TYPE = pa.array(_STR).type if _ARROW_STR else None  # its Arrow storage type
+
+
 def _strings(values: list[str], idx: np.ndarray) -> pd.api.extensions.ExtensionArray:
-    """A ``str`` column holding ``values[idx]``: a take from a small array (no object array)."""
-    return pd.array(values, dtype="str").take(np.asarray(idx, dtype=np.intp))
+    """A ``str`` column holding ``values[idx]``: a take from a small array (no object array).
+
+    With Arrow storage the take is Arrow's on the few values, wrapped once: pandas'
+    array construction and take cost about 20 us more per column, ten columns a study.
+    """
+    idx = np.asarray(idx, dtype=np.intp)
+    if _ARROW_STR:
+        taken = pa.array(values, type=_ARROW_TYPE).take(pa.array(idx))
+        return pd.arrays.ArrowStringArray(taken, dtype=_STR.dtype)
+    return pd.array(values, dtype="str").take(idx)
 
 
 def _key_column(
@@ -185,9 +200,7 @@ def caar_frame(spec: EventStudy, a: Run) -> pd.DataFrame:
 ROBUST_INTERVAL_TEST = "cda"
 
 
-def _robust_se(
-    results: Mapping[str, Mapping[str, Any]], names: list[str], n_w: int
-) -> tuple[np.ndarray, np.ndarray]:
+def _robust_se(table: ResultTable, names: list[str], n_w: int) -> tuple[np.ndarray, np.ndarray]:
     """Per name and window: the CDA's standard error of the window sum of AARs (Brown and
     Warner 1985: sqrt(days) x the estimation-window sd of the AAR) and its Student-t
     degrees of freedom (M - 1); NaN where the study did not run the CDA or it had no
@@ -200,67 +213,68 @@ def _robust_se(
     """
     se = np.full((len(names), n_w), np.nan)
     df = np.full((len(names), n_w), np.nan)
-    for i, name in enumerate(names):
-        res = results.get(name, {}).get(ROBUST_INTERVAL_TEST)
-        if res is None or res.window_se is None or not res.df or res.df < 1:
-            continue
-        se[i], df[i] = res.window_se, res.df
+    if ROBUST_INTERVAL_TEST not in table.tests:
+        return se, df
+    t = table.tests.index(ROBUST_INTERVAL_TEST)
+    rows = table.rows(names)
+    with np.errstate(invalid="ignore"):
+        good = table.has_se[rows, t] & (table.df[rows, t] >= 1)
+    se[good] = table.window_se[rows[good], t]
+    df[good] = table.df[rows[good], t][:, None]
     return se, df
 
 
 def tests_frame(spec: EventStudy, taus: np.ndarray, a: Run) -> pd.DataFrame:
-    """One row per (group, test, day) and (group, test, window), built in one go."""
-    res = a.results
+    """One row per (group, test, day) and (group, test, window), built in one go.
+
+    Each (group, test) gives its span days (if it has daily values), then its windows:
+    the rows are a boolean selection of the table's (group, test, day + window) arrays,
+    so nothing loops over groups or tests.
+    """
+    table = a.results
     codes, names = _codes(a)
     e, n_w = len(taus), a.car.shape[1]
     n_day = _group_sum(np.isfinite(a.ar).astype(float), codes, len(names) - 1)
     n_win = _group_sum(np.isfinite(a.car).astype(float), codes, len(names) - 1)
     windows = [window_label(spec.window_spec.span), *spec.window_spec.labels]
-    tests = list(next(iter(res.values()))) if res else []
-    # every result in (group, test) order; each gives a daily block (if any), then a
-    # window block: the Python pass only lists them, the rows are built by numpy
-    per_group = [list(res[name].values()) for name in names]
-    rs = [r for group in per_group for r in group]
-    k = np.array([len(group) for group in per_group], dtype=np.intp)
-    res_g = np.repeat(np.arange(len(names)), k)
-    res_t = np.arange(len(rs)) - np.repeat(np.cumsum(k) - k, k)
-    notes = {"": 0, "not computable": 1}
-    for r in rs:
-        notes.setdefault(r.note, len(notes))
-    res_note = np.array([notes[r.note] or 1 for r in rs], dtype=np.intp)
-    has_daily = np.array([r.daily_stat is not None for r in rs], dtype=bool)
-    parts = [(x, q) for r in rs for x, q in ((r.daily_stat, r.daily_p), (r.window_stat, r.window_p))
-             if x is not None]  # fmt: skip
-    n_blocks = 1 + has_daily.astype(np.intp)
-    block = np.repeat(np.arange(len(rs)), n_blocks)  # the result of each block
-    daily = has_daily[block] & (
-        np.arange(len(block)) == np.repeat(np.cumsum(n_blocks) - n_blocks, n_blocks)
+    rows = table.rows(names)
+    n_g, n_t = len(names), len(table.tests)
+    shape = (n_g, n_t, e + n_w)
+    # which cells of (group, test, day + window) are rows: days where the test has them
+    keep = np.concatenate(
+        [np.repeat(table.has_daily[rows][:, :, None], e, axis=2), np.ones((n_g, n_t, n_w), bool)],
+        axis=2,
     )
-    lengths = np.where(daily, e, n_w).astype(np.intp)
-    stat = np.concatenate([x for x, _ in parts]).astype(float) if parts else np.empty(0)
-    pval = np.concatenate([q for _, q in parts]).astype(float) if parts else np.empty(0)
-    row_block = np.repeat(np.arange(len(block)), lengths)
-    day_rows = daily[row_block]
-    within = np.arange(len(stat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    row_g = res_g[block][row_block]
+    stat = np.concatenate([table.daily_stat[rows], table.window_stat[rows]], axis=2)[keep]
+    pval = np.concatenate([table.daily_p[rows], table.window_p[rows]], axis=2)[keep]
+    slot = np.broadcast_to(np.arange(e + n_w), shape)[keep]  # day (< e) or e + window
+    row_g = np.broadcast_to(np.arange(n_g)[:, None, None], shape)[keep]
+    row_t = np.broadcast_to(np.arange(n_t)[None, :, None], shape)[keep]
+    day_rows = slot < e
     n_firms = np.where(
-        day_rows, n_day[row_g, np.minimum(within, e - 1)], n_win[row_g, np.minimum(within, n_w - 1)]
+        day_rows, n_day[row_g, np.minimum(slot, e - 1)], n_win[row_g, np.maximum(slot - e, 0)]
     )
-    note_idx = np.where(np.isfinite(stat), 0, res_note[block][row_block])
+    # notes: "" where the value is finite, else the test's note ("not computable": none)
+    note_codes, uniq = pd.factorize(table.notes[rows].ravel())
+    note_codes = np.where(np.asarray(uniq, dtype=object) == "", 1, 2 + np.arange(len(uniq)))[
+        note_codes
+    ]  # fmt: skip
+    notes = ["", "not computable", *(str(u) for u in uniq)]
+    note_idx = np.where(np.isfinite(stat), 0, note_codes[row_g * n_t + row_t])
     # a masked Int64 column built from its values and mask (no setitem of NA)
     tau = pd.arrays.IntegerArray(
-        np.where(day_rows, taus[np.minimum(within, e - 1)], 0).astype(np.int64), ~day_rows
+        np.where(day_rows, taus[np.minimum(slot, e - 1)], 0).astype(np.int64), ~day_rows
     )
     return pd.DataFrame(
         {
             "event_id": _strings(names, row_g),
-            "window": _strings(windows, np.where(day_rows, 0, within + 1)),
+            "window": _strings(windows, np.where(day_rows, 0, slot - e + 1)),
             "tau": tau,
-            "test": _strings(tests, res_t[block][row_block]),
+            "test": _strings(table.tests, row_t),
             "statistic": stat,
             "pvalue": pval,
             "n_firms": n_firms.astype(np.int64),
-            "note": _strings(list(notes), note_idx),
+            "note": _strings(notes, note_idx),
         }
     )
 

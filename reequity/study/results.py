@@ -34,6 +34,15 @@ _FRAMES = (
 )
 
 
+_EMPTY = pd.DataFrame()
+
+
+def _empty_frame() -> pd.DataFrame:
+    """A fresh empty frame for a result a study did not make (no groups, no pools): a copy
+    of one, about three times cheaper than building each of the eight."""
+    return _EMPTY.copy()
+
+
 @dataclass(frozen=True, slots=True)
 class EventStudyResults:
     """Tidy results of :func:`reequity.study.engine.event_study`.
@@ -108,14 +117,14 @@ class EventStudyResults:
     issues: pd.DataFrame
     params: pd.DataFrame
     settings: dict[str, Any] = field(default_factory=dict)
-    group_aar: pd.DataFrame = field(default_factory=pd.DataFrame)
-    group_caar: pd.DataFrame = field(default_factory=pd.DataFrame)
-    group_tests: pd.DataFrame = field(default_factory=pd.DataFrame)
-    group_difference: pd.DataFrame = field(default_factory=pd.DataFrame)
-    pools: pd.DataFrame = field(default_factory=pd.DataFrame)
-    pool_tests: pd.DataFrame = field(default_factory=pd.DataFrame)
-    pool_aar: pd.DataFrame = field(default_factory=pd.DataFrame)
-    pool_difference: pd.DataFrame = field(default_factory=pd.DataFrame)
+    group_aar: pd.DataFrame = field(default_factory=_empty_frame)
+    group_caar: pd.DataFrame = field(default_factory=_empty_frame)
+    group_tests: pd.DataFrame = field(default_factory=_empty_frame)
+    group_difference: pd.DataFrame = field(default_factory=_empty_frame)
+    pools: pd.DataFrame = field(default_factory=_empty_frame)
+    pool_tests: pd.DataFrame = field(default_factory=_empty_frame)
+    pool_aar: pd.DataFrame = field(default_factory=_empty_frame)
+    pool_difference: pd.DataFrame = field(default_factory=_empty_frame)
     spec: Any = field(default=None, repr=False, compare=False)
 
     def robustness(

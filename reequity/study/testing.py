@@ -32,7 +32,7 @@ from reequity.study.statistics.groups import DIFFERENCE_TESTS
 if TYPE_CHECKING:
     from reequity.study.derive import Arrays
     from reequity.study.engine import EventStudy
-    from reequity.study.statistics import TestResult
+    from reequity.study.result_table import ResultTable
 
 __all__ = ["DIFFERENCE_COLUMNS", "Run", "TestRuns", "difference_rows", "pooled_run", "run_tests"]
 
@@ -54,15 +54,16 @@ class Run:
         Their abnormal returns on the span taus.
     car, bhar : ndarray, (n, W)
         Their CARs and BHARs per event window.
-    results : dict
-        event id (and ``ALL``) -> test name -> :class:`~reequity.study.statistics.TestResult`.
+    results : ResultTable
+        Every test's statistics and p-values per event id (and ``ALL``), day and window
+        (:class:`~reequity.study.result_table.ResultTable`).
     """
 
     params: pd.DataFrame
     ar: np.ndarray
     car: np.ndarray
     bhar: np.ndarray
-    results: dict[str, dict[str, TestResult]]
+    results: ResultTable
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

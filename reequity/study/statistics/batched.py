@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reequity.study.statistics.base import TestResult, norm_p, t_p
+from reequity.study.statistics.base import norm_p, t_p
+from reequity.study.statistics.batch import Batch
 
 __all__ = ["Groups", "BATCHED", "batched_tests"]
 
@@ -78,11 +79,14 @@ def _sign_z(g: Groups, x: np.ndarray, p: np.ndarray | float) -> np.ndarray:
 Stats = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # daily stat, p; window
 
 
-def _results(d: np.ndarray, dp: np.ndarray, w: np.ndarray, wp: np.ndarray) -> list[TestResult]:
-    return [TestResult(*r) for r in zip(d, dp, w, wp, strict=True)]
+def _results(
+    d: np.ndarray, dp: np.ndarray, w: np.ndarray, wp: np.ndarray, ok: np.ndarray | bool = True
+) -> Batch:
+    """Every group's rows as one :class:`Batch` (no result object per group)."""
+    return Batch(d, dp, w, wp, ok=np.broadcast_to(np.asarray(ok, dtype=bool), d.shape[:1]))
 
 
-def _t_cs(g: Groups) -> list[TestResult]:
+def _t_cs(g: Groups) -> Batch:
     return _results(*_cs_t(g, g.ar_span), *_cs_t(g, g.car))
 
 
@@ -90,18 +94,17 @@ def _bmp_stats(g: Groups) -> Stats:
     return (*_cs_t(g, g.sar), *_cs_t(g, g.scar))
 
 
-def _sign(g: Groups) -> list[TestResult]:
+def _sign(g: Groups) -> Batch:
     d, w = _sign_z(g, g.ar_span, 0.5), _sign_z(g, g.car, 0.5)
     return _results(d, norm_p(d), w, norm_p(w))
 
 
-def _generalized_sign(g: Groups) -> list[TestResult | None]:
+def _generalized_sign(g: Groups) -> Batch:
     share = g.est_pos / g.est_count
     fin = np.isfinite(share)
     p = (_sum(g, np.where(fin, share, 0.0)) / _sum(g, fin))[:, None]  # nanmean per group
     d, w = _sign_z(g, g.ar_span, p), _sign_z(g, g.car, p)
-    res = _results(d, norm_p(d), w, norm_p(w))
-    return [r if 0 < q < 1 else None for r, q in zip(res, p[:, 0], strict=True)]
+    return _results(d, norm_p(d), w, norm_p(w), (p[:, 0] > 0) & (p[:, 0] < 1))
 
 
 def _patell_stats(g: Groups) -> Stats:
@@ -116,7 +119,7 @@ def _patell_stats(g: Groups) -> Stats:
     return d, norm_p(d), w, norm_p(w)
 
 
-def _brown_warner(g: Groups) -> list[TestResult]:
+def _brown_warner(g: Groups) -> Batch:
     var = (g.sigma**2)[:, None]
     present = np.isfinite(g.ar_span)
     n_t = _sum(g, present)
@@ -143,7 +146,7 @@ def _aar_sd(g: Groups) -> tuple[np.ndarray, np.ndarray]:
     return np.where(m > 1, np.sqrt((dev * dev).sum(axis=1) / (m - 1)), np.nan)[:, None], m
 
 
-def _lamb(g: Groups) -> list[TestResult | None]:
+def _lamb(g: Groups) -> Batch:
     """:func:`.parametric.lamb` (textbook): the CDA with the mean forecast-error factor."""
     aar = g.aar_all
     sd, _ = _aar_sd(g)
@@ -156,9 +159,8 @@ def _lamb(g: Groups) -> list[TestResult | None]:
     ok = g.win[None, :, :] & np.isfinite(z_all)[:, None, :]
     num = np.where(ok, aar[:, None, :], 0.0).sum(axis=2)
     wstat = num / (sd * np.sqrt(np.where(ok, c_all[:, None, :], 0.0).sum(axis=2)))
-    res = _results(stat, norm_p(stat), wstat, norm_p(wstat))
     good = np.isfinite(sd[:, 0]) & (sd[:, 0] != 0)
-    return [r if k else None for r, k in zip(res, good, strict=True)]
+    return _results(stat, norm_p(stat), wstat, norm_p(wstat), good)
 
 
 def _kp_factor(g: Groups, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -168,7 +170,7 @@ def _kp_factor(g: Groups, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.sqrt((1 - r) / (1 + (n - 1) * r)), n
 
 
-def _adjusted(g: Groups, base: Stats, student: bool) -> list[TestResult | None]:
+def _adjusted(g: Groups, base: Stats, student: bool) -> Batch:
     """:func:`.parametric.kolari_pynnonen` (``student``, ``base`` = BMP's statistics)
     or ``adjusted_patell`` (``base`` = Patell's)."""
     fd, nd = _kp_factor(g, g.sar)
@@ -176,12 +178,11 @@ def _adjusted(g: Groups, base: Stats, student: bool) -> list[TestResult | None]:
     d = base[0] * fd  # every group at once: (G, E), (G, W)
     w = base[2] * fw
     dp, wp = (t_p(d, nd - 1), t_p(w, nw - 1)) if student else (norm_p(d), norm_p(w))
-    res = _results(d, dp, w, wp)
     # a group without a correlation is tested on its own (the per-group test gives a note)
-    return [r if np.isfinite(q) else None for r, q in zip(res, g.rbar, strict=True)]
+    return _results(d, dp, w, wp, np.isfinite(g.rbar))
 
 
-def _cda(g: Groups) -> list[TestResult | None]:
+def _cda(g: Groups) -> Batch:
     aar = g.aar_all
     sd, m = _aar_sd(g)
     stat = aar[:, g.span] / sd
@@ -190,18 +191,17 @@ def _cda(g: Groups) -> list[TestResult | None]:
     se = np.where(days > 0, np.sqrt(days) * sd, np.nan)  # the window sum's standard error
     wstat = np.where(ok, aar[:, None, :], 0.0).sum(axis=2) / se
     df = (m - 1)[:, None]
-    parts = (stat, t_p(stat, df), wstat, t_p(wstat, df), se, (m - 1).tolist())
     good = np.isfinite(sd[:, 0]) & (sd[:, 0] != 0)
-    return [
-        TestResult(d, dp, w, wp, "", e, float(k)) if ok_ else None
-        for d, dp, w, wp, e, k, ok_ in zip(*parts, good, strict=True)
-    ]
+    return Batch(
+        stat, t_p(stat, df), wstat, t_p(wstat, df), ok=good, window_se=se,
+        df=(m - 1).astype(float),
+    )  # fmt: skip
 
 
 _RANK, _SCALED, _MEAN_RANK, _COUNT, _SIGN = range(5)
 
 
-def _rank_test(g: Groups, total: np.ndarray, scale_n: bool) -> list[TestResult | None]:
+def _rank_test(g: Groups, total: np.ndarray, scale_n: bool) -> Batch:
     """:mod:`.rank`'s standardized series, daily and window statistics per group."""
     n_t = g.rank_sums[:, _COUNT]
     scale = n_t if scale_n else np.sqrt(n_t)
@@ -211,14 +211,13 @@ def _rank_test(g: Groups, total: np.ndarray, scale_n: bool) -> list[TestResult |
     daily = series[:, g.in_span] / sd
     win = g.win[None, :, g.span] & np.isfinite(daily)[:, None, :]
     window = np.where(win, daily[:, None, :], 0.0).sum(axis=2) / np.sqrt(win.sum(axis=2))
-    res = _results(daily, norm_p(daily), window, norm_p(window))
     good = np.isfinite(sd[:, 0]) & (sd[:, 0] != 0)
-    return [r if k else None for r, k in zip(res, good, strict=True)]
+    return _results(daily, norm_p(daily), window, norm_p(window), good)
 
 
-def batched_tests(g: Groups, names: set[str]) -> list[dict[str, TestResult]]:
-    """Results of the ``names`` in :data:`BATCHED` for every group; one dict per group
-    (a group missing a test is tested on its own)."""
+def batched_tests(g: Groups, names: set[str]) -> dict[str, Batch]:
+    """Results of the ``names`` in :data:`BATCHED` for every group: one :class:`Batch`
+    per test (a group whose row is not ``ok`` is tested on its own)."""
     rs = g.rank_sums
     memo: dict[str, Stats] = {}
 
@@ -243,10 +242,5 @@ def batched_tests(g: Groups, names: set[str]) -> list[dict[str, TestResult]]:
         "modified_rank": lambda: _rank_test(g, rs[:, _SCALED] - 0.5 * rs[:, _COUNT], False),
         "corrado_sign": lambda: _rank_test(g, rs[:, _SIGN], False),
     }
-    out: list[dict[str, TestResult]] = [{} for _ in g.starts]
     with np.errstate(invalid="ignore", divide="ignore"):
-        for name in sorted(names & BATCHED):
-            for d, r in zip(out, runs[name](), strict=True):
-                if r is not None:
-                    d[name] = r
-    return out
+        return {name: runs[name]() for name in sorted(names & BATCHED)}

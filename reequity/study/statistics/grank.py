@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from reequity.study.statistics.base import Sample, TestResult, t_p
+from reequity.study.statistics.batch import Batch
 
 __all__ = ["grank", "grank_counts", "grank_groups"]
 
@@ -235,11 +236,15 @@ def _moved_groups(
         else:
             sums = np.add.reduceat(mask, runs, axis=1).astype(np.float64)
         sums *= wb[runs][None, :, None]
-        target = cb[runs]
-        if len(np.unique(target)) == len(target):  # each group one run: plain indexing
+        target = cb[runs]  # non-decreasing: rows are ordered by group
+        first = np.flatnonzero(np.r_[True, target[1:] != target[:-1]])
+        if len(first) == len(target):  # each group one run: plain indexing
             out[target] += sums.transpose(1, 0, 2)
-        else:
-            np.add.at(out, target, sums.transpose(1, 0, 2))
+        else:  # a group over several runs (ALL: one run per weight): their sum, added
+            # once; np.add.at's scatter cost more, its sums differ in the last bits only
+            # (reduceat adds pairwise), and runs are contiguous rows once transposed
+            per_run = np.ascontiguousarray(sums.transpose(1, 0, 2))
+            out[target[first]] += np.add.reduceat(per_run, first, axis=0)
     return out
 
 
@@ -251,7 +256,7 @@ def grank_groups(
     n_t_est: np.ndarray,
     wrank: np.ndarray,
     n_daily: int,
-) -> list[TestResult] | None:
+) -> Batch | None:
     """:func:`grank` of every group of rows at once, from the battery's searches.
 
     ``rank`` (n, M) estimation ranks, ``m`` (n,) estimation ARs per firm-event,
@@ -287,9 +292,7 @@ def grank_groups(
         t = z * np.sqrt((big_t - 2) / (big_t - 1 - z**2))
     t = np.where(n >= 2, t, np.nan)
     p = t_p(t, big_t - 2)
-    whole = np.isfinite(t[:, :n_daily]).all(axis=1).tolist()
-    note = "fewer than 2 firm-events with a SAR"
-    return [  # wrap each group's row, no computation
-        TestResult(tg[:n_daily], pg[:n_daily], tg[n_daily:], pg[n_daily:], "" if ok else note)
-        for tg, pg, ok in zip(t, p, whole, strict=True)
-    ]
+    whole = np.isfinite(t[:, :n_daily]).all(axis=1)
+    notes = np.where(whole, "", "fewer than 2 firm-events with a SAR").tolist()
+    ok = np.ones(len(sizes), dtype=bool)
+    return Batch(t[:, :n_daily], p[:, :n_daily], t[:, n_daily:], p[:, n_daily:], ok, notes)
