@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from reequity.errors import ArticleFormatError
+from reequity.events._market_cause import market_cause
 from reequity.events._text import clause_at, sentence_at
 from reequity.events.articles import COLUMNS as ARTICLE_COLUMNS
 from reequity.events.articles import read_articles
@@ -146,6 +147,7 @@ class _Context:
         # a dateline dates the article, not a clause's verb: it never claims a clause
         own = [m for m in mentions if m.date_start is not None and "dateline" not in m.flags]
         self.starts = sorted(m.start for m in own)
+        self.own = own
         for m in own:
             key = sentence_at(spans, m.start)
             self.dated[key] = self.dated.get(key, 0) + 1
@@ -272,6 +274,9 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
     if sentence.event_type is None and _THAT_DOCUMENT.search(context.text, lo, hi):
         sentence = _previous_sentence_labels(context, lo, sentence)
     c_lo, c_hi = clause_at(context.clauses, lo, hi, offset)
+    moved = market_cause(context, lo, hi, (c_lo, c_hi), offset) if sentence.event_type else None
+    if moved is not None:
+        return moved
     after = _AFTER.search(context.text, offset, c_hi) if sentence.event_type else None
     if after is not None:
         # "Shares rose 5% on Monday after China tightened controls": the date's own verb is
@@ -333,6 +338,8 @@ def _cause_labels(context: _Context, c_lo: int, c_hi: int, offset: int) -> Sente
     move = context.lexicon.labels(c_lo, last.start())
     if move.event_type is None or move.event_type in POLICY_TYPES:
         return None
+    if _SECOND_MOVE.search(context.text, last.end(), offset):
+        return move  # "rose on Monday after the visit and by another 10% on Tuesday"
     cause = context.lexicon.labels(last.end(), c_hi)
     return cause if cause.event_type in POLICY_TYPES else None
 
@@ -391,6 +398,11 @@ _SAID = re.compile(
 )
 # inside a clause: "... on Monday after/following/amid <the cause>"
 _AFTER = re.compile(r"(?i:\s(?:after|following|amid|in\s+response\s+to)\s)")
+# "... after the visit and by another 10% on Tuesday": a second market move after the cause
+_SECOND_MOVE = re.compile(
+    r"(?i:\band\s+(?:by\s+)?(?:another|a\s+further|then)\b"
+    r"|\band\s+(?:rose|fell|jumped|climbed|gained|slid|dropped|surged|slumped)\b)"
+)
 # A clause giving the background or cause ("following a trade agreement", "amid ...",
 # "在…之后"): its type never dates an earlier date.
 _BACKGROUND = re.compile(
