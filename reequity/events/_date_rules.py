@@ -309,7 +309,8 @@ TABLE: tuple[Rule, ...] = (
     Rule(r"\bQ(?P<q>[1-4])(?:\s*" + EY + r")?\b", h_quarter, ("q1", "q2", "q3", "q4"), "Q"),
     # a quarter relative to publication: 上季度, 本季度 (in the pass of the other quarters),
     # "last quarter", "the previous quarter"
-    Rule(r"(?P<r>上|本|这|下)一?个?季度", h_rel_quarter, ("季",), "上本这下"),
+    # (上季 / 本季 without 度, as Hong Kong and Taiwan sites write; not 上季节 or 下季风)
+    Rule(r"(?P<r>上|本|这|下)一?个?季(?:度|(?![节风候]))", h_rel_quarter, ("季",), "上本这下"),
     Rule(EN_REL_QUARTER, h_rel_quarter, ("quarter",), "lLtTnNpPcC"),
     # cumulative statistics from the start of a year: 今年前七个月, 2025 年前三季度, 前三季度
     Rule(MONTHS_TO_DATE, h_year_to_date, ("前", "首"), _ZYR1 + "首"),

@@ -157,7 +157,10 @@ class TemporalMention:
 
 
 _CONTEXT_GRANULARITIES = ("day", "part_of_month", "month", "quarter")
-_PREVIOUS_QUARTER = re.compile(r"(?i:(?:the\s+)?(?:previous|prior|preceding)\s+quarter)")
+# "the previous quarter", 较上季 / 上一季度: the quarter before the one its sentence names
+_PREVIOUS_QUARTER = re.compile(
+    r"(?i:(?:the\s+)?(?:previous|prior|preceding)\s+quarter)|上一?个?季度?"
+)
 _LEFT_DEADLINE = re.compile(
     r"(?:截至|截止到?|最迟(?:于|在)?|不晚于|(?i:\b(?:by(?:\s+the\s+end\s+of)?|before|until|till|"
     r"no\s+later\s+than|not\s+later\s+than|ahead\s+of|deadline\s+of|due\s+by)))\s*(?:the\s+)?$"

@@ -243,3 +243,28 @@ def test_state_acts_in_market_copy_are_policy_events(body: str, surface: str) ->
 def test_near_misses_of_state_acts_are_no_policy_events(body: str, surface: str) -> None:
     row = _rows("公司10月1日宣布组建合资公司。" + body, "2025-10-24", title="Rare earths")[surface]
     assert not row["is_policy_event"]
+
+
+# ---- 上季 / 上一季度: the quarter before the one its sentence names ----------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "span"),
+    [
+        ("价格调高至2025年第4季的2万元，较上季上涨37%。", "上季", ("2025-07-01", "2025-09-30")),
+        ("今年第三季營收較上季增長。", "上季", ("2025-04-01", "2025-06-30")),
+        ("2014年第四季度产量较上一季度增长。", "上一季度", ("2014-07-01", "2014-09-30")),
+        ("Output in the second quarter of 2024 rose from the previous quarter.",
+         "the previous quarter", ("2024-01-01", "2024-03-31")),
+        # no quarter named: the one before publication
+        ("上季度出口下降。", "上季度", ("2025-07-01", "2025-09-30")),
+        ("本季营收将增长。", "本季", ("2025-10-01", "2025-12-31")),
+    ],
+)  # fmt: skip
+def test_the_previous_quarter_follows_the_quarter_named(
+    text: str, surface: str, span: tuple
+) -> None:
+    assert _span(by_surface(text, "2025-10-11")[surface]) == span
+
+
+@pytest.mark.parametrize("text", ["上季节性因素影响。", "本季节新品上市。"])
+def test_seasonal_words_are_no_quarter(text: str) -> None:
+    assert not any(m.granularity == "quarter" for m in by_surface(text, "2025-10-11").values())
