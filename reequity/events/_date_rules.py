@@ -231,20 +231,22 @@ _RARE_EN = (
     "golden week", "the spring", "the summer", "the autumn", "the fall", "the winter",
     *(f"{word} of" for word in ORDINAL_WORDS), "day after", "days after", "week after", "weeks after", "mid-year", "midyear", "mid year", "mid-month", "midmonth", "mid month",
 )  # fmt: skip
-# short rare phrasings with few triggers each (a comparison month, analysts' 1Q25 / 2H25,
-# "October that year", 首季): one gate instead of five
-_RARE_SHORT = ("same month", "同月", "1q", "2q", "3q", "4q", "1h", "2h", "that year", "首季")
-_RARE_ZH = (
-    *(f"{head}{season}" for head in ("年", "今", "去", "明") for season in "春夏秋冬"),
-    "后年", "大前天", "大后天", "半月", "国庆", "春节", "元旦", "黄金周",
-)  # fmt: skip
 # market copy's words that date by reference (trading sessions, clock times, 目前, 届时, a bare
-# 同期): one gate and one combined pass
+# 同期)
 _MARKET = (
     *(f"{word} {what}" for word in ("early", "late", "morning", "afternoon", "midday")
       for what in ("trad", "deals")),
     "早盘", "午盘", "尾盘", "盘初", "早市", "目前", "gmt", "utc", "bst", "hkt", "sgt", "aest", "aedt",
     "届时", "到时", "同期",
+)  # fmt: skip
+# short rare phrasings with few triggers each (a comparison month, analysts' 1Q25 / 2H25,
+# "October that year", 首季, and the market words): one gate instead of six - a gate that finds
+# nothing scans the whole text, so rare groups share one
+_RARE_SHORT = ("same month", "同月", "1q", "2q", "3q", "4q", "1h", "2h", "that year", "首季",
+               *_MARKET)  # fmt: skip
+_RARE_ZH = (
+    *(f"{head}{season}" for head in ("年", "今", "去", "明") for season in "春夏秋冬"),
+    "后年", "大前天", "大后天", "半月", "国庆", "春节", "元旦", "黄金周",
 )  # fmt: skip
 _ZYR1 = "12一二今去前明同本上当"  # a stated or relative year
 _ZH_NUM1 = "0-9一二三四五六七八九十"  # a number
@@ -422,9 +424,9 @@ TABLE: tuple[Rule, ...] = (
     Rule(EN_WEEKDAY_OF_WEEK, h_rel_week, ("day",), "MTWFSo"),
     Rule(EN_DAY_LIST, h_day_range, _MONTHS, _MON1),
     Rule(ZH_DAY_LIST, h_day_range, ("月",), _ZYR1 + _ZH_NUM1),
-    Rule(SESSION, h_session, _MARKET, "eElLmMaA早午尾盘目"),
-    Rule(CLOCK, h_session, _MARKET, "0-9"),
-    Rule(ECHO, h_echo, _MARKET, "届到同"),
+    Rule(SESSION, h_session, _RARE_SHORT, "eElLmMaA早午尾盘目"),
+    Rule(CLOCK, h_session, _RARE_SHORT, "0-9"),
+    Rule(ECHO, h_echo, _RARE_SHORT, "届到同"),
 )  # fmt: skip
 
 RULES: list[CompiledRule] = [CompiledRule(r.compile(), r.handler, r.triggers) for r in TABLE]
