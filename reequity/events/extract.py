@@ -120,10 +120,14 @@ def _article_rows(article: Any, index: CatalogueIndex, local: date) -> list[dict
     mentions, spans, matched = resolve_with_sentences(text, local)
     # keywords matter only in the title and in sentences that hold a date: scan just those
     scanned = [(0, len(title))] + [sentence_at(spans, m.start) for m in mentions]
+    lead = next((span for span in spans if span[0] > len(title)), None)
+    if lead is not None:  # the lead's act, when undated, takes the release day (see _lead_act)
+        scanned.append(lead)
     if _THAT_DOCUMENT.search(text):  # "这份…文件": the sentence before names the document
         scanned += [spans[i - 1] for i in {bisect_left(spans, span) for span in scanned[1:]}
                     if i > 0 and _THAT_DOCUMENT.search(text, *spans[i])]  # fmt: skip
     context = _Context(text, TextLabels(matched, scanned), spans, mentions)
+    context.lead = lead
     rows = [_row(article, m, context, published, local, index) for m in mentions]
     _flag_context_years(rows, mentions)
     return rows
@@ -287,6 +291,10 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
     cause = _cause_labels(context, c_lo, c_hi, offset) if sentence.event_type else None
     if cause is not None:
         return cause
+    # (a weak word alone - "the plant will make ..." - names no act of the sentence's own)
+    untyped = sentence.event_type is None or sentence.generic
+    if untyped and (lead := _lead_act(context, lo, offset)) is not None:
+        return lead
     if (c_lo, c_hi) == (lo, hi) or sentence.event_type is None:
         return sentence
     clause = context.lexicon.labels(c_lo, c_hi)
@@ -325,6 +333,33 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
         clause = found
     return SentenceLabels(clause.event_type, clause.type_hits, clause.actors or sentence.actors,
                           sentence.elements, clause.generic)  # fmt: skip
+
+
+def _lead_act(context: _Context, lo: int, offset: int) -> SentenceLabels | None:
+    """The lead sentence's act when a later untyped sentence gives only the day of the release
+    that reports it ("X has broken ground on its plant. ..., X said in a news release on
+    Friday"): the release day dates an act the text gives no date of its own."""
+    lead = getattr(context, "lead", None)
+    if lead is None or lead[0] >= lo or context.has_date(*lead):
+        return None
+    if not (
+        _RELEASE_DAY.search(context.text, max(lo, offset - 60), offset)
+        or _RELEASE_DAY_ZH.match(context.text, offset, offset + 24)
+    ):
+        return None
+    labels = context.lexicon.labels(*lead)
+    return labels if labels.event_type in POLICY_TYPES and not labels.generic else None
+
+
+# "公司周五在新闻稿中表示", "該公司週五在聲明中稱": a release day (matched from the date on)
+_RELEASE_DAY_ZH = re.compile(
+    r"[^，。；,;]{0,6}?(?:在|于|於)(?:新闻稿|新聞稿|声明|聲明|公告)中?(?:表示|称|稱|指出)"
+)
+# "said in a news release on", "announced in a statement on", "said on": a release day
+_RELEASE_DAY = re.compile(
+    r"(?i:\b(?:said|says|announced|stated)(?:\s+in\s+(?:a|an|its)\s+(?:news\s+|press\s+)?"
+    r"(?:release|statement|filing|announcement))?(?:\s+(?:on|late|early))?\s*$)"
+)
 
 
 def _cause_labels(context: _Context, c_lo: int, c_hi: int, offset: int) -> SentenceLabels | None:

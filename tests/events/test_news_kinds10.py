@@ -215,6 +215,7 @@ def test_a_past_meeting_of_a_bare_day_stays_past() -> None:
         ("子公司於7月8日取得自然資源部頒發的採礦許可證，股價漲停。", "7月8日"),
         ("公司7月8日获得省自然资源厅核发的采矿许可证。", "7月8日"),
         ("The unit was granted a mining licence by the ministry on Monday.", "on Monday"),
+        ("The rare earth project's mining licence was granted on Monday.", "on Monday"),
         ("The Ministry of Industry posted the interim measures on its website last Friday.",
          "last Friday"),
         ("The ministry issued provisional rules on quota control on Tuesday.", "on Tuesday"),
@@ -268,3 +269,41 @@ def test_the_previous_quarter_follows_the_quarter_named(
 @pytest.mark.parametrize("text", ["上季节性因素影响。", "本季节新品上市。"])
 def test_seasonal_words_are_no_quarter(text: str) -> None:
     assert not any(m.granularity == "quarter" for m in by_surface(text, "2025-10-11").values())
+
+
+# ---- a release day dates the lead's undated act ----------------------------------------------
+@pytest.mark.parametrize(
+    ("body", "surface", "kind"),
+    [
+        ("The miner has broken ground on its rare earth magnet plant in Texas. Output should "
+         "start in 2027, the company said in a news release on Friday.", "on Friday",
+         "production_milestone"),
+        ("Neo has opened its first rare earth magnet plant in Europe. The plant will make 2,000 "
+         "tonnes a year, the company announced on Tuesday.", "on Tuesday", "production_milestone"),
+        ("Export Finance Australia has approved a A$1 billion loan for the rare earth refinery. "
+         "The project will employ 300 people, Iluka said in a statement on Monday.", "on Monday",
+         "supply_chain_investment"),
+        ("稀土磁材厂已正式开工建设。公司周五在新闻稿中表示，项目将于2027年投产。", "周五",
+         "production_milestone"),
+        ("稀土磁材廠已正式開工建設。該公司週五在聲明中稱，項目將於2027年投產。", "週五",
+         "production_milestone"),
+    ],
+)  # fmt: skip
+def test_a_release_day_dates_the_leads_undated_act(body: str, surface: str, kind: str) -> None:
+    row = _rows(body, "2025-10-24", title="Rare earths")[surface]
+    assert row["event_type"] == kind and row["is_policy_event"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the lead's act has its own date
+        "The miner broke ground on its magnet plant on May 3. Output should start in 2027, the "
+        "company said on Friday.",
+        # the lead reports no act
+        "Shares of the rare earth miner rose 5%. Output should rise next year, the company said "
+        "on Friday.",
+    ],
+)
+def test_a_release_day_without_an_undated_lead_act_dates_nothing(body: str) -> None:
+    assert not _rows(body, "2025-10-24", title="Rare earths")["on Friday"]["is_policy_event"]
