@@ -46,6 +46,10 @@ class Cand:
     # a bare half or year edge (下半年, 年底) is of the publication year, but in a past clause
     # that has not reached it yet, of the year before ("虽然下半年价格持续下跌" written in April)
     past_fallback: bool = False
+    # a trading session, clock time or 目前: the day of its sentence, else publication
+    session: bool = False
+    # 届时 / a bare 同期: the span of the date (同期: the period) named just before
+    echo: bool = False
 
 
 Handler = Callable[[re.Match[str], date], Cand | None]
@@ -257,7 +261,7 @@ def h_half(m: re.Match[str], pub: date) -> Cand | None:
     year (of the year before in a past clause that has not reached it: ``past_fallback``)."""
     groups = m.groupdict()
     token = groups["h"].lower()
-    first = token in ("上半年", "first", "1st", "1")
+    first = token in ("上半年", "first", "1st", "1", "former")  # "the latter half": the second
     year, source = _year(m, pub)
     if groups.get("r"):
         year, source = pub.year + _REL_YEAR[groups["r"].lower()], "relative"
@@ -364,6 +368,8 @@ def h_rel_week(m: re.Match[str], pub: date) -> Cand | None:
         weekday = _month_weekday(token)
     if rel in ("上上", "上", "本", "这", "下", "下下", "this", "next"):
         day = monday + timedelta(days=shift + weekday)
+        if groups.get("d"):  # 上周四（8日）: the day number is stated, a weekday often mistyped
+            day = _nearest_day_number(day, int(groups["d"]))
     elif rel == "last":
         day = pub - timedelta(days=(pub.weekday() - weekday - 1) % 7 + 1)
     else:  # bare weekday or "on Monday": the latest such day on or before publication
@@ -371,6 +377,15 @@ def h_rel_week(m: re.Match[str], pub: date) -> Cand | None:
         return Cand(m.start(), m.end(), "day", date_start=day, date_end=day,
                     year_source="relative", weekday=weekday)  # fmt: skip
     return Cand(m.start(), m.end(), "day", date_start=day, date_end=day, year_source="relative")
+
+
+def _nearest_day_number(day: date, number: int) -> date:
+    """The date with day-of-month ``number`` within three days of ``day`` (else ``day``)."""
+    for offset in (0, -1, 1, -2, 2, -3, 3):
+        near = day + timedelta(days=offset)
+        if near.day == number:
+            return near
+    return day
 
 
 def h_weekend(m: re.Match[str], pub: date) -> Cand | None:

@@ -108,7 +108,8 @@ YEAR_SPAN = "".join(
 # (a leading "from" / "between" joins the surface in the handler: a rule that starts with a
 # digit is tried only at digits)
 EN_YEAR_SPAN = (
-    r"\b(?P<y>(?:19|20)[0-9]{2})(?:\s*[-–]\s*|\s+(?i:to|through|and)\s+)"
+    # "2022 and 2023" are two years; only "between 2022 and 2023" is one span
+    r"\b(?P<y>(?:19|20)[0-9]{2})(?:\s*[-–]\s*|\s+(?i:to|through)\s+|(?<=[Bb]etween [12][0-9]{3})\s+and\s+)"
     r"(?P<y2>(?:19|20)[0-9]{2})\b(?![-/.][0-9])"
 )
 
@@ -158,7 +159,7 @@ ISO_YMD = (
 )
 # "the first half of 2025 / of this year / of the year"
 EN_HALF = (
-    r"\b(?:(?i:the)\s+)?(?P<h>(?i:first|second|1st|2nd))\s+(?i:half)(?:\s+(?i:of)\s+(?:"
+    r"\b(?:(?i:the)\s+)?(?P<h>(?i:first|second|1st|2nd|latter|former|back))\s+(?i:half)(?:\s+(?i:of)\s+(?:"
     + EY
     + r"|(?P<r>(?i:this|last|next))\s+(?i:year)|(?i:the\s+year)))?"
 )
@@ -195,6 +196,8 @@ EN_YEAR = (
     r"(?:(?<=[mM]id-)|(?<![A-Za-z0-9_$£€¥.,/\-]))(?<!Act of )(?<!Law of )"
     + EY
     + r"(?![A-Za-z0-9_%]|[.,][0-9])"
+    # a sum or an amount in Chinese units (2066万元, 2030亿, 2025吨) is no year
+    r"(?!\s*[万亿千百元吨股点])"
     r"(?!\s*(?i:tons?|tonnes?|metric|percent|yuan|dollars|billion|million|thousand|kg|mw|gw)\b)"
 )
 # 上周, 本周三, 下个星期 (not 本周期, 上周年, 本周边)
@@ -206,7 +209,7 @@ ZH_WEEKDAY = (
 # 上周五（10日）, 下周三 (22 日): the week's day; the bracketed day of month only repeats it
 ZH_REL_WEEKDAY_BRACKET = (
     r"(?P<r>上|本|这|下)个?(?:周|星期|礼拜)(?P<w>[一二三四五六日天])\s*[（(]\s*"
-    r"(?:3[01]|[12][0-9]|0?[1-9])\s*(?:[）)]\s*[日号]|[日号]\s*[）)])"
+    r"(?P<d>3[01]|[12][0-9]|0?[1-9])\s*(?:[）)]\s*[日号]|[日号]\s*[）)])"
 )
 REL_DAY = (
     r"(?:今天|今日|昨天|昨日|前天|明天|明日|\b(?i:today|yesterday|tomorrow)\b)(?![（(])"

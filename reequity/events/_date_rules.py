@@ -98,6 +98,7 @@ from reequity.events._date_patterns import (
 )
 from reequity.events._date_scan import RuleScanner, gate_pattern
 from reequity.events._holidays import h_holiday
+from reequity.events._market_words import CLOCK, ECHO, SESSION, h_echo, h_session
 from reequity.events._phrase_handlers import (
     h_before_last,
     h_days_after,
@@ -125,6 +126,7 @@ from reequity.events._phrase_patterns import (
     ROC_DATE,
     YEAR_SPAN_MONTHS,
     ZH_BARE_YEAR_EDGE,
+    ZH_DATE_RANGE,
     ZH_DAY_LIST,
     ZH_HALF_OF_MONTH,
     ZH_HOLIDAY,
@@ -139,6 +141,7 @@ from reequity.events._phrase_patterns import (
 from reequity.events._span_handlers import (
     SHORT_YEAR,
     h_ago,
+    h_date_range,
     h_day_range,
     h_fiscal_year,
     h_month_range,
@@ -228,9 +231,19 @@ _RARE_EN = (
     "golden week", "the spring", "the summer", "the autumn", "the fall", "the winter",
     *(f"{word} of" for word in ORDINAL_WORDS), "day after", "days after", "week after", "weeks after", "mid-year", "midyear", "mid year", "mid-month", "midmonth", "mid month",
 )  # fmt: skip
+# market copy's words that date by reference (trading sessions, clock times, 目前, 届时, a bare
+# 同期)
+_MARKET = (
+    *(f"{word} {what}" for word in ("early", "late", "morning", "afternoon", "midday")
+      for what in ("trad", "deals")),
+    "早盘", "午盘", "尾盘", "盘初", "早市", "目前", "gmt", "utc", "bst", "hkt", "sgt", "aest", "aedt",
+    "届时", "到时", "同期",
+)  # fmt: skip
 # short rare phrasings with few triggers each (a comparison month, analysts' 1Q25 / 2H25,
-# "October that year", 首季): one gate instead of five
-_RARE_SHORT = ("same month", "同月", "1q", "2q", "3q", "4q", "1h", "2h", "that year", "首季")
+# "October that year", 首季, and the market words): one gate instead of six - a gate that finds
+# nothing scans the whole text, so rare groups share one
+_RARE_SHORT = ("same month", "同月", "1q", "2q", "3q", "4q", "1h", "2h", "that year", "首季",
+               *_MARKET)  # fmt: skip
 _RARE_ZH = (
     *(f"{head}{season}" for head in ("年", "今", "去", "明") for season in "春夏秋冬"),
     "后年", "大前天", "大后天", "半月", "国庆", "春节", "元旦", "黄金周",
@@ -242,6 +255,8 @@ _REL1 = "lLtTnN"  # last / this / next
 
 # ---- the table, in priority order (an earlier rule wins a tie of equal length at one offset) --
 TABLE: tuple[Rule, ...] = (
+    # two stated days or quarters joined by 至 / 到 / a dash: one span (before the ranges in a month)
+    Rule(ZH_DATE_RANGE, h_date_range, ("年",), "12一二"),
     # a range of days in one month: "10 月 9 日—13 日", "10月9日至13日", "10月9-13日"
     Rule(DAY_RANGE, h_day_range, ("月",), _ZYR1 + _ZH_NUM1),
     Rule(EN_DAY_RANGE, h_day_range, _MONTHS, _MON1),
@@ -296,7 +311,8 @@ TABLE: tuple[Rule, ...] = (
     Rule(r"\bQ(?P<q>[1-4])(?:\s*" + EY + r")?\b", h_quarter, ("q1", "q2", "q3", "q4"), "Q"),
     # a quarter relative to publication: 上季度, 本季度 (in the pass of the other quarters),
     # "last quarter", "the previous quarter"
-    Rule(r"(?P<r>上|本|这|下)一?个?季度", h_rel_quarter, ("季",), "上本这下"),
+    # (上季 / 本季 without 度, as Hong Kong and Taiwan sites write; not 上季节 or 下季风)
+    Rule(r"(?P<r>上|本|这|下)一?个?季(?:度|(?![节风候]))", h_rel_quarter, ("季",), "上本这下"),
     Rule(EN_REL_QUARTER, h_rel_quarter, ("quarter",), "lLtTnNpPcC"),
     # cumulative statistics from the start of a year: 今年前七个月, 2025 年前三季度, 前三季度
     Rule(MONTHS_TO_DATE, h_year_to_date, ("前", "首"), _ZYR1 + "首"),
@@ -319,7 +335,7 @@ TABLE: tuple[Rule, ...] = (
     Rule(AGO, h_ago, _RARE, "0-9一二三四五六七八九十两aAoOtTfFsSnNeE"),
     Rule(YEAR_EDGE, h_year_edge, _RARE, "eEbBsScCtTyY"),
     # years: 今年初 and 今年年初, 2024年底 and 2024年年底
-    Rule(ZYR + r"(?:年?(?P<yp>初|底|末)|(?P<ym>年中)(?![国方共央美日欧俄资企心东华外旬期小]))?(?!代|龄|级|轻|纪)",
+    Rule(ZYR + r"(?:年?(?P<yp>初|底|末|尾)|(?P<ym>年中)(?![国方共央美日欧俄资企心东华外旬期小]))?(?!代|龄|级|轻|纪)",
          h_year, ("年",), _ZYR1),
     Rule(SHORT_YEAR, h_short_year, ("年", "Q", "q"), "0-9"),  # two-digit results years
     Rule(EN_REL_YEAR, h_rel_year, ("year",), _REL1 + "bcseBCSE"),
@@ -401,13 +417,16 @@ TABLE: tuple[Rule, ...] = (
     Rule(ROC_DATE, h_roc, ("年",), "民1"),
     Rule(YEAR_SPAN_MONTHS, h_year_span_months, ("年",), _ZYR1),
     Rule(ZH_YEAR_SAME_PERIOD, h_year_same_period, _RARE, "12一二"),
-    Rule(ZH_BARE_YEAR_EDGE, h_bare_year_edge, ("年初", "年底", "年末"), "年"),
+    Rule(ZH_BARE_YEAR_EDGE, h_bare_year_edge, ("年初", "年底", "年末", "年尾"), "年"),
     Rule(EN_DAYS_AFTER, h_days_after, _RARE_EN, "aAoOtTfFsS"),
     Rule(EN_MID, h_mid, _RARE_EN, "mM"),
     Rule(EN_ORDINAL_DAY, h_ordinal_day, _RARE_EN, "tTfFsSeEnN"),
     Rule(EN_WEEKDAY_OF_WEEK, h_rel_week, ("day",), "MTWFSo"),
     Rule(EN_DAY_LIST, h_day_range, _MONTHS, _MON1),
     Rule(ZH_DAY_LIST, h_day_range, ("月",), _ZYR1 + _ZH_NUM1),
+    Rule(SESSION, h_session, _RARE_SHORT, "eElLmMaA早午尾盘目"),
+    Rule(CLOCK, h_session, _RARE_SHORT, "0-9"),
+    Rule(ECHO, h_echo, _RARE_SHORT, "届到同"),
 )  # fmt: skip
 
 RULES: list[CompiledRule] = [CompiledRule(r.compile(), r.handler, r.triggers) for r in TABLE]

@@ -229,4 +229,17 @@ EN_DAYS_AFTER = (
 # 2010年同期, 2024 年同期: the same period of a stated year
 ZH_YEAR_SAME_PERIOD = r"(?P<y>" + ZY + r")" + S + r"年" + S + r"同期"
 # a bare 年底 / 年初 / 年末 (not 去年底, 每年底, 多年初 ...)
-ZH_BARE_YEAR_EDGE = r"(?<![0-9〇○零一二三四五六七八九十今去前明同本上当后每全多几数往历近逐跨新百千万周])年(?P<yp>初|底|末)"
+ZH_BARE_YEAR_EDGE = r"(?<![0-9〇○零一二三四五六七八九十今去前明同本上当后每全多几数往历近逐跨新百千万周])年(?P<yp>初|底|末|尾)"
+
+
+def _zh_point(i: int) -> str:
+    """A stated day or quarter of a stated year, its groups numbered ``i``."""
+    return (
+        rf"(?P<y{i}>{ZY}){S}年{S}(?:(?P<m{i}>{ZM}){S}月{S}(?P<d{i}>{ZD}){S}[日号]"
+        rf"|第?(?P<q{i}>[一二三四1-4]){S}季度?)"
+    )
+
+
+# two stated days or quarters joined by 至 / 到 / a dash: one span ("2022年5月12日至2047年5月12日",
+# "2023年第2季至2024年第3季"), as "2008年至2010年" is
+ZH_DATE_RANGE = _zh_point(1) + S + r"(?:至|到|—|–|~|～|-)" + S + _zh_point(2)

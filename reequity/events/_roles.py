@@ -352,9 +352,10 @@ def _own_act_before(text: str, said: int) -> bool:
 
 # "韩国产业通商部2日称，金正官1日同王文涛举行会谈": a saying whose words date an act of their own
 # ("1日 ... 会谈") is the report of that act, not the act
+# ("公司7月10日晚间公告，子公司于7月8日取得…": an announcement of an act dated on its own)
 _ZH_SAY_OTHER_DATE = re.compile(
-    r"\s*(?:称|表示|说|指出|透露|宣布)[，,：:]\s*[^，。；]{0,12}?"
-    r"(?:[0-9]{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*[日号](?!前|以来)"
+    r"\s*(?:晚间|盘后|早间|午间|晚|早)?(?:公告称?|称|表示|说|指出|透露|宣布)[，,：:]\s*[^，。；至到]{0,26}?"
+    r"(?<![第0-9])(?:[0-9]{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*[日号](?!前|以来)"
 )
 # "…今天在推特发文表示，「中国正在认真考虑限制稀土出口」": considering a measure is no act
 _ZH_CONSIDER = re.compile(r"(?:正在|正|认真|考虑|研究|酝酿)[^。；]{0,4}?(?:考虑|研究|酝酿)")
@@ -422,7 +423,7 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
         return "report_date"
     if text[end - 5 : end].lower() == "after" and _EN_SAYING_AFTER.match(text, end, hi):
         return "report_date"  # "a day after Rudd told his counterpart that ...": the words' day
-    if _ZH_SAY_OTHER_DATE.match(text, end, end + 24):
+    if _ZH_SAY_OTHER_DATE.match(text, end, end + 40):
         return "report_date"
     if _ZH_SAY_RIGHT.match(text, end, hi) and _ZH_CONSIDER.search(text, end, end + 40):
         return "report_date"
@@ -459,6 +460,10 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
 
 
 # ---- periods -----------------------------------------------------------------------------------
+# a date followed at once by an act's verb dates the act, whatever figure follows
+_ACT_VERB_RIGHT = re.compile(
+    r"\s*(?:也|还|已|又|正式|再度|首次|就)?(?:宣布|公布|推出|批准|签署|提出|发布|出台)"
+)
 _PERIOD_RIGHT = re.compile(
     r"(?:度|\s*年度)"
     r"|\s*的?(?:第[一二三四五六七八九十0-9]+批|全年|前三季度)"
@@ -545,6 +550,8 @@ def is_period(text: str, lo: int, start: int, end: int, hi: int, granularity: st
         return False
     if _TOPIC_ACT_RIGHT.match(text, end, hi):
         return False  # "前年三月就稀土出口配额制度向世贸申诉": the quota is the act's topic
+    if _ACT_VERB_RIGHT.match(text, end, hi):
+        return False  # "澳洲1月也宣布计划投入8亿美元": the month of the announcing, not of a figure
     if _PERIOD_RIGHT.match(text, end, min(hi, end + 24)):
         return True
     if hi - end <= 1 and _CHANGE_NEXT.match(text, hi, hi + 70):

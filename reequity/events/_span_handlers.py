@@ -271,3 +271,33 @@ def h_year_same_period(m: re.Match[str], pub: date) -> Cand | None:
         return None
     return Cand(m.start(), m.end(), "year", year, "explicit", 1, date_start=date(year, 1, 1),
                 date_end=date(year, 12, 31), period=True, years_back=1)  # fmt: skip
+
+
+def _range_point(m: re.Match[str], i: int, *, last: bool) -> date | None:
+    """The first (or ``last``) day of the day or quarter numbered ``i`` in ``m``."""
+    year = zh_int(m.group(f"y{i}"))
+    if year is None:
+        return None
+    if m.group(f"q{i}"):
+        q = zh_int(m.group(f"q{i}"))
+        if q is None or not 1 <= q <= 4:
+            return None
+        if not last:
+            return date(year, 3 * q - 2, 1)
+        return date(year + q // 4, (3 * q) % 12 + 1, 1) - timedelta(days=1)
+    month, day = zh_int(m.group(f"m{i}")), zh_int(m.group(f"d{i}"))
+    try:
+        return date(year, month or 0, day or 0)
+    except ValueError:
+        return None
+
+
+def h_date_range(m: re.Match[str], pub: date) -> Cand | None:
+    """2022年5月12日至2047年5月12日, 2023年第2季至2024年第3季: one span from the start of the
+    first to the end of the second (a validity or statistics period, never an act's day)."""
+    first, last = _range_point(m, 1, last=False), _range_point(m, 2, last=True)
+    if first is None or last is None or not first < last:
+        return None
+    granularity = "quarter" if m.group("q1") and m.group("q2") else "day"
+    return Cand(m.start(), m.end(), granularity, first.year, "explicit", date_start=first,
+                date_end=last, period=True)  # fmt: skip

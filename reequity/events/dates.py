@@ -76,6 +76,7 @@ import pandas as pd
 from reequity.errors import ArticleFormatError
 from reequity.events._date_handlers import Cand
 from reequity.events._date_rules import RULES, SCANNERS
+from reequity.events._market_words import settle
 from reequity.events._placement import (
     COMPARED,
     PERIOD_LIKE,
@@ -156,7 +157,10 @@ class TemporalMention:
 
 
 _CONTEXT_GRANULARITIES = ("day", "part_of_month", "month", "quarter")
-_PREVIOUS_QUARTER = re.compile(r"(?i:(?:the\s+)?(?:previous|prior|preceding)\s+quarter)")
+# "the previous quarter", 较上季 / 上一季度: the quarter before the one its sentence names
+_PREVIOUS_QUARTER = re.compile(
+    r"(?i:(?:the\s+)?(?:previous|prior|preceding)\s+quarter)|上一?个?季度?"
+)
 _LEFT_DEADLINE = re.compile(
     r"(?:截至|截止到?|最迟(?:于|在)?|不晚于|(?i:\b(?:by(?:\s+the\s+end\s+of)?|before|until|till|"
     r"no\s+later\s+than|not\s+later\s+than|ahead\s+of|deadline\s+of|due\s+by)))\s*(?:the\s+)?$"
@@ -175,9 +179,13 @@ _RELATIVE = re.compile(
     r"(?:[今昨前明][天日]|[本上下这這][个個]?月|(?i:today|yesterday|this\s+month))$"
 )
 # "12月1日起施行", "自12月1日起对…实施管制": a date followed by 起 ("from") is an effective date
-_RIGHT_EFFECTIVE = re.compile(r"\s*起(?!草|诉|火|飞|步|源|因|点|伏|初|来)")
+# ... or a day followed by the name of its meeting ("11月1日川习会", "11月1日峰会"): a
+# scheduled day, the nearest one
+_RIGHT_EFFECTIVE = re.compile(
+    r"\s*起(?!草|诉|火|飞|步|源|因|点|伏|初|来)|[^，。；,;\s、]{0,2}?(?:峰会|习会|首脑会)"
+)
 _LEFT_EFFECTIVE = re.compile(
-    r"(?:始自|始于)\s*$"
+    r"(?:始自|始于|(?:实施|施行|生效|执行)(?:时间|日期)(?:是|为|定于|定在)?)\s*$"
     r"|(?i:\b(?:from|starting(?:\s+on|\s+from|\s+in)?|effective(?:\s+from|\s+on)?|as\s+of|beginning"
     # "would take effect on Dec. 1", "comes into force from 1 August"
     r"|tak(?:e|es|ing)\s+effect(?:\s+(?:on|from))?|(?:come|comes|came|coming)\s+into\s+(?:force|effect)"
@@ -257,10 +265,18 @@ def resolve_with_sentences(
             cand.month = first.month
             cand.date_start, cand.date_end = first, period(cand, first.year)[1]  # type: ignore[index]
             flags.append("anaphora_previous_date" if last_month else "anaphora_publication_date")
+        elif cand.anaphor and (attached := _attached_day(mentions, cand)) is not None:
+            # "11月1日川习会当天": an anaphor right after a day takes it, past or coming
+            cand.date_start = cand.date_end = attached + timedelta(days=cand.shift)
+            flags.append("anaphora_previous_date")
         elif cand.anaphor:  # 当天 takes the day; 前一日 / 次日 the day before or after it
             day = (last_day or pub) + timedelta(days=cand.shift)
             cand.date_start = cand.date_end = day
             flags.append("anaphora_previous_date" if last_day else "anaphora_publication_date")
+        if (cand.session or cand.echo) and not settle(
+            cand, mentions, sentence_at(spans, cand.start)[0], last_period, pub
+        ):
+            continue  # 届时 with no date before it
         if folded[cand.start : cand.end] in COMPARED:  # 较昨日 / 较上月: anchor on the sentence
             s_lo = sentence_at(spans, cand.start)[0]
             earlier = [(m.granularity, m.date_start) for m in mentions
@@ -292,6 +308,8 @@ def resolve_with_sentences(
         if mention is None:
             continue
         mention = _with_role(mention, cand, folded, lo, hi, future and not failed, flags)
+        if (cand.session or cand.echo) and mention.kind != "other":  # a state, not an act
+            mention = dataclasses.replace(mention, kind="other")
         if failed and mention.kind == "event":  # "a signing planned for May collapsed"
             mention = dataclasses.replace(mention, kind="other",
                                           flags=(*mention.flags, "failed_plan"))  # fmt: skip
@@ -315,6 +333,19 @@ def resolve_with_sentences(
             last_period = (mention.start, mention.date_start, mention.date_end, mention.granularity)
         mentions.append(mention)
     return mentions, spans, folded
+
+
+_ATTACHED_REACH = 6  # characters between a day and the anaphor that names it again (川习会)
+
+
+def _attached_day(mentions: list[TemporalMention], cand: Cand) -> date | None:
+    """The day of the mention ending just before the anaphor ``cand`` (else None)."""
+    if not mentions or cand.shift:
+        return None
+    last = mentions[-1]
+    if last.granularity != "day" or last.date_start is None:
+        return None
+    return last.date_start if 0 <= cand.start - last.end <= _ATTACHED_REACH else None
 
 
 def _stated_past(cand: Cand, pub: date) -> bool:
@@ -447,7 +478,10 @@ def _borrow_sentence_years(cands: list[Cand], spans: list[tuple[int, int]], fold
     is for next year; "7月14日发布…，略低于2010年出口水平"): those name another period, not
     the date's year. A dateline ("北京12月28日电") never borrows: it is the publication day.
     """
-    years = [c for c in cands if c.granularity == "year" and c.year_source == "explicit"]
+    # a span of years ("from 2014 to 2017") names a statistics period, not the year of a
+    # bare day in its sentence ("... raising its tariff from June 1")
+    years = [c for c in cands if c.granularity == "year" and c.year_source == "explicit"
+             and not (c.period and c.date_end is not None and c.date_end.year != c.year)]  # fmt: skip
     if not years:
         return
     for cand in cands:

@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from reequity.errors import ArticleFormatError
+from reequity.events._market_cause import market_cause
 from reequity.events._text import clause_at, sentence_at
 from reequity.events.articles import COLUMNS as ARTICLE_COLUMNS
 from reequity.events.articles import read_articles
@@ -119,10 +120,14 @@ def _article_rows(article: Any, index: CatalogueIndex, local: date) -> list[dict
     mentions, spans, matched = resolve_with_sentences(text, local)
     # keywords matter only in the title and in sentences that hold a date: scan just those
     scanned = [(0, len(title))] + [sentence_at(spans, m.start) for m in mentions]
+    lead = next((span for span in spans if span[0] > len(title)), None)
+    if lead is not None:  # the lead's act, when undated, takes the release day (see _lead_act)
+        scanned.append(lead)
     if _THAT_DOCUMENT.search(text):  # "这份…文件": the sentence before names the document
         scanned += [spans[i - 1] for i in {bisect_left(spans, span) for span in scanned[1:]}
                     if i > 0 and _THAT_DOCUMENT.search(text, *spans[i])]  # fmt: skip
     context = _Context(text, TextLabels(matched, scanned), spans, mentions)
+    context.lead = lead
     rows = [_row(article, m, context, published, local, index) for m in mentions]
     _flag_context_years(rows, mentions)
     return rows
@@ -146,6 +151,7 @@ class _Context:
         # a dateline dates the article, not a clause's verb: it never claims a clause
         own = [m for m in mentions if m.date_start is not None and "dateline" not in m.flags]
         self.starts = sorted(m.start for m in own)
+        self.own = own
         for m in own:
             key = sentence_at(spans, m.start)
             self.dated[key] = self.dated.get(key, 0) + 1
@@ -272,6 +278,9 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
     if sentence.event_type is None and _THAT_DOCUMENT.search(context.text, lo, hi):
         sentence = _previous_sentence_labels(context, lo, sentence)
     c_lo, c_hi = clause_at(context.clauses, lo, hi, offset)
+    moved = market_cause(context, lo, hi, (c_lo, c_hi), offset) if sentence.event_type else None
+    if moved is not None:
+        return moved
     after = _AFTER.search(context.text, offset, c_hi) if sentence.event_type else None
     if after is not None:
         # "Shares rose 5% on Monday after China tightened controls": the date's own verb is
@@ -282,6 +291,10 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
     cause = _cause_labels(context, c_lo, c_hi, offset) if sentence.event_type else None
     if cause is not None:
         return cause
+    # (a weak word alone - "the plant will make ..." - names no act of the sentence's own)
+    untyped = sentence.event_type is None or sentence.generic
+    if untyped and (lead := _lead_act(context, lo, offset)) is not None:
+        return lead
     if (c_lo, c_hi) == (lo, hi) or sentence.event_type is None:
         return sentence
     clause = context.lexicon.labels(c_lo, c_hi)
@@ -322,6 +335,33 @@ def _labels(context: _Context, lo: int, hi: int, offset: int) -> SentenceLabels:
                           sentence.elements, clause.generic)  # fmt: skip
 
 
+def _lead_act(context: _Context, lo: int, offset: int) -> SentenceLabels | None:
+    """The lead sentence's act when a later untyped sentence gives only the day of the release
+    that reports it ("X has broken ground on its plant. ..., X said in a news release on
+    Friday"): the release day dates an act the text gives no date of its own."""
+    lead = getattr(context, "lead", None)
+    if lead is None or lead[0] >= lo or context.has_date(*lead):
+        return None
+    if not (
+        _RELEASE_DAY.search(context.text, max(lo, offset - 60), offset)
+        or _RELEASE_DAY_ZH.match(context.text, offset, offset + 24)
+    ):
+        return None
+    labels = context.lexicon.labels(*lead)
+    return labels if labels.event_type in POLICY_TYPES and not labels.generic else None
+
+
+# "公司周五在新闻稿中表示", "該公司週五在聲明中稱": a release day (matched from the date on)
+_RELEASE_DAY_ZH = re.compile(
+    r"[^，。；,;]{0,6}?(?:在|于|於)(?:新闻稿|新聞稿|声明|聲明|公告)中?(?:表示|称|稱|指出)"
+)
+# "said in a news release on", "announced in a statement on", "said on": a release day
+_RELEASE_DAY = re.compile(
+    r"(?i:\b(?:said|says|announced|stated)(?:\s+in\s+(?:a|an|its)\s+(?:news\s+|press\s+)?"
+    r"(?:release|statement|filing|announcement))?(?:\s+(?:on|late|early))?\s*$)"
+)
+
+
 def _cause_labels(context: _Context, c_lo: int, c_hi: int, offset: int) -> SentenceLabels | None:
     """The other half of "shares rose on Friday following Beijing's ban on Wednesday": a date
     inside the cause, after a market move, takes the cause's type (None if this is not that)."""
@@ -333,6 +373,8 @@ def _cause_labels(context: _Context, c_lo: int, c_hi: int, offset: int) -> Sente
     move = context.lexicon.labels(c_lo, last.start())
     if move.event_type is None or move.event_type in POLICY_TYPES:
         return None
+    if _SECOND_MOVE.search(context.text, last.end(), offset):
+        return move  # "rose on Monday after the visit and by another 10% on Tuesday"
     cause = context.lexicon.labels(last.end(), c_hi)
     return cause if cause.event_type in POLICY_TYPES else None
 
@@ -391,6 +433,11 @@ _SAID = re.compile(
 )
 # inside a clause: "... on Monday after/following/amid <the cause>"
 _AFTER = re.compile(r"(?i:\s(?:after|following|amid|in\s+response\s+to)\s)")
+# "... after the visit and by another 10% on Tuesday": a second market move after the cause
+_SECOND_MOVE = re.compile(
+    r"(?i:\band\s+(?:by\s+)?(?:another|a\s+further|then)\b"
+    r"|\band\s+(?:rose|fell|jumped|climbed|gained|slid|dropped|surged|slumped)\b)"
+)
 # A clause giving the background or cause ("following a trade agreement", "amid ...",
 # "在…之后"): its type never dates an earlier date.
 _BACKGROUND = re.compile(

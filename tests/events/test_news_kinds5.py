@@ -516,7 +516,9 @@ def test_parts_of_relative_days(body: str, surface: str, day: str) -> None:
     "text", ["此前日本政府已表态。", "前日本首相发表讲话。", "目前日方没有回应。"]
 )
 def test_qianri_inside_other_words_is_no_date(text: str) -> None:
-    assert not by_surface(text, "2025-10-10")
+    # 目前 ("now") is the publication day (tests/events/test_news_kinds10.py), never 前日
+    got = by_surface(text, "2025-10-10")
+    assert set(got) <= {"目前"} and all(str(m.date_start) == "2025-10-10" for m in got.values())
 
 
 # ---- 今年年初 / 去年年末 / 2024年年底 read like 今年初 / 去年末 / 2024年底 -----------------------

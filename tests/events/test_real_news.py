@@ -252,3 +252,57 @@ def test_tenth_held_out_real_news_goals() -> None:
     report = "\n".join(result.misses)
     assert result.literal >= 0.95 and result.recall >= 0.90, report
     assert result.separation >= 0.95 and result.precision >= 0.90, report
+
+
+def test_eleventh_held_out_real_news_goals() -> None:
+    """Sixteen summaries of Chinese and English market press on rare-earth stocks (10 Chinese, 5
+    of them Traditional, 6 English, 2019-2025; 90 annotations after three omissions were added:
+    quota batches, China Rare Earth Group, a state mining licence, Shenghe's concentrate
+    memorandum, MIIT's interim quota measures, the October 2025 technology controls),
+    committed before the extractor was run on them and never shown to the rules of the ninth
+    and tenth sets. First run (README): literal 88.0%, recall 42.9%, separation 96.3%,
+    precision 42.9% (85.7 / 42.9 / 95.2 / 42.9 after the added annotations; 87.0 / 42.9 /
+    94.0 / 37.5 with those rules merged). Kinds fixed by general rules with hand-written tests
+    in ``test_news_kinds10.py``: a share move ("climbed on Thursday after Beijing widened its
+    controls") dates its cause when the text gives the cause no date of its own, but a second
+    move after the cause keeps its day; 年尾 read as 年底; "X至Y" between two stated days or
+    quarters one span; a bare 同期 the period just named; a span of years lends no year to a
+    bare day ("from June 1"); a scheduled bare date (实施时间是12月, 11月1日川习会) and its
+    当天 read nearest; a sum (2066万元) is no year; a ministry's licence (取得…部颁发的…许可证),
+    posted interim measures and a state group unveiled (揭开面纱) are state acts; an R&D
+    centre's groundbreaking is no production milestone; the announcing day of a licence dated
+    on its own (7月10日晚间公告，…于7月8日取得…) is a report; 上季 is the quarter before the one
+    its sentence names. 100% / 100% / 100% / 100% after them."""
+    from ._real_news import FOLDER
+
+    result = score(folder=FOLDER.parent / "real_news_holdout11")
+    report = "\n".join(result.misses)
+    assert result.literal >= 0.95 and result.recall >= 0.90, report
+    assert result.separation >= 0.95 and result.precision >= 0.90, report
+
+
+def test_twelfth_held_out_real_news_goals() -> None:
+    """Sixteen summaries of financial press on Western rare-earth equities (10 English, 4
+    Traditional, 2 Simplified, 2019-2026; 81 annotations: Lynas's licence and DoD contracts,
+    Iluka's refinery and loans, Neo's Narva plant, Energy Fuels' NdPr, Arafura's funding, MP's
+    DoD deal and loan, USA Rare Earth's Commerce stake, Australia's reserve plan), committed
+    before the extractor was run on them and never shown to the rules of the ninth and tenth
+    sets. First run (README): literal 81.4%, recall 68.8%, separation 98.5%, precision 91.7%
+    (the same with those rules merged). Kinds fixed by general rules with hand-written tests in
+    ``test_news_kinds10.py``: a share move dates the undated state act or deal it gives as its
+    cause ("jumped on Monday after the miner said it would receive $1.6 billion from the
+    Department of Commerce", 周三（19日）股价…因公司宣布…签署协议); trading sessions and clock
+    times (early trade, 0052 GMT, 早盘) and 目前 date their sentence's day; 届时 the date just
+    named; "the latter half of 2022"; "2022 and 2023" two years; 上周四（8日） trusts the day
+    number over the weekday; a state plan's month (1月也宣布计划) is an act, not a statistics
+    period; "has broken ground" is construction begun, and a release day ("said in a news
+    release on Friday") dates the lead's undated act. 96.6% / 100% / 98.5% / 94.1% after them;
+    still missed: "by the end of the month" (read as the month's last ten days, annotated as
+    its last day), 早盘 in a title dated by the body's day (26日) rather than publication, and a
+    budget law's signing (川普签署成为法律的法案) read as a trade agreement."""
+    from ._real_news import FOLDER
+
+    result = score(folder=FOLDER.parent / "real_news_holdout12")
+    report = "\n".join(result.misses)
+    assert result.literal >= 0.95 and result.recall >= 0.90, report
+    assert result.separation >= 0.95 and result.precision >= 0.90, report
