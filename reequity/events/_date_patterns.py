@@ -198,6 +198,8 @@ EN_YEAR = (
     + r"(?![A-Za-z0-9_%]|[.,][0-9])"
     # a sum or an amount in Chinese units (2066万元, 2030亿, 2025吨) is no year
     r"(?!\s*[万亿千百元吨股点])"
+    # 2025第61号: a document's year and number (a 公告 without its prefix), not the year
+    r"(?!\s*第\s*[0-9])"
     r"(?!\s*(?i:tons?|tonnes?|metric|percent|yuan|dollars|billion|million|thousand|kg|mw|gw)\b)"
 )
 # 上周, 本周三, 下个星期 (not 本周期, 上周年, 本周边)

@@ -139,7 +139,9 @@ from reequity.events._phrase_patterns import (
     ZH_YEAR_SAME_PERIOD,
 )
 from reequity.events._span_handlers import (
+    EN_PLAN,
     SHORT_YEAR,
+    ZH_PLAN,
     h_ago,
     h_date_range,
     h_day_range,
@@ -147,6 +149,7 @@ from reequity.events._span_handlers import (
     h_month_range,
     h_month_that_year,
     h_months_to,
+    h_plan_period,
     h_same_month_year,
     h_same_period,
     h_short_period,
@@ -230,6 +233,7 @@ _RARE_EN = (
     "tonight", "last night", "lunar new year", "chinese new year", "spring festival", "national day",
     "golden week", "the spring", "the summer", "the autumn", "the fall", "the winter",
     *(f"{word} of" for word in ORDINAL_WORDS), "day after", "days after", "week after", "weeks after", "mid-year", "midyear", "mid year", "mid-month", "midmonth", "mid month",
+    "five-year plan", "five year plan",
 )  # fmt: skip
 # market copy's words that date by reference (trading sessions, clock times, 目前, 届时, a bare
 # 同期)
@@ -247,6 +251,7 @@ _RARE_SHORT = ("same month", "同月", "1q", "2q", "3q", "4q", "1h", "2h", "that
 _RARE_ZH = (
     *(f"{head}{season}" for head in ("年", "今", "去", "明") for season in "春夏秋冬"),
     "后年", "大前天", "大后天", "半月", "国庆", "春节", "元旦", "黄金周",
+    *(f"十{n}五" for n in "一二三四五"),  # five-year plans by number
 )  # fmt: skip
 _ZYR1 = "12一二今去前明同本上当"  # a stated or relative year
 _ZH_NUM1 = "0-9一二三四五六七八九十"  # a number
@@ -289,7 +294,9 @@ TABLE: tuple[Rule, ...] = (
     # months
     Rule(ZYR + r"(?P<m>" + ZM + r")" + S + "月份?", h_month, ("月",), _ZYR1),
     Rule(r"\b(?P<mon>" + MONA + r")\.?,?\s+(?:of\s+)?" + EY + r"\b", h_month, _MONTHS, _MON1),
-    Rule(r"(?<![0-9个几数多第上下本每.])(?P<m>" + ZM + r")" + S + "月份?",
+    # not after a 本 of its own (本12月 is malformed), but after the 本 of 日本 / 成本 / 资本 it is
+    # a month like any other ("日本3月宣布": Japan announced in March)
+    Rule(r"(?<![0-9个几数多第上下每.])(?<!(?<![日基成资版])本)(?P<m>" + ZM + r")" + S + "月份?",
          h_month, ("月",), _ZH_NUM1),
     Rule(r"\b(?P<r>(?i:last|this|next))\s+(?P<mon>" + MON + r")\b", h_month, _MONTHS, _REL1),
     # "October that year": its own pass, only where the phrase occurs
@@ -413,6 +420,8 @@ TABLE: tuple[Rule, ...] = (
     Rule(ZH_YEAR_AFTER_NEXT, h_year, _RARE_ZH, "后"),
     Rule(ZH_REL_DAY3, h_rel_day, _RARE_ZH, "大"),
     Rule(ZH_HOLIDAY, h_holiday, _RARE_ZH, _ZYR1 + "国春元黄"),
+    Rule(ZH_PLAN, h_plan_period, _RARE_ZH, "十"),
+    Rule(EN_PLAN, h_plan_period, _RARE_EN, "1eEtTfF"),
     Rule(ZH_WEEK_OF_MONTH, h_week_of_month, ("月",), _ZYR1 + _ZH_NUM1),
     Rule(ROC_DATE, h_roc, ("年",), "民1"),
     Rule(YEAR_SPAN_MONTHS, h_year_span_months, ("年",), _ZYR1),

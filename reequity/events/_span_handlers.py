@@ -301,3 +301,30 @@ def h_date_range(m: re.Match[str], pub: date) -> Cand | None:
     granularity = "quarter" if m.group("q1") and m.group("q2") else "day"
     return Cand(m.start(), m.end(), granularity, first.year, "explicit", date_start=first,
                 date_end=last, period=True)  # fmt: skip
+
+
+# China's five-year plans by number: from the third (1966-1970) on they follow each other without
+# a gap, so the n-th plan runs 1966 + 5 (n - 3) to four years later
+_PLAN_ORDINAL = {
+    "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "11th": 11, "12th": 12, "13th": 13, "14th": 14, "15th": 15,
+}  # fmt: skip
+# 十一五 / 十三五规划 / 十四五时期 (the plan named by its number) and "the 14th Five-Year Plan
+# (period)": a plan's years, one period (never an act's date); not 十五 (fifteen) nor 三十五
+ZH_PLAN = r"(?<![0-9一二三四五六七八九十百千])十(?P<n>[一二三四五])五(?:规划|计划|时期|期间|期)?(?![0-9一二三四五六七八九十百千万亿%])"
+EN_PLAN = (
+    r"\b(?P<o>(?i:1[1-5]th|eleventh|twelfth|thirteenth|fourteenth|fifteenth))\s+"
+    r"(?i:five[-\s]year)\s+(?i:plan)(?:\s+(?i:period))?\b"
+)
+
+
+def h_plan_period(m: re.Match[str], pub: date) -> Cand | None:
+    """A five-year plan named by its number (十三五, "the 14th Five-Year Plan period"): the
+    plan's five years from January to December, a period."""
+    groups = m.groupdict()
+    number = (
+        10 + (zh_int(groups["n"]) or 0) if groups.get("n") else _PLAN_ORDINAL[groups["o"].lower()]
+    )
+    first = 1966 + 5 * (number - 3)
+    return Cand(m.start(), m.end(), "year", first, "explicit", 1, date_start=date(first, 1, 1),
+                date_end=date(first + 4, 12, 31), period=True)  # fmt: skip

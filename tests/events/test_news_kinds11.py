@@ -1,0 +1,92 @@
+"""Failure kinds seen on the thirteenth and fourteenth held-out real-news sets (issue 10:
+official and institutional texts, general news), on hand-written sentences in our own words, in
+English and both Chinese scripts. One parametrised group per kind, each with near misses that
+must not match; none is a fixture sentence. What counts as an event follows
+tests/events/fixtures/ANNOTATION.md.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ._kinds import by_surface
+
+
+def _span(mention) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    return str(mention.date_start), str(mention.date_end)
+
+
+# ---- a five-year plan named by its number is its five years, a period ------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "span"),
+    [
+        ("“十三五”期间，我国将严控稀土开采总量。", "十三五", ("2016-01-01", "2020-12-31")),
+        ("十二五时期，工信部会同有关部门开展专项整治。", "十二五时期", ("2011-01-01", "2015-12-31")),
+        ("國家在十四五規劃中提出保障戰略資源安全。", "十四五规划", ("2021-01-01", "2025-12-31")),
+        ("十一五期间稀土出口配额逐年下降。", "十一五期间", ("2006-01-01", "2010-12-31")),
+        ("Output targets for the 14th Five-Year Plan period were met early.",
+         "14th Five-Year Plan period", ("2021-01-01", "2025-12-31")),
+        ("Under the thirteenth five-year plan, Beijing capped mining.",
+         "thirteenth five-year plan", ("2016-01-01", "2020-12-31")),
+    ],
+)  # fmt: skip
+def test_a_numbered_five_year_plan_is_its_years(text: str, surface: str, span: tuple) -> None:
+    found = by_surface(text.replace("國家在十四五規劃", "国家在十四五规划"), "2025-10-16")
+    mention = found[surface]
+    assert _span(mention) == span and mention.kind == "period"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "三十五家稀土企业参加了会议。",  # thirty-five firms
+        "十五人在事故中受伤。",  # fifteen people
+        "The company unveiled a five-year plan for its mines.",  # no number: no years
+    ],
+)
+def test_a_number_or_an_unnumbered_plan_is_no_plan_period(text: str) -> None:
+    assert not any(m.kind == "period" for m in by_surface(text, "2025-10-16").values())
+
+
+# ---- YYYY第N号 is a document's year and number, not a date --------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "商务部公告2025第61号对稀土技术实施管制。",
+        "商務部、海關總署公告2025第61號及第62號同日發布。",
+        "依据2024第 46 号公告，相关物项须申领许可证。",
+        "The ministry's notice 2025第18号 lists the items.",
+    ],
+)
+def test_a_year_before_a_document_number_is_no_year(text: str) -> None:
+    assert not any(m.surface.startswith("202") for m in by_surface(text, "2025-10-16").values())
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "span"),
+    [
+        ("公告于2025年第61天发布。", "2025年", ("2025-01-01", "2025-12-31")),  # 年 written
+        ("2025第一季度稀土出口下降。", "2025", ("2025-01-01", "2025-12-31")),  # a quarter
+    ],
+)  # fmt: skip
+def test_a_year_before_other_ordinals_stays_a_year(text: str, surface: str, span: tuple) -> None:
+    assert _span(by_surface(text, "2025-10-16")[surface]) == span
+
+
+# ---- the 本 that ends 日本 / 成本 / 资本 does not hide the month after it -------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "span"),
+    [
+        ("日本3月宣布将稀土列入经济安全清单。", "3月", ("2025-03-01", "2025-03-31")),
+        ("日本3月份的稀土进口明显减少。", "3月份", ("2025-03-01", "2025-03-31")),
+        ("日本9月對華出口下滑。", "9月", ("2025-09-01", "2025-09-31"[:8] + "30")),
+        ("稀土冶炼成本4月上涨两成。", "4月", ("2025-04-01", "2025-04-30")),
+    ],
+)  # fmt: skip
+def test_a_month_after_the_tail_of_a_word_is_a_month(text: str, surface: str, span: tuple) -> None:
+    assert _span(by_surface(text, "2025-10-16")[surface]) == span
+
+
+@pytest.mark.parametrize("text", ["本3月的数据", "一本3月号的杂志"])
+def test_a_month_after_a_bare_or_counting_ben_is_no_month(text: str) -> None:
+    assert not by_surface(text, "2025-10-16")
