@@ -565,6 +565,14 @@ def _finish(
         and not _LEFT_LIMIT.search(folded[max(0, cand.start - 20) : cand.start])
     ):  # "虽然下半年价格持续下跌" in April: last year's (not "从8月1日至年底", a limit)
         span = period(cand, cand.year - 1) or span
+    if (
+        not (future or deadline or effective)
+        and cand.granularity == "week"
+        and span[0] <= pub < span[1]
+    ):
+        # "this week took the first step", 本周宣布: outside a future clause the current week
+        # is the part already past, Monday through publication (as "earlier this week")
+        span = (span[0], pub)
     target = bool(_LEFT_TARGET.search(folded[max(0, cand.start - 20) : cand.start]))
     kind = _kind(span, pub, cand.granularity, deadline=deadline, target=target)
     if future and kind == "event" and span[1] >= pub:

@@ -22,7 +22,7 @@ def _span(mention) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     [
         ("“十三五”期间，我国将严控稀土开采总量。", "十三五", ("2016-01-01", "2020-12-31")),
         ("十二五时期，工信部会同有关部门开展专项整治。", "十二五时期", ("2011-01-01", "2015-12-31")),
-        ("國家在十四五規劃中提出保障戰略資源安全。", "十四五规划", ("2021-01-01", "2025-12-31")),
+        ("國家在十四五規劃中提出保障戰略資源安全。", "十四五規劃", ("2021-01-01", "2025-12-31")),
         ("十一五期间稀土出口配额逐年下降。", "十一五期间", ("2006-01-01", "2010-12-31")),
         ("Output targets for the 14th Five-Year Plan period were met early.",
          "14th Five-Year Plan period", ("2021-01-01", "2025-12-31")),
@@ -31,7 +31,7 @@ def _span(mention) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     ],
 )  # fmt: skip
 def test_a_numbered_five_year_plan_is_its_years(text: str, surface: str, span: tuple) -> None:
-    found = by_surface(text.replace("國家在十四五規劃", "国家在十四五规划"), "2025-10-16")
+    found = by_surface(text, "2025-10-16")
     mention = found[surface]
     assert _span(mention) == span and mention.kind == "period"
 
@@ -90,3 +90,30 @@ def test_a_month_after_the_tail_of_a_word_is_a_month(text: str, surface: str, sp
 @pytest.mark.parametrize("text", ["本3月的数据", "一本3月号的杂志"])
 def test_a_month_after_a_bare_or_counting_ben_is_no_month(text: str) -> None:
     assert not by_surface(text, "2025-10-16")
+
+
+# ---- "this week" of a past act is Monday through publication, not the whole week -------------
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Washington this week took the first step toward a WTO case.", "this week"),
+        ("Beijing this week imposed new curbs on gallium exports.", "this week"),
+        ("This week the EU and Japan requested consultations too.", "This week"),
+        ("本周商务部宣布对部分稀土物项实施出口管制。", "本周"),
+        ("本週經濟部公布了新的出口規定。", "本週"),
+    ],
+)  # fmt: skip
+def test_this_week_of_a_past_act_ends_at_publication(text: str, surface: str) -> None:
+    found = by_surface(text, "2012-03-14")  # a Wednesday
+    assert _span(found[surface]) == ("2012-03-12", "2012-03-14")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The ministry will publish the list this week.", "this week"),  # a future clause
+        ("商务部将于本周公布名单。", "本周"),
+    ],
+)  # fmt: skip
+def test_this_week_in_a_future_clause_stays_the_week(text: str, surface: str) -> None:
+    assert _span(by_surface(text, "2012-03-14")[surface]) == ("2012-03-12", "2012-03-18")
