@@ -311,6 +311,19 @@ _DATELINE_LEFT = re.compile(r"^\s*[A-Z][A-Z .'/-]{2,40},(?:\s+[A-Z][a-z]+,)?\s*$
 _DATELINE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'/-]{2,40},(?:\s+[A-Z][a-z]+,)?\s*$")
 _DATELINE_DASH = re.compile(r"\s*(?:—|–|--?)\s")
 _BRACKET_DATELINE = re.compile(r"\)\s*(?:—|–|--?)\s")
+# "WASHINGTON (Sputnik - 25th July, 2020)", "(Xinhua, Oct 24)": an agency's name and the date
+# inside one bracket after the place are the dateline
+_AGENCY_BRACKET_LEFT = re.compile(
+    r"\(\s*[A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3}\s*(?:—|–|--?|,)\s*$"
+)
+_AGENCY_BRACKET_RIGHT = re.compile(r"\s*\)")
+# "said in a March 13 press conference", "at a Thursday briefing", "a May 5 news conference":
+# the day of the meeting with the press, a report (unless the act is announced there)
+_EN_BRIEFING_RIGHT = re.compile(
+    r"(?i:\s+(?:(?:regular|daily|weekly|joint|virtual)\s+)?(?:press|news|media)\s+"
+    r"(?:conference|briefing|event)|\s+(?:regular\s+)?briefing)\b"
+)
+_EN_ANNOUNCE_AFTER = re.compile(r"(?i:\b(?:announc|unveil|impos|introduc|launch|issu)\w*\b)")
 # "Malaysia will ban raw rare earth exports, the science minister said on Tuesday": a
 # minister announcing his own government's act (the act, with no other actor as its subject,
 # in the sentence before the speaker) dates it; "China will ..., a US official said" does not
@@ -366,6 +379,12 @@ _EN_SAYING_AFTER = re.compile(
 )
 
 
+def _sentence_end(text: str, start: int) -> int:
+    """The end of the sentence holding ``start`` (at most 160 characters on)."""
+    stop = re.compile(r"[.;!?。；！？\n]").search(text, start, start + 160)
+    return stop.start() if stop else min(len(text), start + 160)
+
+
 def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None:
     """``"dateline"``, ``"report_date"`` or None for the date at ``start:end`` of clause lo:hi."""
     if _DATELINE_RIGHT.match(text, end, min(hi + 3, end + 36)) or _DATELINE_LEFT.match(
@@ -374,6 +393,14 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
         return "dateline"
     if text[start - 1 : start] == "(" and _BRACKET_DATELINE.match(text, end, end + 6):
         return "dateline"  # "Asian Tech Press (Oct 24) -- Malaysia will ..."
+    if _AGENCY_BRACKET_LEFT.search(text, max(0, start - 40), start) and _AGENCY_BRACKET_RIGHT.match(
+        text, end, end + 3
+    ):
+        return "dateline"
+    if _EN_BRIEFING_RIGHT.match(text, end, hi) and not _EN_ANNOUNCE_AFTER.search(
+        text, end, _sentence_end(text, end)
+    ):  # (the announcement may follow the clause: "At a May 5 briefing, X announced ...")
+        return "report_date"
     if _DATELINE_DASH.match(text, end, end + 4) and _DATELINE_PLACE.search(
         text, max(0, start - 48), start
     ):

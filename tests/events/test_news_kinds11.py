@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from ._kinds import by_surface
+from ._kinds import rows as _rows
 
 
 def _span(mention) -> tuple[str, str]:  # type: ignore[no-untyped-def]
@@ -117,3 +118,41 @@ def test_this_week_of_a_past_act_ends_at_publication(text: str, surface: str) ->
 )  # fmt: skip
 def test_this_week_in_a_future_clause_stays_the_week(text: str, surface: str) -> None:
     assert _span(by_surface(text, "2012-03-14")[surface]) == ("2012-03-12", "2012-03-18")
+
+
+# ---- a press conference's day and an agency's bracketed dateline are reports ------------------
+@pytest.mark.parametrize(
+    ("body", "surface", "kind"),
+    [
+        ("Senior officials said in a March 13 press conference that they hoped China would "
+         "bring its export restraints into line with WTO rules.", "March 13", "report"),
+        ("Speaking at a Thursday news briefing, the trade representative said the quotas "
+         "hurt American firms.", "Thursday", "report"),
+        ("In a May 5 media briefing the minister defended the export quotas.", "May 5", "report"),
+        ("WASHINGTON (Sputnik - 25th July, 2020) - The Pentagon awarded a rare earth "
+         "processing contract.", "25th July, 2020", "dateline"),
+        ("BEIJING (Xinhua, Oct 24) -- China imposed export controls on rare earths.", "Oct 24",
+         "dateline"),
+        ("TOKYO (Kyodo - March 3) The ministry tightened export rules.", "March 3", "dateline"),
+    ],
+)  # fmt: skip
+def test_a_briefing_day_or_bracketed_dateline_is_a_report(
+    body: str, surface: str, kind: str
+) -> None:
+    row = _rows(body, "2025-10-24", title="Rare earths")[surface]
+    assert row["kind"] == "report" and not row["is_policy_event"]
+    assert (kind == "dateline") == ("dateline" in by_surface(body, "2025-10-24")[surface].flags)
+
+
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        # the act is announced at the briefing
+        ("At a March 13 press conference, the ministry announced export controls on gallium.",
+         "March 13"),
+        # a date in brackets that no agency opens
+        ("The ban took effect (on March 13) after a review of rare earth exports.", "March 13"),
+    ],
+)  # fmt: skip
+def test_an_act_announced_at_a_briefing_stays_an_event(body: str, surface: str) -> None:
+    assert _rows(body, "2025-10-24", title="Rare earths")[surface]["is_policy_event"]
