@@ -181,8 +181,11 @@ _RELATIVE = re.compile(
 # "12月1日起施行", "自12月1日起对…实施管制": a date followed by 起 ("from") is an effective date
 # ... or a day followed by the name of its meeting ("11月1日川习会", "11月1日峰会"): a
 # scheduled day, the nearest one
+# ... or a day followed by 上路 / 生效 ("12月1日上路的许可制度", "新规3月生效": comes into
+# force): an effective date too, on either side of publication
 _RIGHT_EFFECTIVE = re.compile(
     r"\s*起(?!草|诉|火|飞|步|源|因|点|伏|初|来)|[^，。；,;\s、]{0,2}?(?:峰会|习会|首脑会)"
+    r"|\s*(?:正式)?(?:上路|生效)"
 )
 _LEFT_EFFECTIVE = re.compile(
     r"(?:始自|始于|(?:实施|施行|生效|执行)(?:时间|日期)(?:是|为|定于|定在)?)\s*$"

@@ -156,3 +156,30 @@ def test_a_briefing_day_or_bracketed_dateline_is_a_report(
 )  # fmt: skip
 def test_an_act_announced_at_a_briefing_stays_an_event(body: str, surface: str) -> None:
     assert _rows(body, "2025-10-24", title="Rare earths")[surface]["is_policy_event"]
+
+
+# ---- a year-less day or month that 上路 / 生效 (comes into force) is the nearest one -------------
+@pytest.mark.parametrize(
+    ("text", "surface", "day"),
+    [
+        ("影响最大的可能是12月1日上路的全球出口许可制度。", "12月1日", "2025-12-01"),
+        ("報導指出，12月上路的新制度將波及外國企業。", "12月", "2025-12-01"),
+        ("稀土新规12月正式上路，企业须提前申报。", "12月", "2025-12-01"),
+        ("11月8日生效的管制措施涉及12种稀土元素。", "11月8日", "2025-11-08"),
+        ("新的许可要求1月生效后，出口商须逐笔申报。", "1月", "2026-01-01"),
+    ],
+)  # fmt: skip
+def test_a_day_that_comes_into_force_is_the_nearest(text: str, surface: str, day: str) -> None:
+    mention = by_surface(text, "2025-10-16")[surface]
+    assert str(mention.date_start) == day and mention.kind != "event"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "day"),
+    [
+        ("10月1日生效的条例要求企业申报库存。", "10月1日", "2025-10-01"),  # already in force
+        ("12月1日上调的出口关税推高了价格。", "12月1日", "2024-12-01"),  # no 上路: a past act
+    ],
+)  # fmt: skip
+def test_a_day_without_a_future_force_stays_past(text: str, surface: str, day: str) -> None:
+    assert str(by_surface(text, "2025-10-16")[surface].date_start) == day
