@@ -183,3 +183,34 @@ def test_a_day_that_comes_into_force_is_the_nearest(text: str, surface: str, day
 )  # fmt: skip
 def test_a_day_without_a_future_force_stays_past(text: str, surface: str, day: str) -> None:
     assert str(by_surface(text, "2025-10-16")[surface].date_start) == day
+
+
+# ---- 要求…取得…许可证 is an export control; a ministry's 意见书 / 指导意见 is a state plan -------
+@pytest.mark.parametrize(
+    ("body", "surface", "kind"),
+    [
+        ("中国稀土出口自四月初以来已经放缓，当时北京开始要求国内生产商取得出口七种稀土的"
+         "许可证。", "四月初", "export_control"),
+        ("4月4日，商务部开始要求出口商申请七种中重稀土的出口许可。", "4月4日", "export_control"),
+        ("北京4日起要求企業取得出口許可證才能出貨。", "4日", "export_control"),
+        ("工信部周五發出意見書，提出要加快建設稀土功能材料創新中心。", "周五", "industrial_policy"),
+        ("工信部3日印发关于稀土行业的指导意见，提出加快整合。", "3日", "industrial_policy"),
+        ("国务院10日发布《关于促进稀土行业持续健康发展的若干意见》。", "10日", "industrial_policy"),
+    ],
+)  # fmt: skip
+def test_a_licence_requirement_or_ministry_guidance_is_policy(
+    body: str, surface: str, kind: str
+) -> None:
+    row = _rows(body, "2025-10-16")[surface]
+    assert row["is_policy_event"] and row["event_type"] == kind
+
+
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("专家周五发表意见，认为稀土价格将上涨。", "周五"),  # an expert's opinion
+        ("工信部周五听取企业意见。", "周五"),  # hearing views is no plan
+    ],
+)  # fmt: skip
+def test_an_opinion_or_a_hearing_is_no_policy(body: str, surface: str) -> None:
+    assert not _rows(body, "2025-10-16")[surface]["is_policy_event"]
