@@ -214,3 +214,29 @@ def test_a_licence_requirement_or_ministry_guidance_is_policy(
 )  # fmt: skip
 def test_an_opinion_or_a_hearing_is_no_policy(body: str, surface: str) -> None:
     assert not _rows(body, "2025-10-16")[surface]["is_policy_event"]
+
+
+# ---- a request for WTO consultations or a dispute panel is a trade dispute --------------------
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("The European Union and Japan also requested panels on the matter today.", "today"),
+        ("On Monday Canada requested a dispute settlement panel over the export duties.",
+         "On Monday"),
+        ("Japan on Tuesday asked for a WTO panel on the restraints.", "on Tuesday"),
+        ("The United States requested formal consultations on Friday.", "on Friday"),
+    ],
+)  # fmt: skip
+def test_a_panel_or_consultation_request_is_a_dispute(body: str, surface: str) -> None:
+    assert _rows(body, "2012-06-27", title="Rare earths")[surface]["is_policy_event"]
+
+
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("The chef requested a panel of tasters on Friday.", "on Friday"),
+        ("On Friday the firm asked for a panel discussion on supply.", "On Friday"),
+    ],
+)  # fmt: skip
+def test_a_panel_of_people_or_a_discussion_is_no_dispute(body: str, surface: str) -> None:
+    assert not _rows(body, "2012-06-27", title="Rare earths")[surface]["is_policy_event"]
