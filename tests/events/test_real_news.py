@@ -306,3 +306,28 @@ def test_twelfth_held_out_real_news_goals() -> None:
     report = "\n".join(result.misses)
     assert result.literal >= 0.95 and result.recall >= 0.90, report
     assert result.separation >= 0.95 and result.precision >= 0.90, report
+
+
+def test_thirteenth_held_out_real_news_goals() -> None:
+    """Sixteen summaries of official and institutional texts on rare earths and critical
+    minerals (8 English, 5 Traditional, 3 Simplified, 2010-2025; 62 annotations: USTR's WTO
+    case, DoD contracts, the Korea-Japan minerals dialogue, MOFCOM's 2025 announcements, a 2011
+    quota notice, MIIT remarks and guidance), committed before the extractor was run on them
+    and never shown to the rules of the eleventh and twelfth sets. First run (README): literal
+    89.3%, recall 77.8%, separation 93.2%, precision 83.3% (the same after that round). Kinds
+    fixed by general rules with hand-written tests in ``test_news_kinds11.py``: outside a
+    future clause "this week" runs Monday through publication; numbered five-year plans
+    (十三五, 十二五) are their years as a period; 2025第61号 is a document number; a day
+    attached to a press conference is a report unless the act is announced there; an agency's
+    bracketed dateline ("WASHINGTON (Sputnik - 25th July, 2020)") is a dateline; a request
+    for panels is a trade dispute; a ministry's 意见书 is industrial policy. 96.4% / 94.4% /
+    97.7% / 94.4% after them; still missed: a second 11月1日 of a US tariff resolved a year
+    back and labelled an event (tariffs on other goods are context), 同年 taking the last
+    written year instead of the notice's quota year, and "On Feb. 22" not carrying the
+    undated DoD contract of the sentence before."""
+    from ._real_news import FOLDER
+
+    result = score(folder=FOLDER.parent / "real_news_holdout13")
+    report = "\n".join(result.misses)
+    assert result.literal >= 0.95 and result.recall >= 0.90, report
+    assert result.separation >= 0.95 and result.precision >= 0.90, report
