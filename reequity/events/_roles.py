@@ -197,7 +197,9 @@ _EN_OWN_ACT_RIGHT = re.compile(
 _EN_RESTATE_RIGHT = re.compile(r"(?i:\s*(?:again\s+)?(?:reiterated|restated|reaffirmed)\b)")
 _ZH_REPORT_RIGHT = re.compile(
     r"\s*(?:[\u4e00-\u9fff]{0,6}?(?:社|网|媒体?|报|台|路透|彭博|共同|日经|新华|人士))?\s*[曾也]?"
-    r"(?:报道|报导|披露|援引|引述|透露)"
+    r"(?:报道|报导|披露|援引|引述|透露"
+    # "电视台12日发表文章", "该报周日刊文": a paper's or a station's publication day
+    r"|发表(?:了|一篇)?(?:署名)?(?:文章|评论|社论)|刊文|刊登|撰文)"
 )
 # "商务部今天宣称，…完全正当" / "外交部8日重申": a claim or a restatement defends or repeats a
 # policy on that day; unlike 宣布/公布 these verbs never announce one, whoever speaks
@@ -217,6 +219,9 @@ _INTERPRET_RIGHT = re.compile(
 # enacts a policy, whoever speaks; a speaker named after a leading date ("On Tuesday, a
 # spokeswoman said ...") dates the words, as "a spokeswoman said Tuesday" does
 _EN_DENY = re.compile(r"(?i:\bden(?:ied|ies|ying)\b)")
+_EN_SPEAKER_DENY = re.compile(
+    r"(?i:[^.;]{0,40}?\bspokes(?:man|woman|person)\b[^.;]{0,40}?\b(?:had\s+)?den(?:ied|ies)\b)"
+)
 # words about a policy, not the policy: "Speaking to reporters on Tuesday, X said ...", "In an
 # interview on Monday", "a spokeswoman on Thursday described ...", and reactions ("On Friday,
 # the foreign ministry criticised the tariffs", "Tokyo on Monday urged Beijing to ...")
@@ -323,7 +328,15 @@ _EN_BRIEFING_RIGHT = re.compile(
     r"(?i:\s+(?:(?:regular|daily|weekly|joint|virtual)\s+)?(?:press|news|media)\s+"
     r"(?:conference|briefing|event)|\s+(?:regular\s+)?briefing)\b"
 )
-_EN_ANNOUNCE_AFTER = re.compile(r"(?i:\b(?:announc|unveil|impos|introduc|launch|issu)\w*\b)")
+# "at a press conference in Beijing on July 18": the same day written after the meeting
+_EN_BRIEFING_LEFT = re.compile(
+    r"(?i:\b(?:press|news|media)\s+(?:conference|briefing)(?:\s+in\s+[A-Z][\w-]*)?\s+(?:on\s+)?$)"
+)
+# (an act named there: "said at a news conference on Thursday it will curb graphite exports")
+_EN_ANNOUNCE_AFTER = re.compile(
+    r"(?i:\b(?:announc|unveil|impos|introduc|launch|issu|curb|restrict|ban|tighten|halt|suspend"
+    r"|lift)\w*\b)"
+)
 # "Malaysia will ban raw rare earth exports, the science minister said on Tuesday": a
 # minister announcing his own government's act (the act, with no other actor as its subject,
 # in the sentence before the speaker) dates it; "China will ..., a US official said" does not
@@ -397,7 +410,10 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
         text, end, end + 3
     ):
         return "dateline"
-    if _EN_BRIEFING_RIGHT.match(text, end, hi) and not _EN_ANNOUNCE_AFTER.search(
+    if (
+        _EN_BRIEFING_RIGHT.match(text, end, hi)
+        or _EN_BRIEFING_LEFT.search(text, max(lo, start - 50), start)
+    ) and not _EN_ANNOUNCE_AFTER.search(
         text, end, _sentence_end(text, end)
     ):  # (the announcement may follow the clause: "At a May 5 briefing, X announced ...")
         return "report_date"
@@ -433,7 +449,10 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
         return None
     if _EN_CLAIM_RIGHT.match(text, end, hi) or _EN_RESTATE_RIGHT.match(text, end, hi):
         return "report_date"
-    if _EN_DENY.search(text, max(lo, start - 60), hi):
+    # (a denial is never an act: "On Thursday a spokesman, X, had denied ...", past the comma)
+    if _EN_DENY.search(text, max(lo, start - 60), hi) or _EN_SPEAKER_DENY.match(
+        text, end, _sentence_end(text, end)
+    ):
         return "report_date"
     speaker = _EN_SPEAKER_RIGHT.match(text, end, end + 120)
     if speaker is not None and not _PAST_PERFECT_ACT.match(text, speaker.end(), hi):

@@ -240,3 +240,39 @@ def test_a_panel_or_consultation_request_is_a_dispute(body: str, surface: str) -
 )  # fmt: skip
 def test_a_panel_of_people_or_a_discussion_is_no_dispute(body: str, surface: str) -> None:
     assert not _rows(body, "2012-06-27", title="Rare earths")[surface]["is_policy_event"]
+
+
+# ---- a spokesman's denial, a meeting with the press and a paper's article date words ---------
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("On Thursday a Commerce Ministry spokesman, Chen Rongkai, had denied that Beijing "
+         "ordered any ban.", "On Thursday"),
+        ("On Monday, a foreign ministry spokeswoman denied that the curbs targeted Tokyo.",
+         "On Monday"),
+        ("The minister reviewed the export control plan at a press conference in Beijing on "
+         "July 18.", "July 18"),
+        ("Officials defended the quotas at a news briefing on Tuesday.", "on Tuesday"),
+        ("法国BFMTV电视台12日发表文章，称稀土出口管制是中国的王牌。", "12日"),
+        ("人民日報周日刊文指出，出口管制合法合規。", "周日"),
+        ("该报20日发表评论说，稀土配额制度应当改革。", "20日"),
+    ],
+)  # fmt: skip
+def test_a_denial_briefing_or_article_day_is_a_report(body: str, surface: str) -> None:
+    row = _rows(body, "2025-10-24", title="Rare earths")[surface]
+    assert row["kind"] == "report" and not row["is_policy_event"]
+
+
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        # the act's own sentence; the denial is the state's about its aim
+        ("On Thursday China banned exports of gallium, a move it denied was aimed at Japan.",
+         "On Thursday"),
+        ("At a news conference on Thursday, the ministry announced export controls on gallium.",
+         "on Thursday"),
+        ("商务部12日发布公告，对稀土实施出口管制。", "12日"),  # a ministry's notice is the act
+    ],
+)  # fmt: skip
+def test_an_act_beside_a_denial_or_briefing_stays_an_event(body: str, surface: str) -> None:
+    assert _rows(body, "2025-10-24", title="Rare earths")[surface]["is_policy_event"]
