@@ -227,7 +227,8 @@ _EN_SPEAKER_DENY = re.compile(
 # the foreign ministry criticised the tariffs", "Tokyo on Monday urged Beijing to ...")
 _EN_SPEAKING_LEFT = re.compile(
     r"(?i:\b(?:speaking|in\s+(?:an|a\s+(?:television|TV|radio))\s+interview)\b[^.;,]{0,40}?\s+(?:on\s+)?$"
-    r"|\bspokes(?:man|woman|person|people)\b(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:on\s+)?$)"
+    # (the names capitalised: "a spokesperson said that in April ..." names the act's month)
+    r"|\bspokes(?:man|woman|person|people)\b(?-i:\s+[A-Z][\w.'’-]+){0,3}\s+(?:on\s+)?$)"
 )
 _EN_REACTION = (
     r"(?:criticis|criticiz|condemn|slammed|denounc|urged|called\s+on|warned|vowed|protested|"
@@ -259,6 +260,9 @@ _EN_SPEAKER_RIGHT = re.compile(
 # "... said their shipments had been halted": the words report an act of that time
 _PAST_PERFECT_ACT = re.compile(
     r"(?i:\s+(?:that\s+)?(?:[\w'’-]+\s+){0,5}?had\s+been\s+(?:halted|suspended|stopped|blocked|cut\s+off|banned))"
+)
+_PAST_PERFECT_SAID = re.compile(
+    r"(?i:\s+that\s+(?:[\w'’-]+\s+){0,10}?had\s+been\s+(?:halted|suspended|stopped|blocked|cut\s+off|banned))"
 )
 _ZH_ACCORDING = re.compile(r"据[^，。；]{0,16}$")
 _ZH_ACCORDING_RIGHT = re.compile(r"[^，。；]{0,4}?(?:报道|报导|消息|称|透露|披露|援引|引述|发文)")
@@ -438,6 +442,8 @@ def report_role(text: str, lo: int, start: int, end: int, hi: int) -> str | None
             or (not speaker and any(w.lower() in _SOURCES for w in words[-4:]))
         ):
             return "report_date"  # "residents of the area said on Thursday"
+        if _PAST_PERFECT_SAID.match(text, end, hi):
+            return "report_date"  # "said Friday that China's shipments ... had been halted"
         if _EN_TALK_RIGHT.match(text, end, end + 80):
             return "report_date"  # "Japan said on Tuesday it would discuss the controls"
         if speaker:

@@ -276,3 +276,37 @@ def test_a_denial_briefing_or_article_day_is_a_report(body: str, surface: str) -
 )  # fmt: skip
 def test_an_act_beside_a_denial_or_briefing_stays_an_event(body: str, surface: str) -> None:
     assert _rows(body, "2025-10-24", title="Rare earths")[surface]["is_policy_event"]
+
+
+# ---- inside reported speech the act's own date is the act's; a saying of a halt is a report ---
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("A spokesperson said that in April this year the government had put export controls "
+         "on rare earth items.", "April this year"),
+        ("A ministry spokesman said that on Monday the government had suspended gallium "
+         "export licences.", "on Monday"),
+        ("The spokeswoman said that in March Beijing had imposed quotas on tungsten.", "March"),
+        ("A spokesman said that in 2023 the ministry had banned exports of rare earth "
+         "processing technology.", "2023"),
+    ],
+)  # fmt: skip
+def test_an_act_dated_inside_reported_speech_keeps_its_date(body: str, surface: str) -> None:
+    mention = by_surface(body, "2025-10-24")[surface]
+    assert mention.kind == "event" and "report_date" not in mention.flags
+
+
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("Officials at two Japanese trading companies said Friday that China's shipments of "
+         "rare earth elements to Japan had been halted.", "Friday"),
+        ("Executives said on Monday that their gallium shipments to Europe had been blocked.",
+         "on Monday"),
+        ("A spokesman Li Wei said on Tuesday the quotas were lawful.", "on Tuesday"),
+    ],
+)  # fmt: skip
+def test_the_day_of_saying_a_halt_or_of_a_named_spokesman_is_a_report(
+    body: str, surface: str
+) -> None:
+    assert by_surface(body, "2025-10-24")[surface].kind == "report"
