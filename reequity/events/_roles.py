@@ -396,9 +396,12 @@ _EN_SAYING_AFTER = re.compile(
 )
 
 
+_SENTENCE_STOP = re.compile(r"[.;!?。；！？\n]")
+
+
 def _sentence_end(text: str, start: int) -> int:
     """The end of the sentence holding ``start`` (at most 160 characters on)."""
-    stop = re.compile(r"[.;!?。；！？\n]").search(text, start, start + 160)
+    stop = _SENTENCE_STOP.search(text, start, start + 160)
     return stop.start() if stop else min(len(text), start + 160)
 
 
